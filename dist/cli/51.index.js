@@ -1645,8 +1645,6 @@ __webpack_require__.d(__webpack_exports__, {
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
-// EXTERNAL MODULE: ./src/util/background.ts
-var background = __webpack_require__(3694);
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
@@ -1763,10 +1761,10 @@ const FORMAT = 2;
 const KEY = /^[0-9a-f]{40}$/;
 /**
  * The graph's keys, computed by `compute` with what `file` holds of this graph and salt (see KnownKeys), then kept
- * there for the next run (written when `later` says); taken from there whole when no input's digest changed.
- * `inputs` are the graph's distinct input paths in the order graphInputs gives them.
+ * there for the next run; taken from there whole when no input's digest changed. `inputs` are the graph's
+ * distinct input paths in the order graphInputs gives them.
  */
-function memoizedKeys(file, graph, salt, schema, inputs, digests, compute, later = (write) => write()) {
+function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
     const graphKey = (0,graph_identity/* graphIdentity */.X)(graph);
     const states = graphKey === undefined ? undefined : statesText(inputs, digests);
     if (graphKey === undefined || states === undefined)
@@ -1780,7 +1778,7 @@ function memoizedKeys(file, graph, salt, schema, inputs, digests, compute, later
         return (0,result.ok)(kept.keys);
     const keys = compute(kept && { keys: kept.keys, changed: changedInputs(kept.states, states, inputs) });
     if (keys.ok)
-        later(() => writeMemo(file, identity, states, graph, keys.value));
+        writeMemo(file, identity, states, graph, keys.value);
     return keys;
 }
 /**
@@ -1884,7 +1882,6 @@ function topologicalOrder(graph) {
 }
 
 ;// CONCATENATED MODULE: ./src/ids/job-key.ts
-
 
 
 
@@ -2071,18 +2068,10 @@ async function keyGraphAndInputs(graph, sourceDir, salt, listings, memoFile) {
     const compute = (known) => computeKeys(graph, digests, salt, known);
     const keys = memoFile === undefined
         ? compute()
-        : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute, writeSoon);
+        : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
     return keys.ok
         ? (0,result.ok)({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
         : keys;
-}
-/**
- * A memo's write, once the run has gone on to its lookups and first command (whose process then runs on another
- * core meanwhile): a run whose keys changed (one leaf edited) waited 9 ms for half a megabyte written. Done before
- * the process ends (see background.ts); a process killed first leaves the memo as it was, and computes again.
- */
-function writeSoon(write) {
-    (0,background/* inBackground */.k)(new Promise((resolve) => setImmediate(() => resolve(write()))));
 }
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */
 async function keyGraphAtCommit(graph, repoDir, commit, salt) {

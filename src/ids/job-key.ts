@@ -9,7 +9,6 @@ import type { Cmd, Graph, GraphProblem, Job, JobLabel, Template, TemplatePart } 
 import { missingSourceFile } from '../graph/model.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { inBackground } from '../util/background.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobKey } from './brands.js';
 import { CanonicalHasher, compareCodeUnits } from './canonical.js';
@@ -236,19 +235,10 @@ export async function keyGraphAndInputs(
   const keys =
     memoFile === undefined
       ? compute()
-      : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute, writeSoon);
+      : memoizedKeys(memoFile, graph, salt, KEY_SCHEMA, inputs, digests, compute);
   return keys.ok
     ? ok({ keys: keys.value, digests, recheck: new InputRecheck(sourceDir, digests, since) })
     : keys;
-}
-
-/**
- * A memo's write, once the run has gone on to its lookups and first command (whose process then runs on another
- * core meanwhile): a run whose keys changed (one leaf edited) waited 9 ms for half a megabyte written. Done before
- * the process ends (see background.ts); a process killed first leaves the memo as it was, and computes again.
- */
-function writeSoon(write: () => void): void {
-  inBackground(new Promise<void>((resolve) => setImmediate(() => resolve(write()))));
 }
 
 /** Keys from a commit's tree: what the pre-push hook uses, so uncommitted changes never count. */

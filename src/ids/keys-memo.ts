@@ -36,8 +36,8 @@ const KEY = /^[0-9a-f]{40}$/;
 
 /**
  * The graph's keys, computed by `compute` with what `file` holds of this graph and salt (see KnownKeys), then kept
- * there for the next run (written when `later` says); taken from there whole when no input's digest changed.
- * `inputs` are the graph's distinct input paths in the order graphInputs gives them.
+ * there for the next run; taken from there whole when no input's digest changed. `inputs` are the graph's
+ * distinct input paths in the order graphInputs gives them.
  */
 export function memoizedKeys(
   file: string,
@@ -47,7 +47,6 @@ export function memoizedKeys(
   inputs: readonly string[],
   digests: ReadonlyMap<string, InputState>,
   compute: (known?: KnownKeys) => Result<Map<JobLabel, JobKey>, GraphProblem[]>,
-  later: (write: () => void) => void = (write) => write(),
 ): Result<Map<JobLabel, JobKey>, GraphProblem[]> {
   const graphKey = graphIdentity(graph);
   const states = graphKey === undefined ? undefined : statesText(inputs, digests);
@@ -59,7 +58,7 @@ export function memoizedKeys(
   const kept = readMemo(file, identity, graph);
   if (kept !== undefined && kept.states === states) return ok(kept.keys);
   const keys = compute(kept && { keys: kept.keys, changed: changedInputs(kept.states, states, inputs) });
-  if (keys.ok) later(() => writeMemo(file, identity, states, graph, keys.value));
+  if (keys.ok) writeMemo(file, identity, states, graph, keys.value);
   return keys;
 }
 
