@@ -616,6 +616,7 @@ var writable_dir = __webpack_require__(5184);
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -741,7 +742,8 @@ function linkOnTheWay(root, rel, checked = new Set()) {
 }
 /**
  * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
- * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ * before it was read) into `dirs`; false when a directory could not be read, or held a `.git` below `base` (the
+ * listing is then not one to keep).
  * Nothing under a base reached through a link (see linkOnTheWay) is listed.
  */
 function walkOutputs(root, base, dirs, entries, everything = false) {
@@ -768,9 +770,13 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
             }
             dirs?.push([rel, st]);
             // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
-            // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
-            if (!everything && rel !== base && names.includes('.git') && !isSubmodule(root, rel))
-                return;
+            // repository's. Whether it is one depends on more than the directories (`.gitmodules`, the index): a listing
+            // that met one is not kept (see presentOutputs).
+            if (!everything && rel !== base && names.includes('.git')) {
+                complete = false;
+                if (!isSubmodule(root, rel))
+                    return;
+            }
             // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
             // by the glob itself, is walked).
             for (const n of names)
@@ -795,13 +801,43 @@ function ownRepositoryAt(root, rel) {
 /**
  * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
  * whose files are inputs (see repo-files.ts) and whose build outputs are outputs like any others. What it tracks
- * is a source, protected as the repository's own files are (see in-place-outputs.ts).
+ * is a source, protected as the repository's own files are (see in-place-outputs.ts), by the same rule: listed in
+ * `.gitmodules` and a gitlink of the index. A clone `.gitmodules` still lists after `git rm --cached` is not one.
  */
 function isSubmodule(root, rel) {
     const slash = rel.lastIndexOf('/');
     const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
-    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent).includes(rel.slice(slash + 1));
+    const name = rel.slice(slash + 1);
+    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent, (p) => p === name && isGitlink(parent, p, parent !== root)).includes(name);
 }
+/** Whether `name` is a gitlink in the index of the repository holding `dir` (asked of git once per process). */
+function isGitlink(dir, name, inSubmodule) {
+    const path = `${dir}/${name}`;
+    let known = gitlinks.get(path);
+    if (known === undefined) {
+        let env;
+        if (inSubmodule) {
+            // Not the variables that tie git to the repository around the submodule (a hook's GIT_INDEX_FILE).
+            env = (0,submodule_checkout/* submoduleEnv */.OQ)(dir);
+            delete env.GIT_CEILING_DIRECTORIES;
+        }
+        try {
+            const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '--stage', '-z', '--', name], {
+                cwd: dir,
+                encoding: 'utf8',
+                stdio: ['ignore', 'pipe', 'ignore'],
+                ...(env ? { env } : {}),
+            });
+            known = out.split('\0').some((record) => record.startsWith('160000 ') && record.endsWith(`\t${name}`));
+        }
+        catch {
+            known = false;
+        }
+        gitlinks.set(path, known);
+    }
+    return known;
+}
+const gitlinks = new Map();
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name) => name === '.git' || name === 'node_modules';
 /**
@@ -861,16 +897,67 @@ function notAnOutput(rel, globs) {
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
  * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
- * their paths.
+ * their paths. The directories the globs match are made there too: one the command left empty (`dist/logs/`) is
+ * put back with the files (see emptyDirectories), as a directory holding files is.
  */
 function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
-    const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
+    const entries = [];
+    const dirs = [];
+    for (const base of globs.bases)
+        walkOutputs(sourceDir, base, dirs, entries);
+    const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
+        .sort()
+        .filter((rel) => !protect(rel));
     for (const rel of files) {
         const to = (0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         copyEntry((0,external_node_path_.join)(sourceDir, rel), to);
     }
+    for (const [rel] of dirs) {
+        // Not a repository of its own the walk stopped at (its directory is listed all the same).
+        if (rel === '' || !globs.matches(rel) || ownRepositoryAt(sourceDir, rel))
+            continue;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel), { recursive: true });
+    }
     return files;
+}
+/**
+ * The directories of an artifact's in-place outputs that hold nothing in it, by work-tree path (`paths`: every
+ * path of its in-place tree, directories included): those a capture took empty, which a restore makes. Any other
+ * directory is made for the files it holds.
+ */
+function emptyDirectories(paths) {
+    const parents = new Set();
+    for (const { path } of paths) {
+        const slash = path.lastIndexOf('/');
+        if (slash > 0)
+            parents.add(path.slice(0, slash));
+    }
+    return paths.filter((e) => e.type === 'dir' && !parents.has(e.path)).map((e) => e.path);
+}
+/**
+ * Makes each of `dirs` that is missing (those inside a repository of its own are left: see inNestedRepository).
+ * Answers how many it made, or why it cannot: the way there passes through a link, or something else stands there.
+ */
+function makeEmptyDirs(sourceDir, dirs, globs) {
+    let made = 0;
+    const nested = new Map();
+    const real = new Set();
+    for (const dir of dirs) {
+        if (inNestedRepository(sourceDir, dir, globs, nested))
+            continue;
+        const link = linkOnTheWay(sourceDir, `${dir}/.`, real);
+        if (link !== undefined)
+            return throughLink(dir, link);
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, dir), { throwIfNoEntry: false });
+        if (st?.isDirectory())
+            continue;
+        if (st !== undefined)
+            return `${dir} is not a directory, where the artifact has one`;
+        (0,writable_dir/* makeDirs */.X2)((0,external_node_path_.join)(sourceDir, dir));
+        made++;
+    }
+    return made;
 }
 /**
  * Why the directory at `rel` (where an output file goes) must stay: it holds something that is not the job's
@@ -922,8 +1009,20 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
     const base = (0,external_node_path_.join)(artifactDir, IN_PLACE_DIR);
     // All of it, `.git` and `node_modules` included: what the artifact holds there is not the job's either.
     const entries = [];
-    walkOutputs(base, '', undefined, entries, true);
+    const dirs = [];
+    walkOutputs(base, '', dirs, entries, true);
     const inArtifact = entries.map(([rel]) => rel).sort();
+    const emptyDirs = emptyDirectories([
+        ...dirs.filter(([rel]) => rel !== '').map(([path]) => ({ path, type: 'dir' })),
+        ...entries.map(([path]) => ({ path, type: 'file' })),
+    ]);
+    const strayDir = emptyDirs.find((d) => notAnOutput(d, globs) !== undefined);
+    if (strayDir !== undefined) {
+        return failed({
+            message: `the artifact holds ${strayDir}/, ${notAnOutput(strayDir, globs)}`,
+            stray: true,
+        });
+    }
     // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
     // one from a cache another writer can reach must not put anything beside the checkout within its reach. The
     // caller learns that the artifact itself is at fault (`stray`), and drops it.
@@ -975,6 +1074,10 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
         }
     }
     clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
+    // After the stale files went: one may stand where the artifact has an empty directory.
+    const madeDirs = makeEmptyDirs(sourceDir, emptyDirs, globs);
+    if (typeof madeDirs === 'string')
+        return failed({ message: madeDirs });
     return { ok: true, value: placing };
 }
 const failed = (error) => ({ ok: false, error });
@@ -1114,7 +1217,8 @@ const PREFIX = `${IN_PLACE_DIR}/`;
  */
 async function restoreInPlace(sourceDir, globs, artifact, records, protect, sources, writers) {
     const want = wantedFiles(artifact.entries, globs);
-    if (want === undefined)
+    const dirs = want && wantedDirs(artifact.entries, globs);
+    if (want === undefined || dirs === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
     const statTakenAt = Date.now();
     const leftovers = [];
@@ -1183,9 +1287,13 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
                 return { kind: 'not-here', message: `${rel} cannot be removed: ${e.message}` };
         }
     }
-    if (stale.length === 0 && removed === 0)
+    // After the stale files went: one may stand where the artifact has an empty directory.
+    const made = makeEmptyDirs(sourceDir, dirs, globs);
+    if (typeof made === 'string')
+        return { kind: 'not-here', message: made };
+    if (stale.length === 0 && removed === 0 && made === 0)
         return { kind: 'unchanged' };
-    return { kind: 'restored', written: stale.length, removed };
+    return { kind: 'restored', written: stale.length + made, removed };
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -1196,6 +1304,10 @@ function outputsInPlace(sourceDir, globs, entries, records, othersOwn = () => fa
     const want = wantedEntries(entries);
     if (want === undefined)
         return false;
+    for (const dir of emptyDirectories(inPlaceTree(entries))) {
+        if (!(0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, dir), { throwIfNoEntry: false })?.isDirectory())
+            return false;
+    }
     const statTakenAt = Date.now();
     const present = presentOutputs(sourceDir, globs, records);
     let found = 0;
@@ -1252,6 +1364,20 @@ function wantedFiles(entries, globs) {
             return undefined;
     }
     return want;
+}
+/** The artifact's in-place tree by work-tree path, directories included. */
+function inPlaceTree(entries) {
+    return entries
+        .filter((e) => e.path.startsWith(PREFIX))
+        .map((e) => ({ ...e, path: e.path.slice(PREFIX.length) }));
+}
+/**
+ * The directories the artifact holds empty (see captureOutputs), by work-tree path; undefined when any is not at a
+ * plain path the globs match (see notAnOutput).
+ */
+function wantedDirs(entries, globs) {
+    const dirs = emptyDirectories(inPlaceTree(entries));
+    return dirs.every((d) => (0,entry_meta/* isSafeRelativePath */.VH)(d) && notAnOutput(d, globs) === undefined) ? dirs : undefined;
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */
 function sameFile(sourceDir, rel, st, e, records, statTakenAt) {
@@ -1518,8 +1644,11 @@ var state_file = __webpack_require__(2148);
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
-/** Raised whenever what a listing holds changes: 3, once repositories of their own were left out of walks. */
-const VERSION = 3;
+/**
+ * Raised whenever what a listing holds changes: 3 once repositories of their own were left out of walks, 4 once a
+ * listing that met one (or a submodule) was no longer kept.
+ */
+const VERSION = 4;
 /**
  * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
  * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.

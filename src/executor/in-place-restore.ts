@@ -17,9 +17,11 @@ import { type PlaceFile, placeFiles } from '../cache/place-files.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir } from '../util/writable-dir.js';
 import {
+  emptyDirectories,
   IN_PLACE_DIR,
   inNestedRepository,
   linkOnTheWay,
+  makeEmptyDirs,
   notAnOutput,
   notOnlyOutputs,
   type OutputGlobs,
@@ -66,7 +68,9 @@ export async function restoreInPlace(
   writers?: WorkerPool,
 ): Promise<InPlaceRestore> {
   const want = wantedFiles(artifact.entries, globs);
-  if (want === undefined) return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
+  const dirs = want && wantedDirs(artifact.entries, globs);
+  if (want === undefined || dirs === undefined)
+    return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
   const statTakenAt = Date.now();
   const leftovers: string[] = [];
   const present = presentOutputs(sourceDir, globs, records, leftovers);
@@ -126,8 +130,11 @@ export async function restoreInPlace(
         return { kind: 'not-here', message: `${rel} cannot be removed: ${(e as Error).message}` };
     }
   }
-  if (stale.length === 0 && removed === 0) return { kind: 'unchanged' };
-  return { kind: 'restored', written: stale.length, removed };
+  // After the stale files went: one may stand where the artifact has an empty directory.
+  const made = makeEmptyDirs(sourceDir, dirs, globs);
+  if (typeof made === 'string') return { kind: 'not-here', message: made };
+  if (stale.length === 0 && removed === 0 && made === 0) return { kind: 'unchanged' };
+  return { kind: 'restored', written: stale.length + made, removed };
 }
 
 /**
@@ -144,6 +151,9 @@ export function outputsInPlace(
 ): boolean {
   const want = wantedEntries(entries);
   if (want === undefined) return false;
+  for (const dir of emptyDirectories(inPlaceTree(entries))) {
+    if (!lstatSync(join(sourceDir, dir), { throwIfNoEntry: false })?.isDirectory()) return false;
+  }
   const statTakenAt = Date.now();
   const present = presentOutputs(sourceDir, globs, records);
   let found = 0;
@@ -195,6 +205,22 @@ function wantedFiles(
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;
+}
+
+/** The artifact's in-place tree by work-tree path, directories included. */
+function inPlaceTree(entries: readonly ManifestEntry[]): ManifestEntry[] {
+  return entries
+    .filter((e) => e.path.startsWith(PREFIX))
+    .map((e) => ({ ...e, path: e.path.slice(PREFIX.length) }));
+}
+
+/**
+ * The directories the artifact holds empty (see captureOutputs), by work-tree path; undefined when any is not at a
+ * plain path the globs match (see notAnOutput).
+ */
+function wantedDirs(entries: readonly ManifestEntry[], globs: OutputGlobs): string[] | undefined {
+  const dirs = emptyDirectories(inPlaceTree(entries));
+  return dirs.every((d) => isSafeRelativePath(d) && notAnOutput(d, globs) === undefined) ? dirs : undefined;
 }
 
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */

@@ -7,6 +7,7 @@
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -25,7 +26,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { linkLeavingTree } from '../cache/manifest.js';
-import { checkedOutSubmodules } from '../ids/submodule-checkout.js';
+import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 import { isAlive } from '../util/is-alive.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
@@ -177,7 +178,8 @@ export function linkOnTheWay(root: string, rel: string, checked = new Set<string
 
 /**
  * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
- * before it was read) into `dirs`; false when a directory could not be read (the listing is then not complete).
+ * before it was read) into `dirs`; false when a directory could not be read, or held a `.git` below `base` (the
+ * listing is then not one to keep).
  * Nothing under a base reached through a link (see linkOnTheWay) is listed.
  */
 function walkOutputs(
@@ -207,8 +209,12 @@ function walkOutputs(
       }
       dirs?.push([rel, st]);
       // Nor into a repository of its own (a clone beside the code, which git leaves alone too): its files are that
-      // repository's. Its directory is recorded all the same: a `.git` added or removed there moves its mtime.
-      if (!everything && rel !== base && names.includes('.git') && !isSubmodule(root, rel)) return;
+      // repository's. Whether it is one depends on more than the directories (`.gitmodules`, the index): a listing
+      // that met one is not kept (see presentOutputs).
+      if (!everything && rel !== base && names.includes('.git')) {
+        complete = false;
+        if (!isSubmodule(root, rel)) return;
+      }
       // Nor into installed packages: a glob as broad as `**/*.js` must not claim them (a base inside one, named
       // by the glob itself, is walked).
       for (const n of names) if (everything || !skipped(n)) walk(rel === '' ? n : `${rel}/${n}`);
@@ -230,13 +236,46 @@ function ownRepositoryAt(root: string, rel: string): boolean {
 /**
  * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
  * whose files are inputs (see repo-files.ts) and whose build outputs are outputs like any others. What it tracks
- * is a source, protected as the repository's own files are (see in-place-outputs.ts).
+ * is a source, protected as the repository's own files are (see in-place-outputs.ts), by the same rule: listed in
+ * `.gitmodules` and a gitlink of the index. A clone `.gitmodules` still lists after `git rm --cached` is not one.
  */
 function isSubmodule(root: string, rel: string): boolean {
   const slash = rel.lastIndexOf('/');
   const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
-  return checkedOutSubmodules(parent).includes(rel.slice(slash + 1));
+  const name = rel.slice(slash + 1);
+  return checkedOutSubmodules(parent, (p) => p === name && isGitlink(parent, p, parent !== root)).includes(
+    name,
+  );
 }
+
+/** Whether `name` is a gitlink in the index of the repository holding `dir` (asked of git once per process). */
+function isGitlink(dir: string, name: string, inSubmodule: boolean): boolean {
+  const path = `${dir}/${name}`;
+  let known = gitlinks.get(path);
+  if (known === undefined) {
+    let env: NodeJS.ProcessEnv | undefined;
+    if (inSubmodule) {
+      // Not the variables that tie git to the repository around the submodule (a hook's GIT_INDEX_FILE).
+      env = submoduleEnv(dir);
+      delete env.GIT_CEILING_DIRECTORIES;
+    }
+    try {
+      const out = execFileSync('git', ['ls-files', '--stage', '-z', '--', name], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        ...(env ? { env } : {}),
+      });
+      known = out.split('\0').some((record) => record.startsWith('160000 ') && record.endsWith(`\t${name}`));
+    } catch {
+      known = false;
+    }
+    gitlinks.set(path, known);
+  }
+  return known;
+}
+
+const gitlinks = new Map<string, boolean>();
 
 /** Directories the capture never walks into below a glob's fixed part (see walkOutputs). */
 const skipped = (name: string): boolean => name === '.git' || name === 'node_modules';
@@ -300,7 +339,8 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
  * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
- * their paths.
+ * their paths. The directories the globs match are made there too: one the command left empty (`dist/logs/`) is
+ * put back with the files (see emptyDirectories), as a directory holding files is.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -308,13 +348,62 @@ export function captureOutputs(
   outputDir: string,
   protect: (path: string) => boolean = () => false,
 ): string[] {
-  const files = listOutputs(sourceDir, globs).filter((rel) => !protect(rel));
+  const entries: [string, Stats][] = [];
+  const dirs: [string, Stats][] = [];
+  for (const base of globs.bases) walkOutputs(sourceDir, base, dirs, entries);
+  const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
+    .sort()
+    .filter((rel) => !protect(rel));
   for (const rel of files) {
     const to = join(outputDir, IN_PLACE_DIR, rel);
     mkdirSync(dirname(to), { recursive: true });
     copyEntry(join(sourceDir, rel), to);
   }
+  for (const [rel] of dirs) {
+    // Not a repository of its own the walk stopped at (its directory is listed all the same).
+    if (rel === '' || !globs.matches(rel) || ownRepositoryAt(sourceDir, rel)) continue;
+    mkdirSync(join(outputDir, IN_PLACE_DIR, rel), { recursive: true });
+  }
   return files;
+}
+
+/**
+ * The directories of an artifact's in-place outputs that hold nothing in it, by work-tree path (`paths`: every
+ * path of its in-place tree, directories included): those a capture took empty, which a restore makes. Any other
+ * directory is made for the files it holds.
+ */
+export function emptyDirectories(paths: readonly { path: string; type: string }[]): string[] {
+  const parents = new Set<string>();
+  for (const { path } of paths) {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) parents.add(path.slice(0, slash));
+  }
+  return paths.filter((e) => e.type === 'dir' && !parents.has(e.path)).map((e) => e.path);
+}
+
+/**
+ * Makes each of `dirs` that is missing (those inside a repository of its own are left: see inNestedRepository).
+ * Answers how many it made, or why it cannot: the way there passes through a link, or something else stands there.
+ */
+export function makeEmptyDirs(
+  sourceDir: string,
+  dirs: readonly string[],
+  globs: OutputGlobs,
+): number | string {
+  let made = 0;
+  const nested = new Map<string, boolean>();
+  const real = new Set<string>();
+  for (const dir of dirs) {
+    if (inNestedRepository(sourceDir, dir, globs, nested)) continue;
+    const link = linkOnTheWay(sourceDir, `${dir}/.`, real);
+    if (link !== undefined) return throughLink(dir, link);
+    const st = lstatSync(join(sourceDir, dir), { throwIfNoEntry: false });
+    if (st?.isDirectory()) continue;
+    if (st !== undefined) return `${dir} is not a directory, where the artifact has one`;
+    makeDirs(join(sourceDir, dir));
+    made++;
+  }
+  return made;
 }
 
 /**
@@ -388,8 +477,20 @@ export function placeOutputs(
   const base = join(artifactDir, IN_PLACE_DIR);
   // All of it, `.git` and `node_modules` included: what the artifact holds there is not the job's either.
   const entries: [string, Stats][] = [];
-  walkOutputs(base, '', undefined, entries, true);
+  const dirs: [string, Stats][] = [];
+  walkOutputs(base, '', dirs, entries, true);
   const inArtifact = entries.map(([rel]) => rel).sort();
+  const emptyDirs = emptyDirectories([
+    ...dirs.filter(([rel]) => rel !== '').map(([path]) => ({ path, type: 'dir' })),
+    ...entries.map(([path]) => ({ path, type: 'file' })),
+  ]);
+  const strayDir = emptyDirs.find((d) => notAnOutput(d, globs) !== undefined);
+  if (strayDir !== undefined) {
+    return failed({
+      message: `the artifact holds ${strayDir}/, ${notAnOutput(strayDir, globs)!}`,
+      stray: true,
+    });
+  }
   // An artifact is the job's only if all it holds could be the job's outputs, and its links stay in the checkout:
   // one from a cache another writer can reach must not put anything beside the checkout within its reach. The
   // caller learns that the artifact itself is at fault (`stray`), and drops it.
@@ -436,6 +537,9 @@ export function placeOutputs(
     }
   }
   clearOutputs(sourceDir, globs, new Set(inArtifact), protect);
+  // After the stale files went: one may stand where the artifact has an empty directory.
+  const madeDirs = makeEmptyDirs(sourceDir, emptyDirs, globs);
+  if (typeof madeDirs === 'string') return failed({ message: madeDirs });
   return { ok: true, value: placing };
 }
 

@@ -6,8 +6,11 @@ import { writeStateFile } from '../util/state-file.js';
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 
-/** Raised whenever what a listing holds changes: 3, once repositories of their own were left out of walks. */
-const VERSION = 3;
+/**
+ * Raised whenever what a listing holds changes: 3 once repositories of their own were left out of walks, 4 once a
+ * listing that met one (or a submodule) was no longer kept.
+ */
+const VERSION = 4;
 
 /** dev, ino, size, mode, mtime, ctime (milliseconds, fractional), SHA-256 hex. */
 type Row = [number, number, number, number, number, number, string];

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
@@ -53,5 +54,31 @@ describe('in-place outputs of a task writing dist/sub/a.js', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout.match(/warning/g)).toHaveLength(1);
     expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
+  });
+  it('with directories the command left empty: restored with the files, and a missing one restores the job', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p dist/sub dist/logs dist/cache/v1 && cp a.txt dist/sub/a.js',
+            inputs: ['a.txt'],
+            outputs: ['dist/**'],
+          },
+        },
+      }),
+    });
+    expect((await run()).code).toBe(0);
+    await rm(rig.path('src/dist'), { recursive: true });
+    const r = await run();
+    expect(r.stdout, r.stdout + r.stderr).toMatch(/1 cached, 0 built/);
+    expect(await rig.read('src/dist/sub/a.js')).toBe('a\n');
+    for (const d of ['dist/logs', 'dist/cache/v1'])
+      expect(statSync(rig.path(`src/${d}`)).isDirectory()).toBe(true);
+    // Only the empty directory gone: put back, nothing built.
+    await rm(rig.path('src/dist/cache/v1'), { recursive: true });
+    const again = await run();
+    expect(again.stdout, again.stdout + again.stderr).toMatch(/1 cached, 0 built/);
+    expect(statSync(rig.path('src/dist/cache/v1')).isDirectory()).toBe(true);
   });
 });

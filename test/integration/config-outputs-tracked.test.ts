@@ -201,4 +201,37 @@ describe('outputs globs over tracked files', () => {
       expect(await rig.read('src/vendor/lib/added.js')).toBe('new\n');
     });
   }
+  it('leaves alone a clone .gitmodules lists that is no submodule of the index (after `git rm --cached`)', async () => {
+    const foreign = rig.path('foreign');
+    await rig.write({ 'dist/keep.txt': 'precious\n' }, foreign);
+    git(foreign, 'init', '-q');
+    git(foreign, 'add', '-A');
+    git(foreign, 'commit', '-qm', 'f');
+    await rig.write({
+      'in.txt': 'a\n',
+      '.gitmodules': '[submodule "x"]\n\tpath = vendor/x\n\turl = ../foreign\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p vendor/out && cat in.txt > vendor/out/o.txt',
+            inputs: ['in.txt'],
+            outputs: ['vendor/**/*.txt'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    git(rig.src, 'clone', '-q', foreign, 'vendor/x');
+    await rig.write({ 'vendor/x/dist/mine.txt': 'edit\n' });
+    for (const input of ['a\n', 'b\n', 'a\n']) {
+      await rig.write({ 'in.txt': input });
+      const r = await run();
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(await rig.read('src/vendor/out/o.txt')).toBe(input);
+      expect(await rig.read('src/vendor/x/dist/keep.txt')).toBe('precious\n');
+      expect(await rig.read('src/vendor/x/dist/mine.txt')).toBe('edit\n');
+    }
+  });
 });

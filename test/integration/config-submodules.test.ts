@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { SETTLED_MS } from '../../src/util/settled-stat.js';
 
 /** `git submodule` refuses local paths unless told otherwise (CVE-2022-39253). */
 const SUBMODULE = ['-c', 'protocol.file.allow=always', 'submodule'];
@@ -148,6 +149,32 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     const again = await rig.run(['run', '--cache-dir', rig.cacheDir]);
     expect(again.stdout, again.stdout + again.stderr).toMatch(/1 cached/);
     expect(await rig.read('src/vendor/lib/dist/out.txt')).toBe('one\n');
+  });
+
+  it('once removed from .gitmodules, is a clone of its own whose files no restore removes, though a run kept a listing of them', async () => {
+    const app = await repository(rig, {
+      build: {
+        command: 'mkdir -p vendor/out && cat in.txt > vendor/out/o.txt',
+        inputs: ['in.txt'],
+        outputs: ['vendor/**/*.txt'],
+      },
+    });
+    const run = async (input: string): Promise<string> => {
+      await writeFile(join(app, 'in.txt'), input);
+      const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return r.stdout;
+    };
+    await run('a\n');
+    await run('b\n');
+    // Settled, so that a run may keep the listing of the output directories (see OutputStatRecords).
+    await new Promise((r) => setTimeout(r, SETTLED_MS + 500));
+    expect(await run('b\n')).toMatch(/1 cached/);
+    git(app, 'config', '-f', '.gitmodules', '--remove-section', 'submodule.vendor/lib');
+    git(app, 'commit', '-qam', 'no longer a submodule');
+    expect(await run('a\n')).toMatch(/1 cached/);
+    expect(await rig.read('src/vendor/lib/a.txt')).toBe('one\n');
+    expect(await rig.read('src/vendor/lib/deep/a.txt')).toBe('deep one\n');
   });
 
   it("under git's variables of the repository around them (a pre-commit hook's GIT_INDEX_FILE, GIT_DIR and GIT_WORK_TREE)", async () => {

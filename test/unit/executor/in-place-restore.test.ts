@@ -133,6 +133,60 @@ describe('in-place outputs straight from a cache entry', () => {
     expect(existsSync(join(src, 'pkg/dist/lib/gone.js'))).toBe(false);
   });
 
+  it('makes the directories the artifact holds empty, and refuses one its globs do not match', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    await mkdir(join(src, 'pkg/dist/logs/today'), { recursive: true });
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    captureOutputs(src, globs, store);
+    const entries = await describeTree(store);
+    if (!entries.ok) throw new Error(entries.error);
+    const artifact: StoredArtifact = { entries: entries.value, storedFile: (p) => join(store, p) };
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(false);
+    expect(
+      await restoreInPlace(
+        src,
+        globs,
+        artifact,
+        none(),
+        () => false,
+        () => false,
+      ),
+    ).toEqual({
+      kind: 'restored',
+      written: 2,
+      removed: 0,
+    });
+    expect(lstatSync(join(src, 'pkg/dist/logs/today')).isDirectory()).toBe(true);
+    expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(true);
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          globs,
+          artifact,
+          none(),
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('unchanged');
+    // A directory the job's globs do not match is not its output: the artifact is not the job's.
+    const narrow = compileOutputGlobs(['pkg/dist/*.js']);
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          narrow,
+          artifact,
+          none(),
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('not-here');
+  });
+
   it('writes no byte of a stored file that does not match its manifest', async () => {
     const artifact = await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' });
     await rm(join(src, 'pkg/dist'), { recursive: true });

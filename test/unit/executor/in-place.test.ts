@@ -199,6 +199,35 @@ describe('in-place outputs', () => {
     });
   }
 
+  it('captures the directories the globs match, and puts back those left empty', async () => {
+    await write(src, { 'pkg/dist/a.js': 'A' });
+    await mkdir(join(src, 'pkg/dist/logs'), { recursive: true });
+    await mkdir(join(src, 'pkg/src/empty'), { recursive: true });
+    expect(captureOutputs(src, globs, out)).toEqual(['pkg/dist/a.js']);
+    expect((await readdir(join(out, IN_PLACE_DIR, 'pkg/dist'))).sort()).toEqual(['a.js', 'logs']);
+    expect(existsSync(join(out, IN_PLACE_DIR, 'pkg/src'))).toBe(false);
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    const placed = placeOutputs(
+      out,
+      src,
+      globs,
+      () => false,
+      () => false,
+    );
+    expect(placed.ok && [...placed.value]).toEqual(['pkg/dist/a.js']);
+    expect((await stat(join(src, 'pkg/dist/logs'))).isDirectory()).toBe(true);
+    // One the globs do not match is no output of the job: the artifact is not its own.
+    await mkdir(join(out, IN_PLACE_DIR, 'pkg/other'), { recursive: true });
+    const stray = placeOutputs(
+      out,
+      src,
+      globs,
+      () => false,
+      () => false,
+    );
+    expect(!stray.ok && stray.error).toMatchObject({ stray: true });
+  });
+
   it('never replaces a directory in the way that holds installed packages or a repository of its own', async () => {
     for (const inside of ['node_modules/dep/index.js', 'clone/.git/HEAD']) {
       await rm(src, { recursive: true, force: true });
