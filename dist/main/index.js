@@ -41985,7 +41985,16 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
  * submodule checked out there (see isSubmodule).
  */
 function ownRepositoryAt(root, rel) {
-    return (0,external_node_fs_.lstatSync)(`${root}/${rel}/.git`, { throwIfNoEntry: false }) !== undefined && !isSubmodule(root, rel);
+    return holdsGit(`${root}/${rel}`) && !isSubmodule(root, rel);
+}
+/** Whether the directory at `path` holds a `.git` entry; false when it is no directory (ENOTDIR) or is missing. */
+function holdsGit(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(`${path}/.git`, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * Whether the directory `rel` under `root` is a submodule checked out there (nested ones too): part of the project,
@@ -41997,7 +42006,21 @@ function isSubmodule(root, rel) {
     const slash = rel.lastIndexOf('/');
     const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
     const name = rel.slice(slash + 1);
-    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent, (p) => p === name && isGitlink(parent, p, parent !== root)).includes(name);
+    const inSubmodule = slash >= 0 && heldByRepository(root, rel.slice(0, slash));
+    return (0,submodule_checkout/* checkedOutSubmodules */.Fc)(parent, (p) => p === name && isGitlink(parent, p, inSubmodule)).includes(name);
+}
+/**
+ * Whether the directory `rel` under `root`, or one above it below `root`, holds a `.git`: `rel` is then inside a
+ * submodule (the only repository a walk enters), whose git is asked without the variables of the one around it.
+ */
+function heldByRepository(root, rel) {
+    for (let i = rel.indexOf('/');; i = rel.indexOf('/', i + 1)) {
+        const dir = i < 0 ? rel : rel.slice(0, i);
+        if (holdsGit(`${root}/${dir}`))
+            return true;
+        if (i < 0)
+            return false;
+    }
 }
 /** Whether `name` is a gitlink in the index of the repository holding `dir` (asked of git once per process). */
 function isGitlink(dir, name, inSubmodule) {
@@ -42086,10 +42109,12 @@ function notAnOutput(rel, globs) {
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
  * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
- * their paths. The directories the globs match are made there too: one the command left empty (`dist/logs/`) is
- * put back with the files (see emptyDirectories), as a directory holding files is.
+ * their paths. The directories the globs match are made there too, so that one the command left empty
+ * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
+ * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
+ * not cached again and again.
  */
-function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
+function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since) {
     const entries = [];
     const dirs = [];
     for (const base of globs.bases)
@@ -42102,9 +42127,11 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
         copyEntry((0,external_node_path_.join)(sourceDir, rel), to);
     }
-    for (const [rel] of dirs) {
+    for (const [rel, st] of dirs) {
+        if (rel === '' || !globs.matches(rel) || (since !== undefined && st.ctimeMs <= since))
+            continue;
         // Not a repository of its own the walk stopped at (its directory is listed all the same).
-        if (rel === '' || !globs.matches(rel) || ownRepositoryAt(sourceDir, rel))
+        if (ownRepositoryAt(sourceDir, rel))
             continue;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel), { recursive: true });
     }
@@ -42126,7 +42153,7 @@ function emptyDirectories(paths) {
 }
 /**
  * Makes each of `dirs` that is missing (those inside a repository of its own are left: see inNestedRepository).
- * Answers how many it made, or why it cannot: the way there passes through a link, or something else stands there.
+ * Answers how many it made, or why it cannot: the way there passes through a link.
  */
 function makeEmptyDirs(sourceDir, dirs, globs) {
     let made = 0;
@@ -42135,14 +42162,16 @@ function makeEmptyDirs(sourceDir, dirs, globs) {
     for (const dir of dirs) {
         if (inNestedRepository(sourceDir, dir, globs, nested))
             continue;
-        const link = linkOnTheWay(sourceDir, `${dir}/.`, real);
-        if (link !== undefined)
-            return throughLink(dir, link);
-        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, dir), { throwIfNoEntry: false });
-        if (st?.isDirectory())
+        // Anything else standing there or on the way (a file git tracks, say) is left as it is, as a source a file
+        // would meet; a link is not passed through.
+        const inTheWay = linkOnTheWay(sourceDir, dir, real);
+        if (inTheWay !== undefined) {
+            if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, inTheWay)).isSymbolicLink())
+                return throughLink(dir, inTheWay);
             continue;
-        if (st !== undefined)
-            return `${dir} is not a directory, where the artifact has one`;
+        }
+        if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, dir), { throwIfNoEntry: false }) !== undefined)
+            continue;
         makeDirs((0,external_node_path_.join)(sourceDir, dir));
         made++;
     }
@@ -42489,8 +42518,12 @@ function outputsInPlace(sourceDir, globs, entries, records, othersOwn = () => fa
     const want = wantedEntries(entries);
     if (want === undefined)
         return false;
+    // A missing one is not in place; anything standing there, or in a repository of its own, a restore leaves.
+    const nested = new Map();
     for (const dir of emptyDirectories(inPlaceTree(entries))) {
-        if (!(0,external_node_fs_.lstatSync)((0,external_node_path_.join)(sourceDir, dir), { throwIfNoEntry: false })?.isDirectory())
+        if (standsThere((0,external_node_path_.join)(sourceDir, dir)))
+            continue;
+        if (!inNestedRepository(sourceDir, dir, globs, nested))
             return false;
     }
     const statTakenAt = Date.now();
@@ -42549,6 +42582,15 @@ function wantedFiles(entries, globs) {
             return undefined;
     }
     return want;
+}
+/** Whether anything is at `path`, or a file on the way to it (ENOTDIR). */
+function standsThere(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch (e) {
+        return e.code === 'ENOTDIR';
+    }
 }
 /** The artifact's in-place tree by work-tree path, directories included. */
 function inPlaceTree(entries) {
@@ -43204,6 +43246,8 @@ class InPlaceOutputs {
      * another job held them (else the globs of one not settled matched them, and whose they are is not known).
      */
     #spared = new Map();
+    /** When each job's stale outputs were cleared, before its command (see captureOutputs). */
+    #clearedAt = new Map();
     /**
      * The files a job built in this run captured without its command writing them, spared by its clear only because
      * the globs of a job not settled matched them (see `capture`): whose they are is not known.
@@ -43379,6 +43423,7 @@ class InPlaceOutputs {
         });
         if (spared.size > 0)
             this.#spared.set(label, spared);
+        this.#clearedAt.set(label, Date.now());
     }
     /**
      * After a job succeeded: its in-place outputs join its output directory. Not a file another job holds that its
@@ -43396,6 +43441,8 @@ class InPlaceOutputs {
             return undefined;
         const spared = this.#spared.get(label);
         this.#spared.delete(label);
+        const since = this.#clearedAt.get(label);
+        this.#clearedAt.delete(label);
         const below = this.transitiveWithOutputs(label);
         const keptOnly = new Set();
         const notOwn = (path) => {
@@ -43418,7 +43465,7 @@ class InPlaceOutputs {
         try {
             // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
             let leftOut = 0;
-            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0);
+            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since);
             this.#held.set(label, new Set(captured));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);

@@ -40,6 +40,8 @@ export class InPlaceOutputs {
    * another job held them (else the globs of one not settled matched them, and whose they are is not known).
    */
   readonly #spared = new Map<JobLabel, Map<string, { as: string; held: boolean }>>();
+  /** When each job's stale outputs were cleared, before its command (see captureOutputs). */
+  readonly #clearedAt = new Map<JobLabel, number>();
 
   /**
    * The files a job built in this run captured without its command writing them, spared by its clear only because
@@ -239,6 +241,7 @@ export class InPlaceOutputs {
       return true;
     });
     if (spared.size > 0) this.#spared.set(label, spared);
+    this.#clearedAt.set(label, Date.now());
   }
 
   /**
@@ -256,6 +259,8 @@ export class InPlaceOutputs {
     if (!globs) return undefined;
     const spared = this.#spared.get(label);
     this.#spared.delete(label);
+    const since = this.#clearedAt.get(label);
+    this.#clearedAt.delete(label);
     const below = this.transitiveWithOutputs(label);
     const keptOnly = new Set<string>();
     const notOwn = (path: string): boolean => {
@@ -278,7 +283,13 @@ export class InPlaceOutputs {
     try {
       // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
       let leftOut = 0;
-      const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0);
+      const captured = captureOutputs(
+        this.#sourceDir,
+        globs,
+        outputDir,
+        (p) => notOwn(p) && ++leftOut > 0,
+        since,
+      );
       this.#held.set(label, new Set(captured));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
       return { matched: captured.length + leftOut };

@@ -151,8 +151,11 @@ export function outputsInPlace(
 ): boolean {
   const want = wantedEntries(entries);
   if (want === undefined) return false;
+  // A missing one is not in place; anything standing there, or in a repository of its own, a restore leaves.
+  const nested = new Map<string, boolean>();
   for (const dir of emptyDirectories(inPlaceTree(entries))) {
-    if (!lstatSync(join(sourceDir, dir), { throwIfNoEntry: false })?.isDirectory()) return false;
+    if (standsThere(join(sourceDir, dir))) continue;
+    if (!inNestedRepository(sourceDir, dir, globs, nested)) return false;
   }
   const statTakenAt = Date.now();
   const present = presentOutputs(sourceDir, globs, records);
@@ -205,6 +208,15 @@ function wantedFiles(
     if (!Number.isSafeInteger(e.size) || e.size < 0 || typeof e.sha256 !== 'string') return undefined;
   }
   return want;
+}
+
+/** Whether anything is at `path`, or a file on the way to it (ENOTDIR). */
+function standsThere(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOTDIR';
+  }
 }
 
 /** The artifact's in-place tree by work-tree path, directories included. */

@@ -230,7 +230,16 @@ function walkOutputs(
  * submodule checked out there (see isSubmodule).
  */
 function ownRepositoryAt(root: string, rel: string): boolean {
-  return lstatSync(`${root}/${rel}/.git`, { throwIfNoEntry: false }) !== undefined && !isSubmodule(root, rel);
+  return holdsGit(`${root}/${rel}`) && !isSubmodule(root, rel);
+}
+
+/** Whether the directory at `path` holds a `.git` entry; false when it is no directory (ENOTDIR) or is missing. */
+function holdsGit(path: string): boolean {
+  try {
+    return lstatSync(`${path}/.git`, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -243,9 +252,20 @@ function isSubmodule(root: string, rel: string): boolean {
   const slash = rel.lastIndexOf('/');
   const parent = slash < 0 ? root : `${root}/${rel.slice(0, slash)}`;
   const name = rel.slice(slash + 1);
-  return checkedOutSubmodules(parent, (p) => p === name && isGitlink(parent, p, parent !== root)).includes(
-    name,
-  );
+  const inSubmodule = slash >= 0 && heldByRepository(root, rel.slice(0, slash));
+  return checkedOutSubmodules(parent, (p) => p === name && isGitlink(parent, p, inSubmodule)).includes(name);
+}
+
+/**
+ * Whether the directory `rel` under `root`, or one above it below `root`, holds a `.git`: `rel` is then inside a
+ * submodule (the only repository a walk enters), whose git is asked without the variables of the one around it.
+ */
+function heldByRepository(root: string, rel: string): boolean {
+  for (let i = rel.indexOf('/'); ; i = rel.indexOf('/', i + 1)) {
+    const dir = i < 0 ? rel : rel.slice(0, i);
+    if (holdsGit(`${root}/${dir}`)) return true;
+    if (i < 0) return false;
+  }
 }
 
 /** Whether `name` is a gitlink in the index of the repository holding `dir` (asked of git once per process). */
@@ -339,14 +359,17 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
 /**
  * Copies the job's in-place outputs from the source directory into its output directory (before saving); none
  * that `protect` names (a file git tracks or a job reads, which a later restore must never write over). Answers
- * their paths. The directories the globs match are made there too: one the command left empty (`dist/logs/`) is
- * put back with the files (see emptyDirectories), as a directory holding files is.
+ * their paths. The directories the globs match are made there too, so that one the command left empty
+ * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
+ * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
+ * not cached again and again.
  */
 export function captureOutputs(
   sourceDir: string,
   globs: OutputGlobs,
   outputDir: string,
   protect: (path: string) => boolean = () => false,
+  since?: number,
 ): string[] {
   const entries: [string, Stats][] = [];
   const dirs: [string, Stats][] = [];
@@ -359,9 +382,10 @@ export function captureOutputs(
     mkdirSync(dirname(to), { recursive: true });
     copyEntry(join(sourceDir, rel), to);
   }
-  for (const [rel] of dirs) {
+  for (const [rel, st] of dirs) {
+    if (rel === '' || !globs.matches(rel) || (since !== undefined && st.ctimeMs <= since)) continue;
     // Not a repository of its own the walk stopped at (its directory is listed all the same).
-    if (rel === '' || !globs.matches(rel) || ownRepositoryAt(sourceDir, rel)) continue;
+    if (ownRepositoryAt(sourceDir, rel)) continue;
     mkdirSync(join(outputDir, IN_PLACE_DIR, rel), { recursive: true });
   }
   return files;
@@ -383,7 +407,7 @@ export function emptyDirectories(paths: readonly { path: string; type: string }[
 
 /**
  * Makes each of `dirs` that is missing (those inside a repository of its own are left: see inNestedRepository).
- * Answers how many it made, or why it cannot: the way there passes through a link, or something else stands there.
+ * Answers how many it made, or why it cannot: the way there passes through a link.
  */
 export function makeEmptyDirs(
   sourceDir: string,
@@ -395,11 +419,14 @@ export function makeEmptyDirs(
   const real = new Set<string>();
   for (const dir of dirs) {
     if (inNestedRepository(sourceDir, dir, globs, nested)) continue;
-    const link = linkOnTheWay(sourceDir, `${dir}/.`, real);
-    if (link !== undefined) return throughLink(dir, link);
-    const st = lstatSync(join(sourceDir, dir), { throwIfNoEntry: false });
-    if (st?.isDirectory()) continue;
-    if (st !== undefined) return `${dir} is not a directory, where the artifact has one`;
+    // Anything else standing there or on the way (a file git tracks, say) is left as it is, as a source a file
+    // would meet; a link is not passed through.
+    const inTheWay = linkOnTheWay(sourceDir, dir, real);
+    if (inTheWay !== undefined) {
+      if (lstatSync(join(sourceDir, inTheWay)).isSymbolicLink()) return throughLink(dir, inTheWay);
+      continue;
+    }
+    if (lstatSync(join(sourceDir, dir), { throwIfNoEntry: false }) !== undefined) continue;
     makeDirs(join(sourceDir, dir));
     made++;
   }

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
 
@@ -80,5 +80,26 @@ describe('in-place outputs of a task writing dist/sub/a.js', () => {
     const again = await run();
     expect(again.stdout, again.stdout + again.stderr).toMatch(/1 cached, 0 built/);
     expect(statSync(rig.path('src/dist/cache/v1')).isDirectory()).toBe(true);
+  });
+  it('with an empty directory the command no longer makes, or one made by hand: not cached', async () => {
+    const task = (command: string): Promise<void> =>
+      rig.write({
+        'a.txt': 'a\n',
+        'disbuild.json': JSON.stringify({
+          tasks: { build: { command, inputs: ['a.txt'], outputs: ['dist/**'] } },
+        }),
+      });
+    await task('mkdir -p dist/logs dist/sub && cp a.txt dist/sub/a.js');
+    expect((await run()).code).toBe(0);
+    await mkdir(rig.path('src/dist/by-hand/deep'), { recursive: true });
+    await task('mkdir -p dist/sub && cp a.txt dist/sub/a.js && echo 2 > dist/sub/b.js');
+    const built = await run();
+    expect(built.stdout, built.stdout + built.stderr).toMatch(/1 built/);
+    await rm(rig.path('src/dist'), { recursive: true });
+    const r = await run();
+    expect(r.stdout, r.stdout + r.stderr).toMatch(/1 cached, 0 built/);
+    expect(await rig.read('src/dist/sub/b.js')).toBe('2\n');
+    expect(existsSync(rig.path('src/dist/logs'))).toBe(false);
+    expect(existsSync(rig.path('src/dist/by-hand'))).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -175,6 +176,29 @@ describe('disbuild.json: the files of a checked-out submodule', () => {
     expect(await run('a\n')).toMatch(/1 cached/);
     expect(await rig.read('src/vendor/lib/a.txt')).toBe('one\n');
     expect(await rig.read('src/vendor/lib/deep/a.txt')).toBe('deep one\n');
+  });
+
+  it("that a hook's index lacks (GIT_INDEX_FILE) is a clone of its own there, below the top as at it", async () => {
+    const app = await repository(rig, {
+      build: { command: 'cat in.txt > vendor/out.js', inputs: ['in.txt'], outputs: ['vendor/*/*.js'] },
+    });
+    await writeFile(join(app, 'vendor/lib/x.js'), 'tracked by lib\n');
+    git(join(app, 'vendor/lib'), 'add', 'x.js');
+    git(join(app, 'vendor/lib'), 'commit', '-qm', 'x');
+    await writeFile(join(app, 'in.txt'), 'a\n');
+    git(app, 'add', '-A');
+    git(app, 'commit', '-qm', 'bump');
+    // The index a pre-commit hook may see (`git commit -- in.txt`): without the gitlink.
+    await writeFile(join(rig.root, 'alt-index'), await readFile(join(app, '.git/index')));
+    const env = { GIT_INDEX_FILE: join(rig.root, 'alt-index') };
+    git(app, '-c', `core.indexFile=${env.GIT_INDEX_FILE}`, 'status', '-s');
+    execFileSync('git', ['rm', '--cached', '-q', 'vendor/lib'], {
+      cwd: app,
+      env: { ...process.env, ...env },
+    });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir], { env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(await rig.read('src/vendor/lib/x.js')).toBe('tracked by lib\n');
   });
 
   it("under git's variables of the repository around them (a pre-commit hook's GIT_INDEX_FILE, GIT_DIR and GIT_WORK_TREE)", async () => {

@@ -171,6 +171,16 @@ describe('in-place outputs straight from a cache entry', () => {
         )
       ).kind,
     ).toBe('unchanged');
+    // Something else standing there (a file git tracks, a clone made since) is left as it is.
+    await rm(join(src, 'pkg/dist/logs'), { recursive: true });
+    await write(src, { 'pkg/dist/logs': 'a note\n' });
+    const keep = (p: string): boolean => p === 'pkg/dist/logs';
+    expect((await restoreInPlace(src, globs, artifact, none(), keep, keep)).kind).toBe('unchanged');
+    expect(await readFile(join(src, 'pkg/dist/logs'), 'utf8')).toBe('a note\n');
+    await rm(join(src, 'pkg/dist/logs'));
+    await write(src, { 'pkg/dist/logs/.git/HEAD': 'ref: refs/heads/main\n' });
+    await rm(join(src, 'pkg/dist/logs/today'), { recursive: true, force: true });
+    expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(true);
     // A directory the job's globs do not match is not its output: the artifact is not the job's.
     const narrow = compileOutputGlobs(['pkg/dist/*.js']);
     expect(
