@@ -9,10 +9,12 @@ import type { ManifestEntry } from '../../../src/cache/cache.js';
 import { describeTree } from '../../../src/cache/manifest.js';
 import { captureOutputs, presentOutputs } from '../../../src/executor/in-place.js';
 import {
+  type InPlaceRestore,
   outputsInPlace,
   restoreInPlace,
   type StoredArtifact,
 } from '../../../src/executor/in-place-restore.js';
+import type { OutputGlobs } from '../../../src/executor/in-place.js';
 import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
 import { OutputStatRecords } from '../../../src/executor/output-stat-records.js';
 
@@ -45,6 +47,16 @@ function setMtimeNs(path: string, ns: bigint): void {
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
 const none = (): OutputStatRecords => new OutputStatRecords(undefined);
 const globs = compileOutputGlobs(['pkg/dist/**', '!pkg/dist/**/*.map']);
+/** Restores with nothing protected. */
+const restoreAll = (g: OutputGlobs, artifact: StoredArtifact): Promise<InPlaceRestore> =>
+  restoreInPlace(
+    src,
+    g,
+    artifact,
+    none(),
+    () => false,
+    () => false,
+  );
 
 /** Captures the checkout's outputs into `store` as a cache would keep them, and forgets the checkout's copy. */
 async function storeArtifact(files: Record<string, string>): Promise<StoredArtifact> {
@@ -119,14 +131,7 @@ describe('in-place outputs straight from a cache entry', () => {
     // A clone made there since, which moved on.
     await rm(join(src, 'pkg/dist'), { recursive: true });
     await write(src, { 'pkg/dist/lib/.git/HEAD': 'ref: refs/heads/main\n', 'pkg/dist/lib/x.js': 'theirs' });
-    const r = await restoreInPlace(
-      src,
-      globs,
-      artifact,
-      none(),
-      () => false,
-      () => false,
-    );
+    const r = await restoreAll(globs, artifact);
     expect(r).toEqual({ kind: 'restored', written: 1, removed: 0 });
     expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
     expect(await readFile(join(src, 'pkg/dist/lib/x.js'), 'utf8')).toBe('theirs');
@@ -143,34 +148,14 @@ describe('in-place outputs straight from a cache entry', () => {
     const artifact: StoredArtifact = { entries: entries.value, storedFile: (p) => join(store, p) };
     await rm(join(src, 'pkg/dist'), { recursive: true });
     expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(false);
-    expect(
-      await restoreInPlace(
-        src,
-        globs,
-        artifact,
-        none(),
-        () => false,
-        () => false,
-      ),
-    ).toEqual({
+    expect(await restoreAll(globs, artifact)).toEqual({
       kind: 'restored',
       written: 2,
       removed: 0,
     });
     expect(lstatSync(join(src, 'pkg/dist/logs/today')).isDirectory()).toBe(true);
     expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(true);
-    expect(
-      (
-        await restoreInPlace(
-          src,
-          globs,
-          artifact,
-          none(),
-          () => false,
-          () => false,
-        )
-      ).kind,
-    ).toBe('unchanged');
+    expect((await restoreAll(globs, artifact)).kind).toBe('unchanged');
     // Something else standing there (a file git tracks, a clone made since) is left as it is.
     await rm(join(src, 'pkg/dist/logs'), { recursive: true });
     await write(src, { 'pkg/dist/logs': 'a note\n' });
@@ -183,18 +168,7 @@ describe('in-place outputs straight from a cache entry', () => {
     expect(outputsInPlace(src, globs, artifact.entries, none())).toBe(true);
     // A directory the job's globs do not match is not its output: the artifact is not the job's.
     const narrow = compileOutputGlobs(['pkg/dist/*.js']);
-    expect(
-      (
-        await restoreInPlace(
-          src,
-          narrow,
-          artifact,
-          none(),
-          () => false,
-          () => false,
-        )
-      ).kind,
-    ).toBe('not-here');
+    expect((await restoreAll(narrow, artifact)).kind).toBe('not-here');
   });
 
   it('writes no byte of a stored file that does not match its manifest', async () => {
