@@ -42112,9 +42112,9 @@ function notAnOutput(rel, globs) {
  * their paths. The directories the globs match are made there too, so that one the command left empty
  * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
- * not cached again and again.
+ * not cached again and again. The directories taken go into `takenDirs`.
  */
-function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since) {
+function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = []) {
     const entries = [];
     const dirs = [];
     for (const base of globs.bases)
@@ -42134,6 +42134,7 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         if (ownRepositoryAt(sourceDir, rel))
             continue;
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel), { recursive: true });
+        takenDirs.push(rel);
     }
     return files;
 }
@@ -43465,11 +43466,13 @@ class InPlaceOutputs {
         try {
             // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
             let leftOut = 0;
-            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since);
+            // A directory the command made counts as matched too: one it left empty is cached (see captureOutputs).
+            const dirs = [];
+            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since, dirs);
             this.#held.set(label, new Set(captured));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
-            return { matched: captured.length + leftOut };
+            return { matched: captured.length + leftOut + dirs.length };
         }
         catch (e) {
             return { error: e.message };

@@ -283,16 +283,19 @@ export class InPlaceOutputs {
     try {
       // Every file the globs match is asked about once: those left out (sources, other jobs') count as matched.
       let leftOut = 0;
+      // A directory the command made counts as matched too: one it left empty is cached (see captureOutputs).
+      const dirs: string[] = [];
       const captured = captureOutputs(
         this.#sourceDir,
         globs,
         outputDir,
         (p) => notOwn(p) && ++leftOut > 0,
         since,
+        dirs,
       );
       this.#held.set(label, new Set(captured));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
-      return { matched: captured.length + leftOut };
+      return { matched: captured.length + leftOut + dirs.length };
     } catch (e) {
       return { error: (e as Error).message };
     }

@@ -362,7 +362,7 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
  * their paths. The directories the globs match are made there too, so that one the command left empty
  * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
- * not cached again and again.
+ * not cached again and again. The directories taken go into `takenDirs`.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -370,6 +370,7 @@ export function captureOutputs(
   outputDir: string,
   protect: (path: string) => boolean = () => false,
   since?: number,
+  takenDirs: string[] = [],
 ): string[] {
   const entries: [string, Stats][] = [];
   const dirs: [string, Stats][] = [];
@@ -387,6 +388,7 @@ export function captureOutputs(
     // Not a repository of its own the walk stopped at (its directory is listed all the same).
     if (ownRepositoryAt(sourceDir, rel)) continue;
     mkdirSync(join(outputDir, IN_PLACE_DIR, rel), { recursive: true });
+    takenDirs.push(rel);
   }
   return files;
 }

@@ -102,4 +102,19 @@ describe('in-place outputs of a task writing dist/sub/a.js', () => {
     expect(existsSync(rig.path('src/dist/logs'))).toBe(false);
     expect(existsSync(rig.path('src/dist/by-hand'))).toBe(false);
   });
+  it('that are only an empty directory the command made: cached without a warning, and restored', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { command: 'mkdir -p dist/cache', inputs: ['a.txt'], outputs: ['dist/**'] } },
+      }),
+    });
+    const built = await run();
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    expect(built.stdout).not.toContain('warning');
+    await rm(rig.path('src/dist'), { recursive: true });
+    const r = await run();
+    expect(r.stdout, r.stdout + r.stderr).toMatch(/1 cached, 0 built/);
+    expect(statSync(rig.path('src/dist/cache')).isDirectory()).toBe(true);
+  });
 });
