@@ -522,7 +522,7 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
 
 /***/ }),
 
-/***/ 9870:
+/***/ 2765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -685,221 +685,8 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/ids/git-output.ts
-/** Git's file modes. 100664 is a legacy mode that git itself reads as 100644. */
-const GIT_MODES = {
-    '100644': 'regular',
-    '100664': 'regular',
-    '100755': 'executable',
-    '120000': 'symlink',
-};
-/** A SHA-1 object ID. Entries with other IDs (SHA-256 repositories) are not used: keys need SHA-1 blob IDs. */
-const SHA1_HEX = /^[0-9a-f]{40}$/;
-/**
- * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
- * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
- * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
- * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
- * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
- * assume-unchanged ones, which `git status` never reports changed however they are edited.
- */
-function parseListing(text, format, paths, prefix = '') {
-    // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
-    // caller's string, and storing that was 30% faster (and keeps no slice of the whole listing alive).
-    const wanted = new Map();
-    for (const p of paths)
-        wanted.set(p, p);
-    const found = new Map();
-    forEachRecord(text, (start, tab, end) => {
-        if (!text.startsWith(prefix, tab + 1))
-            return;
-        const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
-        if (path === undefined)
-            return;
-        const state = parseMeta(text, start, tab, format);
-        if (state)
-            found.set(path, state);
-    });
-    return found;
-}
-/**
- * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
- * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
- * One pass serves both the check that inputs exist (`unchangedIndexedFiles`) and the keys (`indexEntries`).
- */
-function parseIndexListing(text) {
-    return parseIndex(text, false).entries;
-}
-/**
- * parseIndexListing, and every path of the listing whatever its tag, stage or mode (the paths `ls-files --cached`
- * prints; a conflicted path once per stage), apart those tagged skip-worktree (`S`, `s` when also assumed
- * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree. One pass over
- * the text, each path sliced once for both answers.
- */
-function parseIndexListingWithPaths(text) {
-    const parsed = parseIndex(text, true);
-    return { entries: parsed.entries, paths: parsed.paths };
-}
-function parseIndex(text, withPaths) {
-    const entries = new Map();
-    const paths = [];
-    const skipWorktree = [];
-    const gitlinks = [];
-    forEachRecord(text, (start, tab, end) => {
-        const mode = lsFilesHead(text, start, tab);
-        if (mode === undefined && !withPaths)
-            return;
-        const path = text.slice(tab + 1, end);
-        if (mode !== undefined)
-            entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
-        if (!withPaths)
-            return;
-        paths.push(path);
-        const tag = text.charCodeAt(start);
-        if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
-            skipWorktree.push(path); // "S ", "s "
-        if (mode === undefined && text.startsWith('160000 ', start + 2))
-            gitlinks.push(path);
-    });
-    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
-}
-/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
-function indexEntries(index, paths) {
-    const found = new Map();
-    for (const p of paths) {
-        const e = index.get(p);
-        if (e !== undefined && typeof e !== 'string')
-            found.set(p, e);
-    }
-    return found;
-}
-/**
- * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
- * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
- * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on
- * disk.
- */
-function indexedFilePaths(text) {
-    const paths = new Set();
-    forEachRecord(text, (start, tab, end) => {
-        const mode = lsFilesHead(text, start, tab);
-        if (mode !== undefined && mode !== 'symlink')
-            paths.add(text.slice(tab + 1, end));
-    });
-    return paths;
-}
-/**
- * Every entry of a `git ls-tree -r -z` listing under `prefix` (stripped), for resolving links within a tree:
- * blobs with their mode and ID, and anything else (a submodule) as `other`.
- */
-function parseTreeEntries(text, prefix = '') {
-    const entries = new Map();
-    forEachRecord(text, (start, tab, end) => {
-        if (!text.startsWith(prefix, tab + 1))
-            return;
-        entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
-    });
-    return entries;
-}
-/**
- * The submodules of a `git ls-tree -r -z` listing under `prefix` (stripped): each gitlink's path and the commit it
- * records.
- */
-function gitlinkEntries(text, prefix = '') {
-    const links = new Map();
-    forEachRecord(text, (start, tab, end) => {
-        if (!text.startsWith('160000 commit ', start) || !text.startsWith(prefix, tab + 1))
-            return;
-        links.set(text.slice(tab + 1 + prefix.length, end), text.slice(start + 14, tab));
-    });
-    return links;
-}
-/** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
-function attributeFiles(text) {
-    const lines = [];
-    forEachRecord(text, (start, tab, end) => {
-        const path = text.slice(tab + 1, end);
-        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
-            lines.push(text.slice(start, end));
-    });
-    return lines;
-}
-/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
-function forEachRecord(text, f) {
-    let start = 0;
-    while (start < text.length) {
-        let end = text.indexOf('\0', start);
-        if (end < 0)
-            end = text.length;
-        const tab = text.indexOf('\t', start);
-        if (tab > start && tab < end)
-            f(start, tab, end);
-        start = end + 1;
-    }
-}
-/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
-const LS_FILES_SHA1_TAB = 51;
-/** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
-const LS_TREE_BLOB_SHA1_TAB = 52;
-/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
-function lsFilesHead(text, start, tab) {
-    const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
-    const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
-    return checked && stage0 ? modeAt(text, start + 2) : undefined;
-}
-/**
- * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
- * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
- */
-function parseMeta(text, start, tab, format) {
-    if (format === 'ls-files') {
-        const mode = lsFilesHead(text, start, tab);
-        if (mode === undefined)
-            return undefined;
-        if (tab - start === LS_FILES_SHA1_TAB)
-            return { mode, digest: sha1At(text, start + 9) };
-        const oid = text.slice(start + 9, tab - 2);
-        return SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
-    }
-    const mode = modeAt(text, start);
-    if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
-        return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
-    }
-    const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
-    return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
-}
-function modeAt(text, at) {
-    if (text.charCodeAt(at + 6) !== 0x20)
-        return undefined;
-    return GIT_MODES[text.slice(at, at + 6)];
-}
-function sha1At(text, at) {
-    return text.slice(at, at + 40);
-}
-/**
- * The paths whose working-tree file differs from the index, from `git status --porcelain=v1 -z`
- * (`XY <path>`, plus `<orig path>` after renames and copies). Y is the index → working tree column, so a
- * staged-only change (`M `) is not dirty: the index already holds its blob. Paths are relative to the repository
- * root in this format; `prefix` is stripped and paths outside it are dropped.
- */
-function parseDirtyPaths(text, prefix = '') {
-    const dirty = new Set();
-    const fields = text.split('\0');
-    for (let i = 0; i < fields.length; i++) {
-        const f = fields[i];
-        if (f.length < 4)
-            continue;
-        const x = f[0];
-        const y = f[1];
-        if (y !== ' ' && f.startsWith(prefix, 3))
-            dirty.add(f.slice(3 + prefix.length));
-        // A rename or copy is followed by its source path, which is not a record of its own.
-        if (x === 'R' || x === 'C' || y === 'R' || y === 'C')
-            i++;
-    }
-    return dirty;
-}
-
+// EXTERNAL MODULE: ./src/ids/git-output.ts
+var git_output = __webpack_require__(9766);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/ids/resolve-input.ts
@@ -942,10 +729,10 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
     ]);
     if (!listed.ok)
         return listed;
-    const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+    const tree = (0,git_output/* parseListing */._S)(listed.value, 'ls-tree', paths, prefix);
     const out = new Map();
     const resolved = new Map();
-    const gitlinks = gitlinkEntries(listed.value, prefix);
+    const gitlinks = (0,git_output/* gitlinkEntries */.RU)(listed.value, prefix);
     const inSubmodules = new Map();
     let view;
     for (const p of paths) {
@@ -1040,7 +827,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     try {
         const index = (0,external_node_path_.join)(temp, 'index');
         // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
-        const attrs = attributeFiles(listing);
+        const attrs = (0,git_output/* attributeFiles */.Op)(listing);
         if (attrs.length > 0) {
             const made = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], {
                 input: attrs.join('\0') + '\0',
@@ -1102,7 +889,7 @@ class CommitView {
         this.symlinks = symlinks;
     }
     static async load(repoDir, listing, prefix, settings) {
-        const entries = parseTreeEntries(listing, prefix);
+        const entries = (0,git_output/* parseTreeEntries */.w5)(listing, prefix);
         const dirs = new Set();
         const linkIds = new Map();
         for (const [path, e] of entries) {
@@ -1205,7 +992,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = indexEntries(listed.value, paths);
+    const index = (0,git_output/* indexEntries */.nL)(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -1220,7 +1007,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
-    const dirty = parseDirtyPaths(changed.value, prefix);
+    const dirty = (0,git_output/* parseDirtyPaths */.u6)(changed.value, prefix);
     const converted = await converting;
     if (!converted.ok)
         return converted;
@@ -1360,8 +1147,8 @@ function startWorkTreeListings(sourceDir, options = {}) {
     // With `untracked`, the paths come from the same pass over the listing as the entries.
     const parsed = indexText.then((r) => r.ok
         ? (0,result.ok)(untracked
-            ? parseIndexListingWithPaths(r.value)
-            : { entries: parseIndexListing(r.value), paths: undefined })
+            ? (0,git_output/* parseIndexListingWithPaths */.wn)(r.value)
+            : { entries: (0,git_output/* parseIndexListing */._2)(r.value), paths: undefined })
         : r);
     return {
         startedAt,
@@ -1407,7 +1194,7 @@ async function unchangedIndexedFiles(listings) {
     if (!listed.ok || !changed.ok)
         return undefined;
     const index = listed.value;
-    const dirty = parseDirtyPaths(changed.value, prefix);
+    const dirty = (0,git_output/* parseDirtyPaths */.u6)(changed.value, prefix);
     return {
         has: (p) => {
             const e = index.get(p);
@@ -1626,6 +1413,237 @@ async function streamDigests(sourceDir, paths) {
 
 /***/ }),
 
+/***/ 9766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Op: () => (/* binding */ attributeFiles),
+/* harmony export */   RU: () => (/* binding */ gitlinkEntries),
+/* harmony export */   _2: () => (/* binding */ parseIndexListing),
+/* harmony export */   _S: () => (/* binding */ parseListing),
+/* harmony export */   nL: () => (/* binding */ indexEntries),
+/* harmony export */   u6: () => (/* binding */ parseDirtyPaths),
+/* harmony export */   w5: () => (/* binding */ parseTreeEntries),
+/* harmony export */   wn: () => (/* binding */ parseIndexListingWithPaths)
+/* harmony export */ });
+/* unused harmony export indexedFilePaths */
+/** Git's file modes. 100664 is a legacy mode that git itself reads as 100644. */
+const GIT_MODES = {
+    '100644': 'regular',
+    '100664': 'regular',
+    '100755': 'executable',
+    '120000': 'symlink',
+};
+/** A SHA-1 object ID. Entries with other IDs (SHA-256 repositories) are not used: keys need SHA-1 blob IDs. */
+const SHA1_HEX = /^[0-9a-f]{40}$/;
+/**
+ * Picks wanted paths out of `git ls-files -s -v -z` (`<tag> <mode> <oid> <stage>\t<path>`) or `git ls-tree -r -z`
+ * (`<mode> <type> <oid>\t<path>`) output. `prefix` is stripped from paths (entries outside it are skipped).
+ * Only regular files, executables and symlinks at stage 0 are returned; anything else (submodules, conflicts)
+ * is left out so that the caller reads it from disk or reports it missing. So are index entries that git does not
+ * compare with the working tree (tag other than `H`): skip-worktree entries, absent from a sparse checkout, and
+ * assume-unchanged ones, which `git status` never reports changed however they are edited.
+ */
+function parseListing(text, format, paths, prefix = '') {
+    // Results are keyed by the caller's own strings, not by slices of `text`: a lookup by slice returns the
+    // caller's string, and storing that was 30% faster (and keeps no slice of the whole listing alive).
+    const wanted = new Map();
+    for (const p of paths)
+        wanted.set(p, p);
+    const found = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        const path = wanted.get(text.slice(tab + 1 + prefix.length, end));
+        if (path === undefined)
+            return;
+        const state = parseMeta(text, start, tab, format);
+        if (state)
+            found.set(path, state);
+    });
+    return found;
+}
+/**
+ * Every entry of a `git ls-files -s -v -z` listing that git compares with the working tree (tagged `H`, stage 0,
+ * a file, an executable or a symlink), by path: its mode and blob ID, or only its mode when the ID is not SHA-1.
+ * One pass serves both the check that inputs exist (`unchangedIndexedFiles`) and the keys (`indexEntries`).
+ */
+function parseIndexListing(text) {
+    return parseIndex(text, false).entries;
+}
+/**
+ * parseIndexListing, and every path of the listing whatever its tag, stage or mode (the paths `ls-files --cached`
+ * prints; a conflicted path once per stage), apart those tagged skip-worktree (`S`, `s` when also assumed
+ * unchanged): git says nothing of their file, which a sparse checkout leaves out of the work tree. One pass over
+ * the text, each path sliced once for both answers.
+ */
+function parseIndexListingWithPaths(text) {
+    const parsed = parseIndex(text, true);
+    return { entries: parsed.entries, paths: parsed.paths };
+}
+function parseIndex(text, withPaths) {
+    const entries = new Map();
+    const paths = [];
+    const skipWorktree = [];
+    const gitlinks = [];
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined && !withPaths)
+            return;
+        const path = text.slice(tab + 1, end);
+        if (mode !== undefined)
+            entries.set(path, parseMeta(text, start, tab, 'ls-files') ?? mode);
+        if (!withPaths)
+            return;
+        paths.push(path);
+        const tag = text.charCodeAt(start);
+        if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20)
+            skipWorktree.push(path); // "S ", "s "
+        if (mode === undefined && text.startsWith('160000 ', start + 2))
+            gitlinks.push(path);
+    });
+    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
+}
+/** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
+function indexEntries(index, paths) {
+    const found = new Map();
+    for (const p of paths) {
+        const e = index.get(p);
+        if (e !== undefined && typeof e !== 'string')
+            found.set(p, e);
+    }
+    return found;
+}
+/**
+ * Every path of a `git ls-files -s -v -z` listing that the index holds as a file whose working-tree copy git
+ * checks: a regular file or an executable, at stage 0, tagged `H`. Whatever else (symbolic links, whose targets
+ * git does not look at; submodules, conflicts, skip-worktree and assume-unchanged entries) the caller looks up on
+ * disk.
+ */
+function indexedFilePaths(text) {
+    const paths = new Set();
+    forEachRecord(text, (start, tab, end) => {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode !== undefined && mode !== 'symlink')
+            paths.add(text.slice(tab + 1, end));
+    });
+    return paths;
+}
+/**
+ * Every entry of a `git ls-tree -r -z` listing under `prefix` (stripped), for resolving links within a tree:
+ * blobs with their mode and ID, and anything else (a submodule) as `other`.
+ */
+function parseTreeEntries(text, prefix = '') {
+    const entries = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith(prefix, tab + 1))
+            return;
+        entries.set(text.slice(tab + 1 + prefix.length, end), parseMeta(text, start, tab, 'ls-tree') ?? 'other');
+    });
+    return entries;
+}
+/**
+ * The submodules of a `git ls-tree -r -z` listing under `prefix` (stripped): each gitlink's path and the commit it
+ * records.
+ */
+function gitlinkEntries(text, prefix = '') {
+    const links = new Map();
+    forEachRecord(text, (start, tab, end) => {
+        if (!text.startsWith('160000 commit ', start) || !text.startsWith(prefix, tab + 1))
+            return;
+        links.set(text.slice(tab + 1 + prefix.length, end), text.slice(start + 14, tab));
+    });
+    return links;
+}
+/** The `.gitattributes` blobs of a `git ls-tree -r -z` listing, as `git update-index --index-info` lines. */
+function attributeFiles(text) {
+    const lines = [];
+    forEachRecord(text, (start, tab, end) => {
+        const path = text.slice(tab + 1, end);
+        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
+            lines.push(text.slice(start, end));
+    });
+    return lines;
+}
+/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+function forEachRecord(text, f) {
+    let start = 0;
+    while (start < text.length) {
+        let end = text.indexOf('\0', start);
+        if (end < 0)
+            end = text.length;
+        const tab = text.indexOf('\t', start);
+        if (tab > start && tab < end)
+            f(start, tab, end);
+        start = end + 1;
+    }
+}
+/** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
+const LS_FILES_SHA1_TAB = 51;
+/** `ls-tree` with a SHA-1 ID: `<6-digit mode> blob <40 hex>\t`. */
+const LS_TREE_BLOB_SHA1_TAB = 52;
+/** The mode of an `ls-files -s -v` record that git keeps in step with the working tree, at stage 0. */
+function lsFilesHead(text, start, tab) {
+    const checked = text.charCodeAt(start) === 0x48 && text.charCodeAt(start + 1) === 0x20; // "H "
+    const stage0 = text.charCodeAt(tab - 1) === 0x30 && text.charCodeAt(tab - 2) === 0x20; // " 0"
+    return checked && stage0 ? modeAt(text, start + 2) : undefined;
+}
+/**
+ * The mode and blob ID of the record `text[start, tab)`. The usual layout is read at fixed offsets (slicing and
+ * splitting every record tripled the parse time of a 100,000-file index); anything else takes the general path.
+ */
+function parseMeta(text, start, tab, format) {
+    if (format === 'ls-files') {
+        const mode = lsFilesHead(text, start, tab);
+        if (mode === undefined)
+            return undefined;
+        if (tab - start === LS_FILES_SHA1_TAB)
+            return { mode, digest: sha1At(text, start + 9) };
+        const oid = text.slice(start + 9, tab - 2);
+        return SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
+    }
+    const mode = modeAt(text, start);
+    if (tab - start === LS_TREE_BLOB_SHA1_TAB && text.startsWith(' blob ', start + 6)) {
+        return mode ? { mode, digest: sha1At(text, start + 12) } : undefined;
+    }
+    const [, type = '', oid = ''] = text.slice(start, tab).split(' ');
+    return mode && type === 'blob' && SHA1_HEX.test(oid) ? { mode, digest: oid } : undefined;
+}
+function modeAt(text, at) {
+    if (text.charCodeAt(at + 6) !== 0x20)
+        return undefined;
+    return GIT_MODES[text.slice(at, at + 6)];
+}
+function sha1At(text, at) {
+    return text.slice(at, at + 40);
+}
+/**
+ * The paths whose working-tree file differs from the index, from `git status --porcelain=v1 -z`
+ * (`XY <path>`, plus `<orig path>` after renames and copies). Y is the index → working tree column, so a
+ * staged-only change (`M `) is not dirty: the index already holds its blob. Paths are relative to the repository
+ * root in this format; `prefix` is stripped and paths outside it are dropped.
+ */
+function parseDirtyPaths(text, prefix = '') {
+    const dirty = new Set();
+    const fields = text.split('\0');
+    for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
+        if (f.length < 4)
+            continue;
+        const x = f[0];
+        const y = f[1];
+        if (y !== ' ' && f.startsWith(prefix, 3))
+            dirty.add(f.slice(3 + prefix.length));
+        // A rename or copy is followed by its source path, which is not a record of its own.
+        if (x === 'R' || x === 'C' || y === 'R' || y === 'C')
+            i++;
+    }
+    return dirty;
+}
+
+
+/***/ }),
+
 /***/ 371:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1649,8 +1667,8 @@ var result = __webpack_require__(8251);
 var unreachable = __webpack_require__(3914);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __webpack_require__(7536);
-// EXTERNAL MODULE: ./src/ids/file-digest.ts + 3 modules
-var file_digest = __webpack_require__(9870);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
+var file_digest = __webpack_require__(2765);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/ids/git-blob.ts

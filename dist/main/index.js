@@ -41806,6 +41806,7 @@ class TempDirs {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -42034,13 +42035,14 @@ function isGitlink(dir, name, inSubmodule) {
             delete env.GIT_CEILING_DIRECTORIES;
         }
         try {
-            const out = (0,external_node_child_process_.execFileSync)('git', ['ls-files', '--stage', '-z', '--', name], {
+            // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
+            const out = (0,external_node_child_process_.execFileSync)('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
                 cwd: dir,
                 encoding: 'utf8',
                 stdio: ['ignore', 'pipe', 'ignore'],
                 ...(env ? { env } : {}),
             });
-            known = out.split('\0').some((record) => record.startsWith('160000 ') && record.endsWith(`\t${name}`));
+            known = parseIndexListingWithPaths(out).paths.gitlinks.includes(name);
         }
         catch {
             known = false;
@@ -42139,9 +42141,9 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
     return files;
 }
 /**
- * The directories of an artifact's in-place outputs that hold nothing in it, by work-tree path (`paths`: every
- * path of its in-place tree, directories included): those a capture took empty, which a restore makes. Any other
- * directory is made for the files it holds.
+ * The directories of a tree that hold nothing in it (`paths`: every path of the tree, directories included): in an
+ * artifact's in-place tree, those a capture took empty, which a restore makes. Any other directory is made for the
+ * files it holds.
  */
 function emptyDirectories(paths) {
     const parents = new Set();
@@ -42521,7 +42523,7 @@ function outputsInPlace(sourceDir, globs, entries, records, othersOwn = () => fa
         return false;
     // A missing one is not in place; anything standing there, or in a repository of its own, a restore leaves.
     const nested = new Map();
-    for (const dir of emptyDirectories(inPlaceTree(entries))) {
+    for (const dir of emptyInPlaceDirs(entries)) {
         if (standsThere((0,external_node_path_.join)(sourceDir, dir)))
             continue;
         if (!inNestedRepository(sourceDir, dir, globs, nested))
@@ -42593,18 +42595,21 @@ function standsThere(path) {
         return e.code === 'ENOTDIR';
     }
 }
-/** The artifact's in-place tree by work-tree path, directories included. */
-function inPlaceTree(entries) {
-    return entries
-        .filter((e) => e.path.startsWith(PREFIX))
-        .map((e) => ({ ...e, path: e.path.slice(PREFIX.length) }));
+/**
+ * The directories the artifact's in-place tree holds empty, by work-tree path: taken from the whole manifest (an
+ * in-place tree is all an in-place artifact holds, see wantedEntries), without a copy of its entries per check.
+ */
+function emptyInPlaceDirs(entries) {
+    return emptyDirectories(entries)
+        .filter((p) => p.startsWith(PREFIX))
+        .map((p) => p.slice(PREFIX.length));
 }
 /**
  * The directories the artifact holds empty (see captureOutputs), by work-tree path; undefined when any is not at a
  * plain path the globs match (see notAnOutput).
  */
 function wantedDirs(entries, globs) {
-    const dirs = emptyDirectories(inPlaceTree(entries));
+    const dirs = emptyInPlaceDirs(entries);
     return dirs.every((d) => isSafeRelativePath(d) && notAnOutput(d, globs) === undefined) ? dirs : undefined;
 }
 /** A regular file of the entry's size, exec bit and SHA-256: from the stat records, else hashed and recorded. */

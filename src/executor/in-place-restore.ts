@@ -153,7 +153,7 @@ export function outputsInPlace(
   if (want === undefined) return false;
   // A missing one is not in place; anything standing there, or in a repository of its own, a restore leaves.
   const nested = new Map<string, boolean>();
-  for (const dir of emptyDirectories(inPlaceTree(entries))) {
+  for (const dir of emptyInPlaceDirs(entries)) {
     if (standsThere(join(sourceDir, dir))) continue;
     if (!inNestedRepository(sourceDir, dir, globs, nested)) return false;
   }
@@ -219,11 +219,14 @@ function standsThere(path: string): boolean {
   }
 }
 
-/** The artifact's in-place tree by work-tree path, directories included. */
-function inPlaceTree(entries: readonly ManifestEntry[]): ManifestEntry[] {
-  return entries
-    .filter((e) => e.path.startsWith(PREFIX))
-    .map((e) => ({ ...e, path: e.path.slice(PREFIX.length) }));
+/**
+ * The directories the artifact's in-place tree holds empty, by work-tree path: taken from the whole manifest (an
+ * in-place tree is all an in-place artifact holds, see wantedEntries), without a copy of its entries per check.
+ */
+function emptyInPlaceDirs(entries: readonly ManifestEntry[]): string[] {
+  return emptyDirectories(entries)
+    .filter((p) => p.startsWith(PREFIX))
+    .map((p) => p.slice(PREFIX.length));
 }
 
 /**
@@ -231,7 +234,7 @@ function inPlaceTree(entries: readonly ManifestEntry[]): ManifestEntry[] {
  * plain path the globs match (see notAnOutput).
  */
 function wantedDirs(entries: readonly ManifestEntry[], globs: OutputGlobs): string[] | undefined {
-  const dirs = emptyDirectories(inPlaceTree(entries));
+  const dirs = emptyInPlaceDirs(entries);
   return dirs.every((d) => isSafeRelativePath(d) && notAnOutput(d, globs) === undefined) ? dirs : undefined;
 }
 

@@ -26,6 +26,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { ManifestEntry } from '../cache/cache.js';
 import { linkLeavingTree } from '../cache/manifest.js';
+import { parseIndexListingWithPaths } from '../ids/git-output.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 import { isAlive } from '../util/is-alive.js';
 import type { Result } from '../util/result.js';
@@ -280,13 +281,14 @@ function isGitlink(dir: string, name: string, inSubmodule: boolean): boolean {
       delete env.GIT_CEILING_DIRECTORIES;
     }
     try {
-      const out = execFileSync('git', ['ls-files', '--stage', '-z', '--', name], {
+      // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
+      const out = execFileSync('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
         cwd: dir,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
         ...(env ? { env } : {}),
       });
-      known = out.split('\0').some((record) => record.startsWith('160000 ') && record.endsWith(`\t${name}`));
+      known = parseIndexListingWithPaths(out).paths.gitlinks.includes(name);
     } catch {
       known = false;
     }
@@ -394,9 +396,9 @@ export function captureOutputs(
 }
 
 /**
- * The directories of an artifact's in-place outputs that hold nothing in it, by work-tree path (`paths`: every
- * path of its in-place tree, directories included): those a capture took empty, which a restore makes. Any other
- * directory is made for the files it holds.
+ * The directories of a tree that hold nothing in it (`paths`: every path of the tree, directories included): in an
+ * artifact's in-place tree, those a capture took empty, which a restore makes. Any other directory is made for the
+ * files it holds.
  */
 export function emptyDirectories(paths: readonly { path: string; type: string }[]): string[] {
   const parents = new Set<string>();
