@@ -247,8 +247,8 @@ async function readHookRemote(repoDir, env) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 5 modules
-var local_cache = __webpack_require__(7878);
+// EXTERNAL MODULE: ./src/cache/local-cache.ts + 6 modules
+var local_cache = __webpack_require__(5556);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: external "node:fs"

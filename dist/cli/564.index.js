@@ -139,7 +139,7 @@ function isSafeRelativePath(p) {
 
 /***/ }),
 
-/***/ 7878:
+/***/ 5556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -890,7 +890,221 @@ function readAhead(ahead, request) {
 var log_file = __webpack_require__(7891);
 // EXTERNAL MODULE: ./src/cache/dead-temps.ts
 var dead_temps = __webpack_require__(5740);
+// EXTERNAL MODULE: ./src/util/code-identity.ts
+var code_identity = __webpack_require__(4170);
+// EXTERNAL MODULE: ./src/util/settled-stat.ts
+var settled_stat = __webpack_require__(4956);
+// EXTERNAL MODULE: ./src/util/state-file.ts
+var state_file = __webpack_require__(2148);
+;// CONCATENATED MODULE: ./src/cache/lookup-memo.ts
+
+
+
+
+
+
+
+/**
+ * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
+ * what a run's lookup of its whole graph found.
+ */
+const MEMO_MIN_KEYS = 32;
+/** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
+const MEMO_MAX_META = 4096;
+const MAGIC = 'disbuild-lookup-memo';
+/** Raised whenever what the memo holds, or how, changes. */
+const FORMAT = 1;
+/**
+ * What the last lookup of many keys found in the local cache, so that the next one does not open a thousand
+ * meta.json files again: a fully cached run of 1,000 jobs spent a tenth of its main thread on those opens.
+ *
+ * Kept per shard directory (`entries/<key[0..2]>/`), with the shard's stat data: every save, removal and
+ * replacement of an entry is a rename into or out of its shard, which moves the shard's mtime and ctime, and nobody
+ * can set a ctime back. A kept hit is used only while its shard's stat data are those recorded, and they are recorded
+ * only when taken before the shard's entries were read and settled by then (settled-stat.ts): a change in the same
+ * tick of the clock as the reading would otherwise look like no change. An entry's own meta.json is only ever
+ * written before its entry is renamed into place, so an unchanged shard holds the entries it held.
+ *
+ * Deals with: reading and writing the memo (a regular file of this user's that nobody else may write, with a
+ * digest of its payload, so that a damaged or planted one is never believed), and the shards' stat data.
+ * Does not deal with: checking an entry's meta.json when it is read (LocalCache does, as for any read).
+ */
+class LookupMemo {
+    #file;
+    #entries;
+    /** The shards' stat data the memo was written with, and its hits. */
+    #shards;
+    #kept;
+    /** The shards' stat data taken in this lookup, before any of their entries was read (undefined: none there). */
+    #taken = new Map();
+    /** Whether each shard asked for is as the memo recorded it. */
+    #unchanged = new Map();
+    #takenAtMs = Date.now();
+    /** What this lookup found, to be kept. */
+    #found = new Map();
+    #fromMemo = 0;
+    /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
+    #written;
+    #touched = false;
+    constructor(file, entries, shards, kept) {
+        this.#file = file;
+        this.#entries = entries;
+        this.#shards = shards;
+        this.#kept = kept;
+    }
+    /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
+    static open(file, entries) {
+        const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
+        return new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+    }
+    /** The hit kept for `key`, when its shard is as it was. */
+    kept(key) {
+        const hit = this.#kept.get(key);
+        if (hit === undefined)
+            return undefined;
+        const shard = key.slice(0, 2);
+        let unchanged = this.#unchanged.get(shard);
+        if (unchanged === undefined) {
+            const recorded = this.#shards.get(shard);
+            unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded;
+            this.#unchanged.set(shard, unchanged);
+        }
+        return unchanged ? hit : undefined;
+    }
+    /**
+     * The stat data of `key`'s shard, taken once per lookup: before reading an entry from disk, so that a change
+     * after it shows in them.
+     */
+    shardStat(shard) {
+        if (this.#taken.has(shard))
+            return this.#taken.get(shard);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(`${this.#entries}/${shard}`, { throwIfNoEntry: false });
+        }
+        catch {
+            // Unsearchable: nothing of it is kept.
+        }
+        this.#taken.set(shard, st);
+        return st;
+    }
+    /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
+    found(key, hit, fromMemo) {
+        this.#found.set(key, hit);
+        if (fromMemo)
+            this.#fromMemo++;
+    }
+    /**
+     * Keeps what this lookup found for the next one, unless every hit came from the memo and it holds nothing else:
+     * only hits whose shard's stat data had settled when taken, and whose meta.json is small.
+     */
+    keep() {
+        if (this.#fromMemo === this.#found.size && this.#kept.size === this.#fromMemo) {
+            this.#written = { shards: this.#shards, hits: this.#kept };
+            return;
+        }
+        const shards = new Map();
+        const hits = new Map();
+        for (const [key, hit] of this.#found) {
+            // One line per hit: a meta.json with a line break of its own (not as JSON.stringify writes it) is not kept.
+            if (hit.meta.length > MEMO_MAX_META || hit.meta.includes('\n'))
+                continue;
+            const shard = key.slice(0, 2);
+            const st = this.#taken.get(shard);
+            const id = dirKey(st);
+            if (st === undefined || id === undefined || !(0,settled_stat/* settledMs */.ou)(st, this.#takenAtMs))
+                continue;
+            shards.set(shard, id);
+            hits.set(key, hit);
+        }
+        this.#written = { shards, hits };
+        (0,state_file/* writeStateFile */.V)(this.#file, memoText(shards, hits));
+    }
+    /** A kept hit's entry was marked used now: the memo records it (see `flush`), or every run would mark it again. */
+    touched(key, atMs) {
+        const hit = this.#written?.hits.get(key);
+        if (hit === undefined)
+            return;
+        this.#written.hits.set(key, { ...hit, usedAtMs: atMs });
+        this.#touched = true;
+    }
+    /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
+    flush() {
+        if (!this.#touched || this.#written === undefined)
+            return;
+        this.#touched = false;
+        (0,state_file/* writeStateFile */.V)(this.#file, memoText(this.#written.shards, this.#written.hits));
+    }
+}
+/** The stat data that must be unchanged for a shard to hold the same entries. */
+function dirKey(st) {
+    if (!st?.isDirectory() || !(0,settled_stat/* exactIno */.ik)(st))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+const NEWLINE = 0x0a;
+/**
+ * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)
+ * and per hit (`H <key> <used at> <identity> <duration> <meta.json>`): none of those hold a space but the last,
+ * nor a line break (see `keep`). The code's identity: a meta.json this code checked is one it reads back unchecked.
+ */
+function memoText(shards, hits) {
+    let body = '';
+    for (const [shard, id] of shards)
+        body += `S ${shard} ${id}\n`;
+    for (const [key, hit] of hits)
+        body += `H ${key} ${hit.usedAtMs} ${hit.ino} ${hit.durationMs} ${hit.meta}\n`;
+    const bytes = Buffer.from(body, 'latin1');
+    return Buffer.concat([Buffer.from(`${header(bytes)}\n`), bytes]);
+}
+/** Read as one latin1 string (see KeptHit.meta), split with string operations: a native call per field cost more. */
+function parseMemo(bytes) {
+    if (bytes === undefined)
+        return undefined;
+    const head = bytes.indexOf(NEWLINE);
+    if (head < 0 || bytes.toString('latin1', 0, head) !== header(bytes.subarray(head + 1)))
+        return undefined;
+    const text = bytes.toString('latin1', head + 1);
+    const shards = new Map();
+    const hits = new Map();
+    for (let at = 0; at < text.length;) {
+        const end = text.indexOf('\n', at);
+        const a = text.indexOf(' ', at + 2);
+        if (end < 0 || a < 0 || a > end)
+            return undefined;
+        if (text.startsWith('S ', at)) {
+            shards.set(text.slice(at + 2, a), text.slice(a + 1, end));
+        }
+        else {
+            const b = text.indexOf(' ', a + 1);
+            const c = text.indexOf(' ', b + 1);
+            const d = text.indexOf(' ', c + 1);
+            if (!text.startsWith('H ', at) || b < 0 || c < 0 || d < 0 || d > end)
+                return undefined;
+            const usedAtMs = Number(text.slice(a + 1, b));
+            const durationMs = Number(text.slice(c + 1, d));
+            if (!Number.isFinite(usedAtMs) || !Number.isFinite(durationMs))
+                return undefined;
+            hits.set(text.slice(at + 2, a), {
+                usedAtMs,
+                ino: text.slice(b + 1, c),
+                durationMs,
+                meta: text.slice(d + 1, end),
+            });
+        }
+        at = end + 1;
+    }
+    return { shards, hits };
+}
+function header(body) {
+    const code = (0,external_node_crypto_.createHash)('sha256')
+        .update((0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)))
+        .digest('hex');
+    return `${MAGIC} ${FORMAT} ${code} ${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
 
 
 
@@ -937,6 +1151,8 @@ class LocalCache {
     #uid = process.geteuid?.();
     #spaceCheckedAt = -Infinity;
     #lowOnSpace = false;
+    /** The memo of the last lookup of many keys (see lookup-memo.ts), for the uses it records until `close`. */
+    #memo;
     constructor(root, onWarning) {
         this.#root = root;
         this.#entries = (0,external_node_path_.join)(root, 'entries');
@@ -960,9 +1176,22 @@ class LocalCache {
     }
     lookup(keys) {
         const hits = new Map();
+        const memo = keys.length >= MEMO_MIN_KEYS
+            ? LookupMemo.open((0,external_node_path_.join)(this.#root, 'lookup-memo'), this.#entries)
+            : undefined;
+        if (memo)
+            this.#memo = memo;
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
+            const kept = memo?.kept(key);
+            if (kept !== undefined) {
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino));
+                memo.found(key, kept, true);
+                continue;
+            }
+            // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
+            memo?.shardStat(key.slice(0, 2));
             // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
             // and the open's fstat gives what the hit needs (see #hit).
             const read = this.#readMeta(key);
@@ -972,12 +1201,20 @@ class LocalCache {
                 this.#foreign.push(key);
             if (read.kind !== 'text')
                 continue;
-            const meta = (0,entry_meta/* parseEntryMeta */.zr)(read.text, key);
-            if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value, read.stat.mtimeMs, identity(read.stat)));
-            else
+            const meta = (0,entry_meta/* parseEntryMeta */.zr)(read.bytes.toString('utf8'), key);
+            if (!meta.ok) {
                 this.#damaged(key, meta.error);
+                continue;
+            }
+            const { durationMs } = meta.value;
+            const ino = identity(read.stat);
+            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino));
+            if (memo) {
+                const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
+                memo.found(key, found, false);
+            }
         }
+        memo?.keep();
         if (this.#foreign.length > 0 && !this.#foreignWarned) {
             this.#foreignWarned = true;
             this.#onWarning(`${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
@@ -1017,7 +1254,7 @@ class LocalCache {
             let at = 0;
             for (let n = -1; at < st.size && n !== 0; at += n)
                 n = (0,external_node_fs_.readSync)(fd, bytes, at, st.size - at, at);
-            return { kind: 'text', text: bytes.toString('utf8', 0, at), stat: st };
+            return { kind: 'text', bytes: bytes.subarray(0, at), stat: st };
         }
         catch (e) {
             return { kind: 'damaged', problem: e.message };
@@ -1034,10 +1271,10 @@ class LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    #hit(key, meta, usedAtMs, ino) {
+    #hit(key, durationMs, meta, usedAtMs, ino) {
         const entry = this.#entry(key);
         const log = async (name) => {
-            const inline = meta[name];
+            const inline = meta()[name];
             if (inline === '')
                 return NO_LOG;
             if (inline !== undefined)
@@ -1050,7 +1287,7 @@ class LocalCache {
                 // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
                 // Only a log shown whole: one over 16 MiB is shown by its two ends, and hashing hundreds of megabytes to
                 // show two would cost a report seconds (a restore checks it all the same).
-                const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+                const want = meta().manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
                 if (want === undefined || !whole || (0,cache_manifest/* sha256 */.sc)(shown) === want)
                     return shown;
                 problem = 'does not match the manifest';
@@ -1080,24 +1317,25 @@ class LocalCache {
             touched = true;
             const now = new Date();
             (0,background/* inBackground */.k)((0,promises_.utimes)(`${entry}/meta.json`, now, now));
+            this.#memo?.touched(key, now.getTime());
             // The directory too: versions before this one prune by its mtime alone, and may share the directory.
             (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
         };
         return {
             key,
-            durationMs: meta.durationMs,
+            durationMs,
             logs: async () => {
                 touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta, destDir, ino);
+                const restored = await this.#restore(key, meta(), destDir, ino);
                 if (restored.ok)
                     touch();
                 return restored;
             },
             used: touch,
-            entries: () => meta.manifest?.entries,
+            entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
         };
@@ -1398,7 +1636,7 @@ class LocalCache {
     /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
     #isValidEntry(key) {
         const read = this.#readMeta(key);
-        return read.kind === 'foreign' || (read.kind === 'text' && (0,entry_meta/* parseEntryMeta */.zr)(read.text, key).ok);
+        return (read.kind === 'foreign' || (read.kind === 'text' && (0,entry_meta/* parseEntryMeta */.zr)(read.bytes.toString('utf8'), key).ok));
     }
     #saveFailed(key, e) {
         if ((0,free_space/* isDiskFull */.b$)(e)) {
@@ -1416,6 +1654,7 @@ class LocalCache {
     }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
+        this.#memo?.flush();
         this.#restores.close();
         const left = [...this.#handedOut];
         this.#handedOut.clear();
@@ -1465,6 +1704,22 @@ class EntryInTheWay extends Error {
     constructor(key, why) {
         super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
+}
+/**
+ * A kept hit's meta.json, decoded and parsed on first use. This code checked it when it was kept (the memo is
+ * this code's alone: see lookup-memo.ts), so it parses as it did then.
+ */
+function keptMeta(kept, key) {
+    let meta;
+    return () => {
+        if (meta !== undefined)
+            return meta;
+        const parsed = (0,entry_meta/* parseEntryMeta */.zr)(Buffer.from(kept.meta, 'latin1').toString('utf8'), key);
+        if (!parsed.ok)
+            throw new Error(`cache entry ${key}: ${parsed.error}`);
+        meta = parsed.value;
+        return meta;
+    };
 }
 /**
  * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
@@ -2189,7 +2444,7 @@ class FileTimings {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7878);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5556);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1265);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(986);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1265:
+/***/ 986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33016,7 +33016,362 @@ async function dead_temps_removeDeadTemps(tmpDir) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/util/code-identity.ts
+
+
+/**
+ * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
+ * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
+ * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
+ * file must still differ. State kept between runs and keyed by this is never read by other code.
+ */
+function codeIdentity(self) {
+    let known = identities.get(self);
+    if (known === undefined) {
+        known = identityOf(self);
+        identities.set(self, known);
+    }
+    return known;
+}
+/**
+ * Asked once per process: the code running is the code loaded at its start (a chunk loaded later is read then, but
+ * an upgrade in the middle of a run is not this run's code), and several kinds of state ask.
+ */
+const identities = new Map();
+function identityOf(self) {
+    try {
+        const dir = (0,external_node_path_.dirname)(self);
+        const parts = [self];
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
+            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
+        }
+        return parts.join('\0');
+    }
+    catch {
+        // Unknown: a value no other run shares, so nothing is reused.
+        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/settled-stat.ts
+/**
+ * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
+ * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
+ * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
+ * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
+ */
+const SETTLED_MS = 3000;
+/**
+ * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
+ * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
+ * OutputStatRecords).
+ */
+function settledMs(st, takenAtMs) {
+    const before = takenAtMs - SETTLED_MS;
+    return st.mtimeMs < before && st.ctimeMs < before;
+}
+/**
+ * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
+ * can read the same, and such a file's stat data vouches for nothing.
+ */
+function exactIno(st) {
+    return Number.isSafeInteger(st.ino);
+}
+/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
+function statKey(st) {
+    if (!st?.isFile() || !exactIno(st))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+;// CONCATENATED MODULE: ./src/util/own-directory.ts
+
+/**
+ * The stat data of `dir` when it is a directory of this user's, not a link to one; else undefined. Throws as lstat
+ * does. In a cache directory shared with another user, a directory that user made (or replaced with a link to any
+ * directory this user may write) must not receive this user's state: whatever it holds could be overwritten, or
+ * removed as a leftover, and the other user could replace what is written there.
+ */
+function ownDirectory(dir) {
+    const st = (0,external_node_fs_.lstatSync)(dir);
+    const uid = process.getuid?.();
+    return st.isDirectory() && (uid === undefined || st.uid === uid) ? st : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/util/state-file.ts
+
+
+
+
+/**
+ * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
+ * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). In a
+ * cache directory shared with another user, names are easy to guess and directories may be that user's: so nothing
+ * is written in a directory that is a link or another user's, and the temp file is created, never opened (a link
+ * planted at its name would have this run write through it into any file it may write, and rename the link into
+ * place; anything at that name makes the write fail). The temp files that writers of this same file left when
+ * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
+ * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
+ * a saving, and the next run does the work again.
+ */
+function state_file_writeStateFile(file, text) {
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    let made = false;
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
+        if (!ownDirectory((0,external_node_path_.dirname)(file)))
+            return;
+        const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
+        made = true;
+        try {
+            (0,external_node_fs_.writeFileSync)(fd, text);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        (0,external_node_fs_.renameSync)(temp, file);
+        removeDeadWrites(file);
+    }
+    catch {
+        // Not made: whatever is at that name is not this run's to remove.
+        if (!made)
+            return;
+        try {
+            (0,external_node_fs_.unlinkSync)(temp);
+        }
+        catch {
+            // Renamed, or gone already.
+        }
+    }
+}
+function removeDeadWrites(file) {
+    const dir = (0,external_node_path_.dirname)(file);
+    const own = `${(0,external_node_path_.basename)(file)}.`;
+    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
+        if (!name.startsWith(own))
+            continue;
+        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
+        if (!pid || pid === process.pid || is_alive_isAlive(pid))
+            continue;
+        try {
+            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
+        }
+        catch {
+            // Gone already, or not ours to remove: left.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/lookup-memo.ts
+
+
+
+
+
+
+
+/**
+ * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
+ * what a run's lookup of its whole graph found.
+ */
+const MEMO_MIN_KEYS = 32;
+/** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
+const MEMO_MAX_META = 4096;
+const MAGIC = 'disbuild-lookup-memo';
+/** Raised whenever what the memo holds, or how, changes. */
+const FORMAT = 1;
+/**
+ * What the last lookup of many keys found in the local cache, so that the next one does not open a thousand
+ * meta.json files again: a fully cached run of 1,000 jobs spent a tenth of its main thread on those opens.
+ *
+ * Kept per shard directory (`entries/<key[0..2]>/`), with the shard's stat data: every save, removal and
+ * replacement of an entry is a rename into or out of its shard, which moves the shard's mtime and ctime, and nobody
+ * can set a ctime back. A kept hit is used only while its shard's stat data are those recorded, and they are recorded
+ * only when taken before the shard's entries were read and settled by then (settled-stat.ts): a change in the same
+ * tick of the clock as the reading would otherwise look like no change. An entry's own meta.json is only ever
+ * written before its entry is renamed into place, so an unchanged shard holds the entries it held.
+ *
+ * Deals with: reading and writing the memo (a regular file of this user's that nobody else may write, with a
+ * digest of its payload, so that a damaged or planted one is never believed), and the shards' stat data.
+ * Does not deal with: checking an entry's meta.json when it is read (LocalCache does, as for any read).
+ */
+class LookupMemo {
+    #file;
+    #entries;
+    /** The shards' stat data the memo was written with, and its hits. */
+    #shards;
+    #kept;
+    /** The shards' stat data taken in this lookup, before any of their entries was read (undefined: none there). */
+    #taken = new Map();
+    /** Whether each shard asked for is as the memo recorded it. */
+    #unchanged = new Map();
+    #takenAtMs = Date.now();
+    /** What this lookup found, to be kept. */
+    #found = new Map();
+    #fromMemo = 0;
+    /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
+    #written;
+    #touched = false;
+    constructor(file, entries, shards, kept) {
+        this.#file = file;
+        this.#entries = entries;
+        this.#shards = shards;
+        this.#kept = kept;
+    }
+    /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
+    static open(file, entries) {
+        const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
+        return new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+    }
+    /** The hit kept for `key`, when its shard is as it was. */
+    kept(key) {
+        const hit = this.#kept.get(key);
+        if (hit === undefined)
+            return undefined;
+        const shard = key.slice(0, 2);
+        let unchanged = this.#unchanged.get(shard);
+        if (unchanged === undefined) {
+            const recorded = this.#shards.get(shard);
+            unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded;
+            this.#unchanged.set(shard, unchanged);
+        }
+        return unchanged ? hit : undefined;
+    }
+    /**
+     * The stat data of `key`'s shard, taken once per lookup: before reading an entry from disk, so that a change
+     * after it shows in them.
+     */
+    shardStat(shard) {
+        if (this.#taken.has(shard))
+            return this.#taken.get(shard);
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(`${this.#entries}/${shard}`, { throwIfNoEntry: false });
+        }
+        catch {
+            // Unsearchable: nothing of it is kept.
+        }
+        this.#taken.set(shard, st);
+        return st;
+    }
+    /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
+    found(key, hit, fromMemo) {
+        this.#found.set(key, hit);
+        if (fromMemo)
+            this.#fromMemo++;
+    }
+    /**
+     * Keeps what this lookup found for the next one, unless every hit came from the memo and it holds nothing else:
+     * only hits whose shard's stat data had settled when taken, and whose meta.json is small.
+     */
+    keep() {
+        if (this.#fromMemo === this.#found.size && this.#kept.size === this.#fromMemo) {
+            this.#written = { shards: this.#shards, hits: this.#kept };
+            return;
+        }
+        const shards = new Map();
+        const hits = new Map();
+        for (const [key, hit] of this.#found) {
+            // One line per hit: a meta.json with a line break of its own (not as JSON.stringify writes it) is not kept.
+            if (hit.meta.length > MEMO_MAX_META || hit.meta.includes('\n'))
+                continue;
+            const shard = key.slice(0, 2);
+            const st = this.#taken.get(shard);
+            const id = dirKey(st);
+            if (st === undefined || id === undefined || !settledMs(st, this.#takenAtMs))
+                continue;
+            shards.set(shard, id);
+            hits.set(key, hit);
+        }
+        this.#written = { shards, hits };
+        state_file_writeStateFile(this.#file, memoText(shards, hits));
+    }
+    /** A kept hit's entry was marked used now: the memo records it (see `flush`), or every run would mark it again. */
+    touched(key, atMs) {
+        const hit = this.#written?.hits.get(key);
+        if (hit === undefined)
+            return;
+        this.#written.hits.set(key, { ...hit, usedAtMs: atMs });
+        this.#touched = true;
+    }
+    /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
+    flush() {
+        if (!this.#touched || this.#written === undefined)
+            return;
+        this.#touched = false;
+        state_file_writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits));
+    }
+}
+/** The stat data that must be unchanged for a shard to hold the same entries. */
+function dirKey(st) {
+    if (!st?.isDirectory() || !exactIno(st))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+const NEWLINE = 0x0a;
+/**
+ * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)
+ * and per hit (`H <key> <used at> <identity> <duration> <meta.json>`): none of those hold a space but the last,
+ * nor a line break (see `keep`). The code's identity: a meta.json this code checked is one it reads back unchecked.
+ */
+function memoText(shards, hits) {
+    let body = '';
+    for (const [shard, id] of shards)
+        body += `S ${shard} ${id}\n`;
+    for (const [key, hit] of hits)
+        body += `H ${key} ${hit.usedAtMs} ${hit.ino} ${hit.durationMs} ${hit.meta}\n`;
+    const bytes = Buffer.from(body, 'latin1');
+    return Buffer.concat([Buffer.from(`${header(bytes)}\n`), bytes]);
+}
+/** Read as one latin1 string (see KeptHit.meta), split with string operations: a native call per field cost more. */
+function parseMemo(bytes) {
+    if (bytes === undefined)
+        return undefined;
+    const head = bytes.indexOf(NEWLINE);
+    if (head < 0 || bytes.toString('latin1', 0, head) !== header(bytes.subarray(head + 1)))
+        return undefined;
+    const text = bytes.toString('latin1', head + 1);
+    const shards = new Map();
+    const hits = new Map();
+    for (let at = 0; at < text.length;) {
+        const end = text.indexOf('\n', at);
+        const a = text.indexOf(' ', at + 2);
+        if (end < 0 || a < 0 || a > end)
+            return undefined;
+        if (text.startsWith('S ', at)) {
+            shards.set(text.slice(at + 2, a), text.slice(a + 1, end));
+        }
+        else {
+            const b = text.indexOf(' ', a + 1);
+            const c = text.indexOf(' ', b + 1);
+            const d = text.indexOf(' ', c + 1);
+            if (!text.startsWith('H ', at) || b < 0 || c < 0 || d < 0 || d > end)
+                return undefined;
+            const usedAtMs = Number(text.slice(a + 1, b));
+            const durationMs = Number(text.slice(c + 1, d));
+            if (!Number.isFinite(usedAtMs) || !Number.isFinite(durationMs))
+                return undefined;
+            hits.set(text.slice(at + 2, a), {
+                usedAtMs,
+                ino: text.slice(b + 1, c),
+                durationMs,
+                meta: text.slice(d + 1, end),
+            });
+        }
+        at = end + 1;
+    }
+    return { shards, hits };
+}
+function header(body) {
+    const code = (0,external_node_crypto_.createHash)('sha256')
+        .update(codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url)))
+        .digest('hex');
+    return `${MAGIC} ${FORMAT} ${code} ${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
 
 
 
@@ -33063,6 +33418,8 @@ class local_cache_LocalCache {
     #uid = process.geteuid?.();
     #spaceCheckedAt = -Infinity;
     #lowOnSpace = false;
+    /** The memo of the last lookup of many keys (see lookup-memo.ts), for the uses it records until `close`. */
+    #memo;
     constructor(root, onWarning) {
         this.#root = root;
         this.#entries = (0,external_node_path_.join)(root, 'entries');
@@ -33086,9 +33443,22 @@ class local_cache_LocalCache {
     }
     lookup(keys) {
         const hits = new Map();
+        const memo = keys.length >= MEMO_MIN_KEYS
+            ? LookupMemo.open((0,external_node_path_.join)(this.#root, 'lookup-memo'), this.#entries)
+            : undefined;
+        if (memo)
+            this.#memo = memo;
         // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
         // and nothing else runs while a run looks its keys up.
         for (const key of keys) {
+            const kept = memo?.kept(key);
+            if (kept !== undefined) {
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino));
+                memo.found(key, kept, true);
+                continue;
+            }
+            // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
+            memo?.shardStat(key.slice(0, 2));
             // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
             // and the open's fstat gives what the hit needs (see #hit).
             const read = this.#readMeta(key);
@@ -33098,12 +33468,20 @@ class local_cache_LocalCache {
                 this.#foreign.push(key);
             if (read.kind !== 'text')
                 continue;
-            const meta = parseEntryMeta(read.text, key);
-            if (meta.ok)
-                hits.set(key, this.#hit(key, meta.value, read.stat.mtimeMs, identity(read.stat)));
-            else
+            const meta = parseEntryMeta(read.bytes.toString('utf8'), key);
+            if (!meta.ok) {
                 this.#damaged(key, meta.error);
+                continue;
+            }
+            const { durationMs } = meta.value;
+            const ino = identity(read.stat);
+            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino));
+            if (memo) {
+                const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
+                memo.found(key, found, false);
+            }
         }
+        memo?.keep();
         if (this.#foreign.length > 0 && !this.#foreignWarned) {
             this.#foreignWarned = true;
             this.#onWarning(`${this.#foreign.length === 1 ? `cache entry ${this.#foreign[0]} is` : `${this.#foreign.length} cache entries (${this.#foreign[0]}, …) are`} ` +
@@ -33143,7 +33521,7 @@ class local_cache_LocalCache {
             let at = 0;
             for (let n = -1; at < st.size && n !== 0; at += n)
                 n = (0,external_node_fs_.readSync)(fd, bytes, at, st.size - at, at);
-            return { kind: 'text', text: bytes.toString('utf8', 0, at), stat: st };
+            return { kind: 'text', bytes: bytes.subarray(0, at), stat: st };
         }
         catch (e) {
             return { kind: 'damaged', problem: e.message };
@@ -33160,10 +33538,10 @@ class local_cache_LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    #hit(key, meta, usedAtMs, ino) {
+    #hit(key, durationMs, meta, usedAtMs, ino) {
         const entry = this.#entry(key);
         const log = async (name) => {
-            const inline = meta[name];
+            const inline = meta()[name];
             if (inline === '')
                 return NO_LOG;
             if (inline !== undefined)
@@ -33176,7 +33554,7 @@ class local_cache_LocalCache {
                 // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
                 // Only a log shown whole: one over 16 MiB is shown by its two ends, and hashing hundreds of megabytes to
                 // show two would cost a report seconds (a restore checks it all the same).
-                const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+                const want = meta().manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
                 if (want === undefined || !whole || sha256(shown) === want)
                     return shown;
                 problem = 'does not match the manifest';
@@ -33206,24 +33584,25 @@ class local_cache_LocalCache {
             touched = true;
             const now = new Date();
             (0,background/* inBackground */.k)((0,promises_.utimes)(`${entry}/meta.json`, now, now));
+            this.#memo?.touched(key, now.getTime());
             // The directory too: versions before this one prune by its mtime alone, and may share the directory.
             (0,background/* inBackground */.k)((0,promises_.utimes)(entry, now, now));
         };
         return {
             key,
-            durationMs: meta.durationMs,
+            durationMs,
             logs: async () => {
                 touch();
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta, destDir, ino);
+                const restored = await this.#restore(key, meta(), destDir, ino);
                 if (restored.ok)
                     touch();
                 return restored;
             },
             used: touch,
-            entries: () => meta.manifest?.entries,
+            entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
         };
@@ -33524,7 +33903,7 @@ class local_cache_LocalCache {
     /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
     #isValidEntry(key) {
         const read = this.#readMeta(key);
-        return read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.text, key).ok);
+        return (read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.bytes.toString('utf8'), key).ok));
     }
     #saveFailed(key, e) {
         if (isDiskFull(e)) {
@@ -33542,6 +33921,7 @@ class local_cache_LocalCache {
     }
     /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
     async close() {
+        this.#memo?.flush();
         this.#restores.close();
         const left = [...this.#handedOut];
         this.#handedOut.clear();
@@ -33591,6 +33971,22 @@ class EntryInTheWay extends Error {
     constructor(key, why) {
         super(`cache entry ${key} cannot be read and cannot be replaced (${why}); the job's output is not saved`);
     }
+}
+/**
+ * A kept hit's meta.json, decoded and parsed on first use. This code checked it when it was kept (the memo is
+ * this code's alone: see lookup-memo.ts), so it parses as it did then.
+ */
+function keptMeta(kept, key) {
+    let meta;
+    return () => {
+        if (meta !== undefined)
+            return meta;
+        const parsed = parseEntryMeta(Buffer.from(kept.meta, 'latin1').toString('utf8'), key);
+        if (!parsed.ok)
+            throw new Error(`cache entry ${key}: ${parsed.error}`);
+        meta = parsed.value;
+        return meta;
+    };
 }
 /**
  * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
@@ -37960,84 +38356,6 @@ function baseEnvironment(env) {
     return base;
 }
 
-;// CONCATENATED MODULE: ./src/util/own-directory.ts
-
-/**
- * The stat data of `dir` when it is a directory of this user's, not a link to one; else undefined. Throws as lstat
- * does. In a cache directory shared with another user, a directory that user made (or replaced with a link to any
- * directory this user may write) must not receive this user's state: whatever it holds could be overwritten, or
- * removed as a leftover, and the other user could replace what is written there.
- */
-function ownDirectory(dir) {
-    const st = (0,external_node_fs_.lstatSync)(dir);
-    const uid = process.getuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid) ? st : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/util/state-file.ts
-
-
-
-
-/**
- * Replaces a file of state kept between runs with `text`, readable by this user alone in a directory of its own
- * (written aside as `<file>.<pid>.<ms>.tmp`, then renamed: a reader sees the old file or the new one, whole). In a
- * cache directory shared with another user, names are easy to guess and directories may be that user's: so nothing
- * is written in a directory that is a link or another user's, and the temp file is created, never opened (a link
- * planted at its name would have this run write through it into any file it may write, and rename the link into
- * place; anything at that name makes the write fail). The temp files that writers of this same file left when
- * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
- * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
- * a saving, and the next run does the work again.
- */
-function state_file_writeStateFile(file, text) {
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    let made = false;
-    try {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
-        if (!ownDirectory((0,external_node_path_.dirname)(file)))
-            return;
-        const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
-        made = true;
-        try {
-            (0,external_node_fs_.writeFileSync)(fd, text);
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-        (0,external_node_fs_.renameSync)(temp, file);
-        removeDeadWrites(file);
-    }
-    catch {
-        // Not made: whatever is at that name is not this run's to remove.
-        if (!made)
-            return;
-        try {
-            (0,external_node_fs_.unlinkSync)(temp);
-        }
-        catch {
-            // Renamed, or gone already.
-        }
-    }
-}
-function removeDeadWrites(file) {
-    const dir = (0,external_node_path_.dirname)(file);
-    const own = `${(0,external_node_path_.basename)(file)}.`;
-    for (const name of (0,external_node_fs_.readdirSync)(dir)) {
-        if (!name.startsWith(own))
-            continue;
-        const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
-        if (!pid || pid === process.pid || is_alive_isAlive(pid))
-            continue;
-        try {
-            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
-        }
-        catch {
-            // Gone already, or not ours to remove: left.
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/executor/timings.ts
 
 
@@ -40819,39 +41137,14 @@ class InputRecheck {
  * beside the object rather than in it, so that a graph built from another (a selection, a shard, a spread copy)
  * never carries an identity that is not its own.
  */
-const identities = new WeakMap();
+const graph_identity_identities = new WeakMap();
 /** Records that `graph` holds what the validated form whose digest is `digest` holds. */
 function rememberGraphIdentity(graph, digest) {
-    identities.set(graph, digest);
+    graph_identity_identities.set(graph, digest);
 }
 /** The identity recorded for this very object, or undefined (then it is known by its content only). */
 function graphIdentity(graph) {
-    return identities.get(graph);
-}
-
-;// CONCATENATED MODULE: ./src/util/code-identity.ts
-
-
-/**
- * The identity of the code in `self`: its path and the names, sizes, modification times and inodes of every file
- * beside it. The code that matters may sit in another file than the caller's module (a chunk of the bundle loaded on
- * demand, a module beside it when run from source): an upgrade, a rebuild or a `git pull` that rewrites only that
- * file must still differ. State kept between runs and keyed by this is never read by other code.
- */
-function codeIdentity(self) {
-    try {
-        const dir = (0,external_node_path_.dirname)(self);
-        const parts = [self];
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const st = (0,external_node_fs_.lstatSync)(`${dir}/${name}`, { bigint: true });
-            parts.push(`${name}\0${st.size}\0${st.mtimeNs}\0${st.ino}`);
-        }
-        return parts.join('\0');
-    }
-    catch {
-        // Unknown: a value no other run shares, so nothing is reused.
-        return `unknown\0${process.pid}\0${Date.now()}\0${Math.random()}`;
-    }
+    return graph_identity_identities.get(graph);
 }
 
 ;// CONCATENATED MODULE: ./src/ids/keys-memo.ts
@@ -40880,9 +41173,9 @@ function codeIdentity(self) {
 
 
 
-const MAGIC = 'disbuild-keys-memo';
+const keys_memo_MAGIC = 'disbuild-keys-memo';
 /** Raised whenever what the memo holds, or how it is found, changes. */
-const FORMAT = 2;
+const keys_memo_FORMAT = 2;
 const KEY = /^[0-9a-f]{40}$/;
 /**
  * The graph's keys, computed by `compute` with what `file` holds of this graph and salt (see KnownKeys), then kept
@@ -40895,7 +41188,7 @@ function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
     if (graphKey === undefined || states === undefined)
         return compute();
     const identity = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${keys_memo_MAGIC}\0${keys_memo_FORMAT}\0${schema}\0${codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
         .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
         .digest('hex');
     const kept = readMemo(file, identity, graph);
@@ -42862,37 +43155,6 @@ function later_owners_topologicalOrder(graph) {
         }
     }
     return order;
-}
-
-;// CONCATENATED MODULE: ./src/util/settled-stat.ts
-/**
- * How long before its stat data was taken a file must have last changed for the stat data to vouch for its bytes.
- * Two writes land in the same timestamp when both fall in one tick of the file system's clock (a few
- * milliseconds; a second or two where timestamps are coarse: FAT, ext3, HFS+). Past this margin, any later write
- * moves the ctime. Stat data taken sooner is never believed (what git calls "racily clean").
- */
-const SETTLED_MS = 3000;
-/**
- * Whether stat data taken at `takenAtMs` (wall clock) is of a file that last changed well before (SETTLED_MS). In
- * Node's milliseconds: a double, a quarter of a microsecond apart at today's dates, far finer than that margin (see
- * OutputStatRecords).
- */
-function settledMs(st, takenAtMs) {
-    const before = takenAtMs - SETTLED_MS;
-    return st.mtimeMs < before && st.ctimeMs < before;
-}
-/**
- * Whether the inode number survived Node's double: above 2^53 (some network and overlay file systems) two inodes
- * can read the same, and such a file's stat data vouches for nothing.
- */
-function exactIno(st) {
-    return Number.isSafeInteger(st.ino);
-}
-/** The stat data that must be unchanged for a file's bytes to be: undefined for anything but a regular file. */
-function statKey(st) {
-    if (!st?.isFile() || !exactIno(st))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts

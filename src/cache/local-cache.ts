@@ -37,6 +37,7 @@ import { RestoreQueue } from './restore-helper.js';
 import { readLogShown } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 import { inBackground } from '../util/background.js';
+import { type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
@@ -72,6 +73,8 @@ export class LocalCache implements Cache {
   readonly #uid = process.geteuid?.();
   #spaceCheckedAt = -Infinity;
   #lowOnSpace = false;
+  /** The memo of the last lookup of many keys (see lookup-memo.ts), for the uses it records until `close`. */
+  #memo: LookupMemo | undefined;
 
   private constructor(root: string, onWarning: (message: string) => void) {
     this.#root = root;
@@ -103,19 +106,45 @@ export class LocalCache implements Cache {
 
   lookup(keys: readonly JobKey[]): Promise<Map<JobKey, CacheHit>> {
     const hits = new Map<JobKey, CacheHit>();
+    const memo =
+      keys.length >= MEMO_MIN_KEYS
+        ? LookupMemo.open(join(this.#root, 'lookup-memo'), this.#entries)
+        : undefined;
+    if (memo) this.#memo = memo;
     // Synchronous on purpose: a thousand tiny reads in a loop beat a thousand thread-pool round trips,
     // and nothing else runs while a run looks its keys up.
     for (const key of keys) {
+      const kept = memo?.kept(key);
+      if (kept !== undefined) {
+        hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino));
+        memo!.found(key, kept, true);
+        continue;
+      }
+      // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
+      memo?.shardStat(key.slice(0, 2));
       // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
       // and the open's fstat gives what the hit needs (see #hit).
       const read = this.#readMeta(key);
       if (read.kind === 'damaged') this.#damaged(key, read.problem);
       if (read.kind === 'foreign') this.#foreign.push(key);
       if (read.kind !== 'text') continue;
-      const meta = parseEntryMeta(read.text, key);
-      if (meta.ok) hits.set(key, this.#hit(key, meta.value, read.stat.mtimeMs, identity(read.stat)));
-      else this.#damaged(key, meta.error);
+      const meta = parseEntryMeta(read.bytes.toString('utf8'), key);
+      if (!meta.ok) {
+        this.#damaged(key, meta.error);
+        continue;
+      }
+      const { durationMs } = meta.value;
+      const ino = identity(read.stat);
+      hits.set(
+        key,
+        this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino),
+      );
+      if (memo) {
+        const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
+        memo.found(key, found, false);
+      }
     }
+    memo?.keep();
     if (this.#foreign.length > 0 && !this.#foreignWarned) {
       this.#foreignWarned = true;
       this.#onWarning(
@@ -153,7 +182,7 @@ export class LocalCache implements Cache {
       const bytes = Buffer.allocUnsafe(st.size);
       let at = 0;
       for (let n = -1; at < st.size && n !== 0; at += n) n = readSync(fd, bytes, at, st.size - at, at);
-      return { kind: 'text', text: bytes.toString('utf8', 0, at), stat: st };
+      return { kind: 'text', bytes: bytes.subarray(0, at), stat: st };
     } catch (e) {
       return { kind: 'damaged', problem: (e as Error).message };
     } finally {
@@ -171,10 +200,10 @@ export class LocalCache implements Cache {
     inBackground(this.#quarantine(key));
   }
 
-  #hit(key: JobKey, meta: EntryMeta, usedAtMs: number, ino: string): CacheHit {
+  #hit(key: JobKey, durationMs: number, meta: () => EntryMeta, usedAtMs: number, ino: string): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
-      const inline = meta[name];
+      const inline = meta()[name];
       if (inline === '') return NO_LOG;
       if (inline !== undefined) return Buffer.from(inline, 'base64');
       const path = join(entry, name);
@@ -185,7 +214,7 @@ export class LocalCache implements Cache {
         // Checked as a restore checks it: a log whose bytes changed on disk is damage, not what the job printed.
         // Only a log shown whole: one over 16 MiB is shown by its two ends, and hashing hundreds of megabytes to
         // show two would cost a report seconds (a restore checks it all the same).
-        const want = meta.manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
+        const want = meta().manifest?.[name === 'stdout' ? 'stdoutSha256' : 'stderrSha256'];
         if (want === undefined || !whole || sha256(shown) === want) return shown;
         problem = 'does not match the manifest';
         failure = new Error(`the ${name} of cache entry ${key} does not match its manifest`);
@@ -211,23 +240,24 @@ export class LocalCache implements Cache {
       touched = true;
       const now = new Date();
       inBackground(utimes(`${entry}/meta.json`, now, now));
+      this.#memo?.touched(key, now.getTime());
       // The directory too: versions before this one prune by its mtime alone, and may share the directory.
       inBackground(utimes(entry, now, now));
     };
     return {
       key,
-      durationMs: meta.durationMs,
+      durationMs,
       logs: async () => {
         touch();
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: async (destDir) => {
-        const restored = await this.#restore(key, meta, destDir, ino);
+        const restored = await this.#restore(key, meta(), destDir, ino);
         if (restored.ok) touch();
         return restored;
       },
       used: touch,
-      entries: () => meta.manifest?.entries,
+      entries: () => meta().manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
       place: this.#restores.place,
     };
@@ -536,7 +566,9 @@ export class LocalCache implements Cache {
   /** Whether the entry of `key` is one to keep: a valid one, or another user's, which is not this run's to replace. */
   #isValidEntry(key: JobKey): boolean {
     const read = this.#readMeta(key);
-    return read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.text, key).ok);
+    return (
+      read.kind === 'foreign' || (read.kind === 'text' && parseEntryMeta(read.bytes.toString('utf8'), key).ok)
+    );
   }
 
   #saveFailed(key: JobKey, e: Error): SaveOutcome {
@@ -559,6 +591,7 @@ export class LocalCache implements Cache {
 
   /** Removes the handed-out directories that were never committed (failed jobs, outputs that were not saved). */
   async close(): Promise<void> {
+    this.#memo?.flush();
     this.#restores.close();
     const left = [...this.#handedOut];
     this.#handedOut.clear();
@@ -612,6 +645,21 @@ class EntryInTheWay extends Error {
 }
 
 /**
+ * A kept hit's meta.json, decoded and parsed on first use. This code checked it when it was kept (the memo is
+ * this code's alone: see lookup-memo.ts), so it parses as it did then.
+ */
+function keptMeta(kept: KeptHit, key: JobKey): () => EntryMeta {
+  let meta: EntryMeta | undefined;
+  return () => {
+    if (meta !== undefined) return meta;
+    const parsed = parseEntryMeta(Buffer.from(kept.meta, 'latin1').toString('utf8'), key);
+    if (!parsed.ok) throw new Error(`cache entry ${key}: ${parsed.error}`);
+    meta = parsed.value;
+    return meta;
+  };
+}
+
+/**
  * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
  * system gives a file removed a moment ago's inode to the next one made. Not its mtime or ctime, which this run's
  * own use of the entry changes.
@@ -622,7 +670,7 @@ function identity(st: { ino: number; birthtimeMs: number }): string {
 
 /** What an entry's meta.json holds, as #readMeta finds it. */
 type MetaRead =
-  | { kind: 'text'; text: string; stat: Stats }
+  | { kind: 'text'; bytes: Buffer; stat: Stats }
   | { kind: 'missing' }
   | { kind: 'damaged'; problem: string }
   | { kind: 'foreign' };

@@ -14,7 +14,7 @@ import { ownDirectory } from './own-directory.js';
  * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
  * a saving, and the next run does the work again.
  */
-export function writeStateFile(file: string, text: string): void {
+export function writeStateFile(file: string, text: string | Uint8Array): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   let made = false;
   try {
