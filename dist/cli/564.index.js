@@ -1096,8 +1096,11 @@ function parseMemo(bytes) {
     }
     return { shards, hits };
 }
+/** This code's identity, digested: asked once per process (see `header`). */
+let code;
 function header(body) {
-    const code = (0,external_node_crypto_.createHash)('sha256')
+    // Once per process: the memo is read and written by the code this process loaded.
+    code ??= (0,external_node_crypto_.createHash)('sha256')
         .update((0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)))
         .digest('hex');
     return `${MAGIC} ${FORMAT} ${code} ${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;

@@ -1610,19 +1610,6 @@ function submoduleEnv(dir) {
  * file must still differ. State kept between runs and keyed by this is never read by other code.
  */
 function codeIdentity(self) {
-    let known = identities.get(self);
-    if (known === undefined) {
-        known = identityOf(self);
-        identities.set(self, known);
-    }
-    return known;
-}
-/**
- * Asked once per process: the code running is the code loaded at its start (a chunk loaded later is read then, but
- * an upgrade in the middle of a run is not this run's code), and several kinds of state ask.
- */
-const identities = new Map();
-function identityOf(self) {
     try {
         const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(self);
         const parts = [self];

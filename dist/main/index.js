@@ -33026,19 +33026,6 @@ async function dead_temps_removeDeadTemps(tmpDir) {
  * file must still differ. State kept between runs and keyed by this is never read by other code.
  */
 function codeIdentity(self) {
-    let known = identities.get(self);
-    if (known === undefined) {
-        known = identityOf(self);
-        identities.set(self, known);
-    }
-    return known;
-}
-/**
- * Asked once per process: the code running is the code loaded at its start (a chunk loaded later is read then, but
- * an upgrade in the middle of a run is not this run's code), and several kinds of state ask.
- */
-const identities = new Map();
-function identityOf(self) {
     try {
         const dir = (0,external_node_path_.dirname)(self);
         const parts = [self];
@@ -33363,8 +33350,11 @@ function parseMemo(bytes) {
     }
     return { shards, hits };
 }
+/** This code's identity, digested: asked once per process (see `header`). */
+let code;
 function header(body) {
-    const code = (0,external_node_crypto_.createHash)('sha256')
+    // Once per process: the memo is read and written by the code this process loaded.
+    code ??= (0,external_node_crypto_.createHash)('sha256')
         .update(codeIdentity((0,external_node_url_.fileURLToPath)(import.meta.url)))
         .digest('hex');
     return `${MAGIC} ${FORMAT} ${code} ${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
@@ -41137,14 +41127,14 @@ class InputRecheck {
  * beside the object rather than in it, so that a graph built from another (a selection, a shard, a spread copy)
  * never carries an identity that is not its own.
  */
-const graph_identity_identities = new WeakMap();
+const identities = new WeakMap();
 /** Records that `graph` holds what the validated form whose digest is `digest` holds. */
 function rememberGraphIdentity(graph, digest) {
-    graph_identity_identities.set(graph, digest);
+    identities.set(graph, digest);
 }
 /** The identity recorded for this very object, or undefined (then it is known by its content only). */
 function graphIdentity(graph) {
-    return graph_identity_identities.get(graph);
+    return identities.get(graph);
 }
 
 ;// CONCATENATED MODULE: ./src/ids/keys-memo.ts

@@ -218,9 +218,14 @@ function parseMemo(
   return { shards, hits };
 }
 
+/** This code's identity, digested: asked once per process (see `header`). */
+let code: string | undefined;
+
 function header(body: Buffer): string {
-  const code = createHash('sha256')
+  // Once per process: the memo is read and written by the code this process loaded.
+  code ??= createHash('sha256')
     .update(codeIdentity(fileURLToPath(import.meta.url)))
     .digest('hex');
   return `${MAGIC} ${FORMAT} ${code} ${createHash('sha256').update(body).digest('hex')}`;
 }
+

@@ -8,21 +8,6 @@ import { dirname } from 'node:path';
  * file must still differ. State kept between runs and keyed by this is never read by other code.
  */
 export function codeIdentity(self: string): string {
-  let known = identities.get(self);
-  if (known === undefined) {
-    known = identityOf(self);
-    identities.set(self, known);
-  }
-  return known;
-}
-
-/**
- * Asked once per process: the code running is the code loaded at its start (a chunk loaded later is read then, but
- * an upgrade in the middle of a run is not this run's code), and several kinds of state ask.
- */
-const identities = new Map<string, string>();
-
-function identityOf(self: string): string {
   try {
     const dir = dirname(self);
     const parts = [self];
