@@ -228,4 +228,3 @@ function header(body: Buffer): string {
     .digest('hex');
   return `${MAGIC} ${FORMAT} ${code} ${createHash('sha256').update(body).digest('hex')}`;
 }
-
