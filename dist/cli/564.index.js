@@ -911,6 +911,8 @@ var state_file = __webpack_require__(2148);
 const MEMO_MIN_KEYS = 32;
 /** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
 const MEMO_MAX_META = 4096;
+/** The most a memo holds: past it, the hits of a lookup are read from their entries (a string has a limit too). */
+const MEMO_MAX_BYTES = 64 * 1024 * 1024;
 const MAGIC = 'disbuild-lookup-memo';
 /** Raised whenever what the memo holds, or how, changes. */
 const FORMAT = 1;
@@ -1005,6 +1007,7 @@ class LookupMemo {
         }
         const shards = new Map();
         const hits = new Map();
+        let bytes = 0;
         for (const [key, hit] of this.#found) {
             // One line per hit: a meta.json with a line break of its own (not as JSON.stringify writes it) is not kept.
             if (hit.meta.length > MEMO_MAX_META || hit.meta.includes('\n'))
@@ -1014,6 +1017,9 @@ class LookupMemo {
             const id = dirKey(st);
             if (st === undefined || id === undefined || !(0,settled_stat/* settledMs */.ou)(st, this.#takenAtMs))
                 continue;
+            bytes += hit.meta.length + 200;
+            if (bytes > MEMO_MAX_BYTES)
+                break;
             shards.set(shard, id);
             hits.set(key, hit);
         }
@@ -1189,7 +1195,7 @@ class LocalCache {
         for (const key of keys) {
             const kept = memo?.kept(key);
             if (kept !== undefined) {
-                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino));
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta));
                 memo.found(key, kept, true);
                 continue;
             }
@@ -1274,7 +1280,8 @@ class LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    #hit(key, durationMs, meta, usedAtMs, ino) {
+    /** `kept`: the meta.json's bytes (latin1) as the lookup memo holds them, for a hit taken from there. */
+    #hit(key, durationMs, meta, usedAtMs, ino, kept) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta()[name];
@@ -1301,7 +1308,7 @@ class LocalCache {
                 failure = e;
             }
             // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
-            if (this.#since(key, ino) !== undefined)
+            if (this.#since(key, ino, kept) !== undefined)
                 throw failure;
             // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
             // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
@@ -1332,7 +1339,7 @@ class LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta(), destDir, ino);
+                const restored = await this.#restore(key, meta(), destDir, ino, kept);
                 if (restored.ok)
                     touch();
                 return restored;
@@ -1348,7 +1355,7 @@ class LocalCache {
      * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
      * (naming the job), so this only moves the entry aside.
      */
-    async #restore(key, meta, destDir, ino) {
+    async #restore(key, meta, destDir, ino, kept) {
         const entry = this.#entry(key);
         let verified;
         try {
@@ -1372,7 +1379,7 @@ class LocalCache {
         }
         if (!verified.ok) {
             await (0,remove_tree/* removeTree */.dM)(destDir).catch(() => undefined);
-            const since = this.#since(key, ino);
+            const since = this.#since(key, ino, kept);
             if (since !== undefined) {
                 return (0,result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
             }
@@ -1402,9 +1409,12 @@ class LocalCache {
     /**
      * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
      * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
-     * took it). Damage found after a lookup is then not that entry's.
+     * took it). Damage found after a lookup is then not that entry's. `kept`: the meta.json's bytes as the lookup
+     * memo held them, for a hit taken from there: the identity it knew may be older than this run, and the same bytes
+     * under a new inode (a meta.json rewritten by anything but a save, which never rewrites one) are still this entry,
+     * whose damage must be repaired, not left for every run after this one to find.
      */
-    #since(key, ino) {
+    #since(key, ino, kept) {
         const entry = this.#entry(key);
         let meta;
         try {
@@ -1413,8 +1423,12 @@ class LocalCache {
         catch {
             // Not to be looked at (EACCES, ENOTDIR): the directory says why.
         }
-        if (meta !== undefined)
-            return identity(meta) !== ino ? 'replaced' : undefined;
+        if (meta !== undefined) {
+            if (identity(meta) === ino)
+                return undefined;
+            const read = kept === undefined ? undefined : this.#readMeta(key);
+            return read?.kind === 'text' && read.bytes.toString('latin1') === kept ? undefined : 'replaced';
+        }
         // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
         // removed, its directory made unsearchable).
         let dir;

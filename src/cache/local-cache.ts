@@ -116,7 +116,10 @@ export class LocalCache implements Cache {
     for (const key of keys) {
       const kept = memo?.kept(key);
       if (kept !== undefined) {
-        hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino));
+        hits.set(
+          key,
+          this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta),
+        );
         memo!.found(key, kept, true);
         continue;
       }
@@ -200,7 +203,15 @@ export class LocalCache implements Cache {
     inBackground(this.#quarantine(key));
   }
 
-  #hit(key: JobKey, durationMs: number, meta: () => EntryMeta, usedAtMs: number, ino: string): CacheHit {
+  /** `kept`: the meta.json's bytes (latin1) as the lookup memo holds them, for a hit taken from there. */
+  #hit(
+    key: JobKey,
+    durationMs: number,
+    meta: () => EntryMeta,
+    usedAtMs: number,
+    ino: string,
+    kept?: string,
+  ): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
       const inline = meta()[name];
@@ -223,7 +234,7 @@ export class LocalCache implements Cache {
         failure = e as Error;
       }
       // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
-      if (this.#since(key, ino) !== undefined) throw failure;
+      if (this.#since(key, ino, kept) !== undefined) throw failure;
       // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
       // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
       const stuck = await this.#quarantine(key);
@@ -252,7 +263,7 @@ export class LocalCache implements Cache {
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: async (destDir) => {
-        const restored = await this.#restore(key, meta(), destDir, ino);
+        const restored = await this.#restore(key, meta(), destDir, ino, kept);
         if (restored.ok) touch();
         return restored;
       },
@@ -273,6 +284,7 @@ export class LocalCache implements Cache {
     meta: EntryMeta,
     destDir: string,
     ino: string,
+    kept?: string,
   ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     let verified: Result<void, string>;
@@ -296,7 +308,7 @@ export class LocalCache implements Cache {
     }
     if (!verified.ok) {
       await removeTree(destDir).catch(() => undefined);
-      const since = this.#since(key, ino);
+      const since = this.#since(key, ino, kept);
       if (since !== undefined) {
         return err({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
       }
@@ -331,9 +343,12 @@ export class LocalCache implements Cache {
   /**
    * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
    * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
-   * took it). Damage found after a lookup is then not that entry's.
+   * took it). Damage found after a lookup is then not that entry's. `kept`: the meta.json's bytes as the lookup
+   * memo held them, for a hit taken from there: the identity it knew may be older than this run, and the same bytes
+   * under a new inode (a meta.json rewritten by anything but a save, which never rewrites one) are still this entry,
+   * whose damage must be repaired, not left for every run after this one to find.
    */
-  #since(key: JobKey, ino: string): 'replaced' | 'removed by another process' | undefined {
+  #since(key: JobKey, ino: string, kept?: string): 'replaced' | 'removed by another process' | undefined {
     const entry = this.#entry(key);
     let meta: Stats | undefined;
     try {
@@ -341,7 +356,11 @@ export class LocalCache implements Cache {
     } catch {
       // Not to be looked at (EACCES, ENOTDIR): the directory says why.
     }
-    if (meta !== undefined) return identity(meta) !== ino ? 'replaced' : undefined;
+    if (meta !== undefined) {
+      if (identity(meta) === ino) return undefined;
+      const read = kept === undefined ? undefined : this.#readMeta(key);
+      return read?.kind === 'text' && read.bytes.toString('latin1') === kept ? undefined : 'replaced';
+    }
     // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
     // removed, its directory made unsearchable).
     let dir: Stats | undefined;

@@ -15,6 +15,9 @@ export const MEMO_MIN_KEYS = 32;
 /** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
 const MEMO_MAX_META = 4096;
 
+/** The most a memo holds: past it, the hits of a lookup are read from their entries (a string has a limit too). */
+const MEMO_MAX_BYTES = 64 * 1024 * 1024;
+
 const MAGIC = 'disbuild-lookup-memo';
 /** Raised whenever what the memo holds, or how, changes. */
 const FORMAT = 1;
@@ -130,6 +133,7 @@ export class LookupMemo {
     }
     const shards = new Map<string, string>();
     const hits = new Map<string, KeptHit>();
+    let bytes = 0;
     for (const [key, hit] of this.#found) {
       // One line per hit: a meta.json with a line break of its own (not as JSON.stringify writes it) is not kept.
       if (hit.meta.length > MEMO_MAX_META || hit.meta.includes('\n')) continue;
@@ -137,6 +141,8 @@ export class LookupMemo {
       const st = this.#taken.get(shard);
       const id = dirKey(st);
       if (st === undefined || id === undefined || !settledMs(st, this.#takenAtMs)) continue;
+      bytes += hit.meta.length + 200;
+      if (bytes > MEMO_MAX_BYTES) break;
       shards.set(shard, id);
       hits.set(key, hit);
     }

@@ -1,4 +1,15 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -158,5 +169,25 @@ describe('the lookup memo', () => {
     (await next.lookup(KEYS)).get(FIRST)!.used!();
     await new Promise((r) => setTimeout(r, 200));
     expect(Math.abs((await stat(meta)).mtimeMs - hoursAgo(0.5).getTime())).toBeLessThan(1000);
+  });
+  it('repairs an entry damaged in place whose meta.json got a new inode with the same bytes', async () => {
+    later();
+    await durations(await open());
+    // Outside disbuild (a backup tool, `sed -i`): meta.json written anew with the same bytes, and a file of the entry
+    // changed. Neither is a rename in the shard: the memo still answers, with the identity meta.json had.
+    const e = entryDir(FIRST);
+    await chmod(e, 0o755);
+    await copyFile(join(e, 'meta.json'), join(e, 'meta.json.new'));
+    await rename(join(e, 'meta.json.new'), join(e, 'meta.json'));
+    await chmod(join(e, 'out'), 0o755);
+    await chmod(join(e, 'out/a.txt'), 0o644);
+    await writeFile(join(e, 'out/a.txt'), 'damaged');
+    const cache = await open();
+    const restored = await (await cache.lookup(KEYS)).get(FIRST)!.restore(join(dir, 'restored'));
+    expect(restored.ok).toBe(false);
+    if (!restored.ok) expect(restored.error.message).toMatch(/is damaged .*; removed it/);
+    // Moved aside, not taken for another run's save: the rebuilt job's save lands, and the next run finds it.
+    await save(cache, FIRST, 5000);
+    expect((await durations(await open()))[0]).toBe(5000);
   });
 });
