@@ -944,7 +944,6 @@ class LookupMemo {
     #takenAtMs = Date.now();
     /** What this lookup found, to be kept. */
     #found = new Map();
-    #fromMemo = 0;
     /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
     #written;
     #touched = false;
@@ -991,20 +990,14 @@ class LookupMemo {
         return st;
     }
     /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
-    found(key, hit, fromMemo) {
+    found(key, hit) {
         this.#found.set(key, hit);
-        if (fromMemo)
-            this.#fromMemo++;
     }
     /**
      * Keeps what this lookup found for the next one, unless every hit came from the memo and it holds nothing else:
      * only hits whose shard's stat data had settled when taken, and whose meta.json is small.
      */
     keep() {
-        if (this.#fromMemo === this.#found.size && this.#kept.size === this.#fromMemo) {
-            this.#written = { shards: this.#shards, hits: this.#kept };
-            return;
-        }
         const shards = new Map();
         const hits = new Map();
         let bytes = 0;
@@ -1022,6 +1015,16 @@ class LookupMemo {
                 break;
             shards.set(shard, id);
             hits.set(key, hit);
+        }
+        // Every hit to keep taken from the memo, and no other there: it stays as it is. So it does when the only hits
+        // read anew are in shards that changed a moment ago (a leaf's build saved one there), which are not kept.
+        let unchanged = hits.size === this.#kept.size;
+        for (const [key, hit] of hits)
+            if (unchanged && this.#kept.get(key) !== hit)
+                unchanged = false;
+        if (unchanged) {
+            this.#written = { shards: this.#shards, hits: this.#kept };
+            return;
         }
         this.#written = { shards, hits };
         (0,state_file/* writeStateFile */.V)(this.#file, memoText(shards, hits));
@@ -1196,7 +1199,7 @@ class LocalCache {
             const kept = memo?.kept(key);
             if (kept !== undefined) {
                 hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta));
-                memo.found(key, kept, true);
+                memo.found(key, kept);
                 continue;
             }
             // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
@@ -1220,7 +1223,7 @@ class LocalCache {
             hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino));
             if (memo) {
                 const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
-                memo.found(key, found, false);
+                memo.found(key, found);
             }
         }
         memo?.keep();

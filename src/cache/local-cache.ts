@@ -120,7 +120,7 @@ export class LocalCache implements Cache {
           key,
           this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta),
         );
-        memo!.found(key, kept, true);
+        memo!.found(key, kept);
         continue;
       }
       // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
@@ -144,7 +144,7 @@ export class LocalCache implements Cache {
       );
       if (memo) {
         const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
-        memo.found(key, found, false);
+        memo.found(key, found);
       }
     }
     memo?.keep();

@@ -63,7 +63,6 @@ export class LookupMemo {
   readonly #takenAtMs = Date.now();
   /** What this lookup found, to be kept. */
   readonly #found = new Map<string, KeptHit>();
-  #fromMemo = 0;
   /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
   #written: { shards: Map<string, string>; hits: Map<string, KeptHit> } | undefined;
   #touched = false;
@@ -117,9 +116,8 @@ export class LookupMemo {
   }
 
   /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
-  found(key: string, hit: KeptHit, fromMemo: boolean): void {
+  found(key: string, hit: KeptHit): void {
     this.#found.set(key, hit);
-    if (fromMemo) this.#fromMemo++;
   }
 
   /**
@@ -127,10 +125,6 @@ export class LookupMemo {
    * only hits whose shard's stat data had settled when taken, and whose meta.json is small.
    */
   keep(): void {
-    if (this.#fromMemo === this.#found.size && this.#kept.size === this.#fromMemo) {
-      this.#written = { shards: this.#shards, hits: this.#kept };
-      return;
-    }
     const shards = new Map<string, string>();
     const hits = new Map<string, KeptHit>();
     let bytes = 0;
@@ -145,6 +139,14 @@ export class LookupMemo {
       if (bytes > MEMO_MAX_BYTES) break;
       shards.set(shard, id);
       hits.set(key, hit);
+    }
+    // Every hit to keep taken from the memo, and no other there: it stays as it is. So it does when the only hits
+    // read anew are in shards that changed a moment ago (a leaf's build saved one there), which are not kept.
+    let unchanged = hits.size === this.#kept.size;
+    for (const [key, hit] of hits) if (unchanged && this.#kept.get(key) !== hit) unchanged = false;
+    if (unchanged) {
+      this.#written = { shards: this.#shards, hits: this.#kept };
+      return;
     }
     this.#written = { shards, hits };
     writeStateFile(this.#file, memoText(shards, hits));

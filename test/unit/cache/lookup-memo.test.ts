@@ -190,4 +190,26 @@ describe('the lookup memo', () => {
     await save(cache, FIRST, 5000);
     expect((await durations(await open()))[0]).toBe(5000);
   });
+  it('is written only when what it would hold changed', async () => {
+    later();
+    await durations(await open());
+    const written = async (): Promise<string> => {
+      const st = await stat(memoFile());
+      return `${st.ino}:${st.mtimeMs}`;
+    };
+    const first = await written();
+    await durations(await open());
+    expect(await written()).toBe(first);
+    // A build saves an entry beside FIRST's: that shard is read anew and, changed a moment ago, not kept.
+    vi.setSystemTime(vi.getRealSystemTime());
+    const cache = await open();
+    const beside = `${FIRST.slice(0, 2)}${'f'.repeat(38)}` as JobKey;
+    await save(cache, beside, 7);
+    expect((await durations(await open(), [...KEYS, beside])).at(-1)).toBe(7);
+    const without = await written();
+    expect(without).not.toBe(first);
+    // Still within the margin: the same hits read anew, none to keep, and the memo is left as it is.
+    expect((await durations(await open(), [...KEYS, beside])).at(-1)).toBe(7);
+    expect(await written()).toBe(without);
+  });
 });
