@@ -2582,7 +2582,7 @@ class Execution {
     }
     async #cachedOutcome(ref, hit) {
         const outcome = { ...ref, status: 'cached', exitCode: 0, durationMs: hit.durationMs };
-        const none = { stdout: Buffer.alloc(0), stderr: Buffer.alloc(0) };
+        const none = { stdout: NO_BYTES, stderr: NO_BYTES };
         if (this.#p.options.cachedLogs === false) {
             hit.used?.();
             return { ...outcome, ...none };
@@ -2999,6 +2999,8 @@ class Execution {
         return `${this.#outDirs}/${key}`;
     }
 }
+/** The logs of a cached job whose logs are not read: one buffer for a thousand such jobs, none can write to it. */
+const NO_BYTES = Buffer.alloc(0);
 /** Below this, a failed job's disk is called full in its message: the likely reason it failed. */
 const FULL_DISK_BYTES = 1024 * 1024;
 /** `; the disk holding DIR is full` when one of these directories' disks is (nearly) out of space; else ''. */
