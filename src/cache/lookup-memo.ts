@@ -121,8 +121,8 @@ export class LookupMemo {
   }
 
   /**
-   * Keeps what this lookup found for the next one, unless every hit came from the memo and it holds nothing else:
-   * only hits whose shard's stat data had settled when taken, and whose meta.json is small.
+   * Keeps what this lookup found for the next one: the hits whose shard's stat data had settled when taken, and
+   * whose meta.json is small. Nothing is written when those are the hits the memo holds.
    */
   keep(): void {
     const shards = new Map<string, string>();
