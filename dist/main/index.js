@@ -33243,6 +33243,10 @@ class LookupMemo {
         this.#taken.set(shard, st);
         return st;
     }
+    /** The stat data of `key`'s shard as this lookup took them (see `shardStat`), undefined when it has none. */
+    shardKey(key) {
+        return dirKey(this.#taken.get(key.slice(0, 2)));
+    }
     /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
     found(key, hit) {
         this.#found.set(key, hit);
@@ -33452,7 +33456,7 @@ class local_cache_LocalCache {
         for (const key of keys) {
             const kept = memo?.kept(key);
             if (kept !== undefined) {
-                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta));
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, memo.shardKey(key)));
                 memo.found(key, kept);
                 continue;
             }
@@ -33537,8 +33541,8 @@ class local_cache_LocalCache {
         this.#onWarning(`cache entry ${key} is damaged (${problem}); removed it, the job will be rebuilt`);
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
-    /** `kept`: the meta.json's bytes (latin1) as the lookup memo holds them, for a hit taken from there. */
-    #hit(key, durationMs, meta, usedAtMs, ino, kept) {
+    /** `shard`: for a hit the lookup memo answered, its shard's stat data as the memo recorded them (see #since). */
+    #hit(key, durationMs, meta, usedAtMs, ino, shard) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta()[name];
@@ -33565,7 +33569,7 @@ class local_cache_LocalCache {
                 failure = e;
             }
             // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
-            if (this.#since(key, ino, kept) !== undefined)
+            if (this.#since(key, ino, shard) !== undefined)
                 throw failure;
             // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
             // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
@@ -33596,7 +33600,7 @@ class local_cache_LocalCache {
                 return { stdout: await log('stdout'), stderr: await log('stderr') };
             },
             restore: async (destDir) => {
-                const restored = await this.#restore(key, meta(), destDir, ino, kept);
+                const restored = await this.#restore(key, meta(), destDir, ino, shard);
                 if (restored.ok)
                     touch();
                 return restored;
@@ -33612,7 +33616,7 @@ class local_cache_LocalCache {
      * answers): no temp directory and no rename per restore. On failure `destDir` is removed again; the caller warns
      * (naming the job), so this only moves the entry aside.
      */
-    async #restore(key, meta, destDir, ino, kept) {
+    async #restore(key, meta, destDir, ino, shard) {
         const entry = this.#entry(key);
         let verified;
         try {
@@ -33636,7 +33640,7 @@ class local_cache_LocalCache {
         }
         if (!verified.ok) {
             await remove_tree_removeTree(destDir).catch(() => undefined);
-            const since = this.#since(key, ino, kept);
+            const since = this.#since(key, ino, shard);
             if (since !== undefined) {
                 return (0,util_result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
             }
@@ -33666,12 +33670,13 @@ class local_cache_LocalCache {
     /**
      * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
      * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
-     * took it). Damage found after a lookup is then not that entry's. `kept`: the meta.json's bytes as the lookup
-     * memo held them, for a hit taken from there: the identity it knew may be older than this run, and the same bytes
-     * under a new inode (a meta.json rewritten by anything but a save, which never rewrites one) are still this entry,
-     * whose damage must be repaired, not left for every run after this one to find.
+     * took it). Damage found after a lookup is then not that entry's. `shard`: for a hit the lookup memo answered,
+     * the stat data its shard had then. The identity the memo knew may be older than this run: a meta.json written
+     * anew in place (by anything but a save, which never does) has another inode, and is still this entry while no
+     * rename in its shard (a save, a removal) happened since, whose damage must be repaired rather than left for every
+     * later run to find. A shard changed since may hold another run's save, which is left be.
      */
-    #since(key, ino, kept) {
+    #since(key, ino, shard) {
         const entry = this.#entry(key);
         let meta;
         try {
@@ -33683,8 +33688,14 @@ class local_cache_LocalCache {
         if (meta !== undefined) {
             if (identity(meta) === ino)
                 return undefined;
-            const read = kept === undefined ? undefined : this.#readMeta(key);
-            return read?.kind === 'text' && read.bytes.toString('latin1') === kept ? undefined : 'replaced';
+            let now;
+            try {
+                now = shard === undefined ? undefined : dirKey((0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(entry), { throwIfNoEntry: false }));
+            }
+            catch {
+                // Its shard unsearchable: vouches for nothing.
+            }
+            return now !== undefined && now === shard ? undefined : 'replaced';
         }
         // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
         // removed, its directory made unsearchable).

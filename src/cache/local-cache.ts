@@ -37,7 +37,7 @@ import { RestoreQueue } from './restore-helper.js';
 import { readLogShown } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 import { inBackground } from '../util/background.js';
-import { type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
+import { dirKey, type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
@@ -118,7 +118,7 @@ export class LocalCache implements Cache {
       if (kept !== undefined) {
         hits.set(
           key,
-          this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, kept.meta),
+          this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, memo!.shardKey(key)),
         );
         memo!.found(key, kept);
         continue;
@@ -203,14 +203,14 @@ export class LocalCache implements Cache {
     inBackground(this.#quarantine(key));
   }
 
-  /** `kept`: the meta.json's bytes (latin1) as the lookup memo holds them, for a hit taken from there. */
+  /** `shard`: for a hit the lookup memo answered, its shard's stat data as the memo recorded them (see #since). */
   #hit(
     key: JobKey,
     durationMs: number,
     meta: () => EntryMeta,
     usedAtMs: number,
     ino: string,
-    kept?: string,
+    shard?: string,
   ): CacheHit {
     const entry = this.#entry(key);
     const log = async (name: 'stdout' | 'stderr'): Promise<Buffer> => {
@@ -234,7 +234,7 @@ export class LocalCache implements Cache {
         failure = e as Error;
       }
       // Another run's entry now (it moved the looked-up one aside and saved its own): not this one's to judge.
-      if (this.#since(key, ino, kept) !== undefined) throw failure;
+      if (this.#since(key, ino, shard) !== undefined) throw failure;
       // Damage like any other (the file removed, made unreadable, changed): the entry goes, so that the next run
       // rebuilds the job and keeps its logs again, instead of every run finding them missing or wrong.
       const stuck = await this.#quarantine(key);
@@ -263,7 +263,7 @@ export class LocalCache implements Cache {
         return { stdout: await log('stdout'), stderr: await log('stderr') };
       },
       restore: async (destDir) => {
-        const restored = await this.#restore(key, meta(), destDir, ino, kept);
+        const restored = await this.#restore(key, meta(), destDir, ino, shard);
         if (restored.ok) touch();
         return restored;
       },
@@ -284,7 +284,7 @@ export class LocalCache implements Cache {
     meta: EntryMeta,
     destDir: string,
     ino: string,
-    kept?: string,
+    shard?: string,
   ): Promise<Result<void, RestoreFailure>> {
     const entry = this.#entry(key);
     let verified: Result<void, string>;
@@ -308,7 +308,7 @@ export class LocalCache implements Cache {
     }
     if (!verified.ok) {
       await removeTree(destDir).catch(() => undefined);
-      const since = this.#since(key, ino, kept);
+      const since = this.#since(key, ino, shard);
       if (since !== undefined) {
         return err({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
       }
@@ -343,12 +343,13 @@ export class LocalCache implements Cache {
   /**
    * What became of the entry of `key` since it was looked up (`ino`, see identity), when it is no longer that
    * entry: `replaced` (another run moved it aside and saved its own, which is left be) or `removed` (a prune
-   * took it). Damage found after a lookup is then not that entry's. `kept`: the meta.json's bytes as the lookup
-   * memo held them, for a hit taken from there: the identity it knew may be older than this run, and the same bytes
-   * under a new inode (a meta.json rewritten by anything but a save, which never rewrites one) are still this entry,
-   * whose damage must be repaired, not left for every run after this one to find.
+   * took it). Damage found after a lookup is then not that entry's. `shard`: for a hit the lookup memo answered,
+   * the stat data its shard had then. The identity the memo knew may be older than this run: a meta.json written
+   * anew in place (by anything but a save, which never does) has another inode, and is still this entry while no
+   * rename in its shard (a save, a removal) happened since, whose damage must be repaired rather than left for every
+   * later run to find. A shard changed since may hold another run's save, which is left be.
    */
-  #since(key: JobKey, ino: string, kept?: string): 'replaced' | 'removed by another process' | undefined {
+  #since(key: JobKey, ino: string, shard?: string): 'replaced' | 'removed by another process' | undefined {
     const entry = this.#entry(key);
     let meta: Stats | undefined;
     try {
@@ -358,8 +359,13 @@ export class LocalCache implements Cache {
     }
     if (meta !== undefined) {
       if (identity(meta) === ino) return undefined;
-      const read = kept === undefined ? undefined : this.#readMeta(key);
-      return read?.kind === 'text' && read.bytes.toString('latin1') === kept ? undefined : 'replaced';
+      let now: string | undefined;
+      try {
+        now = shard === undefined ? undefined : dirKey(lstatSync(dirname(entry), { throwIfNoEntry: false }));
+      } catch {
+        // Its shard unsearchable: vouches for nothing.
+      }
+      return now !== undefined && now === shard ? undefined : 'replaced';
     }
     // No meta.json to be seen: the entry gone, something else in its place, or this one damaged (its meta.json
     // removed, its directory made unsearchable).

@@ -115,6 +115,11 @@ export class LookupMemo {
     return st;
   }
 
+  /** The stat data of `key`'s shard as this lookup took them (see `shardStat`), undefined when it has none. */
+  shardKey(key: string): string | undefined {
+    return dirKey(this.#taken.get(key.slice(0, 2)));
+  }
+
   /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
   found(key: string, hit: KeptHit): void {
     this.#found.set(key, hit);
@@ -169,7 +174,7 @@ export class LookupMemo {
 }
 
 /** The stat data that must be unchanged for a shard to hold the same entries. */
-function dirKey(st: Stats | undefined): string | undefined {
+export function dirKey(st: Stats | undefined): string | undefined {
   if (!st?.isDirectory() || !exactIno(st)) return undefined;
   return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
 }
