@@ -939,7 +939,7 @@ class LookupMemo {
     #kept;
     /** The shards' stat data taken in this lookup, before any of their entries was read (undefined: none there). */
     #taken = new Map();
-    /** Whether each shard asked for is as the memo recorded it. */
+    /** Each shard asked for: its stat data when they are those the memo recorded, else null. */
     #unchanged = new Map();
     #takenAtMs = Date.now();
     /** What this lookup found, to be kept. */
@@ -967,10 +967,10 @@ class LookupMemo {
         let unchanged = this.#unchanged.get(shard);
         if (unchanged === undefined) {
             const recorded = this.#shards.get(shard);
-            unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded;
+            unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded ? recorded : null;
             this.#unchanged.set(shard, unchanged);
         }
-        return unchanged ? hit : undefined;
+        return unchanged !== null ? hit : undefined;
     }
     /**
      * The stat data of `key`'s shard, taken once per lookup: before reading an entry from disk, so that a change
@@ -989,9 +989,9 @@ class LookupMemo {
         this.#taken.set(shard, st);
         return st;
     }
-    /** The stat data of `key`'s shard as this lookup took them (see `shardStat`), undefined when it has none. */
+    /** For a hit `kept` answered: its shard's stat data, as the memo recorded them and this lookup found them. */
     shardKey(key) {
-        return dirKey(this.#taken.get(key.slice(0, 2)));
+        return this.#unchanged.get(key.slice(0, 2)) ?? undefined;
     }
     /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
     found(key, hit) {

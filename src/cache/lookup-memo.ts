@@ -58,8 +58,8 @@ export class LookupMemo {
   readonly #kept: Map<string, KeptHit>;
   /** The shards' stat data taken in this lookup, before any of their entries was read (undefined: none there). */
   readonly #taken = new Map<string, Stats | undefined>();
-  /** Whether each shard asked for is as the memo recorded it. */
-  readonly #unchanged = new Map<string, boolean>();
+  /** Each shard asked for: its stat data when they are those the memo recorded, else null. */
+  readonly #unchanged = new Map<string, string | null>();
   readonly #takenAtMs = Date.now();
   /** What this lookup found, to be kept. */
   readonly #found = new Map<string, KeptHit>();
@@ -93,10 +93,10 @@ export class LookupMemo {
     let unchanged = this.#unchanged.get(shard);
     if (unchanged === undefined) {
       const recorded = this.#shards.get(shard);
-      unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded;
+      unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded ? recorded : null;
       this.#unchanged.set(shard, unchanged);
     }
-    return unchanged ? hit : undefined;
+    return unchanged !== null ? hit : undefined;
   }
 
   /**
@@ -115,9 +115,9 @@ export class LookupMemo {
     return st;
   }
 
-  /** The stat data of `key`'s shard as this lookup took them (see `shardStat`), undefined when it has none. */
+  /** For a hit `kept` answered: its shard's stat data, as the memo recorded them and this lookup found them. */
   shardKey(key: string): string | undefined {
-    return dirKey(this.#taken.get(key.slice(0, 2)));
+    return this.#unchanged.get(key.slice(0, 2)) ?? undefined;
   }
 
   /** A hit of this lookup: `kept`'s, or one read from its entry (after `shardStat` of its shard). */
