@@ -1,10 +1,11 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { SETTLED_MS } from '../../../src/util/settled-stat.js';
+import { MEMO_KEYS, saveMemoEntry } from '../../helpers/memo-entries.js';
 
 /**
  * Runs once inside R1's restore, after it read the (damaged) entry and before it judges what it found: the race
@@ -26,28 +27,15 @@ vi.mock('../../../src/cache/entry-files.js', async (importOriginal) => {
 });
 const { LocalCache } = await import('../../../src/cache/local-cache.js');
 
-const KEYS = Array.from(
-  { length: 40 },
-  (_, i) => `${(i * 5).toString(16).padStart(2, '0')}${'0123456789'.repeat(4).slice(2)}` as JobKey,
-);
+const KEYS = MEMO_KEYS;
 const FIRST = KEYS[0]!;
 
 describe('the lookup memo, with another run saving meanwhile', () => {
   let dir: string;
   const open = () => LocalCache.create(join(dir, 'cache'), { onWarning: () => undefined });
   const entryDir = (key: JobKey): string => join(dir, 'cache/v1/entries', key.slice(0, 2), key);
-  const save = async (cache: Awaited<ReturnType<typeof open>>, key: JobKey, durationMs: number) => {
-    await rm(join(dir, 'out'), { recursive: true, force: true });
-    await mkdir(join(dir, 'out/empty'), { recursive: true });
-    await writeFile(join(dir, 'out/a.txt'), `built ${key}`);
-    const saved = await cache.save(key, {
-      outputDir: join(dir, 'out'),
-      stdout: Buffer.from(`log of ${key}\n`),
-      stderr: Buffer.alloc(0),
-      durationMs,
-    });
-    expect(saved).toMatchObject({ saved: true });
-  };
+  const save = (cache: Awaited<ReturnType<typeof open>>, key: JobKey, durationMs: number): Promise<void> =>
+    saveMemoEntry(cache, dir, key, durationMs);
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'disbuild-memo-race-'));

@@ -1,27 +1,13 @@
-import {
-  chmod,
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readFile,
-  rename,
-  rm,
-  stat,
-  utimes,
-  writeFile,
-} from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalCache } from '../../../src/cache/local-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { SETTLED_MS } from '../../../src/util/settled-stat.js';
+import { MEMO_KEYS, saveMemoEntry } from '../../helpers/memo-entries.js';
 
-/** 40 keys over 40 shards: a lookup of a run's graph, which the memo is for (a lookup of a few keys is not). */
-const KEYS = Array.from(
-  { length: 40 },
-  (_, i) => `${(i * 5).toString(16).padStart(2, '0')}${'0123456789'.repeat(4).slice(2)}` as JobKey,
-);
+const KEYS = MEMO_KEYS;
 const [FIRST, SECOND] = KEYS as [JobKey, JobKey];
 
 describe('the lookup memo', () => {
@@ -31,18 +17,8 @@ describe('the lookup memo', () => {
     LocalCache.create(join(dir, 'cache'), { onWarning: (m) => warnings.push(m) });
   const entryDir = (key: JobKey): string => join(dir, 'cache/v1/entries', key.slice(0, 2), key);
   const memoFile = (): string => join(dir, 'cache/v1/lookup-memo');
-  const save = async (cache: LocalCache, key: JobKey, durationMs: number): Promise<void> => {
-    await rm(join(dir, 'out'), { recursive: true, force: true });
-    await mkdir(join(dir, 'out/empty'), { recursive: true });
-    await writeFile(join(dir, 'out/a.txt'), `built ${key}`);
-    const saved = await cache.save(key, {
-      outputDir: join(dir, 'out'),
-      stdout: Buffer.from(`log of ${key}\n`),
-      stderr: Buffer.alloc(0),
-      durationMs,
-    });
-    expect(saved).toMatchObject({ saved: true });
-  };
+  const save = (cache: LocalCache, key: JobKey, durationMs: number): Promise<void> =>
+    saveMemoEntry(cache, dir, key, durationMs);
   /** An entry's meta.json rewritten in place: its shard does not change, so only a read of the file shows it. */
   const rewriteDuration = async (key: JobKey, durationMs: number): Promise<void> => {
     const file = join(entryDir(key), 'meta.json');
