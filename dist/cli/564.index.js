@@ -913,6 +913,8 @@ const MEMO_MIN_KEYS = 32;
 const MEMO_MAX_META = 4096;
 /** The most a memo holds: past it, the hits of a lookup are read from their entries (a string has a limit too). */
 const MEMO_MAX_BYTES = 64 * 1024 * 1024;
+/** What a hit's line holds beside its meta.json, at most: its key, last use, identity and duration (see memoText). */
+const LINE_BYTES = 200;
 const MAGIC = 'disbuild-lookup-memo';
 /** Raised whenever what the memo holds, or how, changes. */
 const FORMAT = 1;
@@ -1014,7 +1016,7 @@ class LookupMemo {
             const id = dirKey(st);
             if (st === undefined || id === undefined || !(0,settled_stat/* settledMs */.ou)(st, this.#takenAtMs))
                 continue;
-            bytes += hit.meta.length + 200;
+            bytes += hit.meta.length + LINE_BYTES;
             if (bytes > MEMO_MAX_BYTES)
                 break;
             shards.set(shard, id);
