@@ -2051,6 +2051,9 @@ class InPlaceOutputs {
      * the globs of a job not settled matched them (see `capture`): whose they are is not known.
      */
     #keptOnly = new Map();
+    /** The jobs between their clear and their capture now, and those waiting for their turn (see `exclusive`). */
+    #writing = new Set();
+    #queued = [];
     #inputs;
     /** The index as it was when `#inputs` was taken (see #indexStamp). */
     #stamp = '';
@@ -2169,6 +2172,14 @@ class InPlaceOutputs {
         });
         return owner;
     }
+    /** Whether a job of this run not settled yet, that does not depend on `label`, names `path` in its globs. */
+    #namedByUnsettled(label, path) {
+        return this.#owners.claimants(path, (other) => other !== label &&
+            this.#heldBy(other) === undefined &&
+            this.#inRun(other) &&
+            this.#of(other)?.names(path) === true &&
+            !this.#owners.dependsOn(other, label));
+    }
     #heldBy(label) {
         let held = this.#held.get(label);
         if (typeof held === 'function') {
@@ -2196,6 +2207,48 @@ class InPlaceOutputs {
         below = [...seen].filter((l) => this.#of(l) !== undefined);
         this.#below.set(label, below);
         return below;
+    }
+    /**
+     * Waits until no other job whose globs may match the same files is between its clear and its capture, and
+     * answers the call that ends this job's turn (once captured, or failed). What a job's command wrote is told
+     * from what changed between the two; a sibling writing under the same globs meanwhile made its file look like
+     * this job's. `bundle` (`dist/bundle.js`) wrote its file at once and ended later, `types` (`dist/*.js`) ended
+     * first and took the file; `bundle`, finding it held, left it out of its own artifact, and a later run where
+     * `types` alone built removed it as a stale output. Which files two jobs may share is told by their globs'
+     * bases (one within the other); jobs of different directories, nearly all, never wait for each other.
+     * First come, first served: a job waits behind an earlier one it may share files with, so none waits forever.
+     */
+    async exclusive(label) {
+        const globs = this.#of(label);
+        if (!globs)
+            return () => undefined;
+        const shares = (other) => basesMeet(globs.bases, this.#of(other).bases);
+        if ([...this.#writing].some(shares) || this.#queued.some((q) => shares(q.label)))
+            await new Promise((go) => this.#queued.push({ label, go }));
+        this.#writing.add(label);
+        let done = false;
+        return () => {
+            if (done)
+                return;
+            done = true;
+            this.#writing.delete(label);
+            this.#admit();
+        };
+    }
+    /** Lets in every queued job that shares files with no job writing now nor with one queued before it. */
+    #admit() {
+        const still = [];
+        for (const q of this.#queued) {
+            const bases = this.#of(q.label).bases;
+            const shares = (other) => basesMeet(bases, this.#of(other).bases);
+            if ([...this.#writing].some(shares) || still.some((s) => shares(s.label)))
+                still.push(q);
+            else {
+                this.#writing.add(q.label);
+                q.go();
+            }
+        }
+        this.#queued.splice(0, this.#queued.length, ...still);
     }
     /**
      * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file
@@ -2256,8 +2309,13 @@ class InPlaceOutputs {
                 (unchanged || this.#keptOnly.get(other)?.has(path) !== true));
             if (heldByOther)
                 return true;
-            if (unchanged)
+            if (unchanged) {
+                // Spared for a job not settled, and left as it was: whose it is, nothing here says, unless that job names
+                // it outright. Then it is that job's (which comes to it after this one, or once it is restored).
+                if (this.#namedByUnsettled(label, path))
+                    return true;
                 keptOnly.add(path);
+            }
             return false;
         };
         try {
@@ -2301,12 +2359,11 @@ class InPlaceOutputs {
         const globs = this.#of(label);
         if (!globs || !this.#move)
             return false;
+        // Held from the start: a sibling capturing while this restore is under way must not take its files.
+        this.#held.set(label, () => inPlacePaths(artifact.entries));
         try {
             const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
-            if (r.kind === 'not-here')
-                return false;
-            this.#held.set(label, () => inPlacePaths(artifact.entries));
-            return true;
+            return r.kind !== 'not-here';
         }
         catch {
             return false;
@@ -2337,6 +2394,11 @@ class InPlaceOutputs {
             return { message: `in-place outputs: ${e.message}` };
         }
     }
+}
+/** Whether a directory of one list is, or holds, or lies within, one of the other's ('' is the checkout's root). */
+function basesMeet(a, b) {
+    const within = (path, dir) => dir === '' || path === dir || (path.startsWith(dir) && path[dir.length] === '/');
+    return a.some((x) => b.some((y) => within(x, y) || within(y, x)));
 }
 /**
  * A file as written: its inode, size, and modification and change times to the nanosecond; a command that writes
@@ -2834,7 +2896,7 @@ class Execution {
         }
     }
     async #execute(job, ref, depDirs, release) {
-        const { options, reporter } = this.#p;
+        const { options } = this.#p;
         let outputDir;
         let tmpDir;
         try {
@@ -2844,6 +2906,17 @@ class Execution {
         catch (e) {
             return unrun(ref, 'failed', `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`);
         }
+        // From the clear to the capture, no sibling that may write the same files does (see InPlaceOutputs.exclusive).
+        const endTurn = await this.#inPlace.exclusive(job.label);
+        try {
+            return await this.#executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn });
+        }
+        finally {
+            endTurn();
+        }
+    }
+    async #executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn }) {
+        const { options, reporter } = this.#p;
         try {
             this.#inPlace.clear(job.label);
         }
@@ -2905,6 +2978,7 @@ class Execution {
         }
         this.#p.timings.record(job.name, durationMs);
         const captured = this.#inPlace.capture(job.label, outputDir);
+        endTurn();
         if (captured !== undefined && 'error' in captured) {
             outcome.status = 'failed';
             outcome.message = `its in-place outputs could not be captured: ${captured.error}`;

@@ -41,7 +41,12 @@ function compileOutputGlobs(patterns) {
     }
     const include = anyOf(includes);
     const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
-    return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
+    const named = new Set(positives.filter((p) => !(0,_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .isGlobPattern */ .tv)(p)).map(_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .unescapeGlob */ .DU));
+    return {
+        bases: [...bases].sort(),
+        matches: (path) => include(path) && !exclude(path),
+        names: (path) => named.has(path) && !exclude(path),
+    };
 }
 function anyOf(tests) {
     if (tests.length === 1)

@@ -445,7 +445,7 @@ export class Execution {
     depDirs: ReadonlyMap<JobLabel, string>,
     release: () => void,
   ): Promise<Ready> {
-    const { options, reporter } = this.#p;
+    const { options } = this.#p;
     let outputDir: string;
     let tmpDir: string;
     try {
@@ -458,6 +458,23 @@ export class Execution {
         `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
       );
     }
+    // From the clear to the capture, no sibling that may write the same files does (see InPlaceOutputs.exclusive).
+    const endTurn = await this.#inPlace.exclusive(job.label);
+    try {
+      return await this.#executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn });
+    } finally {
+      endTurn();
+    }
+  }
+
+  async #executeInTurn(
+    job: Job,
+    ref: JobRef,
+    depDirs: ReadonlyMap<JobLabel, string>,
+    release: () => void,
+    { outputDir, tmpDir, endTurn }: { outputDir: string; tmpDir: string; endTurn: () => void },
+  ): Promise<Ready> {
+    const { options, reporter } = this.#p;
     try {
       this.#inPlace.clear(job.label);
     } catch (e) {
@@ -520,6 +537,7 @@ export class Execution {
     }
     this.#p.timings.record(job.name, durationMs);
     const captured = this.#inPlace.capture(job.label, outputDir);
+    endTurn();
     if (captured !== undefined && 'error' in captured) {
       outcome.status = 'failed';
       outcome.message = `its in-place outputs could not be captured: ${captured.error}`;

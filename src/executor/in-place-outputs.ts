@@ -48,6 +48,10 @@ export class InPlaceOutputs {
    * the globs of a job not settled matched them (see `capture`): whose they are is not known.
    */
   readonly #keptOnly = new Map<JobLabel, ReadonlySet<string>>();
+
+  /** The jobs between their clear and their capture now, and those waiting for their turn (see `exclusive`). */
+  readonly #writing = new Set<JobLabel>();
+  readonly #queued: { label: JobLabel; go: () => void }[] = [];
   #inputs: Set<string> | undefined;
   /** The index as it was when `#inputs` was taken (see #indexStamp). */
   #stamp = '';
@@ -194,6 +198,19 @@ export class InPlaceOutputs {
     return owner;
   }
 
+  /** Whether a job of this run not settled yet, that does not depend on `label`, names `path` in its globs. */
+  #namedByUnsettled(label: JobLabel, path: string): boolean {
+    return this.#owners.claimants(
+      path,
+      (other) =>
+        other !== label &&
+        this.#heldBy(other) === undefined &&
+        this.#inRun(other) &&
+        this.#of(other)?.names(path) === true &&
+        !this.#owners.dependsOn(other, label),
+    );
+  }
+
   #heldBy(label: JobLabel): ReadonlySet<string> | undefined {
     let held = this.#held.get(label);
     if (typeof held === 'function') {
@@ -219,6 +236,47 @@ export class InPlaceOutputs {
     below = [...seen].filter((l) => this.#of(l) !== undefined);
     this.#below.set(label, below);
     return below;
+  }
+
+  /**
+   * Waits until no other job whose globs may match the same files is between its clear and its capture, and
+   * answers the call that ends this job's turn (once captured, or failed). What a job's command wrote is told
+   * from what changed between the two; a sibling writing under the same globs meanwhile made its file look like
+   * this job's. `bundle` (`dist/bundle.js`) wrote its file at once and ended later, `types` (`dist/*.js`) ended
+   * first and took the file; `bundle`, finding it held, left it out of its own artifact, and a later run where
+   * `types` alone built removed it as a stale output. Which files two jobs may share is told by their globs'
+   * bases (one within the other); jobs of different directories, nearly all, never wait for each other.
+   * First come, first served: a job waits behind an earlier one it may share files with, so none waits forever.
+   */
+  async exclusive(label: JobLabel): Promise<() => void> {
+    const globs = this.#of(label);
+    if (!globs) return () => undefined;
+    const shares = (other: JobLabel): boolean => basesMeet(globs.bases, this.#of(other)!.bases);
+    if ([...this.#writing].some(shares) || this.#queued.some((q) => shares(q.label)))
+      await new Promise<void>((go) => this.#queued.push({ label, go }));
+    this.#writing.add(label);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.#writing.delete(label);
+      this.#admit();
+    };
+  }
+
+  /** Lets in every queued job that shares files with no job writing now nor with one queued before it. */
+  #admit(): void {
+    const still: { label: JobLabel; go: () => void }[] = [];
+    for (const q of this.#queued) {
+      const bases = this.#of(q.label)!.bases;
+      const shares = (other: JobLabel): boolean => basesMeet(bases, this.#of(other)!.bases);
+      if ([...this.#writing].some(shares) || still.some((s) => shares(s.label))) still.push(q);
+      else {
+        this.#writing.add(q.label);
+        q.go();
+      }
+    }
+    this.#queued.splice(0, this.#queued.length, ...still);
   }
 
   /**
@@ -277,7 +335,12 @@ export class InPlaceOutputs {
           (unchanged || this.#keptOnly.get(other)?.has(path) !== true),
       );
       if (heldByOther) return true;
-      if (unchanged) keptOnly.add(path);
+      if (unchanged) {
+        // Spared for a job not settled, and left as it was: whose it is, nothing here says, unless that job names
+        // it outright. Then it is that job's (which comes to it after this one, or once it is restored).
+        if (this.#namedByUnsettled(label, path)) return true;
+        keptOnly.add(path);
+      }
       return false;
     };
     try {
@@ -326,6 +389,8 @@ export class InPlaceOutputs {
   async restoreFromStore(label: JobLabel, artifact: StoredArtifact): Promise<boolean> {
     const globs = this.#of(label);
     if (!globs || !this.#move) return false;
+    // Held from the start: a sibling capturing while this restore is under way must not take its files.
+    this.#held.set(label, () => inPlacePaths(artifact.entries));
     try {
       const r = await restoreInPlace(
         this.#sourceDir,
@@ -336,9 +401,7 @@ export class InPlaceOutputs {
         this.#protect,
         this.#writers,
       );
-      if (r.kind === 'not-here') return false;
-      this.#held.set(label, () => inPlacePaths(artifact.entries));
-      return true;
+      return r.kind !== 'not-here';
     } catch {
       return false;
     }
@@ -374,6 +437,13 @@ export class InPlaceOutputs {
       return { message: `in-place outputs: ${(e as Error).message}` };
     }
   }
+}
+
+/** Whether a directory of one list is, or holds, or lies within, one of the other's ('' is the checkout's root). */
+function basesMeet(a: readonly string[], b: readonly string[]): boolean {
+  const within = (path: string, dir: string): boolean =>
+    dir === '' || path === dir || (path.startsWith(dir) && path[dir.length] === '/');
+  return a.some((x) => b.some((y) => within(x, y) || within(y, x)));
 }
 
 /**

@@ -41,6 +41,8 @@ export interface OutputGlobs {
   /** Directories to walk: the fixed leading part of each positive glob. */
   bases: readonly string[];
   matches: (path: string) => boolean;
+  /** Whether a positive glob spells `path` outright, no wildcard (`dist/bundle.js`), and no `!` glob drops it. */
+  names: (path: string) => boolean;
 }
 
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { globBase } from '../util/unescape-glob.js';
+import { globBase, isGlobPattern, unescapeGlob } from '../util/unescape-glob.js';
 import type { OutputGlobs } from './in-place.js';
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
@@ -30,7 +30,12 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
   }
   const include = anyOf(includes);
   const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
-  return { bases: [...bases].sort(), matches: (path) => include(path) && !exclude(path) };
+  const named = new Set(positives.filter((p) => !isGlobPattern(p)).map(unescapeGlob));
+  return {
+    bases: [...bases].sort(),
+    matches: (path) => include(path) && !exclude(path),
+    names: (path) => named.has(path) && !exclude(path),
+  };
 }
 
 function anyOf(tests: ((path: string) => boolean)[]): (path: string) => boolean {

@@ -326,6 +326,27 @@ describe('sibling tasks running side by side', () => {
     expect(await run()).toMatch(/3 cached/);
     expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc2\n');
   });
+  it('a file the slow one wrote early stays its own when the quick one ends first', async () => {
+    // `bundle` writes its file at once and ends a second later; `types`, whose globs match the file, ends before.
+    await setUp('cat dist/index.txt src/c.txt > dist/bundle.txt; sleep 1.5');
+    const types = JSON.parse(await rig.read('src/disbuild.json')).tasks.types;
+    const retype = async (command: string): Promise<void> => {
+      const config = JSON.parse(await rig.read('src/disbuild.json'));
+      config.tasks.types = { ...types, command };
+      await rig.write({ 'disbuild.json': JSON.stringify(config) });
+    };
+    await retype('sleep 0.5; cat dist/index.txt src/b.txt > dist/index.d.txt');
+    expect(await run()).toMatch(/3 built/);
+    // Before: `types` took the file into its artifact, and `bundle`, finding it held, left it out of its own. A run
+    // where `types` alone builds then took the file for a stale output of its own and removed it.
+    await retype('cat src/b.txt dist/index.txt > dist/index.d.txt');
+    expect(await run()).toMatch(/2 cached, 1 built/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc1\n');
+    rmSync(join(rig.src, 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/3 cached/);
+    expect(await rig.read('src/dist/bundle.txt')).toBe('one\nc1\n');
+    expect(await rig.read('src/dist/index.d.txt')).toBe('b\none\n');
+  });
 });
 
 /**
