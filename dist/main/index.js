@@ -33255,12 +33255,24 @@ class LookupMemo {
     }
     /**
      * Keeps what this lookup found for the next one: the hits whose shard's stat data had settled when taken, and
-     * whose meta.json is small. Nothing is written when those are the hits the memo holds.
+     * whose meta.json is small. And the memo's other hits, of keys this lookup did not ask for (a lookup of part of
+     * the graph: `disbuild run <task>`, `disbuild explain <task>`), while their shard is as recorded or was not
+     * looked at: before, such a lookup replaced the memo with its own hits, and the next full run read the rest
+     * from their entries again. Nothing is written when the hits to keep are those the memo holds.
      */
     keep() {
         const shards = new Map();
         const hits = new Map();
         let bytes = 0;
+        const add = (key, hit, shard, id) => {
+            bytes += hit.meta.length + LINE_BYTES;
+            if (bytes > MEMO_MAX_BYTES)
+                return false;
+            shards.set(shard, id);
+            hits.set(key, hit);
+            return true;
+        };
+        let room = true;
         for (const [key, hit] of this.#found) {
             // One line per hit: a meta.json with a line break of its own (not as JSON.stringify writes it) is not kept.
             if (hit.meta.length > MEMO_MAX_META || hit.meta.includes('\n'))
@@ -33270,11 +33282,21 @@ class LookupMemo {
             const id = dirKey(st);
             if (st === undefined || id === undefined || !settledMs(st, this.#takenAtMs))
                 continue;
-            bytes += hit.meta.length + LINE_BYTES;
-            if (bytes > MEMO_MAX_BYTES)
+            if (!(room = add(key, hit, shard, id)))
                 break;
-            shards.set(shard, id);
-            hits.set(key, hit);
+        }
+        for (const [key, hit] of room ? this.#kept : []) {
+            if (this.#found.has(key))
+                continue;
+            const shard = key.slice(0, 2);
+            const recorded = this.#shards.get(shard);
+            if (recorded === undefined)
+                continue;
+            // A shard this lookup looked at holds the entries it held only when its stat data are still the recorded ones.
+            if (this.#taken.has(shard) && dirKey(this.#taken.get(shard)) !== recorded)
+                continue;
+            if (!add(key, hit, shard, recorded))
+                break;
         }
         // Every hit to keep taken from the memo, and no other there: it stays as it is. So it does when the only hits
         // read anew are in shards that changed a moment ago (a leaf's build saved one there), which are not kept.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalCache } from '../../../src/cache/local-cache.js';
+import { MEMO_MIN_KEYS } from '../../../src/cache/lookup-memo.js';
 import type { JobKey } from '../../../src/ids/brands.js';
 import { SETTLED_MS } from '../../../src/util/settled-stat.js';
 import { MEMO_KEYS, saveMemoEntry } from '../../helpers/memo-entries.js';
@@ -166,6 +167,25 @@ describe('the lookup memo', () => {
     await save(cache, FIRST, 5000);
     expect((await durations(await open()))[0]).toBe(5000);
   });
+  it('keeps the hits of keys a lookup of part of the graph did not ask for', async () => {
+    later();
+    await durations(await open());
+    const last = KEYS.at(-1)!;
+    await rewriteDuration(last, 1000);
+    // `disbuild run <task>`: most of the graph, not all of it.
+    const part = KEYS.slice(0, MEMO_MIN_KEYS);
+    expect(await durations(await open(), part)).toEqual(part.map((_, i) => i));
+    // Before: that lookup's hits replaced the memo, and the next full run read the rest from their entries.
+    expect((await durations(await open())).at(-1)).toBe(KEYS.length - 1);
+    // A key left out whose shard the lookup of part found changed is not kept: read anew, it is found as it is.
+    const cache = await open();
+    const beside = `${last.slice(0, 2)}${'f'.repeat(38)}` as JobKey;
+    await save(cache, beside, 7);
+    later();
+    await durations(await open(), [...part, beside]);
+    expect((await durations(await open())).at(-1)).toBe(1000);
+  });
+
   it('is written only when what it would hold changed', async () => {
     later();
     await durations(await open());
