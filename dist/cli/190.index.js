@@ -2359,8 +2359,9 @@ class InPlaceOutputs {
         const globs = this.#of(label);
         if (!globs || !this.#move)
             return false;
-        // Held from the start: a sibling capturing while this restore is under way must not take its files.
-        this.#held.set(label, () => inPlacePaths(artifact.entries));
+        // Held from the start: a sibling capturing while this restore is under way must not take its files. Only
+        // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
+        this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
         try {
             const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
             return r.kind !== 'not-here';
@@ -2764,12 +2765,21 @@ class Execution {
                 // As above.
             }
         }
-        return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release));
+        // The in-place turn (see InPlaceOutputs.exclusive) is taken before the worker slot and the coordinator claim:
+        // a job waiting for it holds neither, so it keeps no unrelated job from a slot, and no tool inside the
+        // turn-holder's command waits for a key claimed by a job queued behind it.
+        const endTurn = await this.#inPlace.exclusive(job.label);
+        try {
+            return await this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) => this.#runJob(job, ref, depDirs, release, endTurn));
+        }
+        finally {
+            endTurn();
+        }
     }
     #notRun(ref, message) {
         return unrun(ref, 'skipped', message);
     }
-    async #runJob(job, ref, depDirs, release) {
+    async #runJob(job, ref, depDirs, release, endTurn) {
         const { options } = this.#p;
         // Checked again here: the failure that stops scheduling may have happened while this job queued.
         if (this.#stopScheduling)
@@ -2780,20 +2790,20 @@ class Execution {
         switch (claim.kind) {
             case 'reuse':
                 return ((await this.#reuse(ref, claim.restore)) ??
-                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve(), endTurn));
             case 'failed':
                 return this.#failedElsewhere(ref, claim.error);
             case 'cached':
                 // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
                 return ((await this.#lateHit(ref)) ??
-                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve()));
+                    this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve(), endTurn));
             case 'build': {
                 const late = await this.#lateHit(ref);
                 if (late) {
                     this.#saves.push(this.#finish(ref, late, claim.finish));
                     return late;
                 }
-                return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
+                return this.#buildClaimed(job, ref, depDirs, release, claim.finish, endTurn);
             }
             default:
                 return (0,unreachable/* unreachable */.H)(claim);
@@ -2865,10 +2875,10 @@ class Execution {
     #failedElsewhere(ref, error) {
         return unrun(ref, 'failed', `failed in a concurrent run: ${error}`);
     }
-    async #buildClaimed(job, ref, depDirs, release, finish) {
+    async #buildClaimed(job, ref, depDirs, release, finish, endTurn) {
         let ready;
         try {
-            ready = await this.#execute(job, ref, depDirs, release);
+            ready = await this.#execute(job, ref, depDirs, release, endTurn);
         }
         finally {
             // Published in the background: dependents here read the output directory directly, so the worker slot
@@ -2895,8 +2905,8 @@ class Execution {
             });
         }
     }
-    async #execute(job, ref, depDirs, release) {
-        const { options } = this.#p;
+    async #execute(job, ref, depDirs, release, endTurn) {
+        const { options, reporter } = this.#p;
         let outputDir;
         let tmpDir;
         try {
@@ -2906,17 +2916,6 @@ class Execution {
         catch (e) {
             return unrun(ref, 'failed', `not started: cannot create its directories (${e.message})${diskFullNote(options.workDir)}`);
         }
-        // From the clear to the capture, no sibling that may write the same files does (see InPlaceOutputs.exclusive).
-        const endTurn = await this.#inPlace.exclusive(job.label);
-        try {
-            return await this.#executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn });
-        }
-        finally {
-            endTurn();
-        }
-    }
-    async #executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn }) {
-        const { options, reporter } = this.#p;
         try {
             this.#inPlace.clear(job.label);
         }

@@ -285,9 +285,17 @@ export class Execution {
         // As above.
       }
     }
-    return this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
-      this.#runJob(job, ref, depDirs, release),
-    );
+    // The in-place turn (see InPlaceOutputs.exclusive) is taken before the worker slot and the coordinator claim:
+    // a job waiting for it holds neither, so it keeps no unrelated job from a slot, and no tool inside the
+    // turn-holder's command waits for a key claimed by a job queued behind it.
+    const endTurn = await this.#inPlace.exclusive(job.label);
+    try {
+      return await this.#p.pool.run(this.#p.priorities.get(ref.label) ?? 0, (release) =>
+        this.#runJob(job, ref, depDirs, release, endTurn),
+      );
+    } finally {
+      endTurn();
+    }
   }
 
   #notRun(ref: JobRef, message: string): Ready {
@@ -299,6 +307,7 @@ export class Execution {
     ref: JobRef,
     depDirs: ReadonlyMap<JobLabel, string>,
     release: () => void,
+    endTurn: () => void,
   ): Promise<Ready> {
     const { options } = this.#p;
     // Checked again here: the failure that stops scheduling may have happened while this job queued.
@@ -309,7 +318,7 @@ export class Execution {
       case 'reuse':
         return (
           (await this.#reuse(ref, claim.restore)) ??
-          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve())
+          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve(), endTurn)
         );
       case 'failed':
         return this.#failedElsewhere(ref, claim.error);
@@ -317,7 +326,7 @@ export class Execution {
         // Built elsewhere and saved to the shared cache; should that fail to restore, build it here.
         return (
           (await this.#lateHit(ref)) ??
-          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve())
+          this.#buildClaimed(job, ref, depDirs, release, () => Promise.resolve(), endTurn)
         );
       case 'build': {
         const late = await this.#lateHit(ref);
@@ -325,7 +334,7 @@ export class Execution {
           this.#saves.push(this.#finish(ref, late, claim.finish));
           return late;
         }
-        return this.#buildClaimed(job, ref, depDirs, release, claim.finish);
+        return this.#buildClaimed(job, ref, depDirs, release, claim.finish, endTurn);
       }
       default:
         return unreachable(claim);
@@ -403,10 +412,11 @@ export class Execution {
     depDirs: ReadonlyMap<JobLabel, string>,
     release: () => void,
     finish: Extract<Claim, { kind: 'build' }>['finish'],
+    endTurn: () => void,
   ): Promise<Ready> {
     let ready: Ready | undefined;
     try {
-      ready = await this.#execute(job, ref, depDirs, release);
+      ready = await this.#execute(job, ref, depDirs, release, endTurn);
     } finally {
       // Published in the background: dependents here read the output directory directly, so the worker slot
       // is free for the next job while other processes' waiters get the result a moment later.
@@ -444,8 +454,9 @@ export class Execution {
     ref: JobRef,
     depDirs: ReadonlyMap<JobLabel, string>,
     release: () => void,
+    endTurn: () => void,
   ): Promise<Ready> {
-    const { options } = this.#p;
+    const { options, reporter } = this.#p;
     let outputDir: string;
     let tmpDir: string;
     try {
@@ -458,23 +469,6 @@ export class Execution {
         `not started: cannot create its directories (${(e as Error).message})${diskFullNote(options.workDir)}`,
       );
     }
-    // From the clear to the capture, no sibling that may write the same files does (see InPlaceOutputs.exclusive).
-    const endTurn = await this.#inPlace.exclusive(job.label);
-    try {
-      return await this.#executeInTurn(job, ref, depDirs, release, { outputDir, tmpDir, endTurn });
-    } finally {
-      endTurn();
-    }
-  }
-
-  async #executeInTurn(
-    job: Job,
-    ref: JobRef,
-    depDirs: ReadonlyMap<JobLabel, string>,
-    release: () => void,
-    { outputDir, tmpDir, endTurn }: { outputDir: string; tmpDir: string; endTurn: () => void },
-  ): Promise<Ready> {
-    const { options, reporter } = this.#p;
     try {
       this.#inPlace.clear(job.label);
     } catch (e) {

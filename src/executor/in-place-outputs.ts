@@ -389,8 +389,9 @@ export class InPlaceOutputs {
   async restoreFromStore(label: JobLabel, artifact: StoredArtifact): Promise<boolean> {
     const globs = this.#of(label);
     if (!globs || !this.#move) return false;
-    // Held from the start: a sibling capturing while this restore is under way must not take its files.
-    this.#held.set(label, () => inPlacePaths(artifact.entries));
+    // Held from the start: a sibling capturing while this restore is under way must not take its files. Only
+    // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
+    this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
     try {
       const r = await restoreInPlace(
         this.#sourceDir,

@@ -88,6 +88,34 @@ describe('sibling jobs whose globs match the same files', () => {
     expect(existsSync(join(out, IN_PLACE_DIR, 'dist', 'bundle.txt'))).toBe(false);
   });
 
+  it('a restore of an artifact that holds another job’s file claims none of it', async () => {
+    const jobs = [job('b', ['dist/b/*.txt']), job('t', ['dist/**'])];
+    const graph: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
+    const outputs = new InPlaceOutputs(graph, src, {
+      compile: compileOutputGlobs,
+      moveFromRestores: true,
+      tracked: () => [],
+    });
+    const [bundle, types] = [label('b'), label('t')];
+    // A damaged artifact of `bundle`: besides its own file, one its globs do not match.
+    const store = join(root, 'store');
+    await write('dist/b/bundle.txt', 'bundle\n');
+    await write('dist/b/index.js', 'stray\n');
+    captureOutputs(src, compileOutputGlobs(['dist/b/**']), store);
+    await rm(join(src, 'dist'), { recursive: true });
+    const entries = await describeTree(store);
+    if (!entries.ok) throw new Error(entries.error);
+    const artifact = { entries: entries.value, storedFile: (p: string) => join(store, p) };
+    expect(await outputs.restoreFromStore(bundle, artifact)).toBe(false);
+    // Refused, `bundle` is to be built; `types` builds meanwhile and writes that file, which is its own.
+    outputs.clear(types);
+    await write('dist/b/index.js', 'types\n');
+    const out = join(root, 'out');
+    await mkdir(out);
+    outputs.capture(types, out);
+    expect(existsSync(join(out, IN_PLACE_DIR, 'dist', 'b', 'index.js'))).toBe(true);
+  });
+
   it('a file left as it was, that a sibling not settled names outright, is left to that sibling', async () => {
     const { outputs, bundle, types } = siblings();
     await write('dist/bundle.txt', 'kept\n');
