@@ -43821,13 +43821,14 @@ class InPlaceOutputs {
                 (unchanged || this.#keptOnly.get(other)?.has(path) !== true));
             if (heldByOther)
                 return true;
-            if (unchanged) {
-                // Spared for a job not settled, and left as it was: whose it is, nothing here says, unless that job names
-                // it outright. Then it is that job's (which comes to it after this one, or once it is restored).
-                if (this.#namedByUnsettled(label, path))
-                    return true;
+            // A file a job not settled names outright, no wildcard, is that job's, which comes to it after this one (or
+            // once it is restored). Left as it was, nothing else here says whose it is. Written since the clear, it may
+            // be that job's too: waiting for this one's turn, it may have been built meanwhile by another process on the
+            // same cache (a `disbuild run bundle` inside this job's command), whose writes this one cannot tell apart.
+            if (this.#namedByUnsettled(label, path))
+                return true;
+            if (unchanged)
                 keptOnly.add(path);
-            }
             return false;
         };
         try {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { CLI, Rig, type ReportJob } from '../helpers/rig.js';
@@ -44,7 +44,7 @@ describe('turns of jobs whose outputs may be the same files', () => {
       ]),
     );
 
-  it('a tool inside a job that runs a sibling queued behind its turn does not hang the run', async () => {
+  it('a tool inside a job that runs a sibling queued behind its turn does not hang the run, nor take its file', async () => {
     // `a` (`dist/**`) runs `disbuild run b` on the same cache; `b` (`dist/b.txt`) is in the outer run too. `c`
     // after `a` gives `a` the turn first.
     await setUp(() => ({
@@ -54,29 +54,42 @@ describe('turns of jobs whose outputs may be the same files', () => {
         outputs: ['dist/**'],
       },
       b: {
-        command: 'mkdir -p dist; sleep 0.5; echo b > dist/b.txt',
+        command: 'mkdir -p dist; sleep 0.5; cp b.in dist/b.txt',
         inputs: ['b.in'],
         outputs: ['dist/b.txt'],
       },
       c: { command: 'true', inputs: [], deps: ['a'] },
     }));
+    const run = async (): Promise<Map<string, ReportJob>> => {
+      const r = await rig.run([
+        'run',
+        '-j',
+        '4',
+        '--timeout',
+        '30',
+        '--cache-dir',
+        rig.cacheDir,
+        '--report',
+        rig.path('report.json'),
+      ]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return report();
+    };
     // Before: the outer `b` claimed its key and waited for `a`'s turn, the nested run for that key: only the job
     // time-out ended it.
-    const r = await rig.run([
-      'run',
-      '-j',
-      '4',
-      '--timeout',
-      '30',
-      '--cache-dir',
-      rig.cacheDir,
-      '--report',
-      rig.path('report.json'),
-    ]);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    const jobs = await report();
-    expect(jobs.get('a')?.status).toBe('built');
-    expect(jobs.get('a')?.durationMs).toBeLessThan(20_000);
+    const first = await run();
+    expect(first.get('a')?.status).toBe('built');
+    expect(first.get('a')?.durationMs).toBeLessThan(20_000);
+    // And then `a`'s artifact took `dist/b.txt`, which the nested run wrote during `a`'s turn: once `b` was
+    // rebuilt, it left its own file out (`a` held it), and every later run put back `a`'s stale copy.
+    await rig.write({ 'b.in': 'b2\n' });
+    git(rig.src, 'commit', '-qam', 'b2');
+    expect((await run()).get('b')?.status).toBe('built');
+    for (let i = 0; i < 2; i++) {
+      expect([...(await run()).values()].every((j) => j.status === 'cached')).toBe(true);
+      expect(await rig.read('src/dist/b.txt')).toBe('b2\n');
+      await rm(rig.path('src', 'dist'), { recursive: true, force: true });
+    }
   });
 
   it('--fail-fast: a job waiting for its turn starts no command once a failure is known', async () => {
