@@ -43563,6 +43563,8 @@ class InPlaceOutputs {
      * the globs of a job not settled matched them (see `capture`): whose they are is not known.
      */
     #keptOnly = new Map();
+    /** Files a capture left out because a job not settled names them (see `capture`): that job's clear spares them. */
+    #leftToNamer = new Set();
     /** The jobs between their clear and their capture now, and those waiting for their turn (see `exclusive`). */
     #writing = new Set();
     #queued = [];
@@ -43778,6 +43780,12 @@ class InPlaceOutputs {
         clearOutputs(this.#sourceDir, globs, new Set(), (path) => {
             if (this.#protect(path))
                 return true;
+            // Left to this job by a sibling's capture: whose it is, this job's command tells (it writes it, or keeps it).
+            // Removed, it was lost when the sibling had written it and this job's globs name a file it does not write.
+            if (this.#leftToNamer.has(path) && globs.names(path)) {
+                spared.set(path, { as: writtenAs((0,external_node_path_.join)(this.#sourceDir, path)), held: false });
+                return true;
+            }
             const owner = this.#otherOwner(label, path);
             if (owner === undefined)
                 return false;
@@ -43825,8 +43833,10 @@ class InPlaceOutputs {
             // once it is restored). Left as it was, nothing else here says whose it is. Written since the clear, it may
             // be that job's too: waiting for this one's turn, it may have been built meanwhile by another process on the
             // same cache (a `disbuild run bundle` inside this job's command), whose writes this one cannot tell apart.
-            if (this.#namedByUnsettled(label, path))
+            if (this.#namedByUnsettled(label, path)) {
+                this.#leftToNamer.add(path);
                 return true;
+            }
             if (unchanged)
                 keptOnly.add(path);
             return false;

@@ -92,6 +92,33 @@ describe('turns of jobs whose outputs may be the same files', () => {
     }
   });
 
+  it('a file a sibling names but does not write stays where the job that wrote it left it', async () => {
+    // `gen` (`dist/*.txt`) writes `dist/types.txt`; `types` names that file outright but writes nothing, and waits
+    // for `slow`: `gen` captures first, while `types` has not settled.
+    await setUp(() => ({
+      slow: { command: 'sleep 1', inputs: ['a.in'] },
+      gen: {
+        command: 'mkdir -p dist; cp a.in dist/a.txt; cp b.in dist/types.txt',
+        inputs: ['a.in', 'b.in'],
+        outputs: ['dist/*.txt'],
+      },
+      types: { command: 'true', inputs: ['b.in'], outputs: ['dist/types.txt'], deps: ['slow'] },
+      pack: { command: 'cat dist/types.txt > pack.out', inputs: ['a.in'], deps: ['gen', 'types'] },
+    }));
+    const run = async (): Promise<string> => {
+      const r = await rig.run(['run', '-j', '2', '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // Before: `gen` left the file to `types`, whose clear then removed it as a stale output of its own, and `pack`
+    // failed.
+    expect(await run()).toMatch(/4 built/);
+    expect(await rig.read('src/pack.out')).toBe('b\n');
+    await rm(rig.path('src', 'dist'), { recursive: true, force: true });
+    expect(await run()).toMatch(/4 cached/);
+    expect(await rig.read('src/dist/types.txt')).toBe('b\n');
+  });
+
   it('--fail-fast: a job waiting for its turn starts no command once a failure is known', async () => {
     await setUp(() => ({
       one: {
