@@ -2221,11 +2221,9 @@ class InPlaceOutputs {
      * First come, first served: a job waits behind an earlier one it may share files with, so none waits forever.
      */
     async exclusive(label) {
-        const globs = this.#of(label);
-        if (!globs)
+        if (!this.#of(label))
             return () => undefined;
-        const shares = (other) => basesMeet(globs.bases, this.#of(other).bases);
-        if ([...this.#writing].some(shares) || this.#queued.some((q) => shares(q.label)))
+        if (this.#mustWait(label, this.#queued))
             await new Promise((go) => this.#queued.push({ label, go }));
         this.#writing.add(label);
         let done = false;
@@ -2241,9 +2239,7 @@ class InPlaceOutputs {
     #admit() {
         const still = [];
         for (const q of this.#queued) {
-            const bases = this.#of(q.label).bases;
-            const shares = (other) => basesMeet(bases, this.#of(other).bases);
-            if ([...this.#writing].some(shares) || still.some((s) => shares(s.label)))
+            if (this.#mustWait(q.label, still))
                 still.push(q);
             else {
                 this.#writing.add(q.label);
@@ -2251,6 +2247,15 @@ class InPlaceOutputs {
             }
         }
         this.#queued.splice(0, this.#queued.length, ...still);
+    }
+    /** Whether `label` may share files with a job writing now, or with one of `before` (queued ahead of it). */
+    #mustWait(label, before) {
+        const bases = this.#of(label).bases;
+        const shares = (other) => basesMeet(bases, this.#of(other).bases);
+        for (const w of this.#writing)
+            if (shares(w))
+                return true;
+        return before.some((q) => shares(q.label));
     }
     /**
      * Before a job runs: its stale in-place outputs are removed, so that only what it writes is captured. Not a file

@@ -252,10 +252,8 @@ export class InPlaceOutputs {
    * First come, first served: a job waits behind an earlier one it may share files with, so none waits forever.
    */
   async exclusive(label: JobLabel): Promise<() => void> {
-    const globs = this.#of(label);
-    if (!globs) return () => undefined;
-    const shares = (other: JobLabel): boolean => basesMeet(globs.bases, this.#of(other)!.bases);
-    if ([...this.#writing].some(shares) || this.#queued.some((q) => shares(q.label)))
+    if (!this.#of(label)) return () => undefined;
+    if (this.#mustWait(label, this.#queued))
       await new Promise<void>((go) => this.#queued.push({ label, go }));
     this.#writing.add(label);
     let done = false;
@@ -271,15 +269,21 @@ export class InPlaceOutputs {
   #admit(): void {
     const still: { label: JobLabel; go: () => void }[] = [];
     for (const q of this.#queued) {
-      const bases = this.#of(q.label)!.bases;
-      const shares = (other: JobLabel): boolean => basesMeet(bases, this.#of(other)!.bases);
-      if ([...this.#writing].some(shares) || still.some((s) => shares(s.label))) still.push(q);
+      if (this.#mustWait(q.label, still)) still.push(q);
       else {
         this.#writing.add(q.label);
         q.go();
       }
     }
     this.#queued.splice(0, this.#queued.length, ...still);
+  }
+
+  /** Whether `label` may share files with a job writing now, or with one of `before` (queued ahead of it). */
+  #mustWait(label: JobLabel, before: readonly { label: JobLabel }[]): boolean {
+    const bases = this.#of(label)!.bases;
+    const shares = (other: JobLabel): boolean => basesMeet(bases, this.#of(other)!.bases);
+    for (const w of this.#writing) if (shares(w)) return true;
+    return before.some((q) => shares(q.label));
   }
 
   /**
