@@ -265,13 +265,15 @@ class Digest extends Transform {
 }
 
 /**
- * Reads a whole body of exactly `size` bytes into one buffer of its own. Events, not an async iterator: a promise per chunk
- * costs more than the copy, over a thousand small downloads.
+ * Reads a whole body of exactly `size` bytes into one buffer of its own (from `memory` when given: memory used
+ * before costs no page faults, and a restore of a hundred 4 MB archives otherwise spends more time on them than
+ * on the copy). Events, not an async iterator: a promise per chunk costs more than the copy, over a thousand small
+ * downloads.
  */
-export function readAll(body: Readable, size: number): Promise<Result<Buffer, string>> {
+export function readAll(body: Readable, size: number, memory?: MemoryPool): Promise<Result<Buffer, string>> {
   return new Promise((resolve) => {
-    // Its own memory, never a slice of a shared pool: it may move to another thread whole.
-    const buf = Buffer.allocUnsafeSlow(size);
+    // Its own memory, never a slice of a shared ArrayBuffer: it may move to another thread whole.
+    const buf = memory ? memory.take(size) : Buffer.allocUnsafeSlow(size);
     let got = 0;
     let done = false;
     const finish = (r: Result<Buffer, string>): void => {

@@ -27,8 +27,9 @@ import {
 } from './remote-record.js';
 
 /**
- * Memory of records fetched whole kept for reuse: about what is on its way and waiting to be written at once (32
- * requests in flight, the restore thread's batch and the archives behind it, a few hundred small ones).
+ * Memory of records and archives fetched whole kept for reuse: about what is on its way and waiting to be written
+ * at once (32 requests in flight, the restore thread's batch and the archives behind it: a few hundred small ones,
+ * or eight of the largest archives fetched whole).
  */
 const POOLED_BYTES = 32 * 1024 * 1024;
 
@@ -126,8 +127,8 @@ export class RemoteTier {
   /** The upload process: undefined until the first upload, null when uploads run in this process. */
   #child: UploadChild | null | undefined;
   readonly #prefetchBudget: ByteBudget | undefined;
-  /** Memory for records fetched whole, given back once their archives are written (see `recycle`). */
-  readonly #memory: MemoryPool | undefined;
+  /** Memory for records and archives fetched whole, given back once their archives are written (see `recycle`). */
+  readonly #memory = new MemoryPool(IN_MEMORY_ARCHIVE, POOLED_BYTES);
   /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
   readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
   /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
@@ -144,7 +145,6 @@ export class RemoteTier {
     const budget = options.prefetchBytes ?? 0;
     if (budget > 0 && options.store.inlineArchives) {
       this.#prefetchBudget = new ByteBudget(budget);
-      this.#memory = new MemoryPool(RECORD_HEAD + INLINE_ARCHIVE_LIMIT, POOLED_BYTES);
     }
   }
 
@@ -352,7 +352,7 @@ export class RemoteTier {
 
   /** The memory of an archive from `takePrefetched` or `fetchArchive` that no one reads any more, to be reused. */
   recycle(memory: ArrayBuffer): void {
-    this.#memory?.give(memory);
+    this.#memory.give(memory);
   }
 
   /** Downloads and extracts the artifact into `dest` (existing and empty), verified; removes what it wrote on failure. */
@@ -403,7 +403,7 @@ export class RemoteTier {
     else if (res.value === undefined) problem = 'the server no longer has its archive';
     else {
       const body = res.value.body;
-      const bytes = await readAll(body, record.archive.size);
+      const bytes = await readAll(body, record.archive.size, this.#memory);
       body.destroy();
       if (bytes.ok) return bytes;
       problem = bytes.error;

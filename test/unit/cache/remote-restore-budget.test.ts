@@ -161,6 +161,22 @@ describe('remote restores hold a bounded number of archive bytes', () => {
     expect(unbounded.most()).toBeGreaterThan(3 * SIZE);
   }, 30_000);
 
+  it('fetches an archive whole into memory given back by an earlier one', async () => {
+    const tier = new RemoteTier(tierOptions({ mode: 'read' }));
+    const records = await tier.lookup([keyOf(0), keyOf(1)]);
+    const first = await tier.fetchArchive(records.get(keyOf(0))!);
+    if (!first.ok) throw new Error(first.error);
+    const copy = Buffer.from(first.value);
+    tier.recycle(first.value.buffer as ArrayBuffer);
+    const second = await tier.fetchArchive(records.get(keyOf(1))!);
+    if (!second.ok) throw new Error(second.error);
+    // The same memory, holding the second archive whole (the bytes differ: random files).
+    expect(second.value.buffer).toBe(first.value.buffer);
+    expect(second.value.length).toBe(SIZE);
+    expect(second.value.equals(copy)).toBe(false);
+    await tier.close();
+  }, 30_000);
+
   it('brings archives along with lookups only within their own budget, and restores them verified', async () => {
     const tier = new RemoteTier(tierOptions({ mode: 'read', prefetchBytes: 4 * SIZE }));
     const records = await tier.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
