@@ -36,6 +36,8 @@ const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'opti
 /**
  * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
  * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ * `root` undefined: there is no work tree to read (a commit's objects), and `manifests` holds every manifest and
+ * pnpm-workspace.yaml that `files` lists.
  */
 async function readWorkspace(root, files, problems, manifests = new Map()) {
     const known = problems.length;
@@ -45,7 +47,7 @@ async function readWorkspace(root, files, problems, manifests = new Map()) {
     let manager = 'npm';
     if ((0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .hasFile */ .jv)(files, 'pnpm-workspace.yaml')) {
         manager = 'pnpm';
-        patterns = await pnpmPatterns(root, problems);
+        patterns = await pnpmPatterns(root, manifests.get('pnpm-workspace.yaml'), problems);
     }
     else if (rootPkg) {
         const ws = rootPkg.workspaces;
@@ -135,12 +137,12 @@ function packageDirs(files, patterns) {
     }
     return dirs;
 }
-async function pnpmPatterns(root, problems) {
+async function pnpmPatterns(root, text, problems) {
     const file = 'pnpm-workspace.yaml';
     try {
         // The YAML parser is a large module: loaded only for the repositories that have this file.
         const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-        const doc = parseYaml(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file), 'utf8'));
+        const doc = parseYaml(text ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(inWorkTree(root, file), 'utf8')));
         const list = isRecord(doc) ? doc.packages : undefined;
         if (list === undefined || list === null)
             return [];
@@ -158,7 +160,7 @@ async function pnpmPatterns(root, problems) {
 /** A package.json, from `text` when it was read already. */
 function readManifest(root, path, text, problems) {
     try {
-        const json = JSON.parse((0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path), 'utf8')));
+        const json = JSON.parse((0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(text ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(inWorkTree(root, path), 'utf8')));
         if (isRecord(json)) {
             // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
             // its directory, or without its dependencies).
@@ -176,6 +178,12 @@ function readManifest(root, path, text, problems) {
         problems.push({ file: path, message: `cannot be read: ${e.message}` });
     }
     return undefined;
+}
+/** `path` in the work tree at `root`; without one, a file not given cannot be read. */
+function inWorkTree(root, path) {
+    if (root === undefined)
+        throw new Error('not among the files read');
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path);
 }
 /** A package without a name is known by its directory (the root's by "//", as Turborepo calls it). */
 function packageName(json, dir) {

@@ -47510,17 +47510,37 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     // compile then reads the very bytes hashed.
     if (cacheFile !== undefined)
         reads ??= readFiles(root, files, now);
-    const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
+    const loaded = await (compiler ??= loadCompiler(root, false));
+    const compiled = await compileListed({ root, files: (0,repo_files/* withoutDirectories */.yL)(root, files), untracked, manifests: reads?.texts ?? loaded.manifests }, config, env, loaded);
+    if (!compiled.ok)
+        return compiled;
+    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+        const header = {
+            config: configKey,
+            files: listKey,
+            reads: reads.digest,
+            readCount: reads.count,
+            stats: reads.stats,
+        };
+        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.value.json));
+    }
+    return (0,util_result.ok)({ ...compiled.value, cached: false });
+}
+/** Compiles the tasks of `config` over `input` into a validated Graph and its JSON. */
+async function compileListed(input, config, env, loaded) {
+    const { root, files, untracked } = input;
+    const compiler = loaded ?? (await loadCompiler('', false));
     const problems = [];
-    const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-    const compiled = compileTasks({
+    const workspace = await compiler.readWorkspace(root, files, problems, input.manifests);
+    const compiled = compiler.compileTasks({
         config,
         workspace,
-        files: (0,repo_files/* withoutDirectories */.yL)(root, files),
+        files,
         env,
         ...(untracked ? { untracked } : {}),
     });
-    problems.push(...compiled.problems.map((p) => withIgnoredFile(root, p)));
+    problems.push(...compiled.problems.map((p) => (root === undefined ? p : withIgnoredFile(root, p))));
+    const shape = config.shapeProblems ?? [];
     if (shape.length > 0 || problems.length > 0)
         return (0,util_result/* err */._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
@@ -47535,22 +47555,8 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             message: p.message,
         })));
     }
-    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
-        const header = {
-            config: configKey,
-            files: listKey,
-            reads: reads.digest,
-            readCount: reads.count,
-            stats: reads.stats,
-        };
-        writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
-    }
-    return (0,util_result.ok)({ graph: validated.value, json: compiled.graph, cached: false });
+    return (0,util_result.ok)({ graph: validated.value, json: compiled.graph });
 }
-/**
- * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
- * probably read (see workspace-prefetch.ts).
- */
 async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 4953)),

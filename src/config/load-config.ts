@@ -118,17 +118,60 @@ export async function compileConfig(
   // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
   // compile then reads the very bytes hashed.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
-  const { compileTasks, readWorkspace, manifests } = await (compiler ??= loadCompiler(root, false));
+  const loaded = await (compiler ??= loadCompiler(root, false));
+  const compiled = await compileListed(
+    { root, files: withoutDirectories(root, files), untracked, manifests: reads?.texts ?? loaded.manifests },
+    config,
+    env,
+    loaded,
+  );
+  if (!compiled.ok) return compiled;
+  if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+    const header = {
+      config: configKey,
+      files: listKey,
+      reads: reads.digest,
+      readCount: reads.count,
+      stats: reads.stats,
+    };
+    writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.value.json));
+  }
+  return ok({ ...compiled.value, cached: false });
+}
+
+/**
+ * What a compile reads: the repository's files (directories left out) and the texts of its workspace manifests.
+ * `root` undefined: there is no work tree (a commit's objects, see compile-at-commit.ts), and `manifests` holds
+ * every manifest the listing has.
+ */
+export interface CompileInput {
+  root: string | undefined;
+  files: readonly string[];
+  /** Those of `files` git does not track (only those can be outputs); undefined: any can. */
+  untracked: ReadonlySet<string> | undefined;
+  manifests: ManifestTexts;
+}
+
+/** Compiles the tasks of `config` over `input` into a validated Graph and its JSON. */
+export async function compileListed(
+  input: CompileInput,
+  config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
+  env: NodeJS.ProcessEnv,
+  loaded?: Pick<Compiler, 'compileTasks' | 'readWorkspace'>,
+): Promise<Result<{ graph: Graph; json: GoGraph }, ConfigProblem[]>> {
+  const { root, files, untracked } = input;
+  const compiler = loaded ?? (await loadCompiler('', false));
   const problems: ConfigProblem[] = [];
-  const workspace = await readWorkspace(root, files, problems, reads?.texts ?? manifests);
-  const compiled = compileTasks({
+  const workspace = await compiler.readWorkspace(root, files, problems, input.manifests);
+  const compiled = compiler.compileTasks({
     config,
     workspace,
-    files: withoutDirectories(root, files),
+    files,
     env,
     ...(untracked ? { untracked } : {}),
   });
-  problems.push(...compiled.problems.map((p) => withIgnoredFile(root, p)));
+  problems.push(...compiled.problems.map((p) => (root === undefined ? p : withIgnoredFile(root, p))));
+  const shape = config.shapeProblems ?? [];
   if (shape.length > 0 || problems.length > 0) return err([...shape, ...problems]);
   // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
   // the listing's strings, shared already.
@@ -147,31 +190,20 @@ export async function compileConfig(
       })),
     );
   }
-  if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
-    const header = {
-      config: configKey,
-      files: listKey,
-      reads: reads.digest,
-      readCount: reads.count,
-      stats: reads.stats,
-    };
-    writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.graph));
-  }
-  return ok({ graph: validated.value, json: compiled.graph, cached: false });
+  return ok({ graph: validated.value, json: compiled.graph });
 }
 
 /**
  * The compiler's modules, loaded only when there is something to compile, and the workspace manifests it will
  * probably read (see workspace-prefetch.ts).
  */
-async function loadCompiler(
-  root: string,
-  readAhead: boolean,
-): Promise<{
+interface Compiler {
   compileTasks: typeof import('./compile.js').compileTasks;
   readWorkspace: typeof import('./workspaces.js').readWorkspace;
   manifests: ManifestTexts;
-}> {
+}
+
+async function loadCompiler(root: string, readAhead: boolean): Promise<Compiler> {
   const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
     import('./compile.js'),
     import('./workspaces.js'),

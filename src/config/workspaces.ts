@@ -51,9 +51,11 @@ interface PackageJson {
 /**
  * The workspace of the repository at `root`, whose files (sorted, relative) are `files`. `manifests`: package.json
  * texts read ahead (see workspace-prefetch.ts), used for the listed ones among them instead of reading them again.
+ * `root` undefined: there is no work tree to read (a commit's objects), and `manifests` holds every manifest and
+ * pnpm-workspace.yaml that `files` lists.
  */
 export async function readWorkspace(
-  root: string,
+  root: string | undefined,
   files: readonly string[],
   problems: ConfigProblem[],
   manifests: ManifestTexts = new Map(),
@@ -66,7 +68,7 @@ export async function readWorkspace(
   let manager: PackageManager = 'npm';
   if (hasFile(files, 'pnpm-workspace.yaml')) {
     manager = 'pnpm';
-    patterns = await pnpmPatterns(root, problems);
+    patterns = await pnpmPatterns(root, manifests.get('pnpm-workspace.yaml'), problems);
   } else if (rootPkg) {
     const ws = rootPkg.workspaces;
     const list = Array.isArray(ws)
@@ -144,12 +146,16 @@ function packageDirs(files: readonly string[], patterns: readonly string[]): str
   return dirs;
 }
 
-async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<string[]> {
+async function pnpmPatterns(
+  root: string | undefined,
+  text: string | undefined,
+  problems: ConfigProblem[],
+): Promise<string[]> {
   const file = 'pnpm-workspace.yaml';
   try {
     // The YAML parser is a large module: loaded only for the repositories that have this file.
     const { parse: parseYaml } = await import('yaml');
-    const doc = parseYaml(await readFile(join(root, file), 'utf8')) as unknown;
+    const doc = parseYaml(text ?? (await readFile(inWorkTree(root, file), 'utf8'))) as unknown;
     const list = isRecord(doc) ? doc.packages : undefined;
     if (list === undefined || list === null) return [];
     if (!Array.isArray(list) || list.some((p) => typeof p !== 'string')) {
@@ -165,13 +171,13 @@ async function pnpmPatterns(root: string, problems: ConfigProblem[]): Promise<st
 
 /** A package.json, from `text` when it was read already. */
 function readManifest(
-  root: string,
+  root: string | undefined,
   path: string,
   text: string | undefined,
   problems: ConfigProblem[],
 ): PackageJson | undefined {
   try {
-    const json = JSON.parse(stripBom(text ?? readFileSync(join(root, path), 'utf8'))) as unknown;
+    const json = JSON.parse(stripBom(text ?? readFileSync(inWorkTree(root, path), 'utf8'))) as unknown;
     if (isRecord(json)) {
       // Fields the compile reads, of a type it would otherwise pass over without a word (a package then known by
       // its directory, or without its dependencies).
@@ -188,6 +194,12 @@ function readManifest(
     problems.push({ file: path, message: `cannot be read: ${(e as Error).message}` });
   }
   return undefined;
+}
+
+/** `path` in the work tree at `root`; without one, a file not given cannot be read. */
+function inWorkTree(root: string | undefined, path: string): string {
+  if (root === undefined) throw new Error('not among the files read');
+  return join(root, path);
 }
 
 /** A package without a name is known by its directory (the root's by "//", as Turborepo calls it). */

@@ -1,5 +1,6 @@
 import { simpleGit } from 'simple-git';
 import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
+import type { DisbuildConfig, TaskSpec } from '../config/config-file.js';
 import { configSourceOf } from '../config/load-config.js';
 
 /**
@@ -7,7 +8,9 @@ import { configSourceOf } from '../config/load-config.js';
  * from the pushed commit's own disbuild.json).
  */
 export type GraphSource =
-  { kind: 'file'; path: string } | { kind: 'command'; command: string } | { kind: 'tasks' };
+  | { kind: 'file'; path: string }
+  | { kind: 'command'; command: string }
+  | { kind: 'tasks'; config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> } };
 
 export interface HookConfig {
   graph: GraphSource;
@@ -68,6 +71,6 @@ export async function readHookConfig(
     case 'command':
       return { ok: true, value: { graph: { kind: 'command', command: source.value.command }, salt: s } };
     case 'tasks':
-      return { ok: true, value: { graph: { kind: 'tasks' }, salt: s } };
+      return { ok: true, value: { graph: { kind: 'tasks', config: source.value.config }, salt: s } };
   }
 }

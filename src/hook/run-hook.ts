@@ -17,6 +17,8 @@ import { parseGraphText } from '../graph/parse.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
+import { compileAtCommit } from '../config/compile-at-commit.js';
+import { formatConfigProblem } from '../config/config-file.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
@@ -234,14 +236,18 @@ async function planCommit(
     return { toRun: [], changed: 0 };
   }
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
-  // straight from the commit, and no worktree is made unless something has to run.
+  // straight from the commit, and tasks are compiled from it when they can be (see compile-at-commit.ts): no
+  // worktree is made unless something has to run.
   let worktree: string | undefined;
-  if (source.kind !== 'file') {
-    worktree = await worktrees.add(sha);
-    live.add(worktree);
-  }
+  const checkout = async (): Promise<string> => {
+    if (worktree === undefined) {
+      worktree = await worktrees.add(sha);
+      live.add(worktree);
+    }
+    return worktree;
+  };
+  const graph = await graphAt(repoDir, sha, source, checkout);
   const keep = worktree ? { worktree } : {};
-  const graph = await graphAt(repoDir, sha, source, worktree);
   if (typeof graph === 'string') return { problem: graph };
   if (
     source.kind === 'file' &&
@@ -275,12 +281,15 @@ async function keysAt(
   const config = await readHookConfig(repoDir, base);
   if (!config.ok) return new Set();
   let worktree: string | undefined;
-  if (config.value.graph.kind !== 'file') {
-    worktree = await worktrees.add(base);
-    live.add(worktree);
-  }
+  const checkout = async (): Promise<string> => {
+    if (worktree === undefined) {
+      worktree = await worktrees.add(base);
+      live.add(worktree);
+    }
+    return worktree;
+  };
   try {
-    const graph = await graphAt(repoDir, base, config.value.graph, worktree);
+    const graph = await graphAt(repoDir, base, config.value.graph, checkout);
     if (typeof graph === 'string') return new Set();
     const keys = await keyGraphAtCommit(graph, repoDir, base, config.value.salt);
     return keys.ok ? new Set(keys.value.values()) : new Set();
@@ -331,15 +340,21 @@ async function treeHasLinksOrSubmodules(repoDir: string, sha: string): Promise<b
   }
 }
 
+/** The graph of commit `sha`; `checkout` makes (once) and answers a worktree of it, for what needs one. */
 async function graphAt(
   repoDir: string,
   sha: string,
   source: GraphSource,
-  worktree: string | undefined,
+  checkout: () => Promise<string>,
 ): Promise<Graph | string> {
   if (source.kind === 'tasks') {
-    // The pushed commit's own disbuild.json, compiled over that commit's files (a clean worktree).
-    const compiled = await loadConfigGraph(worktree!, process.env);
+    // The commit's own disbuild.json, compiled over that commit's files: from git's objects, or in a checkout.
+    const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env);
+    if (!('needsCheckout' in atCommit)) {
+      if (atCommit.ok) return atCommit.value;
+      return atCommit.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n');
+    }
+    const compiled = await loadConfigGraph(await checkout(), process.env);
     if (compiled === undefined) return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
     if (!compiled.ok) return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
     return compiled.value.graph;
@@ -349,7 +364,7 @@ async function graphAt(
     text =
       source.kind === 'file'
         ? await simpleGit(repoDir).raw(['show', `${sha}:${source.path}`])
-        : (await sh(source.command, { cwd: worktree, maxBuffer: 1 << 30 })).stdout;
+        : (await sh(source.command, { cwd: await checkout(), maxBuffer: 1 << 30 })).stdout;
   } catch (e) {
     const what = source.kind === 'file' ? source.path : source.command;
     return printable(

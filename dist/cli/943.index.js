@@ -1,0 +1,1063 @@
+(function (__disbuild_import_meta) {const id = 943;
+const ids = [943];
+const modules = {
+
+/***/ 9085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ readByCompile),
+/* harmony export */   Ne: () => (/* binding */ writeCompiledGraph),
+/* harmony export */   PS: () => (/* binding */ readKeptGraph),
+/* harmony export */   Ul: () => (/* binding */ readFiles),
+/* harmony export */   tn: () => (/* binding */ fileListDigest),
+/* harmony export */   xv: () => (/* binding */ configDigest)
+/* harmony export */ });
+/* unused harmony export compilerIdentity */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4956);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2148);
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
+ * every package.json and of pnpm-workspace.yaml in that list.
+ *
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
+ * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
+ * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
+ * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
+ * read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
+ */
+
+
+
+
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 2;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+}
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
+function compilerIdentity(self = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url)) {
+    return (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)(self);
+}
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+function configDigest(config, env) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The hash of the repository's file list. */
+function fileListDigest(files, untracked) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
+    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+    if (untracked !== undefined)
+        h.update(`\0untracked\0${[...untracked].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U).join('\0')}`);
+    return h.digest('hex');
+}
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+function readFiles(root, files, now = Date.now) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    // No prototype: paths are keys.
+    const stats = Object.create(null);
+    const read = readByCompile(files);
+    const bytesOf = new Map();
+    // Taken before any lstat: every stat datum is at least this recent.
+    const takenAt = now();
+    for (const f of read) {
+        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+        const path = `${root}/${f}`;
+        let st;
+        let bytes;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path, { throwIfNoEntry: false });
+            bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+        bytesOf.set(f, bytes);
+        const key = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .statKey */ .CD)(st);
+        if (key !== undefined && (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .settledMs */ .ou)(st, takenAt))
+            stats[f] = key;
+    }
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
+}
+/**
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
+ */
+function readKeptGraph(file, config, root) {
+    let text;
+    try {
+        text = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnFile */ .zx)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const eol = text.indexOf('\n');
+    if (eol < 0)
+        return undefined;
+    let header;
+    try {
+        header = JSON.parse(text.slice(0, eol));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isHeader(header) || header.config !== config)
+        return undefined;
+    const paths = Object.keys(header.stats);
+    let readsUnchanged = paths.length === header.readCount;
+    for (let i = 0; readsUnchanged && i < paths.length; i++) {
+        readsUnchanged = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .statKey */ .CD)(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+    }
+    return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+/**
+ * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
+ * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
+ */
+function lstatOrUndefined(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+function isHeader(h) {
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const x = h;
+    return (typeof x.config === 'string' &&
+        typeof x.files === 'string' &&
+        typeof x.reads === 'string' &&
+        typeof x.readCount === 'number' &&
+        typeof x.stats === 'object' &&
+        x.stats !== null &&
+        Object.values(x.stats).every((v) => typeof v === 'string'));
+}
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
+function writeCompiledGraph(file, header, graphText) {
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeStateFile */ .V)(file, `${JSON.stringify(header)}\n${graphText}`);
+}
+
+
+/***/ }),
+
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseConfigText),
+/* harmony export */   HH: () => (/* binding */ readJsonWithComments),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   fc: () => (/* binding */ formatConfigProblem),
+/* harmony export */   g2: () => (/* binding */ CONFIG_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9370);
+/* harmony import */ var _graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8602);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3305);
+/**
+ * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
+ * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
+ * `salt`. This module reads the file and checks its shape; every problem is reported at once, each naming the
+ * file, the task and the field.
+ */
+
+
+// The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
+
+
+
+const CONFIG_FILE = 'disbuild.json';
+function formatConfigProblem(p) {
+    const where = [p.file, p.task === undefined ? undefined : `task ${JSON.stringify(p.task)}`, p.field]
+        .filter((s) => s !== undefined)
+        .join(' ');
+    return `${where}: ${p.message}`;
+}
+const TOP_KEYS = new Set(['$schema', 'graph', 'graphCommand', 'salt', 'tasks']);
+const TASK_KEYS = new Set(['command', 'script', 'cwd', 'inputs', 'outputs', 'deps', 'env', 'description']);
+const TASK_NAME = /^[^#^!\s][^#\s]*$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Reads `<dir>/disbuild.json`; `undefined` when there is none. */
+async function readConfigFile(dir) {
+    let text;
+    try {
+        // In one call, not through the thread pool: it is read as git's listings start, while they hold the cores.
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, CONFIG_FILE), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+    }
+    return parseConfigText(text);
+}
+/** The parser's message with the line and column where the text goes wrong, as an editor shows them. */
+function withLine(message, text) {
+    const at = (0,_graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonErrorLocation */ .s)(text, message);
+    return `${message} (line ${at.line}, column ${at.column})`;
+}
+/**
+ * The file's value. Comments and trailing commas are allowed, as in turbo.json and tsconfig.json: JSON.parse reads
+ * the file, and when it refuses, the same text with its comments and trailing commas blanked out (offsets kept, so
+ * that its message points at the right line). JSON.parse, not a tolerant parser's values: those set a `__proto__`
+ * key as the object's prototype, and a file with a comment then meant something else.
+ */
+function parseJsonWithComments(text, scan) {
+    try {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(text));
+    }
+    catch (e) {
+        if (scan.trivia.length === 0)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, text));
+    }
+    // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
+    const units = text.split('');
+    for (const [at, length] of scan.trivia) {
+        for (let i = at; i < at + length; i++)
+            if (units[i] !== '\n' && units[i] !== '\r')
+                units[i] = ' ';
+    }
+    const cleaned = units.join('');
+    try {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(cleaned));
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, cleaned));
+    }
+}
+/** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
+function readJsonWithComments(withBom) {
+    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
+    return parseJsonWithComments(text, scanJson(text, CONFIG_FILE));
+}
+/**
+ * Checks the file's shape: unknown keys, wrong types and bad names are problems, all reported together. When the
+ * file has tasks and nothing else is wrong with it as a whole, its problems travel with the config instead
+ * (`shapeProblems`): a task keeps the fields that were right.
+ */
+function parseConfigText(withBom, file = CONFIG_FILE) {
+    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
+    const scan = scanJson(text, file);
+    const parsed = parseJsonWithComments(text, scan);
+    if (!parsed.ok)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
+    const raw = parsed.value;
+    const problems = [...scan.duplicates];
+    if (!isRecord(raw))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+    const config = {};
+    for (const key of Object.keys(raw)) {
+        if (!TOP_KEYS.has(key))
+            problems.push({ file, field: key, message: 'unknown key' });
+    }
+    for (const key of ['graph', 'graphCommand', 'salt']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v === 'string')
+            config[key] = v;
+        else
+            problems.push({ file, field: key, message: `must be a string, got ${describe(v)}` });
+    }
+    if (raw.tasks !== undefined) {
+        if (!isRecord(raw.tasks)) {
+            problems.push({
+                file,
+                field: 'tasks',
+                message: `must be an object of tasks, got ${describe(raw.tasks)}`,
+            });
+        }
+        else {
+            const tasks = new Map();
+            const broken = new Set();
+            for (const name of Object.keys(raw.tasks).sort()) {
+                const read = readTask(name, raw.tasks[name], file, problems);
+                tasks.set(name, read.spec);
+                if (read.broken)
+                    broken.add(name);
+            }
+            config.tasks = tasks;
+            if (broken.size > 0)
+                config.brokenTasks = broken;
+        }
+    }
+    const sources = ['graph', 'graphCommand', 'tasks'].filter((k) => raw[k] !== undefined);
+    if (sources.length > 1) {
+        problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
+    }
+    if (problems.length === 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(config);
+    const compilable = config.tasks !== undefined && sources.length === 1;
+    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(problems);
+}
+/**
+ * Keys written more than once in one object (JSON.parse keeps the last without a word, and an edit of the other
+ * copy then changes nothing), and where the comments and trailing commas are. A file nested beyond the
+ * tokenizer's depth (thousands of levels) is not scanned: JSON.parse still reads it, as before.
+ */
+function scanJson(text, file) {
+    const objects = [];
+    const found = [];
+    const trivia = [];
+    let comma;
+    const value = () => void (comma = undefined);
+    const close = () => {
+        if (comma !== undefined)
+            trivia.push([comma, 1]);
+        comma = undefined;
+    };
+    try {
+        (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .visit */ .YR)(text, {
+            onObjectBegin: () => {
+                value();
+                objects.push(new Map());
+            },
+            onObjectProperty: (key, _offset, _length, line, _column, pathSupplier) => {
+                value();
+                const seen = objects[objects.length - 1];
+                const lines = seen.get(key);
+                if (lines === undefined)
+                    seen.set(key, [line + 1]);
+                else {
+                    if (lines.length === 1)
+                        found.push({ path: [...pathSupplier(), key], lines });
+                    lines.push(line + 1);
+                }
+            },
+            onObjectEnd: () => {
+                close();
+                objects.pop();
+            },
+            onArrayBegin: value,
+            onArrayEnd: close,
+            onLiteralValue: value,
+            onSeparator: (character, offset) => {
+                if (character === ',')
+                    comma = offset;
+            },
+            onComment: (offset, length) => void trivia.push([offset, length]),
+        }, { allowTrailingComma: true, disallowComments: false });
+    }
+    catch (e) {
+        if (!(e instanceof RangeError))
+            throw e;
+        return { duplicates: [], trivia: [] };
+    }
+    const duplicates = found.map(({ path, lines }) => {
+        const where = new Set(lines).size === 1 ? `line ${lines[0]}` : `lines ${lines.join(', ')}`;
+        const message = `written more than once (${where}); JSON keeps only the last, keep one`;
+        if (path[0] === 'tasks' && path.length >= 2) {
+            const field = fieldPath(path.slice(2));
+            return { file, task: String(path[1]), ...(field === '' ? {} : { field }), message };
+        }
+        return { file, field: fieldPath(path), message };
+    });
+    return { duplicates, trivia };
+}
+/** A path in the file as the other problems spell it: `inputs[0].x`. */
+function fieldPath(path) {
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** One task's spec, and whether its kind (command or script) could be told (see DisbuildConfig.brokenTasks). */
+function readTask(name, raw, file, problems) {
+    const add = (field, message) => {
+        problems.push({ file, task: name, ...(field === undefined ? {} : { field }), message });
+    };
+    if (!TASK_NAME.test(name))
+        add(undefined, 'task names must not contain "#" or spaces, nor start with "^" or "!"');
+    if (!isRecord(raw)) {
+        add(undefined, `must be an object, got ${describe(raw)}`);
+        // Still a task: another's `deps` naming it is not also "unknown".
+        return { spec: {}, broken: true };
+    }
+    for (const key of Object.keys(raw))
+        if (!TASK_KEYS.has(key))
+            add(key, 'unknown key');
+    const spec = {};
+    const cmd = raw.command;
+    if (typeof cmd === 'string') {
+        if (cmd.trim() === '')
+            add('command', 'is empty');
+        spec.command = cmd;
+    }
+    else if (Array.isArray(cmd)) {
+        const argv = stringList(cmd, 'command', add);
+        if (argv.length === 0)
+            add('command', 'must not be an empty list');
+        spec.command = argv;
+    }
+    else if (cmd !== undefined)
+        add('command', `must be a string or a list of strings, got ${describe(cmd)}`);
+    for (const key of ['script', 'cwd']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (typeof v !== 'string')
+            add(key, `must be a string, got ${describe(v)}`);
+        else
+            spec[key] = v;
+    }
+    if (spec.script === '')
+        add('script', 'is empty');
+    if ((raw.command === undefined) === (raw.script === undefined)) {
+        add(undefined, 'needs exactly one of "command" (a shell string or argv) and "script" (a package.json script)');
+    }
+    const kindUnknown = (raw.command === undefined) === (raw.script === undefined) ||
+        (cmd !== undefined && typeof cmd !== 'string' && !Array.isArray(cmd)) ||
+        (raw.script !== undefined && (typeof raw.script !== 'string' || raw.script === ''));
+    for (const key of ['inputs', 'outputs', 'deps', 'env']) {
+        const v = raw[key];
+        if (v === undefined)
+            continue;
+        if (!Array.isArray(v))
+            add(key, `must be a list of strings, got ${describe(v)}`);
+        else {
+            const list = stringList(v, key, add);
+            // Left out when an entry is not a string: what is said later of its entries would name them by their places
+            // in a shorter list (`inputs[0]` for the second). The file is refused for that entry anyway.
+            if (list.length === v.length)
+                spec[key] = list;
+        }
+    }
+    spec.env?.forEach((e, i) => {
+        if (!ENV_NAME.test(e))
+            add(`env[${i}]`, `must be an environment variable name, got ${JSON.stringify(e)}`);
+    });
+    return { spec, broken: kindUnknown };
+}
+function stringList(v, field, add) {
+    const out = [];
+    v.forEach((x, i) => {
+        if (typeof x === 'string')
+            out.push(x);
+        else
+            add(`${field}[${i}]`, `must be a string, got ${describe(x)}`);
+    });
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'an object';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+
+/***/ }),
+
+/***/ 6943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   az: () => (/* binding */ readConfigSource),
+/* harmony export */   nI: () => (/* binding */ configSourceOf),
+/* harmony export */   q0: () => (/* binding */ compileConfig),
+/* harmony export */   vQ: () => (/* binding */ compileListed)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _graph_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7093);
+/* harmony import */ var _graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4272);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9085);
+/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8682);
+
+
+
+
+
+
+
+
+
+/** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
+async function readConfigSource(dir) {
+    const read = await (0,_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readConfigFile */ .RG)(dir);
+    return read === undefined ? undefined : configSourceOf(read);
+}
+/** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
+function configSourceOf(read) {
+    if (!read.ok)
+        return read;
+    const c = read.value;
+    const salt = c.salt === undefined ? {} : { salt: c.salt };
+    if (c.graph !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'file', path: c.graph, ...salt });
+    if (c.graphCommand !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+    if (c.tasks !== undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)([
+        {
+            file: _config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .CONFIG_FILE */ .g2,
+            message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
+        },
+    ]);
+}
+/**
+ * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
+ * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ */
+async function compileConfig(root, config, env, shortcuts = {}) {
+    const shape = config.shapeProblems ?? [];
+    // A config with problems compiles only to report its own: nothing kept is read or written.
+    const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
+    const configKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .configDigest */ .xv)(config, env);
+    // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
+    // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
+    const listing = shortcuts.files
+        ? shortcuts.files.then((f) => f ?? (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listRepoFiles */ .c$)(root))
+        : (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listRepoFiles */ .c$)(root);
+    const kept = cacheFile && configKey ? (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readKeptGraph */ .PS)(cacheFile, configKey, root) : undefined;
+    const reusable = kept && (await validatedKept(kept.text, validatedFile));
+    // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
+    // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
+    let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
+    const files = await listing;
+    const untracked = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .untrackedOf */ .V_)(files);
+    const listKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileListDigest */ .tn)(files, untracked);
+    let reads;
+    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+        if (kept.readsUnchanged)
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(reusable);
+        // Stat data changed or was too recent to vouch: the bytes say.
+        reads = (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .Ul)(root, files, now);
+        if (reads.digest === kept.header.reads) {
+            // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
+            // not read them.
+            if (!sameStats(reads.stats, kept.header.stats)) {
+                (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .writeCompiledGraph */ .Ne)(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(reusable);
+        }
+    }
+    // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
+    // compile then reads the very bytes hashed.
+    if (cacheFile !== undefined)
+        reads ??= (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .Ul)(root, files, now);
+    const loaded = await (compiler ??= loadCompiler(root, false));
+    const compiled = await compileListed({ root, files: (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutDirectories */ .yL)(root, files), untracked, manifests: reads?.texts ?? loaded.manifests }, config, env, loaded);
+    if (!compiled.ok)
+        return compiled;
+    if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
+        const header = {
+            config: configKey,
+            files: listKey,
+            reads: reads.digest,
+            readCount: reads.count,
+            stats: reads.stats,
+        };
+        (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .writeCompiledGraph */ .Ne)(cacheFile, header, JSON.stringify(compiled.value.json));
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ ...compiled.value, cached: false });
+}
+/** Compiles the tasks of `config` over `input` into a validated Graph and its JSON. */
+async function compileListed(input, config, env, loaded) {
+    const { root, files, untracked } = input;
+    const compiler = loaded ?? (await loadCompiler('', false));
+    const problems = [];
+    const workspace = await compiler.readWorkspace(root, files, problems, input.manifests);
+    const compiled = compiler.compileTasks({
+        config,
+        workspace,
+        files,
+        env,
+        ...(untracked ? { untracked } : {}),
+    });
+    problems.push(...compiled.problems.map((p) => (root === undefined ? p : withIgnoredFile(root, p))));
+    const shape = config.shapeProblems ?? [];
+    if (shape.length > 0 || problems.length > 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)([...shape, ...problems]);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
+    // the listing's strings, shared already.
+    const validated = (0,_graph_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateGraph */ .d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
+    if (!validated.ok) {
+        const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(validated.error.map((p) => ({
+            file: _config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .CONFIG_FILE */ .g2,
+            ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
+            field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
+            message: p.message,
+        })));
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ graph: validated.value, json: compiled.graph });
+}
+async function loadCompiler(root, readAhead) {
+    const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
+        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691)),
+    ]);
+    return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
+}
+/**
+ * A kept graph's JSON, validated, or undefined when it no longer validates (it is then compiled afresh, and its
+ * problems reported). With `validatedFile`, a validation of the same text made by an earlier run is taken from
+ * there, and the JSON is parsed only if a caller asks for it. Each step first lets the event loop take in what git
+ * has written meanwhile.
+ */
+async function validatedKept(text, validatedFile) {
+    await new Promise(setImmediate);
+    const slot = validatedFile === undefined ? undefined : { file: validatedFile, key: (0,_graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .validatedGraphKey */ .sO)(text) };
+    const earlier = slot && (0,_graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .readValidatedGraph */ .R7)(slot.file, slot.key);
+    if (earlier !== undefined) {
+        let json;
+        return {
+            graph: earlier.graph,
+            get json() {
+                return (json ??= JSON.parse(text));
+            },
+            cached: true,
+        };
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(json.Jobs))
+        return undefined;
+    await new Promise(setImmediate);
+    // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing.
+    const validated = (0,_graph_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateGraph */ .d)({ ...json, Jobs: [...json.Jobs] });
+    if (!validated.ok)
+        return undefined;
+    if (slot)
+        (0,_graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .writeValidatedGraph */ .EC)(slot.file, slot.key, validated.value);
+    return { graph: validated.value, json, cached: true };
+}
+function sameStats(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+/**
+ * An input path that matches no file because git ignores the file there (`.env.local`) says so: "matches no
+ * file" sent users looking for a file they could see.
+ */
+function withIgnoredFile(root, p) {
+    // Asked of git, for a file that is there: one beyond a link, in a submodule or under .git is not "ignored".
+    const there = p.unlisted?.find((rel) => {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel), { throwIfNoEntry: false });
+        if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
+            return false;
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
+    });
+    if (there === undefined)
+        return p;
+    return {
+        ...p,
+        message: `${p.message}: ${JSON.stringify(there)} is there, but git ignores it (inputs are the files git tracks, and those it would add)`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   jv: () => (/* binding */ hasFile),
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4313);
+
+
+
+
+
+
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap();
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+function untrackedOf(files) {
+    return untrackedPaths.get(files);
+}
+function withUntracked(files, untracked) {
+    untrackedPaths.set(files, untracked);
+    return files;
+}
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
+ * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir, env) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'], env ? { env } : {});
+    if (listed.ok)
+        return withSubmoduleFiles(dir, parseListing(dir, listed.value));
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    const untracked = new Set();
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            const path = listing.slice(start + 2, end);
+            paths.push(path);
+            if (tag === TAG_UNTRACKED)
+                untracked.add(path);
+        }
+        start = end + 1;
+    }
+    return withUntracked(sortedByCodeUnits(paths), untracked);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    const untracked = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+        if (entry[0] === '?')
+            untracked.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
+}
+/**
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = listings.indexPaths
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)({ paths, skipWorktree });
+        });
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            listings.indexPaths ?? cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        // Until the index's paths join them.
+        const notTracked = new Set(seen);
+        const gone = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length <= 3 || !f.startsWith(prefix, 3))
+                continue;
+            const path = f.slice(3 + prefix.length);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
+            // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
+            // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
+            if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
+            }
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
+            if (!gone.has(p))
+                seen.add(p);
+        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+    })();
+}
+/**
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir` (see
+ * checkedOutSubmodules), listed as listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the
+ * repository's own, so they are inputs like any other. What a submodule tracks is a source here too; what it
+ * would track is untracked. One whose git fails (a broken `.git`) has every file of its walk taken as a source:
+ * more inputs than git would say, and none of them ever an output, rather than files a key silently leaves out.
+ */
+async function withSubmoduleFiles(dir, files) {
+    const untracked = untrackedOf(files);
+    if (untracked === undefined)
+        return files;
+    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
+    if (submodules.length === 0)
+        return files;
+    const all = [...files];
+    const notTracked = new Set(untracked);
+    // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
+    for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
+        const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
+        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
+        batch.forEach((p, k) => {
+            const inner = listings[k];
+            const innerUntracked = untrackedOf(inner);
+            for (const f of inner) {
+                all.push(`${p}/${f}`);
+                if (innerUntracked?.has(f))
+                    notTracked.add(`${p}/${f}`);
+            }
+        });
+    }
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+}
+/** How many submodules are listed at once. */
+const SUBMODULE_LISTINGS = 4;
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ */
+function withoutDirectories(root, files) {
+    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
+    return out.length === files.length ? files : out;
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+function filesUnder(files, dir, lo = 0, hi = files.length) {
+    if (dir === '')
+        return [lo, hi];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    const start = lowerBound(files, prefix, lo, hi);
+    return [start, gallop(files, `${dir}0`, start, hi)];
+}
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files, s, lo, hi) {
+    let step = 1;
+    while (lo + step < hi && files[lo + step] < s) {
+        lo += step;
+        step *= 2;
+    }
+    return lowerBound(files, s, lo, Math.min(lo + step, hi));
+}
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path, 0, files.length)] === path;
+}
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+function fileRange(files, path, lo = 0, hi = files.length) {
+    const at = lowerBound(files, path, lo, hi);
+    return [at, at < hi && files[at] === path ? at + 1 : at];
+}
+function lowerBound(files, s, lo, hi) {
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 3305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ stripBom)
+/* harmony export */ });
+/**
+ * The text without a leading byte order mark, which some editors write at the start of a UTF-8 file: JSON.parse
+ * refuses it, while npm and TypeScript read such a package.json or tsconfig.json as if it were not there.
+ */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

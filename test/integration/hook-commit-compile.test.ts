@@ -1,0 +1,79 @@
+import { readFile, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PushRig } from '../helpers/git-repo.js';
+
+/**
+ * disbuild.json tasks are compiled from the pushed commit's and the remote's commit's objects: a push makes a
+ * worktree only to run what must run (a checkout of a large repository takes seconds).
+ */
+describe('the pre-push hook compiles disbuild.json tasks without checking commits out', () => {
+  let rig: PushRig;
+  let adds: string;
+  const worktreesAdded = async (): Promise<number> =>
+    (await readFile(adds, 'utf8').catch(() => '')).split('\n').filter((l) => / git worktree add /.test(l))
+      .length;
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    // git's trace names every git command the hook starts (git puts its own directory first on a hook's PATH).
+    adds = rig.path('git-trace.log');
+    rig.extraEnv = { GIT_TRACE: adds };
+    const log = rig.path('runs.log');
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'packages/a/package.json': JSON.stringify({
+        name: 'a',
+        scripts: { build: `echo a >> ${log}; mkdir -p dist; cat src.txt > dist/out.txt` },
+      }),
+      'packages/a/src.txt': 'a1\n',
+      'packages/b/package.json': JSON.stringify({
+        name: 'b',
+        scripts: { build: `echo b >> ${log}; mkdir -p dist; cat src.txt ../a/dist/out.txt > dist/out.txt` },
+        dependencies: { a: '*' },
+      }),
+      'packages/b/src.txt': 'b1\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { build: { script: 'build', outputs: ['dist/**'], deps: ['^build'] } },
+      }),
+      '.gitignore': 'dist/\n',
+      'notes.md': 'one\n',
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('makes no worktree for a push that needs nothing built', async () => {
+    const before = await worktreesAdded();
+    // Before: two worktrees, one of the pushed commit and one of the remote's, each only to compile its graph.
+    await rig.commit({ 'notes.md': 'two\n' });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await worktreesAdded()).toBe(before);
+  });
+
+  it('makes one worktree, of the pushed commit, to build what changed', async () => {
+    const before = await worktreesAdded();
+    const log = rig.path('runs.log');
+    const runs = (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
+    await rig.commit({ 'packages/b/src.txt': 'b2\n' });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean).slice(runs)).toEqual(['b']);
+    expect(await worktreesAdded()).toBe(before + 1);
+  });
+
+  it('compiles in a checkout a commit holding a symbolic link, as before', async () => {
+    await symlink('notes.md', join(rig.clone, 'notes-link.md'));
+    await rig.commit({ 'notes.md': 'three\n' });
+    const before = await worktreesAdded();
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // The pushed commit's checkout; the remote's commit has no link and needs none.
+    expect(await worktreesAdded()).toBe(before + 1);
+  });
+});
