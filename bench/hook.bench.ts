@@ -49,23 +49,52 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     if (r.status !== 0) throw new Error(`push failed: ${r.stderr.toString()}`);
     return performance.now() - t0;
   };
-  ctx.log('pushes with and without the hook');
-  const withHook: number[] = [];
-  const bare: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    bare.push(pushTimed(2 * i, false));
-    withHook.push(pushTimed(2 * i + 1, true));
-  }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const added = median(withHook) - median(bare);
-  return [
-    {
-      benchmark: 'pre-push hook, push needing no job (1,000 jobs / 20,000 files)',
+  /** The time the hook adds to pushes of one commit that needs no job: 7 pairs, with and without it. */
+  const series = (label: string, offset: number): BenchRow => {
+    ctx.log(`${label}: pushes with and without the hook`);
+    const withHook: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      bare.push(pushTimed(offset + 2 * i, false));
+      withHook.push(pushTimed(offset + 2 * i + 1, true));
+    }
+    const added = median(withHook) - median(bare);
+    return {
+      benchmark: `pre-push hook, push needing no job (1,000 jobs / 20,000 files), ${label}`,
       measure: 'added to git push (median of 7)',
       value: `${(added / 1000).toFixed(3)} s`,
       reference: `bare git push ${(median(bare) / 1000).toFixed(3)} s`,
       target: '≤ 0.5 s added',
       pass: added <= 500,
-    },
-  ];
+    };
+  };
+  const rows = [series('graph.json', 0)];
+
+  // The same packages as an npm workspace described by disbuild.json: each commit's tasks are compiled (from git's
+  // objects) for the pushed commit and the remote's.
+  writeFileSync(
+    join(clone, 'package.json'),
+    JSON.stringify({ name: 'bench-root', private: true, workspaces: ['pkg*'] }),
+  );
+  for (const j of jobs) {
+    const script = j.script.replaceAll('OUT', 'dist').replace(/DEP(\d+)/g, '../pkg$1/dist');
+    const pkg = {
+      name: `pkg${j.index}`,
+      private: true,
+      scripts: { build: `mkdir -p dist && ${script.replaceAll(`pkg${j.index}/`, '')}` },
+      dependencies: Object.fromEntries(j.deps.map((d) => [`pkg${d}`, '*'])),
+    };
+    writeFileSync(join(clone, `pkg${j.index}`, 'package.json'), JSON.stringify(pkg));
+  }
+  writeFileSync(
+    join(clone, 'disbuild.json'),
+    JSON.stringify({ tasks: { build: { script: 'build', outputs: ['dist/**'], deps: ['^build'] } } }),
+  );
+  git(clone, 'config', '--unset', 'disbuild.graph');
+  git(clone, 'add', '-A');
+  git(clone, 'commit', '-qm', 'disbuild.json');
+  git(clone, 'push', '-q', '--no-verify', 'origin', 'main');
+  rows.push(series('disbuild.json', 100));
+  return rows;
 }

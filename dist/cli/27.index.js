@@ -1067,7 +1067,7 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live) {
     const changedPaths = await Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
     // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
     // and a graph command need not even run (nor tasks be compiled).
-    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
+    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
         return { toRun: [], changed: 0 };
     }
     // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
@@ -1086,9 +1086,16 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live) {
     if (typeof graph === 'string')
         return { problem: graph };
     if (source.kind === 'file' &&
-        changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+        changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
         !(await treeHasLinksOrSubmodules(repoDir, sha)))
         return { toRun: [], changed: 0, ...keep };
+    // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
+    // and touches no input, manifest or attributes file leaves every task's inputs, commands and dependencies as
+    // they were (see touchesTasks), and so every key.
+    if (source.kind === 'tasks' &&
+        worktree === undefined &&
+        changedPaths.every((p) => p !== undefined && !p.deleted && !touchesTasks(p.paths, graph)))
+        return { toRun: [], changed: 0 };
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok)
         return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
@@ -1128,15 +1135,47 @@ async function keysAt(repoDir, base, worktrees, live) {
         }
     }
 }
-/** The paths that differ between two commits, or undefined when git cannot say. */
+/**
+ * The paths that differ between two commits, and whether any of them is gone from `sha`; undefined when git
+ * cannot say.
+ */
 async function pathsChanged(repoDir, base, sha) {
     try {
-        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-        return out.split('\0').filter(Boolean);
+        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-status', '--no-renames', '-z', base, sha]);
+        // `<status>\0<path>\0` for each path.
+        const fields = out.split('\0');
+        const paths = [];
+        let deleted = false;
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+            if (fields[i] === 'D')
+                deleted = true;
+            paths.push(fields[i + 1]);
+        }
+        return { paths, deleted };
     }
     catch {
         return undefined;
     }
+}
+/**
+ * Whether a change to `changed` (no path deleted) can change any key of tasks compiled over a commit's files: a
+ * task's inputs are the files its globs choose, so a path that is no input of the changed commit's graph was
+ * none before it either (the globs are the same, and the file lists differ by such paths only), unless the change
+ * touches what decides the globs, scripts and dependencies (disbuild.json, workspace manifests) or the bytes an
+ * input's checkout holds (attributes files).
+ */
+function touchesTasks(changed, graph) {
+    const inputs = new Set(graph.sourceFiles.values());
+    for (const j of graph.jobs)
+        for (const i of j.inputs)
+            inputs.add(i);
+    return changed.some((p) => inputs.has(p) ||
+        p === 'disbuild.json' ||
+        p === 'package.json' ||
+        p === 'pnpm-workspace.yaml' ||
+        p.endsWith('/package.json') ||
+        p === '.gitattributes' ||
+        p.endsWith('/.gitattributes'));
 }
 /**
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the

@@ -232,7 +232,7 @@ async function planCommit(
   );
   // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
   // and a graph command need not even run (nor tasks be compiled).
-  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.length === 0)) {
+  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
     return { toRun: [], changed: 0 };
   }
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
@@ -251,10 +251,19 @@ async function planCommit(
   if (typeof graph === 'string') return { problem: graph };
   if (
     source.kind === 'file' &&
-    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+    changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
     !(await treeHasLinksOrSubmodules(repoDir, sha))
   )
     return { toRun: [], changed: 0, ...keep };
+  // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
+  // and touches no input, manifest or attributes file leaves every task's inputs, commands and dependencies as
+  // they were (see touchesTasks), and so every key.
+  if (
+    source.kind === 'tasks' &&
+    worktree === undefined &&
+    changedPaths.every((p) => p !== undefined && !p.deleted && !touchesTasks(p.paths, graph))
+  )
+    return { toRun: [], changed: 0 };
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
   if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
   const before = await Promise.all(
@@ -301,14 +310,51 @@ async function keysAt(
   }
 }
 
-/** The paths that differ between two commits, or undefined when git cannot say. */
-async function pathsChanged(repoDir: string, base: string, sha: string): Promise<string[] | undefined> {
+/**
+ * The paths that differ between two commits, and whether any of them is gone from `sha`; undefined when git
+ * cannot say.
+ */
+async function pathsChanged(
+  repoDir: string,
+  base: string,
+  sha: string,
+): Promise<{ paths: string[]; deleted: boolean } | undefined> {
   try {
-    const out = await simpleGit(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-    return out.split('\0').filter(Boolean);
+    const out = await simpleGit(repoDir).raw(['diff', '--name-status', '--no-renames', '-z', base, sha]);
+    // `<status>\0<path>\0` for each path.
+    const fields = out.split('\0');
+    const paths: string[] = [];
+    let deleted = false;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      if (fields[i] === 'D') deleted = true;
+      paths.push(fields[i + 1]!);
+    }
+    return { paths, deleted };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a change to `changed` (no path deleted) can change any key of tasks compiled over a commit's files: a
+ * task's inputs are the files its globs choose, so a path that is no input of the changed commit's graph was
+ * none before it either (the globs are the same, and the file lists differ by such paths only), unless the change
+ * touches what decides the globs, scripts and dependencies (disbuild.json, workspace manifests) or the bytes an
+ * input's checkout holds (attributes files).
+ */
+function touchesTasks(changed: string[], graph: Graph): boolean {
+  const inputs = new Set<string>(graph.sourceFiles.values());
+  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
+  return changed.some(
+    (p) =>
+      inputs.has(p) ||
+      p === 'disbuild.json' ||
+      p === 'package.json' ||
+      p === 'pnpm-workspace.yaml' ||
+      p.endsWith('/package.json') ||
+      p === '.gitattributes' ||
+      p.endsWith('/.gitattributes'),
+  );
 }
 
 /**

@@ -67,6 +67,39 @@ describe('the pre-push hook compiles disbuild.json tasks without checking commit
     expect(await worktreesAdded()).toBe(before + 1);
   });
 
+  it('still keys every job when a push deletes a file, adds an input or edits a manifest', async () => {
+    const log = rig.path('runs.log');
+    const runs = async (): Promise<string[]> => (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+    const before = (await runs()).length;
+    // A new file of package a is one of its inputs.
+    await rig.commit({ 'packages/a/extra.txt': 'x\n' });
+    let pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect((await runs()).slice(before)).toEqual(['a', 'b']);
+    // Deleting it puts a's inputs back as they were: the changed jobs are found, and the cache has them.
+    await rig.git(rig.clone, 'rm', '-q', 'packages/a/extra.txt');
+    await rig.commit({});
+    pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toContain('2 changed jobs, all cached');
+    // A script edited in a manifest.
+    await rig.commit({
+      'packages/b/package.json': JSON.stringify({
+        name: 'b',
+        scripts: { build: `echo b2 >> ${log}; mkdir -p dist; cat src.txt > dist/out.txt` },
+        dependencies: { a: '*' },
+      }),
+    });
+    pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect((await runs()).slice(before)).toEqual(['a', 'b', 'b2']);
+    // A file no task reads: nothing keyed, nothing said.
+    await rig.commit({ 'notes.md': 'four\n' });
+    pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(pushed.stderr).toBe('');
+  });
+
   it('compiles in a checkout a commit holding a symbolic link, as before', async () => {
     await symlink('notes.md', join(rig.clone, 'notes-link.md'));
     await rig.commit({ 'notes.md': 'three\n' });
