@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 254;
-const ids = [254,873];
+const ids = [254];
 const modules = {
 
 /***/ 4254:

@@ -122,9 +122,6 @@ var job_key = __webpack_require__(371);
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __webpack_require__(7536);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
@@ -133,6 +130,8 @@ var git_command = __webpack_require__(8750);
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/config/compiled-graph-cache.ts
 var compiled_graph_cache = __webpack_require__(9085);
+// EXTERNAL MODULE: ./src/config/config-file.ts
+var config_file = __webpack_require__(3797);
 // EXTERNAL MODULE: ./src/config/load-config.ts
 var load_config = __webpack_require__(6943);
 ;// CONCATENATED MODULE: ./src/config/compile-at-commit.ts
@@ -142,10 +141,12 @@ var load_config = __webpack_require__(6943);
  * 10,000 files took 3.5 s here, and the pre-push hook needs the graphs of two commits (the pushed one and the
  * remote's) where most pushes then run nothing.
  *
- * Deals with: commits whose files are all regular files, and whose manifests git checks out byte for byte.
+ * Deals with: commits whose files are all regular files, and whose manifests and disbuild.json git checks out
+ * byte for byte.
  * Does not deal with: submodules and symbolic links (a submodule's files, and whether a link leads to a
- * directory, are known from a checkout), nor manifests a filter, `working-tree-encoding` or `ident` may change
- * on checkout: for those the caller compiles in a checkout.
+ * directory, are known from a checkout), files a filter, `working-tree-encoding` or `ident` may change on
+ * checkout, nor paths equal but for case where the file system folds case (a checkout keeps one of them): for
+ * those the caller compiles in a checkout.
  */
 
 
@@ -166,7 +167,6 @@ async function compileAtCommit(repoDir, sha, config, env) {
         return { needsCheckout: listed.error };
     const files = [];
     const blobs = new Map();
-    const attributes = [];
     for (const record of listed.value.split('\0')) {
         if (record === '')
             continue;
@@ -178,17 +178,22 @@ async function compileAtCommit(repoDir, sha, config, env) {
             return { needsCheckout: `${path} is not a regular file` };
         files.push(path);
         blobs.set(path, id);
-        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
-            attributes.push(path);
     }
     files.sort(canonical/* compareCodeUnits */.U);
     const manifests = (0,compiled_graph_cache/* readByCompile */.Dj)(files);
-    const texts = await blobTexts(repoDir, [...manifests, ...attributes], blobs);
+    const [texts, changing, folded] = await Promise.all([
+        blobTexts(repoDir, manifests, blobs),
+        rewrittenOnCheckout(repoDir, sha, [...manifests, config_file/* CONFIG_FILE */.g2]),
+        caseFolded(repoDir, files),
+    ]);
     if (!texts.ok)
         return { needsCheckout: texts.error };
-    const changing = await changedOnCheckout(repoDir, manifests, attributes, texts.value);
-    if (changing !== undefined)
-        return { needsCheckout: `${changing} may change on checkout` };
+    if (!changing.ok)
+        return { needsCheckout: changing.error };
+    if (changing.value !== undefined)
+        return { needsCheckout: `${changing.value} may change on checkout` };
+    if (folded !== undefined)
+        return { needsCheckout: `${folded} differ only in case` };
     const compiled = await (0,load_config/* compileListed */.vQ)(
     // Nothing of a commit is untracked: as in a fresh checkout, no file it holds can be an output.
     { root: undefined, files, untracked: new Set(), manifests: texts.value }, config, env);
@@ -225,66 +230,54 @@ async function blobTexts(repoDir, paths, blobs) {
     return (0,result.ok)(texts);
 }
 /** Attributes under which a checkout writes other bytes than the blob's, beyond line endings. */
-const REWRITING = /(^|\s)(filter|working-tree-encoding|ident)(=|\s|$)/;
+const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
 /**
- * A manifest whose checkout may hold other bytes than its blob, or undefined: any attribute line that sets a
- * filter, an encoding or `ident`, in the commit's `.gitattributes` files or in attributes from outside it (the
- * repository's `info/attributes`, the user's and the system's files), and whose pattern may match a manifest. Line
- * endings do not matter: JSON and YAML read alike with either.
+ * The first of `paths` whose checkout of commit `sha` may hold other bytes than its blob, or undefined. git
+ * itself is asked (`check-attr --cached`, over a temporary index of the commit): the commit's `.gitattributes`
+ * files and the repository's, user's and system's attributes, macros, and case folding are then read exactly as a
+ * checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
-async function changedOnCheckout(repoDir, manifests, attributeFiles, texts) {
-    const [info, user] = await Promise.all([
-        (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-        (0,git_command/* gitText */.q_)(repoDir, ['config', '--path', '--get', 'core.attributesFile']),
-    ]);
-    const userFile = user.ok
-        ? user.value.trim()
-        : `${process.env.XDG_CONFIG_HOME || `${(0,external_node_os_.homedir)()}/.config`}/git/attributes`;
-    const outside = [];
-    for (const path of [info.ok ? info.value.trim() : '', userFile, '/etc/gitattributes']) {
-        if (path === '')
-            continue;
-        const text = await (0,promises_.readFile)((0,external_node_path_.resolve)(repoDir, path), 'utf8').catch(() => '');
-        if (text !== '')
-            outside.push({ dir: '', text });
-    }
-    const sources = [
-        ...outside,
-        ...attributeFiles.map((f) => ({
-            dir: external_node_path_.posix.dirname(f) === '.' ? '' : external_node_path_.posix.dirname(f),
-            text: texts.get(f),
-        })),
-    ];
-    for (const { dir, text } of sources) {
-        for (const line of text.split(/\r?\n/)) {
-            const trimmed = line.trim();
-            if (trimmed === '' || trimmed.startsWith('#'))
-                continue;
-            const space = trimmed.search(/\s/);
-            if (space < 0 || !REWRITING.test(trimmed.slice(space)))
-                continue;
-            const pattern = trimmed.slice(0, space);
-            const hit = manifests.find((m) => mayMatch(pattern, dir, m));
-            if (hit !== undefined)
-                return hit;
+async function rewrittenOnCheckout(repoDir, sha, paths) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-attrs-'));
+    try {
+        const env = { ...process.env, GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
+        const read = await (0,git_command/* gitText */.q_)(repoDir, ['read-tree', sha], { env });
+        if (!read.ok)
+            return read;
+        const asked = await (0,git_command/* gitText */.q_)(repoDir, ['check-attr', '--cached', '-z', '--stdin', ...REWRITING], {
+            env,
+            input: paths.join('\0') + '\0',
+        });
+        if (!asked.ok)
+            return asked;
+        // `<path>\0<attribute>\0<value>\0` for each path and attribute.
+        const fields = asked.value.split('\0');
+        for (let i = 0; i + 2 < fields.length; i += 3) {
+            if (fields[i + 2] !== 'unspecified' && fields[i + 2] !== 'unset')
+                return (0,result.ok)(fields[i]);
         }
+        return (0,result.ok)(undefined);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Two of `files` equal but for case, when git says the file system folds case (`core.ignorecase`). */
+async function caseFolded(repoDir, files) {
+    const folds = await (0,git_command/* gitText */.q_)(repoDir, ['config', '--bool', 'core.ignorecase']);
+    if (!folds.ok || folds.value.trim() !== 'true')
+        return undefined;
+    const seen = new Map();
+    for (const f of files) {
+        const key = f.toLowerCase();
+        const other = seen.get(key);
+        if (other !== undefined)
+            return `${other} and ${f}`;
+        seen.set(key, f);
     }
     return undefined;
 }
-/**
- * Whether a gitattributes pattern of the file in `dir` may match `path`, erring towards yes: a pattern without a
- * slash matches a name at any depth below `dir`; one with a slash, or quoted, or a macro, is taken to match.
- */
-function mayMatch(pattern, dir, path) {
-    if (dir !== '' && !path.startsWith(`${dir}/`))
-        return false;
-    if (pattern.startsWith('"') || pattern.startsWith('[attr]') || pattern.includes('/'))
-        return true;
-    return picomatch_default()(pattern, { dot: true })(external_node_path_.posix.basename(path));
-}
 
-// EXTERNAL MODULE: ./src/config/config-file.ts
-var config_file = __webpack_require__(3797);
 // EXTERNAL MODULE: ./src/config/config-graph.ts
 var config_graph = __webpack_require__(3171);
 ;// CONCATENATED MODULE: ./src/hook/config.ts
@@ -1333,7 +1326,7 @@ async function graphOutputs(graph) {
     const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
     if (globs.length === 0)
         return { matches: () => false, bases: [] };
-    const { compileOutputGlobs } = await __webpack_require__.e(/* import() */ 873).then(__webpack_require__.bind(__webpack_require__, 4254));
+    const { compileOutputGlobs } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254));
     const compiled = globs.map((g) => compileOutputGlobs(g));
     return {
         matches: (path) => compiled.some((c) => c.matches(path)),

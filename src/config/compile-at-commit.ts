@@ -4,22 +4,23 @@
  * 10,000 files took 3.5 s here, and the pre-push hook needs the graphs of two commits (the pushed one and the
  * remote's) where most pushes then run nothing.
  *
- * Deals with: commits whose files are all regular files, and whose manifests git checks out byte for byte.
+ * Deals with: commits whose files are all regular files, and whose manifests and disbuild.json git checks out
+ * byte for byte.
  * Does not deal with: submodules and symbolic links (a submodule's files, and whether a link leads to a
- * directory, are known from a checkout), nor manifests a filter, `working-tree-encoding` or `ident` may change
- * on checkout: for those the caller compiles in a checkout.
+ * directory, are known from a checkout), files a filter, `working-tree-encoding` or `ident` may change on
+ * checkout, nor paths equal but for case where the file system folds case (a checkout keeps one of them): for
+ * those the caller compiles in a checkout.
  */
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { posix, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { readByCompile } from './compiled-graph-cache.js';
-import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
+import { CONFIG_FILE, type ConfigProblem, type DisbuildConfig, type TaskSpec } from './config-file.js';
 import { compileListed } from './load-config.js';
 
 /** Why a commit needs a checkout to be compiled (see the module's note). */
@@ -39,7 +40,6 @@ export async function compileAtCommit(
   if (!listed.ok) return { needsCheckout: listed.error };
   const files: string[] = [];
   const blobs = new Map<string, string>();
-  const attributes: string[] = [];
   for (const record of listed.value.split('\0')) {
     if (record === '') continue;
     // `<mode> SP <type> SP <object> TAB <path>`
@@ -49,14 +49,18 @@ export async function compileAtCommit(
     if (mode !== '100644' && mode !== '100755') return { needsCheckout: `${path} is not a regular file` };
     files.push(path);
     blobs.set(path, id!);
-    if (path === '.gitattributes' || path.endsWith('/.gitattributes')) attributes.push(path);
   }
   files.sort(compareCodeUnits);
   const manifests = readByCompile(files);
-  const texts = await blobTexts(repoDir, [...manifests, ...attributes], blobs);
+  const [texts, changing, folded] = await Promise.all([
+    blobTexts(repoDir, manifests, blobs),
+    rewrittenOnCheckout(repoDir, sha, [...manifests, CONFIG_FILE]),
+    caseFolded(repoDir, files),
+  ]);
   if (!texts.ok) return { needsCheckout: texts.error };
-  const changing = await changedOnCheckout(repoDir, manifests, attributes, texts.value);
-  if (changing !== undefined) return { needsCheckout: `${changing} may change on checkout` };
+  if (!changing.ok) return { needsCheckout: changing.error };
+  if (changing.value !== undefined) return { needsCheckout: `${changing.value} may change on checkout` };
+  if (folded !== undefined) return { needsCheckout: `${folded} differ only in case` };
   const compiled = await compileListed(
     // Nothing of a commit is untracked: as in a fresh checkout, no file it holds can be an output.
     { root: undefined, files, untracked: new Set(), manifests: texts.value },
@@ -97,60 +101,50 @@ async function blobTexts(
 }
 
 /** Attributes under which a checkout writes other bytes than the blob's, beyond line endings. */
-const REWRITING = /(^|\s)(filter|working-tree-encoding|ident)(=|\s|$)/;
+const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
 
 /**
- * A manifest whose checkout may hold other bytes than its blob, or undefined: any attribute line that sets a
- * filter, an encoding or `ident`, in the commit's `.gitattributes` files or in attributes from outside it (the
- * repository's `info/attributes`, the user's and the system's files), and whose pattern may match a manifest. Line
- * endings do not matter: JSON and YAML read alike with either.
+ * The first of `paths` whose checkout of commit `sha` may hold other bytes than its blob, or undefined. git
+ * itself is asked (`check-attr --cached`, over a temporary index of the commit): the commit's `.gitattributes`
+ * files and the repository's, user's and system's attributes, macros, and case folding are then read exactly as a
+ * checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
-async function changedOnCheckout(
+async function rewrittenOnCheckout(
   repoDir: string,
-  manifests: readonly string[],
-  attributeFiles: readonly string[],
-  texts: ReadonlyMap<string, string>,
-): Promise<string | undefined> {
-  const [info, user] = await Promise.all([
-    gitText(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-    gitText(repoDir, ['config', '--path', '--get', 'core.attributesFile']),
-  ]);
-  const userFile = user.ok
-    ? user.value.trim()
-    : `${process.env.XDG_CONFIG_HOME || `${homedir()}/.config`}/git/attributes`;
-  const outside: { dir: string; text: string }[] = [];
-  for (const path of [info.ok ? info.value.trim() : '', userFile, '/etc/gitattributes']) {
-    if (path === '') continue;
-    const text = await readFile(resolve(repoDir, path), 'utf8').catch(() => '');
-    if (text !== '') outside.push({ dir: '', text });
-  }
-  const sources = [
-    ...outside,
-    ...attributeFiles.map((f) => ({
-      dir: posix.dirname(f) === '.' ? '' : posix.dirname(f),
-      text: texts.get(f)!,
-    })),
-  ];
-  for (const { dir, text } of sources) {
-    for (const line of text.split(/\r?\n/)) {
-      const trimmed = line.trim();
-      if (trimmed === '' || trimmed.startsWith('#')) continue;
-      const space = trimmed.search(/\s/);
-      if (space < 0 || !REWRITING.test(trimmed.slice(space))) continue;
-      const pattern = trimmed.slice(0, space);
-      const hit = manifests.find((m) => mayMatch(pattern, dir, m));
-      if (hit !== undefined) return hit;
+  sha: string,
+  paths: readonly string[],
+): Promise<Result<string | undefined, string>> {
+  const dir = await mkdtemp(join(tmpdir(), 'disbuild-attrs-'));
+  try {
+    const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'index') };
+    const read = await gitText(repoDir, ['read-tree', sha], { env });
+    if (!read.ok) return read;
+    const asked = await gitText(repoDir, ['check-attr', '--cached', '-z', '--stdin', ...REWRITING], {
+      env,
+      input: paths.join('\0') + '\0',
+    });
+    if (!asked.ok) return asked;
+    // `<path>\0<attribute>\0<value>\0` for each path and attribute.
+    const fields = asked.value.split('\0');
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+      if (fields[i + 2] !== 'unspecified' && fields[i + 2] !== 'unset') return ok(fields[i]);
     }
+    return ok(undefined);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return undefined;
 }
 
-/**
- * Whether a gitattributes pattern of the file in `dir` may match `path`, erring towards yes: a pattern without a
- * slash matches a name at any depth below `dir`; one with a slash, or quoted, or a macro, is taken to match.
- */
-function mayMatch(pattern: string, dir: string, path: string): boolean {
-  if (dir !== '' && !path.startsWith(`${dir}/`)) return false;
-  if (pattern.startsWith('"') || pattern.startsWith('[attr]') || pattern.includes('/')) return true;
-  return picomatch(pattern, { dot: true })(posix.basename(path));
+/** Two of `files` equal but for case, when git says the file system folds case (`core.ignorecase`). */
+async function caseFolded(repoDir: string, files: readonly string[]): Promise<string | undefined> {
+  const folds = await gitText(repoDir, ['config', '--bool', 'core.ignorecase']);
+  if (!folds.ok || folds.value.trim() !== 'true') return undefined;
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const key = f.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) return `${other} and ${f}`;
+    seen.set(key, f);
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
-import { readFile, symlink } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
+import { CLI, runProcess } from '../helpers/rig.js';
 
 /**
  * disbuild.json tasks are compiled from the pushed commit's and the remote's commit's objects: a push makes a
@@ -108,5 +109,43 @@ describe('the pre-push hook compiles disbuild.json tasks without checking commit
     expect(pushed.code, pushed.stderr).toBe(0);
     // The pushed commit's checkout; the remote's commit has no link and needs none.
     expect(await worktreesAdded()).toBe(before + 1);
+  });
+});
+
+describe('the pre-push hook with a disbuild.json a checkout rewrites', () => {
+  let rig: PushRig;
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    await rig.commit({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('refuses a commit whose checkout holds a disbuild.json no checkout can read', async () => {
+    // git keeps the blob as UTF-8 and writes UTF-16 on checkout. Compiled from the blob, the push went through.
+    await rig.write({
+      '.gitattributes': 'disbuild.json working-tree-encoding=UTF-16LE-BOM\n',
+      'a.txt': 'b\n',
+    });
+    await writeFile(
+      join(rig.clone, 'disbuild.json'),
+      Buffer.from(
+        '\ufeff' + JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+        'utf16le',
+      ),
+    );
+    await rig.git(rig.clone, 'add', '-A');
+    await rig.git(rig.clone, 'commit', '-qm', 'utf16');
+    // What CI sees: a checkout of the commit cannot compile its graph.
+    const inCheckout = await runProcess(process.execPath, [CLI, 'graph'], { cwd: rig.clone, env: rig.env });
+    expect(inCheckout.code).not.toBe(0);
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).not.toBe(0);
   });
 });

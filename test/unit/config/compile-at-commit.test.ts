@@ -113,8 +113,8 @@ describe('compileAtCommit', () => {
     for (const line of [
       '* filter=git-crypt diff=git-crypt',
       'package.json working-tree-encoding=ISO-8859-1',
-      'packages/b/* ident',
-      '[attr]secret filter=x',
+      'b/* ident',
+      '*.json -text filter=x',
     ]) {
       await write({ 'packages/.gitattributes': `${line}\n` });
       const r = await compileAtCommit(dir, commit(), await config(), {});
