@@ -2,6 +2,7 @@ import { simpleGit } from 'simple-git';
 import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
 import type { DisbuildConfig, TaskSpec } from '../config/config-file.js';
 import { configSourceOf } from '../config/load-config.js';
+import { readDisbuildSettings } from './git-settings.js';
 
 /**
  * Where a repository's graph comes from, for the hook: a file, a command, or the tasks of disbuild.json (compiled
@@ -27,17 +28,11 @@ export interface HookConfig {
 export async function readHookConfig(
   repoDir: string,
   sha: string,
+  settings?: ReadonlyMap<string, string>,
 ): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string; invalid: boolean }> {
   const git = simpleGit(repoDir);
-  const get = async (key: string): Promise<string | undefined> => {
-    const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
-    return v === '' ? undefined : v;
-  };
-  const [graph, command, salt] = await Promise.all([
-    get('disbuild.graph'),
-    get('disbuild.graphCommand'),
-    get('disbuild.salt'),
-  ]);
+  const set = settings ?? (await readDisbuildSettings(repoDir));
+  const [graph, command, salt] = ['graph', 'graphcommand', 'salt'].map((k) => set.get(`disbuild.${k}`));
   if (graph !== undefined)
     return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
   if (command !== undefined)

@@ -1,8 +1,8 @@
-import { simpleGit } from 'simple-git';
 import type { RemoteCacheOptions } from '../cache/remote/open-remote.js';
 import { parseRemoteSettings } from '../run-env/remote-cache.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { readDisbuildSettings } from './git-settings.js';
 
 /**
  * The hook's remote cache, from `git config disbuild.cache` (http or turbo; http when only a URL is set),
@@ -12,18 +12,12 @@ import { err, ok } from '../util/result.js';
 export async function readHookRemote(
   repoDir: string,
   env: NodeJS.ProcessEnv,
+  settings?: ReadonlyMap<string, string>,
 ): Promise<Result<RemoteCacheOptions | undefined, string>> {
-  const git = simpleGit(repoDir);
-  const get = async (key: string): Promise<string | undefined> => {
-    const v = (await git.raw(['config', '--get', key]).catch(() => '')).trim();
-    return v === '' ? undefined : v;
-  };
-  const [kind, url, team, mode] = await Promise.all([
-    get('disbuild.cache'),
-    get('disbuild.cacheUrl'),
-    get('disbuild.cacheTeam'),
-    get('disbuild.cacheMode'),
-  ]);
+  const s = settings ?? (await readDisbuildSettings(repoDir));
+  const [kind, url, team, mode] = ['cache', 'cacheurl', 'cacheteam', 'cachemode'].map((k) =>
+    s.get(`disbuild.${k}`),
+  );
   const k = kind ?? (url === undefined ? 'local' : 'http');
   if (k === 'local' || k === 'none') return ok(undefined);
   if (k !== 'http' && k !== 'turbo')

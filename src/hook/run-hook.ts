@@ -22,6 +22,7 @@ import { formatConfigProblem } from '../config/config-file.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
+import { readDisbuildSettings } from './git-settings.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
 import { type GraphOutputs, linkWorkspacePackages } from './worktree-modules.js';
@@ -59,7 +60,8 @@ export async function runPrePush(
   }
   const state = openLocalState(undefined, io);
   const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
-  const shared = await readHookRemote(repoDir, io.env);
+  const settings = await readDisbuildSettings(repoDir);
+  const shared = await readHookRemote(repoDir, io.env, settings);
   // A broken cache setting costs the push its remote cache, never the push.
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
   const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
@@ -79,7 +81,7 @@ export async function runPrePush(
   const said = new Set<string>();
   try {
     for (const [sha, shaRefs] of bySha) {
-      const config = await readHookConfig(repoDir, sha);
+      const config = await readHookConfig(repoDir, sha, settings);
       if (!config.ok && config.invalid) {
         // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
         io.stderr.write(`${config.error}\n${blocked(sha)}`);
@@ -98,7 +100,7 @@ export async function runPrePush(
       const bases = new Set<string | undefined>();
       for (const ref of shaRefs)
         bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
-      const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live);
+      const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live, settings);
       if ('problem' in plan) {
         io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
         unbuildable++;
@@ -225,8 +227,20 @@ async function planCommit(
   cache: Cache,
   worktrees: Worktrees,
   live: Set<string>,
+  settings: ReadonlyMap<string, string>,
 ): Promise<Plan> {
   const source = config.graph;
+  // A graph file's push is judged by its paths (below): the graph, and whether the tree holds links or
+  // submodules, are asked for while git diffs.
+  const early =
+    source.kind === 'file'
+      ? {
+          graph: graphAt(repoDir, sha, source, () =>
+            Promise.reject(new Error('a graph file needs no checkout')),
+          ),
+          links: treeHasLinksOrSubmodules(repoDir, sha),
+        }
+      : undefined;
   const changedPaths = await Promise.all(
     bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
   );
@@ -246,13 +260,13 @@ async function planCommit(
     }
     return worktree;
   };
-  const graph = await graphAt(repoDir, sha, source, checkout);
+  const graph = await (early?.graph ?? graphAt(repoDir, sha, source, checkout));
   const keep = worktree ? { worktree } : {};
   if (typeof graph === 'string') return { problem: graph };
   if (
     source.kind === 'file' &&
     changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
-    !(await treeHasLinksOrSubmodules(repoDir, sha))
+    !(await early!.links)
   )
     return { toRun: [], changed: 0, ...keep };
   // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
@@ -267,7 +281,7 @@ async function planCommit(
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
   if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
   const before = await Promise.all(
-    bases.map((b) => (b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live))),
+    bases.map((b) => (b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live, settings))),
   );
   const changed = graph.jobs.filter((j) =>
     before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label)!)),
@@ -286,8 +300,9 @@ async function keysAt(
   base: string,
   worktrees: Worktrees,
   live: Set<string>,
+  settings: ReadonlyMap<string, string>,
 ): Promise<Set<string>> {
-  const config = await readHookConfig(repoDir, base);
+  const config = await readHookConfig(repoDir, base, settings);
   if (!config.ok) return new Set();
   let worktree: string | undefined;
   const checkout = async (): Promise<string> => {
