@@ -167,6 +167,8 @@ async function compileAtCommit(repoDir, sha, config, env) {
         return { needsCheckout: listed.error };
     const files = [];
     const blobs = new Map();
+    /** The commit's attributes files, as `git update-index --index-info` reads entries. */
+    const attributes = [];
     for (const record of listed.value.split('\0')) {
         if (record === '')
             continue;
@@ -178,12 +180,14 @@ async function compileAtCommit(repoDir, sha, config, env) {
             return { needsCheckout: `${path} is not a regular file` };
         files.push(path);
         blobs.set(path, id);
+        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
+            attributes.push(`${mode} ${id}\t${path}`);
     }
     files.sort(canonical/* compareCodeUnits */.U);
     const manifests = (0,compiled_graph_cache/* readByCompile */.Dj)(files);
     const [texts, changing, folded] = await Promise.all([
         blobTexts(repoDir, manifests, blobs),
-        rewrittenOnCheckout(repoDir, sha, [...manifests, config_file/* CONFIG_FILE */.g2]),
+        rewrittenOnCheckout(repoDir, attributes, [...manifests, config_file/* CONFIG_FILE */.g2]),
         caseFolded(repoDir, files),
     ]);
     if (!texts.ok)
@@ -232,18 +236,21 @@ async function blobTexts(repoDir, paths, blobs) {
 /** Attributes under which a checkout writes other bytes than the blob's, beyond line endings. */
 const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
 /**
- * The first of `paths` whose checkout of commit `sha` may hold other bytes than its blob, or undefined. git
- * itself is asked (`check-attr --cached`, over a temporary index of the commit): the commit's `.gitattributes`
- * files and the repository's, user's and system's attributes, macros, and case folding are then read exactly as a
- * checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
+ * The first of `paths` whose checkout may hold other bytes than its blob, or undefined. git itself is asked
+ * (`check-attr --cached`, over a temporary index holding the commit's `attributes` files only, as `ls-tree`
+ * entries): those files and the repository's, user's and system's attributes, macros, and case folding are then
+ * read exactly as a checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
-async function rewrittenOnCheckout(repoDir, sha, paths) {
+async function rewrittenOnCheckout(repoDir, attributes, paths) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-attrs-'));
     try {
         const env = { ...process.env, GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
-        const read = await (0,git_command/* gitText */.q_)(repoDir, ['read-tree', sha], { env });
-        if (!read.ok)
-            return read;
+        if (attributes.length > 0) {
+            const input = attributes.join('\0') + '\0';
+            const made = await (0,git_command/* gitText */.q_)(repoDir, ['update-index', '-z', '--index-info'], { env, input });
+            if (!made.ok)
+                return made;
+        }
         const asked = await (0,git_command/* gitText */.q_)(repoDir, ['check-attr', '--cached', '-z', '--stdin', ...REWRITING], {
             env,
             input: paths.join('\0') + '\0',
@@ -1072,20 +1079,6 @@ function blocked(sha) {
  */
 async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, settings) {
     const source = config.graph;
-    // A graph file's push is judged by its paths (below): the graph, and whether the tree holds links or
-    // submodules, are asked for while git diffs.
-    const early = source.kind === 'file'
-        ? {
-            graph: graphAt(repoDir, sha, source, () => Promise.reject(new Error('a graph file needs no checkout'))),
-            links: treeHasLinksOrSubmodules(repoDir, sha),
-        }
-        : undefined;
-    const changedPaths = await Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
-    // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
-    // and a graph command need not even run (nor tasks be compiled).
-    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
-        return { toRun: [], changed: 0 };
-    }
     // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
     // straight from the commit, and tasks are compiled from it when they can be (see compile-at-commit.ts): no
     // worktree is made unless something has to run.
@@ -1097,6 +1090,22 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
         }
         return worktree;
     };
+    // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
+    // the tree holds links or submodules, are made while git diffs.
+    const early = source.kind === 'command'
+        ? undefined
+        : {
+            graph: graphAt(repoDir, sha, source, checkout),
+            links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
+        };
+    const changedPaths = await Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
+    // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
+    // and a graph command need not even run.
+    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
+        // Nothing made in the background is left behind: a worktree tasks needed is in `keep`, to be removed.
+        await early?.graph;
+        return { toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+    }
     const graph = await (early?.graph ?? graphAt(repoDir, sha, source, checkout));
     const keep = worktree ? { worktree } : {};
     if (typeof graph === 'string')

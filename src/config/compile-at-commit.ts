@@ -40,6 +40,8 @@ export async function compileAtCommit(
   if (!listed.ok) return { needsCheckout: listed.error };
   const files: string[] = [];
   const blobs = new Map<string, string>();
+  /** The commit's attributes files, as `git update-index --index-info` reads entries. */
+  const attributes: string[] = [];
   for (const record of listed.value.split('\0')) {
     if (record === '') continue;
     // `<mode> SP <type> SP <object> TAB <path>`
@@ -49,12 +51,14 @@ export async function compileAtCommit(
     if (mode !== '100644' && mode !== '100755') return { needsCheckout: `${path} is not a regular file` };
     files.push(path);
     blobs.set(path, id!);
+    if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
+      attributes.push(`${mode} ${id!}\t${path}`);
   }
   files.sort(compareCodeUnits);
   const manifests = readByCompile(files);
   const [texts, changing, folded] = await Promise.all([
     blobTexts(repoDir, manifests, blobs),
-    rewrittenOnCheckout(repoDir, sha, [...manifests, CONFIG_FILE]),
+    rewrittenOnCheckout(repoDir, attributes, [...manifests, CONFIG_FILE]),
     caseFolded(repoDir, files),
   ]);
   if (!texts.ok) return { needsCheckout: texts.error };
@@ -104,21 +108,24 @@ async function blobTexts(
 const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
 
 /**
- * The first of `paths` whose checkout of commit `sha` may hold other bytes than its blob, or undefined. git
- * itself is asked (`check-attr --cached`, over a temporary index of the commit): the commit's `.gitattributes`
- * files and the repository's, user's and system's attributes, macros, and case folding are then read exactly as a
- * checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
+ * The first of `paths` whose checkout may hold other bytes than its blob, or undefined. git itself is asked
+ * (`check-attr --cached`, over a temporary index holding the commit's `attributes` files only, as `ls-tree`
+ * entries): those files and the repository's, user's and system's attributes, macros, and case folding are then
+ * read exactly as a checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
 async function rewrittenOnCheckout(
   repoDir: string,
-  sha: string,
+  attributes: readonly string[],
   paths: readonly string[],
 ): Promise<Result<string | undefined, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'disbuild-attrs-'));
   try {
     const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'index') };
-    const read = await gitText(repoDir, ['read-tree', sha], { env });
-    if (!read.ok) return read;
+    if (attributes.length > 0) {
+      const input = attributes.join('\0') + '\0';
+      const made = await gitText(repoDir, ['update-index', '-z', '--index-info'], { env, input });
+      if (!made.ok) return made;
+    }
     const asked = await gitText(repoDir, ['check-attr', '--cached', '-z', '--stdin', ...REWRITING], {
       env,
       input: paths.join('\0') + '\0',

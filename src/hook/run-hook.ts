@@ -230,25 +230,6 @@ async function planCommit(
   settings: ReadonlyMap<string, string>,
 ): Promise<Plan> {
   const source = config.graph;
-  // A graph file's push is judged by its paths (below): the graph, and whether the tree holds links or
-  // submodules, are asked for while git diffs.
-  const early =
-    source.kind === 'file'
-      ? {
-          graph: graphAt(repoDir, sha, source, () =>
-            Promise.reject(new Error('a graph file needs no checkout')),
-          ),
-          links: treeHasLinksOrSubmodules(repoDir, sha),
-        }
-      : undefined;
-  const changedPaths = await Promise.all(
-    bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
-  );
-  // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
-  // and a graph command need not even run (nor tasks be compiled).
-  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
-    return { toRun: [], changed: 0 };
-  }
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
   // straight from the commit, and tasks are compiled from it when they can be (see compile-at-commit.ts): no
   // worktree is made unless something has to run.
@@ -260,13 +241,32 @@ async function planCommit(
     }
     return worktree;
   };
+  // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
+  // the tree holds links or submodules, are made while git diffs.
+  const early =
+    source.kind === 'command'
+      ? undefined
+      : {
+          graph: graphAt(repoDir, sha, source, checkout),
+          links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
+        };
+  const changedPaths = await Promise.all(
+    bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
+  );
+  // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
+  // and a graph command need not even run.
+  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
+    // Nothing made in the background is left behind: a worktree tasks needed is in `keep`, to be removed.
+    await early?.graph;
+    return { toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+  }
   const graph = await (early?.graph ?? graphAt(repoDir, sha, source, checkout));
   const keep = worktree ? { worktree } : {};
   if (typeof graph === 'string') return { problem: graph };
   if (
     source.kind === 'file' &&
     changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
-    !(await early!.links)
+    !(await early!.links!)
   )
     return { toRun: [], changed: 0, ...keep };
   // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
