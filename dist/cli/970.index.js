@@ -201,7 +201,7 @@ async function compileAtCommit(repoDir, sha, config, env) {
     const compiled = await (0,load_config/* compileListed */.vQ)(
     // Nothing of a commit is untracked: as in a fresh checkout, no file it holds can be an output.
     { root: undefined, files, untracked: new Set(), manifests: texts.value }, config, env);
-    return compiled.ok ? (0,result.ok)(compiled.value.graph) : (0,result/* err */._)(compiled.error);
+    return compiled.ok ? (0,result.ok)(compiled.value) : (0,result/* err */._)(compiled.error);
 }
 /** The texts of `paths` (UTF-8), by path, from one `git cat-file --batch`. */
 async function blobTexts(repoDir, paths, blobs) {
@@ -292,8 +292,8 @@ var config_graph = __webpack_require__(3171);
 /**
  * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
  * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
- * lower-cased; a key set more than once answers its last value, as `git config --get` does; empty values are left
- * out. Empty when git fails or nothing is set.
+ * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
+ * empty (or none) leaves the key out. Empty when git fails or nothing is set.
  */
 async function readDisbuildSettings(repoDir) {
     const settings = new Map();
@@ -302,11 +302,12 @@ async function readDisbuildSettings(repoDir) {
         return settings;
     // `<name>\n<value>\0`, or `<name>\0` for a key without a value.
     for (const record of r.value.split('\0')) {
-        const nl = record.indexOf('\n');
-        if (nl < 0)
+        if (record === '')
             continue;
-        const value = record.slice(nl + 1).trim();
-        const name = record.slice(0, nl).toLowerCase();
+        const nl = record.indexOf('\n');
+        // A key without a value reads as empty, as `git config --get` answers it: it unsets what came before.
+        const value = nl < 0 ? '' : record.slice(nl + 1).trim();
+        const name = (nl < 0 ? record : record.slice(0, nl)).toLowerCase();
         if (value === '')
             settings.delete(name);
         else
@@ -1090,51 +1091,83 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
         }
         return worktree;
     };
+    const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
+    // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
+    const unchanged = (paths) => paths.every((p) => p !== undefined && p.length === 0);
     // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
-    // the tree holds links or submodules, are made while git diffs.
+    // the tree holds links or submodules, are made while git diffs. Tasks that need a checkout wait for the diff:
+    // an unchanged tree needs none.
     const early = source.kind === 'command'
         ? undefined
         : {
-            graph: graphAt(repoDir, sha, source, checkout),
+            made: graphAt(repoDir, sha, source, async () => {
+                if (unchanged(await diffs))
+                    throw new Error('the tree is unchanged');
+                return checkout();
+            }),
             links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
         };
-    const changedPaths = await Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
-    // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
-    // and a graph command need not even run.
-    if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
-        // Nothing made in the background is left behind: a worktree tasks needed is in `keep`, to be removed.
-        await early?.graph;
-        return { toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+    // Awaited below, or dropped when the tree is unchanged.
+    early?.made.catch(() => undefined);
+    const changedPaths = await diffs;
+    if (source.kind !== 'file' && unchanged(changedPaths)) {
+        // Nothing made in the background is left running (a worktree, were one made, would be in `live`).
+        await early?.made.catch(() => undefined);
+        return { toRun: [], changed: 0 };
     }
-    const graph = await (early?.graph ?? graphAt(repoDir, sha, source, checkout));
+    // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
+    const atBases = source.kind === 'tasks'
+        ? bases.map((b) => b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings))
+        : [];
+    const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout));
     const keep = worktree ? { worktree } : {};
-    if (typeof graph === 'string')
-        return { problem: graph };
+    if (typeof made === 'string')
+        return { problem: made };
+    const graph = made.graph;
     if (source.kind === 'file' &&
-        changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
+        changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
         !(await early.links))
         return { toRun: [], changed: 0, ...keep };
-    // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
-    // and touches no input, manifest or attributes file leaves every task's inputs, commands and dependencies as
-    // they were (see touchesTasks), and so every key.
+    // Tasks compiled from the objects of the pushed commit and of every remote commit, to the same graph with the
+    // same salt (so neither holds a link or a submodule): a push that changes no input nor attributes file leaves
+    // every input's bytes, and so every key, as they were.
     if (source.kind === 'tasks' &&
-        worktree === undefined &&
-        changedPaths.every((p) => p !== undefined && !p.deleted && !touchesTasks(p.paths, graph)))
-        return { toRun: [], changed: 0 };
+        made.json !== undefined &&
+        changedPaths.every((p) => p !== undefined && !touchesInputs(p, graph))) {
+        const before = await Promise.all(atBases);
+        if (before.every((b) => b !== undefined && b.made.json === made.json && b.salt === config.salt))
+            return { toRun: [], changed: 0, ...keep };
+    }
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok)
         return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
-    const before = await Promise.all(bases.map((b) => (b === undefined ? new Set() : keysAt(repoDir, b, worktrees, live, settings))));
+    const before = await Promise.all(bases.map((b, i) => b === undefined ? new Set() : keysAt(repoDir, b, worktrees, live, settings, atBases[i])));
     const changed = graph.jobs.filter((j) => before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label))));
     const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)));
     const toRun = changed.filter((j) => !hits.has(keys.value.get(j.label))).map((j) => j.label);
     return { graph, toRun, changed: changed.length, ...keep };
 }
+/** The tasks of commit `sha` compiled from its objects, when its configuration has tasks and they can be. */
+async function tasksFromObjects(repoDir, sha, settings) {
+    const config = await readHookConfig(repoDir, sha, settings);
+    if (!config.ok || config.value.graph.kind !== 'tasks')
+        return undefined;
+    const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env);
+    if ('needsCheckout' in r || !r.ok)
+        return undefined;
+    return { made: { graph: r.value.graph, json: JSON.stringify(r.value.json) }, salt: config.value.salt };
+}
 /**
  * The keys of commit `base`'s jobs, each from its own configuration (graph and salt), as the remote's side of
  * the comparison; none when that commit has no valid graph (then every job of the pushed one counts as changed).
+ * `fromObjects`: its tasks compiled already, when they could be.
  */
-async function keysAt(repoDir, base, worktrees, live, settings) {
+async function keysAt(repoDir, base, worktrees, live, settings, fromObjects) {
+    const compiled = await fromObjects;
+    if (compiled !== undefined) {
+        const keys = await (0,job_key/* keyGraphAtCommit */.CS)(compiled.made.graph, repoDir, base, compiled.salt);
+        return keys.ok ? new Set(keys.value.values()) : new Set();
+    }
     const config = await readHookConfig(repoDir, base, settings);
     if (!config.ok)
         return new Set();
@@ -1147,10 +1180,10 @@ async function keysAt(repoDir, base, worktrees, live, settings) {
         return worktree;
     };
     try {
-        const graph = await graphAt(repoDir, base, config.value.graph, checkout);
-        if (typeof graph === 'string')
+        const made = await graphAt(repoDir, base, config.value.graph, checkout);
+        if (typeof made === 'string')
             return new Set();
-        const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, base, config.value.salt);
+        const keys = await (0,job_key/* keyGraphAtCommit */.CS)(made.graph, repoDir, base, config.value.salt);
         return keys.ok ? new Set(keys.value.values()) : new Set();
     }
     finally {
@@ -1160,47 +1193,26 @@ async function keysAt(repoDir, base, worktrees, live, settings) {
         }
     }
 }
-/**
- * The paths that differ between two commits, and whether any of them is gone from `sha`; undefined when git
- * cannot say.
- */
+/** The paths that differ between two commits, or undefined when git cannot say. */
 async function pathsChanged(repoDir, base, sha) {
     try {
-        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-status', '--no-renames', '-z', base, sha]);
-        // `<status>\0<path>\0` for each path.
-        const fields = out.split('\0');
-        const paths = [];
-        let deleted = false;
-        for (let i = 0; i + 1 < fields.length; i += 2) {
-            if (fields[i] === 'D')
-                deleted = true;
-            paths.push(fields[i + 1]);
-        }
-        return { paths, deleted };
+        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
+        return out.split('\0').filter(Boolean);
     }
     catch {
         return undefined;
     }
 }
 /**
- * Whether a change to `changed` (no path deleted) can change any key of tasks compiled over a commit's files: a
- * task's inputs are the files its globs choose, so a path that is no input of the changed commit's graph was
- * none before it either (the globs are the same, and the file lists differ by such paths only), unless the change
- * touches what decides the globs, scripts and dependencies (disbuild.json, workspace manifests) or the bytes an
- * input's checkout holds (attributes files).
+ * Whether a change to `changed` touches an input of `graph` (a `SourceFiles` file included) or what decides the
+ * bytes an input's checkout holds (an attributes file).
  */
-function touchesTasks(changed, graph) {
+function touchesInputs(changed, graph) {
     const inputs = new Set(graph.sourceFiles.values());
     for (const j of graph.jobs)
         for (const i of j.inputs)
             inputs.add(i);
-    return changed.some((p) => inputs.has(p) ||
-        p === 'disbuild.json' ||
-        p === 'package.json' ||
-        p === 'pnpm-workspace.yaml' ||
-        p.endsWith('/package.json') ||
-        p === '.gitattributes' ||
-        p.endsWith('/.gitattributes'));
+    return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
 }
 /**
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
@@ -1240,7 +1252,7 @@ async function graphAt(repoDir, sha, source, checkout) {
         const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env);
         if (!('needsCheckout' in atCommit)) {
             if (atCommit.ok)
-                return atCommit.value;
+                return { graph: atCommit.value.graph, json: JSON.stringify(atCommit.value.json) };
             return atCommit.error.map((p) => `disbuild: ${(0,config_file/* formatConfigProblem */.fc)(p)}`).join('\n');
         }
         const compiled = await (0,config_graph.loadConfigGraph)(await checkout(), process.env);
@@ -1248,7 +1260,7 @@ async function graphAt(repoDir, sha, source, checkout) {
             return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
         if (!compiled.ok)
             return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
-        return compiled.value.graph;
+        return { graph: compiled.value.graph };
     }
     let text;
     try {
@@ -1264,7 +1276,7 @@ async function graphAt(repoDir, sha, source, checkout) {
     const parsed = (0,parse/* parseGraphText */.Vb)(text);
     if (!parsed.ok)
         return parsed.error.map((p) => `disbuild: invalid graph: ${(0,model/* formatProblem */.V)(p)}`).join('\n');
-    return parsed.value;
+    return { graph: parsed.value };
 }
 /** The commit the remote has: its sha when known locally, else the merge base with its default branch. */
 async function baseCommit(repoDir, remote, remoteSha, isNew, sha) {

@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
+import type { GoGraph } from './compile.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
@@ -35,7 +36,7 @@ export async function compileAtCommit(
   sha: string,
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
   env: NodeJS.ProcessEnv,
-): Promise<Result<Graph, ConfigProblem[]> | NeedsCheckout> {
+): Promise<Result<{ graph: Graph; json: GoGraph }, ConfigProblem[]> | NeedsCheckout> {
   const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
   if (!listed.ok) return { needsCheckout: listed.error };
   const files: string[] = [];
@@ -71,7 +72,7 @@ export async function compileAtCommit(
     config,
     env,
   );
-  return compiled.ok ? ok(compiled.value.graph) : err(compiled.error);
+  return compiled.ok ? ok(compiled.value) : err(compiled.error);
 }
 
 /** The texts of `paths` (UTF-8), by path, from one `git cat-file --batch`. */

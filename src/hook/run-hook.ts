@@ -213,6 +213,15 @@ function blocked(sha: string): string {
 /** `graph` is absent when no job can have changed (then `toRun` is empty). */
 type Plan = { problem: string } | { graph?: Graph; toRun: JobLabel[]; changed: number; worktree?: string };
 
+/** A commit's graph; `json` when it is tasks compiled from the commit's objects (see compile-at-commit.ts). */
+interface Made {
+  graph: Graph;
+  json?: string;
+}
+
+/** A commit's tasks compiled from its objects, with the salt its configuration gives; undefined when they are not. */
+type FromObjects = { made: Made & { json: string }; salt: string } | undefined;
+
 /**
  * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
  * the refs that push it; undefined where there is none, so every job counts as changed) and that the cache
@@ -241,47 +250,66 @@ async function planCommit(
     }
     return worktree;
   };
+  const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
+  // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
+  const unchanged = (paths: (string[] | undefined)[]): boolean =>
+    paths.every((p) => p !== undefined && p.length === 0);
   // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
-  // the tree holds links or submodules, are made while git diffs.
+  // the tree holds links or submodules, are made while git diffs. Tasks that need a checkout wait for the diff:
+  // an unchanged tree needs none.
   const early =
     source.kind === 'command'
       ? undefined
       : {
-          graph: graphAt(repoDir, sha, source, checkout),
+          made: graphAt(repoDir, sha, source, async () => {
+            if (unchanged(await diffs)) throw new Error('the tree is unchanged');
+            return checkout();
+          }),
           links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
         };
-  const changedPaths = await Promise.all(
-    bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))),
-  );
-  // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed,
-  // and a graph command need not even run.
-  if (source.kind !== 'file' && changedPaths.every((p) => p !== undefined && p.paths.length === 0)) {
-    // Nothing made in the background is left behind: a worktree tasks needed is in `keep`, to be removed.
-    await early?.graph;
-    return { toRun: [], changed: 0, ...(worktree ? { worktree } : {}) };
+  // Awaited below, or dropped when the tree is unchanged.
+  early?.made.catch(() => undefined);
+  const changedPaths = await diffs;
+  if (source.kind !== 'file' && unchanged(changedPaths)) {
+    // Nothing made in the background is left running (a worktree, were one made, would be in `live`).
+    await early?.made.catch(() => undefined);
+    return { toRun: [], changed: 0 };
   }
-  const graph = await (early?.graph ?? graphAt(repoDir, sha, source, checkout));
+  // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
+  const atBases =
+    source.kind === 'tasks'
+      ? bases.map((b) =>
+          b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings),
+        )
+      : [];
+  const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout));
   const keep = worktree ? { worktree } : {};
-  if (typeof graph === 'string') return { problem: graph };
+  if (typeof made === 'string') return { problem: made };
+  const graph = made.graph;
   if (
     source.kind === 'file' &&
-    changedPaths.every((p) => p !== undefined && !touchesGraph(p.paths, source.path, graph)) &&
+    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
     !(await early!.links!)
   )
     return { toRun: [], changed: 0, ...keep };
-  // Tasks compiled from the commit's objects (so it holds no link nor submodule): a push that deletes nothing
-  // and touches no input, manifest or attributes file leaves every task's inputs, commands and dependencies as
-  // they were (see touchesTasks), and so every key.
+  // Tasks compiled from the objects of the pushed commit and of every remote commit, to the same graph with the
+  // same salt (so neither holds a link or a submodule): a push that changes no input nor attributes file leaves
+  // every input's bytes, and so every key, as they were.
   if (
     source.kind === 'tasks' &&
-    worktree === undefined &&
-    changedPaths.every((p) => p !== undefined && !p.deleted && !touchesTasks(p.paths, graph))
-  )
-    return { toRun: [], changed: 0 };
+    made.json !== undefined &&
+    changedPaths.every((p) => p !== undefined && !touchesInputs(p, graph))
+  ) {
+    const before = await Promise.all(atBases);
+    if (before.every((b) => b !== undefined && b.made.json === made.json && b.salt === config.salt))
+      return { toRun: [], changed: 0, ...keep };
+  }
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
   if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
   const before = await Promise.all(
-    bases.map((b) => (b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live, settings))),
+    bases.map((b, i) =>
+      b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live, settings, atBases[i]),
+    ),
   );
   const changed = graph.jobs.filter((j) =>
     before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label)!)),
@@ -291,9 +319,23 @@ async function planCommit(
   return { graph, toRun, changed: changed.length, ...keep };
 }
 
+/** The tasks of commit `sha` compiled from its objects, when its configuration has tasks and they can be. */
+async function tasksFromObjects(
+  repoDir: string,
+  sha: string,
+  settings: ReadonlyMap<string, string>,
+): Promise<FromObjects> {
+  const config = await readHookConfig(repoDir, sha, settings);
+  if (!config.ok || config.value.graph.kind !== 'tasks') return undefined;
+  const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env);
+  if ('needsCheckout' in r || !r.ok) return undefined;
+  return { made: { graph: r.value.graph, json: JSON.stringify(r.value.json) }, salt: config.value.salt };
+}
+
 /**
  * The keys of commit `base`'s jobs, each from its own configuration (graph and salt), as the remote's side of
  * the comparison; none when that commit has no valid graph (then every job of the pushed one counts as changed).
+ * `fromObjects`: its tasks compiled already, when they could be.
  */
 async function keysAt(
   repoDir: string,
@@ -301,7 +343,13 @@ async function keysAt(
   worktrees: Worktrees,
   live: Set<string>,
   settings: ReadonlyMap<string, string>,
+  fromObjects?: Promise<FromObjects>,
 ): Promise<Set<string>> {
+  const compiled = await fromObjects;
+  if (compiled !== undefined) {
+    const keys = await keyGraphAtCommit(compiled.made.graph, repoDir, base, compiled.salt);
+    return keys.ok ? new Set(keys.value.values()) : new Set();
+  }
   const config = await readHookConfig(repoDir, base, settings);
   if (!config.ok) return new Set();
   let worktree: string | undefined;
@@ -313,9 +361,9 @@ async function keysAt(
     return worktree;
   };
   try {
-    const graph = await graphAt(repoDir, base, config.value.graph, checkout);
-    if (typeof graph === 'string') return new Set();
-    const keys = await keyGraphAtCommit(graph, repoDir, base, config.value.salt);
+    const made = await graphAt(repoDir, base, config.value.graph, checkout);
+    if (typeof made === 'string') return new Set();
+    const keys = await keyGraphAtCommit(made.graph, repoDir, base, config.value.salt);
     return keys.ok ? new Set(keys.value.values()) : new Set();
   } finally {
     if (worktree) {
@@ -325,51 +373,24 @@ async function keysAt(
   }
 }
 
-/**
- * The paths that differ between two commits, and whether any of them is gone from `sha`; undefined when git
- * cannot say.
- */
-async function pathsChanged(
-  repoDir: string,
-  base: string,
-  sha: string,
-): Promise<{ paths: string[]; deleted: boolean } | undefined> {
+/** The paths that differ between two commits, or undefined when git cannot say. */
+async function pathsChanged(repoDir: string, base: string, sha: string): Promise<string[] | undefined> {
   try {
-    const out = await simpleGit(repoDir).raw(['diff', '--name-status', '--no-renames', '-z', base, sha]);
-    // `<status>\0<path>\0` for each path.
-    const fields = out.split('\0');
-    const paths: string[] = [];
-    let deleted = false;
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      if (fields[i] === 'D') deleted = true;
-      paths.push(fields[i + 1]!);
-    }
-    return { paths, deleted };
+    const out = await simpleGit(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
+    return out.split('\0').filter(Boolean);
   } catch {
     return undefined;
   }
 }
 
 /**
- * Whether a change to `changed` (no path deleted) can change any key of tasks compiled over a commit's files: a
- * task's inputs are the files its globs choose, so a path that is no input of the changed commit's graph was
- * none before it either (the globs are the same, and the file lists differ by such paths only), unless the change
- * touches what decides the globs, scripts and dependencies (disbuild.json, workspace manifests) or the bytes an
- * input's checkout holds (attributes files).
+ * Whether a change to `changed` touches an input of `graph` (a `SourceFiles` file included) or what decides the
+ * bytes an input's checkout holds (an attributes file).
  */
-function touchesTasks(changed: string[], graph: Graph): boolean {
+function touchesInputs(changed: string[], graph: Graph): boolean {
   const inputs = new Set<string>(graph.sourceFiles.values());
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
-  return changed.some(
-    (p) =>
-      inputs.has(p) ||
-      p === 'disbuild.json' ||
-      p === 'package.json' ||
-      p === 'pnpm-workspace.yaml' ||
-      p.endsWith('/package.json') ||
-      p === '.gitattributes' ||
-      p.endsWith('/.gitattributes'),
-  );
+  return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
 }
 
 /**
@@ -407,18 +428,18 @@ async function graphAt(
   sha: string,
   source: GraphSource,
   checkout: () => Promise<string>,
-): Promise<Graph | string> {
+): Promise<Made | string> {
   if (source.kind === 'tasks') {
     // The commit's own disbuild.json, compiled over that commit's files: from git's objects, or in a checkout.
     const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env);
     if (!('needsCheckout' in atCommit)) {
-      if (atCommit.ok) return atCommit.value;
+      if (atCommit.ok) return { graph: atCommit.value.graph, json: JSON.stringify(atCommit.value.json) };
       return atCommit.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n');
     }
     const compiled = await loadConfigGraph(await checkout(), process.env);
     if (compiled === undefined) return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
     if (!compiled.ok) return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
-    return compiled.value.graph;
+    return { graph: compiled.value.graph };
   }
   let text: string;
   try {
@@ -435,7 +456,7 @@ async function graphAt(
   }
   const parsed = parseGraphText(text);
   if (!parsed.ok) return parsed.error.map((p) => `disbuild: invalid graph: ${formatProblem(p)}`).join('\n');
-  return parsed.value;
+  return { graph: parsed.value };
 }
 
 /** The commit the remote has: its sha when known locally, else the merge base with its default branch. */

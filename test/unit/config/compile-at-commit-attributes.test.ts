@@ -60,7 +60,7 @@ describe('compileAtCommit against a fresh checkout of the same commit', () => {
     const { atCommit, inCheckout } = await both(sha);
     if ('needsCheckout' in atCommit) return;
     expect(atCommit.ok, 'compiles from objects iff it compiles in a checkout').toBe(inCheckout.ok);
-    if (atCommit.ok && inCheckout.ok) expect(atCommit.value).toEqual(inCheckout.value.graph);
+    if (atCommit.ok && inCheckout.ok) expect(atCommit.value.graph).toEqual(inCheckout.value.graph);
   };
 
   beforeEach(async () => {

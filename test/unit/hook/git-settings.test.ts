@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,5 +32,44 @@ describe('readDisbuildSettings', () => {
       'disbuild.graphcommand': 'node gen.js\nsecond line',
       'disbuild.cacheurl': 'http://b',
     });
+  });
+});
+
+// A key without a value unsets an earlier one for `git config --get`; it was skipped, and the global value came back.
+describe('readDisbuildSettings and a key without a value', () => {
+  let dir: string;
+  let home: string;
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd: dir,
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: home },
+    }).toString();
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-settings-review-'));
+    home = await mkdtemp(join(tmpdir(), 'disbuild-settings-home-'));
+    git('init', '-q');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('answers a later value-less key as git config --get does (unset), not the earlier value', async () => {
+    git('config', '--global', 'disbuild.cacheUrl', 'http://global.example');
+    await appendFile(join(dir, '.git', 'config'), '[disbuild]\n\tcacheUrl\n');
+    const viaGet = git('config', '--get', 'disbuild.cacheUrl').trim();
+    expect(viaGet).toBe('');
+    const prev = process.env.HOME;
+    const prevNoSystem = process.env.GIT_CONFIG_NOSYSTEM;
+    process.env.HOME = home;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+    try {
+      const s = await readDisbuildSettings(dir);
+      expect(s.get('disbuild.cacheurl')).toBe(viaGet === '' ? undefined : viaGet);
+    } finally {
+      process.env.HOME = prev;
+      if (prevNoSystem === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
+      else process.env.GIT_CONFIG_NOSYSTEM = prevNoSystem;
+    }
   });
 });

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PushRig } from '../helpers/git-repo.js';
+
+/*
+ * The hook lets a push through disbuild.json without keying it when the pushed commit's and the remote's tasks
+ * compile from their objects to the same graph and no input changed. Each case below was let through unbuilt,
+ * or checked out needlessly, by a shortcut that judged the push by its paths alone.
+ */
+
+// The remote's commit has no graph (a glob matched nothing); adding a file the glob matches but a `!` excludes
+// makes one: every job is new, though no changed path is an input.
+describe('tasks fast path, remote commit whose graph does not compile', () => {
+  let rig: PushRig;
+  let log: string;
+  const runs = async (): Promise<string[]> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    log = rig.path('runs.log');
+    await rig.commit({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          // "fixtures/**" matches no file yet: the graph does not compile at this commit.
+          t: { command: `echo t >> ${log}`, inputs: ['a.txt', 'fixtures/**', '!fixtures/*.tmp'] },
+        },
+      }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    // The remote's commit got there without the hook (CI red, someone else's push).
+    const first = await rig.push('-q', '--no-verify', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+    // The hook does refuse this commit: its graph cannot be made.
+    await rig.commit({ 'notes.md': 'x\n' });
+    const refused = await rig.push('-q', 'origin', 'main');
+    expect(refused.code).not.toBe(0);
+    await rig.git(rig.clone, 'reset', '-q', '--hard', 'HEAD~');
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds the jobs of a push that makes the graph compile, though no changed path is an input', async () => {
+    // fixtures/** now matches (a file excluded by the `!` pattern): the graph compiles; t's inputs are a.txt.
+    await rig.commit({ 'fixtures/scratch.tmp': 'x\n' });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // The remote's commit has no key for t (its graph cannot be made), so t must be built before the push.
+    expect(await runs()).toEqual(['t']);
+  });
+});
+
+// A submodule replaced by a regular file of its path is a type change (`T`), not a deletion, yet its files,
+// inputs at the remote's commit, are gone.
+const SUBMODULE = ['-c', 'protocol.file.allow=always', 'submodule'];
+
+describe('tasks fast path, a submodule turned into a file', () => {
+  let rig: PushRig;
+  let log: string;
+  const runs = async (): Promise<string[]> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    log = rig.path('runs.log');
+    const lib = rig.path('lib');
+    await rig.git(rig.root, 'init', '-q', '-b', 'main', 'lib');
+    await rig.git(lib, 'commit', '-q', '--allow-empty', '-m', 'init');
+    await writeFile(join(lib, 'x.c'), 'int x;\n');
+    await rig.git(lib, 'add', '-A');
+    await rig.git(lib, 'commit', '-qm', 'x');
+    await rig.git(rig.clone, ...SUBMODULE, 'add', '-q', lib, 'sub');
+    await rig.commit({
+      'main.c': 'int main;\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: `echo t >> ${log}`, inputs: ['**/*.c'] } } }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+    expect(await runs()).toEqual(['t']);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('keys a push that turns the submodule into a regular file (status T, no D)', async () => {
+    // The commit pushed: `sub` a regular file, .gitmodules left as it was; made without touching the checkout,
+    // which keeps the submodule checked out (the user pushes another branch than the one checked out).
+    const blob = (await rig.git(rig.clone, 'hash-object', '-w', join(rig.clone, 'main.c'))).trim();
+    const env = { GIT_INDEX_FILE: rig.path('tmp-index') };
+    const withIndex = (...args: string[]): Promise<string> =>
+      new Promise((resolve, reject) =>
+        execFile('git', args, { cwd: rig.clone, env: { ...rig.env, ...env } }, (e, out, err) =>
+          e ? reject(new Error(err)) : resolve(out),
+        ),
+      );
+    await withIndex('read-tree', 'HEAD');
+    await withIndex('update-index', '--force-remove', 'sub');
+    await withIndex('update-index', '--add', '--cacheinfo', `100644,${blob},sub`);
+    const tree = (await withIndex('write-tree')).trim();
+    const sha = (await rig.git(rig.clone, 'commit-tree', tree, '-p', 'HEAD', '-m', 'sub is a file')).trim();
+    const diff = await rig.git(rig.clone, 'diff', '--name-status', '--no-renames', 'HEAD', sha);
+    expect(diff.trim()).toBe('T\tsub');
+    const pushed = await rig.push('-q', 'origin', `${sha}:refs/heads/main`);
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // At the remote's commit t read sub/x.c; at the pushed one it does not: another key, never built.
+    expect(await runs()).toEqual(['t', 't']);
+  });
+});
+
+// A commit that needs a checkout to be compiled (it holds a link) whose tree is the remote's needs none.
+describe("a push whose tree is the remote commit's, in a repository with a symbolic link", () => {
+  let rig: PushRig;
+  let trace: string;
+  const worktreesAdded = async (): Promise<number> =>
+    (await readFile(trace, 'utf8').catch(() => '')).split('\n').filter((l) => / git worktree add /.test(l))
+      .length;
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    trace = rig.path('git-trace.log');
+    rig.extraEnv = { GIT_TRACE: trace };
+    await symlink('a.txt', join(rig.clone, 'link.txt'));
+    await rig.commit({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('makes no worktree for an empty commit', async () => {
+    const before = await worktreesAdded();
+    await rig.git(rig.clone, 'commit', '-q', '--allow-empty', '-m', 'retrigger CI');
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await worktreesAdded()).toBe(before);
+  });
+
+  it('makes no worktree for a tag of a commit the remote has', async () => {
+    const before = await worktreesAdded();
+    await rig.git(rig.clone, 'tag', '-a', '-m', 'v1', 'v1');
+    const pushed = await rig.push('-q', 'origin', 'v1');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await worktreesAdded()).toBe(before);
+  });
+});
