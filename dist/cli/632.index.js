@@ -343,6 +343,7 @@ function usageError(io, message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $c: () => (/* binding */ sortedByCodeUnits),
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
 /* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),

@@ -9,6 +9,7 @@ const modules = {
 /* harmony export */   Dj: () => (/* binding */ readByCompile),
 /* harmony export */   Ne: () => (/* binding */ writeCompiledGraph),
 /* harmony export */   PS: () => (/* binding */ readKeptGraph),
+/* harmony export */   RS: () => (/* binding */ isReadByCompile),
 /* harmony export */   Ul: () => (/* binding */ readFiles),
 /* harmony export */   tn: () => (/* binding */ fileListDigest),
 /* harmony export */   xv: () => (/* binding */ configDigest)
@@ -60,7 +61,10 @@ const modules = {
 const FORMAT = 2;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 function readByCompile(files) {
-    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+    return files.filter(isReadByCompile);
+}
+function isReadByCompile(f) {
+    return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
 function compilerIdentity(self = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url)) {
@@ -727,6 +731,7 @@ function withIgnoredFile(root, p) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $c: () => (/* binding */ sortedByCodeUnits),
 /* harmony export */   Sn: () => (/* binding */ startRepoFiles),
 /* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),

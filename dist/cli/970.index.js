@@ -122,8 +122,6 @@ var job_key = __webpack_require__(371);
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/ids/canonical.ts
-var canonical = __webpack_require__(7536);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -134,6 +132,8 @@ var compiled_graph_cache = __webpack_require__(9085);
 var config_file = __webpack_require__(3797);
 // EXTERNAL MODULE: ./src/config/load-config.ts
 var load_config = __webpack_require__(6943);
+// EXTERNAL MODULE: ./src/config/repo-files.ts
+var repo_files = __webpack_require__(8682);
 ;// CONCATENATED MODULE: ./src/config/compile-at-commit.ts
 /**
  * disbuild.json's tasks compiled as of a commit from git's objects alone, without checking the commit out: its
@@ -158,37 +158,52 @@ var load_config = __webpack_require__(6943);
 
 
 /**
+ * What compiles of several commits of one repository, at one moment (one push), may share: git's answers about
+ * attributes and case folding, which the commits of a push mostly share.
+ */
+class SharedAnswers {
+    attributes = new Map();
+    foldsCase;
+}
+/**
  * The graph of `config` (the commit's own disbuild.json) over the files of commit `sha` of the repository at
  * `repoDir` (its top). Environment variables named by tasks' `env` are read from `env`.
  */
-async function compileAtCommit(repoDir, sha, config, env) {
+async function compileAtCommit(repoDir, sha, config, env, shared = new SharedAnswers()) {
     const listed = await (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
     if (!listed.ok)
         return { needsCheckout: listed.error };
     const files = [];
+    /** Blob IDs of the files read: manifests and attributes files. */
     const blobs = new Map();
     /** The commit's attributes files, as `git update-index --index-info` reads entries. */
     const attributes = [];
-    for (const record of listed.value.split('\0')) {
-        if (record === '')
-            continue;
-        // `<mode> SP <type> SP <object> TAB <path>`
-        const tab = record.indexOf('\t');
-        const [mode, , id] = record.slice(0, tab).split(' ');
-        const path = record.slice(tab + 1);
-        if (mode !== '100644' && mode !== '100755')
+    // `<mode> SP <type> SP <object> TAB <path> NUL`, read in place: twenty thousand records per commit.
+    const text = listed.value;
+    for (let at = 0; at < text.length;) {
+        let end = text.indexOf('\0', at);
+        if (end < 0)
+            end = text.length;
+        const tab = text.indexOf('\t', at);
+        const path = text.slice(tab + 1, end);
+        if (!text.startsWith('100644 ', at) && !text.startsWith('100755 ', at))
             return { needsCheckout: `${path} is not a regular file` };
         files.push(path);
-        blobs.set(path, id);
-        if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
-            attributes.push(`${mode} ${id}\t${path}`);
+        const attributesFile = path === '.gitattributes' || path.endsWith('/.gitattributes');
+        if (attributesFile || (0,compiled_graph_cache/* isReadByCompile */.RS)(path)) {
+            const id = text.slice(text.lastIndexOf(' ', tab) + 1, tab);
+            blobs.set(path, id);
+            if (attributesFile)
+                attributes.push(`${text.slice(at, at + 6)} ${id}\t${path}`);
+        }
+        at = end + 1;
     }
-    files.sort(canonical/* compareCodeUnits */.U);
+    (0,repo_files/* sortedByCodeUnits */.$c)(files);
     const manifests = (0,compiled_graph_cache/* readByCompile */.Dj)(files);
     const [texts, changing, folded] = await Promise.all([
         blobTexts(repoDir, manifests, blobs),
-        rewrittenOnCheckout(repoDir, attributes, [...manifests, config_file/* CONFIG_FILE */.g2]),
-        caseFolded(repoDir, files),
+        rewrittenOnCheckout(repoDir, attributes, [...manifests, config_file/* CONFIG_FILE */.g2], shared),
+        caseFolded(repoDir, files, shared),
     ]);
     if (!texts.ok)
         return { needsCheckout: texts.error };
@@ -241,7 +256,14 @@ const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
  * entries): those files and the repository's, user's and system's attributes, macros, and case folding are then
  * read exactly as a checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
-async function rewrittenOnCheckout(repoDir, attributes, paths) {
+function rewrittenOnCheckout(repoDir, attributes, paths, shared) {
+    const key = `${attributes.join('\0')}\0\0${paths.join('\0')}`;
+    let answer = shared.attributes.get(key);
+    if (answer === undefined)
+        shared.attributes.set(key, (answer = askAttributes(repoDir, attributes, paths)));
+    return answer;
+}
+async function askAttributes(repoDir, attributes, paths) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-attrs-'));
     try {
         const env = { ...process.env, GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
@@ -270,9 +292,9 @@ async function rewrittenOnCheckout(repoDir, attributes, paths) {
     }
 }
 /** Two of `files` equal but for case, when git says the file system folds case (`core.ignorecase`). */
-async function caseFolded(repoDir, files) {
-    const folds = await (0,git_command/* gitText */.q_)(repoDir, ['config', '--bool', 'core.ignorecase']);
-    if (!folds.ok || folds.value.trim() !== 'true')
+async function caseFolded(repoDir, files, shared) {
+    shared.foldsCase ??= (0,git_command/* gitText */.q_)(repoDir, ['config', '--bool', 'core.ignorecase']).then((r) => r.ok && r.value.trim() === 'true');
+    if (!(await shared.foldsCase))
         return undefined;
     const seen = new Map();
     for (const f of files) {
@@ -1091,6 +1113,8 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
         }
         return worktree;
     };
+    // The commits of a push mostly share what git says of their attributes.
+    const shared = new SharedAnswers();
     const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
     // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
     const unchanged = (paths) => paths.every((p) => p !== undefined && p.length === 0);
@@ -1104,7 +1128,7 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
                 if (unchanged(await diffs))
                     throw new Error('the tree is unchanged');
                 return checkout();
-            }),
+            }, shared),
             links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
         };
     // Awaited below, or dropped when the tree is unchanged.
@@ -1117,9 +1141,9 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
     }
     // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
     const atBases = source.kind === 'tasks'
-        ? bases.map((b) => b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings))
+        ? bases.map((b) => b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings, shared))
         : [];
-    const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout));
+    const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
     const keep = worktree ? { worktree } : {};
     if (typeof made === 'string')
         return { problem: made };
@@ -1148,11 +1172,11 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
     return { graph, toRun, changed: changed.length, ...keep };
 }
 /** The tasks of commit `sha` compiled from its objects, when its configuration has tasks and they can be. */
-async function tasksFromObjects(repoDir, sha, settings) {
+async function tasksFromObjects(repoDir, sha, settings, shared) {
     const config = await readHookConfig(repoDir, sha, settings);
     if (!config.ok || config.value.graph.kind !== 'tasks')
         return undefined;
-    const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env);
+    const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env, shared);
     if ('needsCheckout' in r || !r.ok)
         return undefined;
     return { made: { graph: r.value.graph, json: JSON.stringify(r.value.json) }, salt: config.value.salt };
@@ -1246,10 +1270,10 @@ async function treeHasLinksOrSubmodules(repoDir, sha) {
     }
 }
 /** The graph of commit `sha`; `checkout` makes (once) and answers a worktree of it, for what needs one. */
-async function graphAt(repoDir, sha, source, checkout) {
+async function graphAt(repoDir, sha, source, checkout, shared) {
     if (source.kind === 'tasks') {
         // The commit's own disbuild.json, compiled over that commit's files: from git's objects, or in a checkout.
-        const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env);
+        const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env, shared);
         if (!('needsCheckout' in atCommit)) {
             if (atCommit.ok)
                 return { graph: atCommit.value.graph, json: JSON.stringify(atCommit.value.json) };

@@ -47304,7 +47304,10 @@ var config_file = __nccwpck_require__(5446);
 const compiled_graph_cache_FORMAT = 2;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 function readByCompile(files) {
-    return files.filter((f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'));
+    return files.filter(isReadByCompile);
+}
+function isReadByCompile(f) {
+    return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
 function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
@@ -51907,7 +51910,7 @@ function describe(v) {
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
-/* unused harmony export startRepoFiles */
+/* unused harmony exports sortedByCodeUnits, startRepoFiles */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);

@@ -16,16 +16,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import type { GoGraph } from './compile.js';
-import { compareCodeUnits } from '../ids/canonical.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { readByCompile } from './compiled-graph-cache.js';
+import { isReadByCompile, readByCompile } from './compiled-graph-cache.js';
 import { CONFIG_FILE, type ConfigProblem, type DisbuildConfig, type TaskSpec } from './config-file.js';
 import { compileListed } from './load-config.js';
+import { sortedByCodeUnits } from './repo-files.js';
 
 /** Why a commit needs a checkout to be compiled (see the module's note). */
 export type NeedsCheckout = { needsCheckout: string };
+
+/**
+ * What compiles of several commits of one repository, at one moment (one push), may share: git's answers about
+ * attributes and case folding, which the commits of a push mostly share.
+ */
+export class SharedAnswers {
+  readonly attributes = new Map<string, Promise<Result<string | undefined, string>>>();
+  foldsCase: Promise<boolean> | undefined;
+}
 
 /**
  * The graph of `config` (the commit's own disbuild.json) over the files of commit `sha` of the repository at
@@ -36,31 +45,39 @@ export async function compileAtCommit(
   sha: string,
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
   env: NodeJS.ProcessEnv,
+  shared: SharedAnswers = new SharedAnswers(),
 ): Promise<Result<{ graph: Graph; json: GoGraph }, ConfigProblem[]> | NeedsCheckout> {
   const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
   if (!listed.ok) return { needsCheckout: listed.error };
   const files: string[] = [];
+  /** Blob IDs of the files read: manifests and attributes files. */
   const blobs = new Map<string, string>();
   /** The commit's attributes files, as `git update-index --index-info` reads entries. */
   const attributes: string[] = [];
-  for (const record of listed.value.split('\0')) {
-    if (record === '') continue;
-    // `<mode> SP <type> SP <object> TAB <path>`
-    const tab = record.indexOf('\t');
-    const [mode, , id] = record.slice(0, tab).split(' ');
-    const path = record.slice(tab + 1);
-    if (mode !== '100644' && mode !== '100755') return { needsCheckout: `${path} is not a regular file` };
+  // `<mode> SP <type> SP <object> TAB <path> NUL`, read in place: twenty thousand records per commit.
+  const text = listed.value;
+  for (let at = 0; at < text.length;) {
+    let end = text.indexOf('\0', at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', at);
+    const path = text.slice(tab + 1, end);
+    if (!text.startsWith('100644 ', at) && !text.startsWith('100755 ', at))
+      return { needsCheckout: `${path} is not a regular file` };
     files.push(path);
-    blobs.set(path, id!);
-    if (path === '.gitattributes' || path.endsWith('/.gitattributes'))
-      attributes.push(`${mode} ${id!}\t${path}`);
+    const attributesFile = path === '.gitattributes' || path.endsWith('/.gitattributes');
+    if (attributesFile || isReadByCompile(path)) {
+      const id = text.slice(text.lastIndexOf(' ', tab) + 1, tab);
+      blobs.set(path, id);
+      if (attributesFile) attributes.push(`${text.slice(at, at + 6)} ${id}\t${path}`);
+    }
+    at = end + 1;
   }
-  files.sort(compareCodeUnits);
+  sortedByCodeUnits(files);
   const manifests = readByCompile(files);
   const [texts, changing, folded] = await Promise.all([
     blobTexts(repoDir, manifests, blobs),
-    rewrittenOnCheckout(repoDir, attributes, [...manifests, CONFIG_FILE]),
-    caseFolded(repoDir, files),
+    rewrittenOnCheckout(repoDir, attributes, [...manifests, CONFIG_FILE], shared),
+    caseFolded(repoDir, files, shared),
   ]);
   if (!texts.ok) return { needsCheckout: texts.error };
   if (!changing.ok) return { needsCheckout: changing.error };
@@ -114,7 +131,19 @@ const REWRITING = ['filter', 'working-tree-encoding', 'ident'];
  * entries): those files and the repository's, user's and system's attributes, macros, and case folding are then
  * read exactly as a checkout reads them. Line endings do not matter: JSON and YAML read alike with either.
  */
-async function rewrittenOnCheckout(
+function rewrittenOnCheckout(
+  repoDir: string,
+  attributes: readonly string[],
+  paths: readonly string[],
+  shared: SharedAnswers,
+): Promise<Result<string | undefined, string>> {
+  const key = `${attributes.join('\0')}\0\0${paths.join('\0')}`;
+  let answer = shared.attributes.get(key);
+  if (answer === undefined) shared.attributes.set(key, (answer = askAttributes(repoDir, attributes, paths)));
+  return answer;
+}
+
+async function askAttributes(
   repoDir: string,
   attributes: readonly string[],
   paths: readonly string[],
@@ -144,9 +173,15 @@ async function rewrittenOnCheckout(
 }
 
 /** Two of `files` equal but for case, when git says the file system folds case (`core.ignorecase`). */
-async function caseFolded(repoDir: string, files: readonly string[]): Promise<string | undefined> {
-  const folds = await gitText(repoDir, ['config', '--bool', 'core.ignorecase']);
-  if (!folds.ok || folds.value.trim() !== 'true') return undefined;
+async function caseFolded(
+  repoDir: string,
+  files: readonly string[],
+  shared: SharedAnswers,
+): Promise<string | undefined> {
+  shared.foldsCase ??= gitText(repoDir, ['config', '--bool', 'core.ignorecase']).then(
+    (r) => r.ok && r.value.trim() === 'true',
+  );
+  if (!(await shared.foldsCase)) return undefined;
   const seen = new Map<string, string>();
   for (const f of files) {
     const key = f.toLowerCase();

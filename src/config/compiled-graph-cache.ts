@@ -59,9 +59,11 @@ export interface KeptGraph {
 
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 export function readByCompile(files: readonly string[]): string[] {
-  return files.filter(
-    (f) => f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json'),
-  );
+  return files.filter(isReadByCompile);
+}
+
+export function isReadByCompile(f: string): boolean {
+  return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
 
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */

@@ -89,7 +89,7 @@ function parseTaggedListing(dir: string, listing: string): string[] {
 }
 
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
-function sortedByCodeUnits(paths: string[]): string[] {
+export function sortedByCodeUnits(paths: string[]): string[] {
   for (let i = 1; i < paths.length; i++) {
     if (!(paths[i - 1]! < paths[i]!)) return paths.sort(compareCodeUnits);
   }

@@ -17,7 +17,7 @@ import { parseGraphText } from '../graph/parse.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
-import { compileAtCommit } from '../config/compile-at-commit.js';
+import { compileAtCommit, SharedAnswers } from '../config/compile-at-commit.js';
 import { formatConfigProblem } from '../config/config-file.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
@@ -250,6 +250,8 @@ async function planCommit(
     }
     return worktree;
   };
+  // The commits of a push mostly share what git says of their attributes.
+  const shared = new SharedAnswers();
   const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
   // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
   const unchanged = (paths: (string[] | undefined)[]): boolean =>
@@ -261,10 +263,16 @@ async function planCommit(
     source.kind === 'command'
       ? undefined
       : {
-          made: graphAt(repoDir, sha, source, async () => {
-            if (unchanged(await diffs)) throw new Error('the tree is unchanged');
-            return checkout();
-          }),
+          made: graphAt(
+            repoDir,
+            sha,
+            source,
+            async () => {
+              if (unchanged(await diffs)) throw new Error('the tree is unchanged');
+              return checkout();
+            },
+            shared,
+          ),
           links: source.kind === 'file' ? treeHasLinksOrSubmodules(repoDir, sha) : undefined,
         };
   // Awaited below, or dropped when the tree is unchanged.
@@ -279,10 +287,10 @@ async function planCommit(
   const atBases =
     source.kind === 'tasks'
       ? bases.map((b) =>
-          b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings),
+          b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings, shared),
         )
       : [];
-  const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout));
+  const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
   const keep = worktree ? { worktree } : {};
   if (typeof made === 'string') return { problem: made };
   const graph = made.graph;
@@ -324,10 +332,11 @@ async function tasksFromObjects(
   repoDir: string,
   sha: string,
   settings: ReadonlyMap<string, string>,
+  shared: SharedAnswers,
 ): Promise<FromObjects> {
   const config = await readHookConfig(repoDir, sha, settings);
   if (!config.ok || config.value.graph.kind !== 'tasks') return undefined;
-  const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env);
+  const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env, shared);
   if ('needsCheckout' in r || !r.ok) return undefined;
   return { made: { graph: r.value.graph, json: JSON.stringify(r.value.json) }, salt: config.value.salt };
 }
@@ -428,10 +437,11 @@ async function graphAt(
   sha: string,
   source: GraphSource,
   checkout: () => Promise<string>,
+  shared?: SharedAnswers,
 ): Promise<Made | string> {
   if (source.kind === 'tasks') {
     // The commit's own disbuild.json, compiled over that commit's files: from git's objects, or in a checkout.
-    const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env);
+    const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env, shared);
     if (!('needsCheckout' in atCommit)) {
       if (atCommit.ok) return { graph: atCommit.value.graph, json: JSON.stringify(atCommit.value.json) };
       return atCommit.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n');
