@@ -1141,12 +1141,15 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
     }
     // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
     const atBases = source.kind === 'tasks'
-        ? bases.map((b) => b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings, shared))
+        ? bases.map((b) => b === undefined
+            ? Promise.resolve(undefined)
+            : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined))
         : [];
     const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
     const keep = worktree ? { worktree } : {};
+    // A refused push leaves nothing running: the remote's compiles (git processes, a temporary index) end first.
     if (typeof made === 'string')
-        return { problem: made };
+        return Promise.all(atBases).then(() => ({ problem: made }));
     const graph = made.graph;
     if (source.kind === 'file' &&
         changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
@@ -1163,8 +1166,10 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
             return { toRun: [], changed: 0, ...keep };
     }
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
-    if (!keys.ok)
+    if (!keys.ok) {
+        await Promise.all(atBases);
         return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
+    }
     const before = await Promise.all(bases.map((b, i) => b === undefined ? new Set() : keysAt(repoDir, b, worktrees, live, settings, atBases[i])));
     const changed = graph.jobs.filter((j) => before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label))));
     const hits = await cache.lookup(changed.map((j) => keys.value.get(j.label)));

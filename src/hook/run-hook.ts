@@ -287,12 +287,15 @@ async function planCommit(
   const atBases =
     source.kind === 'tasks'
       ? bases.map((b) =>
-          b === undefined ? Promise.resolve(undefined) : tasksFromObjects(repoDir, b, settings, shared),
+          b === undefined
+            ? Promise.resolve(undefined)
+            : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined),
         )
       : [];
   const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
   const keep = worktree ? { worktree } : {};
-  if (typeof made === 'string') return { problem: made };
+  // A refused push leaves nothing running: the remote's compiles (git processes, a temporary index) end first.
+  if (typeof made === 'string') return Promise.all(atBases).then(() => ({ problem: made }));
   const graph = made.graph;
   if (
     source.kind === 'file' &&
@@ -313,7 +316,10 @@ async function planCommit(
       return { toRun: [], changed: 0, ...keep };
   }
   const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
-  if (!keys.ok) return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
+  if (!keys.ok) {
+    await Promise.all(atBases);
+    return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
+  }
   const before = await Promise.all(
     bases.map((b, i) =>
       b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live, settings, atBases[i]),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -152,4 +152,49 @@ describe("a push whose tree is the remote commit's, in a repository with a symbo
     expect(pushed.code, pushed.stderr).toBe(0);
     expect(await worktreesAdded()).toBe(before);
   });
+});
+
+// A refused push returned while the remote commit's compile still ran: its git processes were orphaned, and the
+// temporary index of its attributes left in TMPDIR.
+describe('a blocked push leaves nothing running', () => {
+  let rig: PushRig;
+  let tmp: string;
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    tmp = rig.path('tmp');
+    await mkdir(tmp);
+    const files: Record<string, string> = {
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['src/**'] } } }),
+      '.gitattributes': '*.c text\n',
+    };
+    for (let i = 0; i < 4000; i++) files[`src/d${i % 40}/f${i}.c`] = `int f${i};\n`;
+    await rig.commit(files);
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+    rig.extraEnv = { TMPDIR: tmp };
+  }, 60_000);
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('leaves no temporary directory behind', async () => {
+    // The pushed commit's tasks do not compile (a dependency on no task); its attributes differ from the
+    // remote commit's, so the remote commit asks git on its own (nothing shared).
+    await rig.commit({
+      'disbuild.json': JSON.stringify({
+        tasks: { t: { command: 'true', inputs: ['src/**'], deps: ['nope'] } },
+      }),
+      '.gitattributes': '*.c text\n*.h text\n',
+    });
+    for (let i = 0; i < 5; i++) {
+      const pushed = await rig.push('-q', 'origin', 'main');
+      expect(pushed.code).not.toBe(0);
+      expect(pushed.stderr).toMatch(/push blocked/);
+    }
+    // Anything still running would have finished by now.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await readdir(tmp)).filter((n) => n.startsWith('disbuild-'))).toEqual([]);
+  }, 60_000);
 });
