@@ -225,8 +225,8 @@ type FromObjects = { made: Made & { json: string }; salt: string } | undefined;
 /**
  * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
  * the refs that push it; undefined where there is none, so every job counts as changed) and that the cache
- * lacks. Graph files, graph commands and disbuild.json tasks are compared alike; a command runs, and tasks are
- * compiled, in a worktree of each commit.
+ * lacks. Graph files, graph commands and disbuild.json tasks are compared alike; a command runs in a worktree of
+ * each commit, tasks are compiled from a commit's objects when they can be (else in a worktree of it).
  */
 async function planCommit(
   repoDir: string,
