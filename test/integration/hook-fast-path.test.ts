@@ -168,7 +168,7 @@ describe('a blocked push leaves nothing running', () => {
       'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['src/**'] } } }),
       '.gitattributes': '*.c text\n',
     };
-    for (let i = 0; i < 4000; i++) files[`src/d${i % 40}/f${i}.c`] = `int f${i};\n`;
+    for (let i = 0; i < 1500; i++) files[`src/d${i % 40}/f${i}.c`] = `int f${i};\n`;
     await rig.commit(files);
     expect((await rig.cli('hook', 'install')).code).toBe(0);
     const first = await rig.push('-q', 'origin', 'main');
