@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _explain_record_store_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1806);
 /* harmony import */ var _explain_run_explainer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1395);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2573);
-/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2765);
+/* harmony import */ var _ids_file_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(679);
 /* harmony import */ var _ids_job_key_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(371);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7593);
 /* harmony import */ var _graph_input_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3311);

@@ -23,8 +23,8 @@ var null_cache = __webpack_require__(2142);
 var lazy_coordinator = __webpack_require__(3413);
 // EXTERNAL MODULE: ./src/engine.ts + 19 modules
 var engine = __webpack_require__(7181);
-// EXTERNAL MODULE: ./src/ids/file-digest.ts + 2 modules
-var file_digest = __webpack_require__(2765);
+// EXTERNAL MODULE: ./src/ids/file-digest.ts
+var file_digest = __webpack_require__(679);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts

@@ -122,6 +122,8 @@ var job_key = __webpack_require__(371);
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/ids/commit-digests.ts
+var commit_digests = __webpack_require__(5221);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -148,6 +150,7 @@ var repo_files = __webpack_require__(8682);
  * checkout, nor paths equal but for case where the file system folds case (a checkout keeps one of them): for
  * those the caller compiles in a checkout.
  */
+
 
 
 
@@ -227,19 +230,7 @@ async function blobTexts(repoDir, paths, blobs) {
     const out = await (0,git_command/* gitBytes */.s0)(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
     if (!out.ok)
         return out;
-    const byId = new Map();
-    const bytes = out.value;
-    for (let at = 0; at < bytes.length;) {
-        const nl = bytes.indexOf(0x0a, at);
-        if (nl < 0)
-            break;
-        const [id = '', type, size] = bytes.subarray(at, nl).toString('utf8').split(' ');
-        if (type !== 'blob' || size === undefined)
-            return (0,result/* err */._)(`git cat-file: no blob ${id}`);
-        const end = nl + 1 + Number(size);
-        byId.set(id, bytes.subarray(nl + 1, end).toString('utf8'));
-        at = end + 1;
-    }
+    const byId = (0,commit_digests/* parseBatch */.G)(out.value);
     for (const p of paths) {
         const text = byId.get(blobs.get(p));
         if (text === undefined)

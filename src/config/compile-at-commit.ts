@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import type { GoGraph } from './compile.js';
+import { parseBatch } from '../ids/commit-digests.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
@@ -103,17 +104,7 @@ async function blobTexts(
   const ids = [...new Set(paths.map((p) => blobs.get(p)!))];
   const out = await gitBytes(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
   if (!out.ok) return out;
-  const byId = new Map<string, string>();
-  const bytes = out.value;
-  for (let at = 0; at < bytes.length;) {
-    const nl = bytes.indexOf(0x0a, at);
-    if (nl < 0) break;
-    const [id = '', type, size] = bytes.subarray(at, nl).toString('utf8').split(' ');
-    if (type !== 'blob' || size === undefined) return err(`git cat-file: no blob ${id}`);
-    const end = nl + 1 + Number(size);
-    byId.set(id, bytes.subarray(nl + 1, end).toString('utf8'));
-    at = end + 1;
-  }
+  const byId = parseBatch(out.value);
   for (const p of paths) {
     const text = byId.get(blobs.get(p)!);
     if (text === undefined) return err(`git cat-file: no blob for ${p}`);

@@ -256,7 +256,7 @@ class CommitView implements TreeView {
 }
 
 /** Object ID → content (as UTF-8 text) from `git cat-file --batch` output (`<id> <type> <size>\n<bytes>\n`). */
-function parseBatch(out: Buffer): Map<string, string> {
+export function parseBatch(out: Buffer): Map<string, string> {
   const texts = new Map<string, string>();
   let at = 0;
   while (at < out.length) {
