@@ -531,11 +531,10 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
+/* harmony import */ var _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4340);
 /* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9236);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5782);
@@ -644,7 +643,7 @@ function gitlinkAbove(gitlinks, path) {
  * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
  */
 async function submoduleDigests(repoDir, submodule, commit, paths) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repoDir, submodule);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, submodule);
     const missing = () => (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Map(paths.map((p) => [p, { missing: true }])));
     if (!(0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .isCheckedOutSubmodule */ .cf)(repoDir, submodule))
         return missing();
@@ -660,6 +659,8 @@ async function submoduleDigests(repoDir, submodule, commit, paths) {
 function fileOf(e) {
     return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
 }
+/** convertedDigests checks files out into `<tmp>/disbuild-checkout-<pid>-<random>`. */
+const CHECKOUT_PREFIX = 'disbuild-checkout-';
 /**
  * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
  * left out (their blob is what a checkout writes).
@@ -671,9 +672,17 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     const out = new Map();
     if (files.size === 0)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
-    const temp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'disbuild-checkout-'));
+    // A hook killed while it converted leaves its directory behind: the next one removes it.
+    await (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeDeadPidTemps */ .Xw)(CHECKOUT_PREFIX);
+    let temp;
     try {
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'index');
+        temp = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .makePidTemp */ .Gp)(CHECKOUT_PREFIX);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`no temporary directory to check converted files out into (${e.message})`);
+    }
+    try {
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'index');
         // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
         const attrs = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_6__/* .attributeFiles */ .Op)(listing);
         if (attrs.length > 0) {
@@ -695,7 +704,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         const gitDir = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(repoDir, ['rev-parse', '--absolute-git-dir']);
         if (!gitDir.ok)
             return gitDir;
-        const wt = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(temp, 'wt');
+        const wt = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'wt');
         const env = {
             ...process.env,
             GIT_DIR: gitDir.value.trim(),
@@ -717,11 +726,11 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         if (!written.ok)
             return written;
         for (const real of converted.value)
-            out.set(real, (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(wt, prefix + real))));
+            out.set(real, (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(wt, prefix + real))));
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { recursive: true, force: true }).catch(() => { });
     }
 }
 /** A commit's tree under the source directory as a TreeView, with the text of its links. */

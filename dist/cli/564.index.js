@@ -2500,11 +2500,13 @@ class FileTimings {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5556);
-/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2142);
+/* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2142);
 /* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
-/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8043);
-/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
+/* harmony import */ var _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4340);
+/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8043);
+/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3694);
+
 
 
 
@@ -2527,14 +2529,14 @@ function openLocalState(cacheDirFlag, io) {
     const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'runs');
     // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
     // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
-    (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeDeadTemps */ .Uc)(runsDir));
+    (0,_util_background_js__WEBPACK_IMPORTED_MODULE_9__/* .inBackground */ .k)((0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeDeadTemps */ .Uc)(runsDir));
     return {
         dir,
         timings: _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.read((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
         // A cache that cannot be opened costs the run its cache, never the build.
         openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
-            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_9__/* .NullCache */ .C();
+            return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .NullCache */ .C();
         }),
         outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
@@ -2562,7 +2564,7 @@ function openLocalState(cacheDirFlag, io) {
             }
             removeDeadFallbacks();
             // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-            const runDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), `${FALLBACK_PREFIX}${process.pid}-`));
+            const runDir = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__/* .makePidTemp */ .Gp)(FALLBACK_PREFIX);
             onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
             return runDir;
         },
@@ -2570,30 +2572,8 @@ function openLocalState(cacheDirFlag, io) {
 }
 /** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
 function removeDeadFallbacks() {
-    let names;
-    try {
-        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(FALLBACK_PREFIX))
-            continue;
-        const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
-        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || (0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._n)(pid))
-            continue;
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), name);
-        try {
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path);
-            if (!st.isDirectory() || st.uid !== process.getuid?.())
-                continue;
-        }
-        catch {
-            continue;
-        }
-        (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .dM)(path));
-    }
+    for (const path of (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__/* .deadPidTemps */ .pD)(FALLBACK_PREFIX))
+        (0,_util_background_js__WEBPACK_IMPORTED_MODULE_9__/* .inBackground */ .k)((0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTree */ .dM)(path));
 }
 
 
@@ -2636,6 +2616,80 @@ function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
 function isDiskFull(e) {
     const code = e?.code;
     return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+
+/***/ }),
+
+/***/ 4340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ makePidTemp),
+/* harmony export */   Xw: () => (/* binding */ removeDeadPidTemps),
+/* harmony export */   pD: () => (/* binding */ deadPidTemps)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5510);
+
+
+
+
+
+/**
+ * A fresh, owner-only directory in the system's temp directory named `<prefix><pid>-<random>`, so that what a
+ * killed process leaves there can be told from what a live one is using (see deadPidTemps). Throws as mkdtemp
+ * does (an unwritable or full temp directory).
+ */
+function makePidTemp(prefix) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), `${prefix}${process.pid}-`));
+}
+/**
+ * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
+ * user made, nor a link.
+ */
+function deadPidTemps(prefix) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const dead = [];
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const pid = Number(name.slice(prefix.length).split('-')[0]);
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._)(pid))
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), name);
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        dead.push(path);
+    }
+    return dead;
+}
+const swept = new Set();
+/** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
+async function removeDeadPidTemps(prefix) {
+    if (swept.has(prefix))
+        return;
+    swept.add(prefix);
+    await Promise.all(deadPidTemps(prefix).map((d) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(d, { recursive: true, force: true }).catch(() => { })));
 }
 
 

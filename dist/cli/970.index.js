@@ -120,14 +120,14 @@ var parse = __webpack_require__(1905);
 var job_key = __webpack_require__(371);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/ids/commit-digests.ts
 var commit_digests = __webpack_require__(5221);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/util/pid-temp.ts
+var pid_temp = __webpack_require__(4340);
 // EXTERNAL MODULE: ./src/config/compiled-graph-cache.ts
 var compiled_graph_cache = __webpack_require__(9085);
 // EXTERNAL MODULE: ./src/config/config-file.ts
@@ -254,8 +254,18 @@ function rewrittenOnCheckout(repoDir, attributes, paths, shared) {
         shared.attributes.set(key, (answer = askAttributes(repoDir, attributes, paths)));
     return answer;
 }
+/** The temporary indexes of askAttributes are `<tmp>/disbuild-attrs-<pid>-<random>/index`. */
+const ATTRS_PREFIX = 'disbuild-attrs-';
 async function askAttributes(repoDir, attributes, paths) {
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-attrs-'));
+    // A hook killed while it asked leaves its index behind: the next one removes it.
+    await (0,pid_temp/* removeDeadPidTemps */.Xw)(ATTRS_PREFIX);
+    let dir;
+    try {
+        dir = (0,pid_temp/* makePidTemp */.Gp)(ATTRS_PREFIX);
+    }
+    catch (e) {
+        return (0,result/* err */._)(`no temporary index for git check-attr (${e.message})`);
+    }
     try {
         const env = { ...process.env, GIT_INDEX_FILE: (0,external_node_path_.join)(dir, 'index') };
         if (attributes.length > 0) {
@@ -279,7 +289,7 @@ async function askAttributes(repoDir, attributes, paths) {
         return (0,result.ok)(undefined);
     }
     finally {
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.rm)(dir, { recursive: true, force: true }).catch(() => { });
     }
 }
 /** Two of `files` equal but for case, when git says the file system folds case (`core.ignorecase`). */

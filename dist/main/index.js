@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(986);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7462);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 986:
+/***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32973,7 +32973,7 @@ async function withWholeLogs(a) {
 
 ;// CONCATENATED MODULE: ./src/util/is-alive.ts
 /** Whether process `pid` exists (EPERM: it does, another user's). */
-function is_alive_isAlive(pid) {
+function isAlive(pid) {
     try {
         process.kill(pid, 0);
         return true;
@@ -33010,7 +33010,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
         const pid = Number(name.split('-')[0]);
         if (pid === process.pid)
             return;
-        if (Number.isInteger(pid) && pid > 0 && is_alive_isAlive(pid))
+        if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
             return;
         await remove_tree_removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
     }));
@@ -33139,7 +33139,7 @@ function removeDeadWrites(file) {
         if (!name.startsWith(own))
             continue;
         const pid = Number(/^(\d+)\.\d+\.tmp$/.exec(name.slice(own.length))?.[1]);
-        if (!pid || pid === process.pid || is_alive_isAlive(pid))
+        if (!pid || pid === process.pid || isAlive(pid))
             continue;
         try {
             (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
@@ -38465,7 +38465,63 @@ class timings_FileTimings {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/pid-temp.ts
+
+
+
+
+
+/**
+ * A fresh, owner-only directory in the system's temp directory named `<prefix><pid>-<random>`, so that what a
+ * killed process leaves there can be told from what a live one is using (see deadPidTemps). Throws as mkdtemp
+ * does (an unwritable or full temp directory).
+ */
+function pid_temp_makePidTemp(prefix) {
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${prefix}${process.pid}-`));
+}
+/**
+ * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
+ * user made, nor a link.
+ */
+function pid_temp_deadPidTemps(prefix) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)((0,external_node_os_.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const dead = [];
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const pid = Number(name.slice(prefix.length).split('-')[0]);
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
+            continue;
+        const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), name);
+        try {
+            const st = (0,external_node_fs_.lstatSync)(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.())
+                continue;
+        }
+        catch {
+            continue;
+        }
+        dead.push(path);
+    }
+    return dead;
+}
+const swept = new Set();
+/** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
+async function removeDeadPidTemps(prefix) {
+    if (swept.has(prefix))
+        return;
+    swept.add(prefix);
+    await Promise.all(pid_temp_deadPidTemps(prefix).map((d) => (0,promises_.rm)(d, { recursive: true, force: true }).catch(() => { })));
+}
+
 ;// CONCATENATED MODULE: ./src/run-env/local-state.ts
+
 
 
 
@@ -38523,7 +38579,7 @@ function openLocalState(cacheDirFlag, io) {
             }
             removeDeadFallbacks();
             // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-            const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
+            const runDir = makePidTemp(FALLBACK_PREFIX);
             onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
             return runDir;
         },
@@ -38531,30 +38587,8 @@ function openLocalState(cacheDirFlag, io) {
 }
 /** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
 function removeDeadFallbacks() {
-    let names;
-    try {
-        names = readdirSync(tmpdir());
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(FALLBACK_PREFIX))
-            continue;
-        const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
-        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
-            continue;
-        const path = join(tmpdir(), name);
-        try {
-            const st = lstatSync(path);
-            if (!st.isDirectory() || st.uid !== process.getuid?.())
-                continue;
-        }
-        catch {
-            continue;
-        }
+    for (const path of deadPidTemps(FALLBACK_PREFIX))
         inBackground(removeTree(path));
-    }
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -40695,6 +40729,8 @@ async function submoduleDigests(repoDir, submodule, commit, paths) {
 function fileOf(e) {
     return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
 }
+/** convertedDigests checks files out into `<tmp>/disbuild-checkout-<pid>-<random>`. */
+const CHECKOUT_PREFIX = 'disbuild-checkout-';
 /**
  * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
  * left out (their blob is what a checkout writes).
@@ -40706,7 +40742,15 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     const out = new Map();
     if (files.size === 0)
         return (0,util_result.ok)(out);
-    const temp = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'disbuild-checkout-'));
+    // A hook killed while it converted leaves its directory behind: the next one removes it.
+    await removeDeadPidTemps(CHECKOUT_PREFIX);
+    let temp;
+    try {
+        temp = pid_temp_makePidTemp(CHECKOUT_PREFIX);
+    }
+    catch (e) {
+        return (0,util_result/* err */._)(`no temporary directory to check converted files out into (${e.message})`);
+    }
     try {
         const index = (0,external_node_path_.join)(temp, 'index');
         // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
@@ -40756,7 +40800,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         return (0,util_result.ok)(out);
     }
     finally {
-        await (0,promises_.rm)(temp, { recursive: true, force: true });
+        await (0,promises_.rm)(temp, { recursive: true, force: true }).catch(() => { });
     }
 }
 /** A commit's tree under the source directory as a TreeView, with the text of its links. */
@@ -42201,7 +42245,7 @@ function deadTemp(rel, st, globs) {
     if (idle >= ABANDONED_MS)
         return true;
     const pid = m[2] === undefined ? undefined : Number(m[2]);
-    return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !is_alive_isAlive(pid);
+    return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !isAlive(pid);
 }
 /** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */
 function removeLeftovers(root, leftovers, keep) {
@@ -45043,7 +45087,7 @@ async function removeCopiesLeftBehind(outDir) {
         const pid = m[1] === undefined ? undefined : Number(m[1]);
         // This run has made none yet when this is called: one named with its own pid was left by a killed run
         // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !is_alive_isAlive(pid);
+        return pid === undefined || pid === process.pid || !isAlive(pid);
     })
         .map((n) => remove_tree_removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }

@@ -11,8 +11,7 @@
  * checkout, nor paths equal but for case where the file system folds case (a checkout keeps one of them): for
  * those the caller compiles in a checkout.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import type { GoGraph } from './compile.js';
@@ -20,6 +19,7 @@ import { parseBatch } from '../ids/commit-digests.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
 import { isReadByCompile, readByCompile } from './compiled-graph-cache.js';
 import { CONFIG_FILE, type ConfigProblem, type DisbuildConfig, type TaskSpec } from './config-file.js';
 import { compileListed } from './load-config.js';
@@ -134,12 +134,22 @@ function rewrittenOnCheckout(
   return answer;
 }
 
+/** The temporary indexes of askAttributes are `<tmp>/disbuild-attrs-<pid>-<random>/index`. */
+const ATTRS_PREFIX = 'disbuild-attrs-';
+
 async function askAttributes(
   repoDir: string,
   attributes: readonly string[],
   paths: readonly string[],
 ): Promise<Result<string | undefined, string>> {
-  const dir = await mkdtemp(join(tmpdir(), 'disbuild-attrs-'));
+  // A hook killed while it asked leaves its index behind: the next one removes it.
+  await removeDeadPidTemps(ATTRS_PREFIX);
+  let dir: string;
+  try {
+    dir = makePidTemp(ATTRS_PREFIX);
+  } catch (e) {
+    return err(`no temporary index for git check-attr (${(e as Error).message})`);
+  }
   try {
     const env = { ...process.env, GIT_INDEX_FILE: join(dir, 'index') };
     if (attributes.length > 0) {
@@ -159,7 +169,7 @@ async function askAttributes(
     }
     return ok(undefined);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 

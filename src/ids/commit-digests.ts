@@ -7,11 +7,11 @@
  * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
  * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import { makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
 import type { FileDigest, FileMode } from './brands.js';
 import { blobId } from './git-blob.js';
 import { gitBytes, gitText, workTreePrefix } from './git-command.js';
@@ -139,6 +139,9 @@ function fileOf(e: GitEntry): { mode: FileMode; digest: FileDigest } {
   return { mode: e.mode === 'symlink' ? 'regular' : e.mode, digest: e.digest };
 }
 
+/** convertedDigests checks files out into `<tmp>/disbuild-checkout-<pid>-<random>`. */
+const CHECKOUT_PREFIX = 'disbuild-checkout-';
+
 /**
  * The blob IDs of what a checkout writes for the resolved files that git converts, by tree path; the others are
  * left out (their blob is what a checkout writes).
@@ -154,7 +157,14 @@ async function convertedDigests(
   for (const r of resolved.values()) files.set(r.real, r);
   const out = new Map<string, FileDigest>();
   if (files.size === 0) return ok(out);
-  const temp = await mkdtemp(join(tmpdir(), 'disbuild-checkout-'));
+  // A hook killed while it converted leaves its directory behind: the next one removes it.
+  await removeDeadPidTemps(CHECKOUT_PREFIX);
+  let temp: string;
+  try {
+    temp = makePidTemp(CHECKOUT_PREFIX);
+  } catch (e) {
+    return err(`no temporary directory to check converted files out into (${(e as Error).message})`);
+  }
   try {
     const index = join(temp, 'index');
     // The commit's attribute files in an index of their own: `check-attr --cached` then answers for the commit.
@@ -196,7 +206,7 @@ async function convertedDigests(
     for (const real of converted.value) out.set(real, blobId(await readFile(join(wt, prefix + real))));
     return ok(out);
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
   }
 }
 

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
-import { isAlive, LocalCache, removeDeadTemps } from '../cache/local-cache.js';
+import { LocalCache, removeDeadTemps } from '../cache/local-cache.js';
 import { NullCache } from '../cache/null-cache.js';
 import { FileTimings } from '../executor/timings.js';
 import { freeBytes, isLowOnSpace } from '../util/free-space.js';
+import { deadPidTemps, makePidTemp } from '../util/pid-temp.js';
 import { removeTree } from '../util/remove-tree.js';
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
@@ -83,7 +84,7 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
       }
       removeDeadFallbacks();
       // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-      const runDir = mkdtempSync(join(tmpdir(), `${FALLBACK_PREFIX}${process.pid}-`));
+      const runDir = makePidTemp(FALLBACK_PREFIX);
       onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
       return runDir;
     },
@@ -92,23 +93,5 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
 
 /** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
 function removeDeadFallbacks(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith(FALLBACK_PREFIX)) continue;
-    const pid = Number(name.slice(FALLBACK_PREFIX.length).split('-')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
-    const path = join(tmpdir(), name);
-    try {
-      const st = lstatSync(path);
-      if (!st.isDirectory() || st.uid !== process.getuid?.()) continue;
-    } catch {
-      continue;
-    }
-    inBackground(removeTree(path));
-  }
+  for (const path of deadPidTemps(FALLBACK_PREFIX)) inBackground(removeTree(path));
 }
