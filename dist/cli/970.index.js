@@ -930,6 +930,7 @@ var printable = __webpack_require__(1095);
 
 
 
+
 const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 /**
  * `disbuild hook run pre-push <remote> <url>`: builds what is being pushed, from the pushed commits' trees.
@@ -1118,7 +1119,7 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
     const shared = new SharedAnswers();
     const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
     // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
-    const unchanged = (paths) => paths.every((p) => p !== undefined && p.length === 0);
+    const unchanged = (diffed) => diffed.every((d) => d !== undefined && d.paths.length === 0);
     // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
     // the tree holds links or submodules, are made while git diffs. Tasks that need a checkout wait for the diff:
     // an unchanged tree needs none.
@@ -1134,19 +1135,24 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
         };
     // Awaited below, or dropped when the tree is unchanged.
     early?.made.catch(() => undefined);
-    const changedPaths = await diffs;
-    if (source.kind !== 'file' && unchanged(changedPaths)) {
+    const diffed = await diffs;
+    const changedPaths = diffed.map((d) => d?.paths);
+    if (source.kind !== 'file' && unchanged(diffed)) {
         // Nothing made in the background is left running (a worktree, were one made, would be in `live`).
         await early?.made.catch(() => undefined);
         return { toRun: [], changed: 0 };
     }
-    // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
+    // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below); or, where
+    // the diff says the compile reads the same files with the same bytes at both, the pushed commit's own.
+    const madeHere = early?.made ?? graphAt(repoDir, sha, source, checkout, shared);
     const atBases = source.kind === 'tasks'
-        ? bases.map((b) => b === undefined
+        ? bases.map((b, i) => b === undefined
             ? Promise.resolve(undefined)
-            : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined))
+            : compilesAlike(diffed[i])
+                ? madeHere.then((m) => (typeof m === 'string' ? undefined : { made: m, salt: config.salt }))
+                : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined))
         : [];
-    const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
+    const made = await madeHere;
     const keep = worktree ? { worktree } : {};
     // A refused push leaves nothing running: the remote's compiles (git processes, a temporary index) end first.
     if (typeof made === 'string')
@@ -1226,12 +1232,36 @@ async function keysAt(repoDir, base, worktrees, live, settings, fromObjects) {
 /** The paths that differ between two commits, or undefined when git cannot say. */
 async function pathsChanged(repoDir, base, sha) {
     try {
-        const out = await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-        return out.split('\0').filter(Boolean);
+        // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path.
+        const fields = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--raw', '--no-renames', '-z', base, sha])).split('\0');
+        const paths = [];
+        let sameFiles = true;
+        for (let i = 0; i + 1 < fields.length && fields[i].startsWith(':'); i += 2) {
+            const [oldMode, newMode, , , status] = fields[i].slice(1).split(' ');
+            paths.push(fields[i + 1]);
+            if (status !== 'M' || oldMode !== newMode || !REGULAR_MODES.has(newMode))
+                sameFiles = false;
+        }
+        return { paths, sameFiles };
     }
     catch {
         return undefined;
     }
+}
+const REGULAR_MODES = new Set(['100644', '100755']);
+/**
+ * Whether disbuild.json's tasks compile alike at two commits that differ by `diff`: the compile reads the list of
+ * files with their modes, the bytes of disbuild.json, every package.json and pnpm's workspace file (see
+ * isReadByCompile), and what the attributes files say of those; none of that differs. A link or a gitlink changed
+ * counts as a difference (a compile in a checkout reads through links and into submodules).
+ */
+function compilesAlike(diff) {
+    return (diff !== undefined &&
+        diff.sameFiles &&
+        !diff.paths.some((p) => p === config_file/* CONFIG_FILE */.g2 || (0,compiled_graph_cache/* isReadByCompile */.RS)(p) || isAttributesFile(p)));
+}
+function isAttributesFile(p) {
+    return p === '.gitattributes' || p.endsWith('/.gitattributes');
 }
 /**
  * Whether a change to `changed` touches an input of `graph` (a `SourceFiles` file included) or what decides the
@@ -1242,7 +1272,7 @@ function touchesInputs(changed, graph) {
     for (const j of graph.jobs)
         for (const i of j.inputs)
             inputs.add(i);
-    return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+    return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 /**
  * Whether a change to `changed` can change any key of a graph read from a file: it can only if it touches the
@@ -1259,7 +1289,7 @@ function touchesGraph(changed, graphPath, graph) {
     // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
     for (const path of graph.sourceFiles.values())
         inputs.add(path);
-    return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+    return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 /**
  * Whether the tree of `sha` holds any symbolic link or submodule: a linked input's target, and the files of a

@@ -18,7 +18,8 @@ import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { JobOutcome } from '../report/events.js';
 import { compileAtCommit, SharedAnswers } from '../config/compile-at-commit.js';
-import { formatConfigProblem } from '../config/config-file.js';
+import { CONFIG_FILE, formatConfigProblem } from '../config/config-file.js';
+import { isReadByCompile } from '../config/compiled-graph-cache.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
@@ -220,7 +221,7 @@ interface Made {
 }
 
 /** A commit's tasks compiled from its objects, with the salt its configuration gives; undefined when they are not. */
-type FromObjects = { made: Made & { json: string }; salt: string } | undefined;
+type FromObjects = { made: Made; salt: string } | undefined;
 
 /**
  * What to build of `sha`: the jobs whose key differs from their key at any of `bases` (the remote's commits of
@@ -254,8 +255,8 @@ async function planCommit(
   const shared = new SharedAnswers();
   const diffs = Promise.all(bases.map((b) => (b === undefined ? undefined : pathsChanged(repoDir, b, sha))));
   // Keys are made of the commit's files and nothing else: where no base's tree differs, nothing can have changed.
-  const unchanged = (paths: (string[] | undefined)[]): boolean =>
-    paths.every((p) => p !== undefined && p.length === 0);
+  const unchanged = (diffed: (Diff | undefined)[]): boolean =>
+    diffed.every((d) => d !== undefined && d.paths.length === 0);
   // A graph file's or tasks' push is judged by its paths first (below): the graph, and for a graph file whether
   // the tree holds links or submodules, are made while git diffs. Tasks that need a checkout wait for the diff:
   // an unchanged tree needs none.
@@ -277,22 +278,27 @@ async function planCommit(
         };
   // Awaited below, or dropped when the tree is unchanged.
   early?.made.catch(() => undefined);
-  const changedPaths = await diffs;
-  if (source.kind !== 'file' && unchanged(changedPaths)) {
+  const diffed = await diffs;
+  const changedPaths = diffed.map((d) => d?.paths);
+  if (source.kind !== 'file' && unchanged(diffed)) {
     // Nothing made in the background is left running (a worktree, were one made, would be in `live`).
     await early?.made.catch(() => undefined);
     return { toRun: [], changed: 0 };
   }
-  // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below).
-  const atBases =
+  // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below); or, where
+  // the diff says the compile reads the same files with the same bytes at both, the pushed commit's own.
+  const madeHere = early?.made ?? graphAt(repoDir, sha, source, checkout, shared);
+  const atBases: Promise<FromObjects>[] =
     source.kind === 'tasks'
-      ? bases.map((b) =>
+      ? bases.map((b, i) =>
           b === undefined
             ? Promise.resolve(undefined)
-            : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined),
+            : compilesAlike(diffed[i]!)
+              ? madeHere.then((m) => (typeof m === 'string' ? undefined : { made: m, salt: config.salt }))
+              : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined),
         )
       : [];
-  const made = await (early?.made ?? graphAt(repoDir, sha, source, checkout, shared));
+  const made = await madeHere;
   const keep = worktree ? { worktree } : {};
   // A refused push leaves nothing running: the remote's compiles (git processes, a temporary index) end first.
   if (typeof made === 'string') return Promise.all(atBases).then(() => ({ problem: made }));
@@ -389,13 +395,50 @@ async function keysAt(
 }
 
 /** The paths that differ between two commits, or undefined when git cannot say. */
-async function pathsChanged(repoDir: string, base: string, sha: string): Promise<string[] | undefined> {
+async function pathsChanged(repoDir: string, base: string, sha: string): Promise<Diff | undefined> {
   try {
-    const out = await simpleGit(repoDir).raw(['diff', '--name-only', '--no-renames', '-z', base, sha]);
-    return out.split('\0').filter(Boolean);
+    // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path.
+    const fields = (await simpleGit(repoDir).raw(['diff', '--raw', '--no-renames', '-z', base, sha])).split(
+      '\0',
+    );
+    const paths: string[] = [];
+    let sameFiles = true;
+    for (let i = 0; i + 1 < fields.length && fields[i]!.startsWith(':'); i += 2) {
+      const [oldMode, newMode, , , status] = fields[i]!.slice(1).split(' ');
+      paths.push(fields[i + 1]!);
+      if (status !== 'M' || oldMode !== newMode || !REGULAR_MODES.has(newMode!)) sameFiles = false;
+    }
+    return { paths, sameFiles };
   } catch {
     return undefined;
   }
+}
+
+/** The paths two commits' trees differ in. */
+interface Diff {
+  paths: string[];
+  /** Whether both trees hold the same paths, each a regular file of the same mode in both. */
+  sameFiles: boolean;
+}
+
+const REGULAR_MODES = new Set(['100644', '100755']);
+
+/**
+ * Whether disbuild.json's tasks compile alike at two commits that differ by `diff`: the compile reads the list of
+ * files with their modes, the bytes of disbuild.json, every package.json and pnpm's workspace file (see
+ * isReadByCompile), and what the attributes files say of those; none of that differs. A link or a gitlink changed
+ * counts as a difference (a compile in a checkout reads through links and into submodules).
+ */
+function compilesAlike(diff: Diff | undefined): boolean {
+  return (
+    diff !== undefined &&
+    diff.sameFiles &&
+    !diff.paths.some((p) => p === CONFIG_FILE || isReadByCompile(p) || isAttributesFile(p))
+  );
+}
+
+function isAttributesFile(p: string): boolean {
+  return p === '.gitattributes' || p.endsWith('/.gitattributes');
 }
 
 /**
@@ -405,7 +448,7 @@ async function pathsChanged(repoDir: string, base: string, sha: string): Promise
 function touchesInputs(changed: string[], graph: Graph): boolean {
   const inputs = new Set<string>(graph.sourceFiles.values());
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
-  return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+  return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 
 /**
@@ -420,7 +463,7 @@ function touchesGraph(changed: string[], graphPath: string, graph: Graph): boole
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
   // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
   for (const path of graph.sourceFiles.values()) inputs.add(path);
-  return changed.some((p) => inputs.has(p) || p === '.gitattributes' || p.endsWith('/.gitattributes'));
+  return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 
 /**

@@ -57,6 +57,24 @@ describe('the pre-push hook compiles disbuild.json tasks without checking commit
     expect(await worktreesAdded()).toBe(before);
   });
 
+  it("compiles the pushed commit's tasks only, when the push changes nothing the compile reads", async () => {
+    const listings = async (): Promise<number> =>
+      (await readFile(adds, 'utf8').catch(() => '')).split('\n').filter((l) => / git ls-tree /.test(l))
+        .length;
+    let before = await listings();
+    // Before: the remote's commit was listed and compiled too, to the same graph.
+    await rig.commit({ 'notes.md': 'edited\n', 'packages/a/src.txt': 'a1\n' });
+    let pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await listings()).toBe(before + 1);
+    // A file added: the remote's commit lists other files, and is compiled on its own.
+    before = await listings();
+    await rig.commit({ 'notes-2.md': 'new\n' });
+    pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await listings()).toBe(before + 2);
+  });
+
   it('makes one worktree, of the pushed commit, to build what changed', async () => {
     const before = await worktreesAdded();
     const log = rig.path('runs.log');
