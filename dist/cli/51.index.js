@@ -673,7 +673,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     if (files.size === 0)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
     // A hook killed while it converted leaves its directory behind: the next one removes it.
-    await (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeDeadPidTemps */ .Xw)(CHECKOUT_PREFIX);
+    await (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeDeadPidTemps */ .Xw)(CHECKOUT_PREFIX, _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .ABANDONED_MS */ .YF);
     let temp;
     try {
         temp = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .makePidTemp */ .Gp)(CHECKOUT_PREFIX);

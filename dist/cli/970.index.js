@@ -258,7 +258,7 @@ function rewrittenOnCheckout(repoDir, attributes, paths, shared) {
 const ATTRS_PREFIX = 'disbuild-attrs-';
 async function askAttributes(repoDir, attributes, paths) {
     // A hook killed while it asked leaves its index behind: the next one removes it.
-    await (0,pid_temp/* removeDeadPidTemps */.Xw)(ATTRS_PREFIX);
+    await (0,pid_temp/* removeDeadPidTemps */.Xw)(ATTRS_PREFIX, pid_temp/* ABANDONED_MS */.YF);
     let dir;
     try {
         dir = (0,pid_temp/* makePidTemp */.Gp)(ATTRS_PREFIX);
@@ -1149,7 +1149,10 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
         ? bases.map((b, i) => b === undefined
             ? Promise.resolve(undefined)
             : compilesAlike(diffed[i])
-                ? madeHere.then((m) => (typeof m === 'string' ? undefined : { made: m, salt: config.salt }))
+                ? madeHere.then((m) => 
+                // Only a compile from objects: one in a checkout reads through links (a manifest that
+                // links to a file of another name) and into submodules.
+                typeof m === 'string' || m.json === undefined ? undefined : { made: m, salt: config.salt })
                 : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined))
         : [];
     const made = await madeHere;
@@ -1232,8 +1235,18 @@ async function keysAt(repoDir, base, worktrees, live, settings, fromObjects) {
 /** The paths that differ between two commits, or undefined when git cannot say. */
 async function pathsChanged(repoDir, base, sha) {
     try {
-        // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path.
-        const fields = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['diff', '--raw', '--no-renames', '-z', base, sha])).split('\0');
+        // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path. Plumbing, and every gitlink: git
+        // otherwise follows `.gitmodules`' `ignore` (and `git diff` `diff.ignoreSubmodules`), hiding a bump.
+        const fields = (await (0,esm/* simpleGit */.Lp)(repoDir).raw([
+            'diff-tree',
+            '-r',
+            '--raw',
+            '--no-renames',
+            '--ignore-submodules=none',
+            '-z',
+            base,
+            sha,
+        ])).split('\0');
         const paths = [];
         let sameFiles = true;
         for (let i = 0; i + 1 < fields.length && fields[i].startsWith(':'); i += 2) {

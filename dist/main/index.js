@@ -38481,9 +38481,11 @@ function pid_temp_makePidTemp(prefix) {
 }
 /**
  * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
- * user made, nor a link.
+ * user made, nor a link. A process is gone when no process of its ID exists here, which says nothing of one in
+ * another PID namespace sharing the temp directory (a container): with `minAgeMs`, a directory is gone only once
+ * unchanged for that long as well, which a short-lived one in use never is.
  */
-function pid_temp_deadPidTemps(prefix) {
+function pid_temp_deadPidTemps(prefix, minAgeMs = 0) {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)((0,external_node_os_.tmpdir)());
@@ -38495,13 +38497,15 @@ function pid_temp_deadPidTemps(prefix) {
     for (const name of names) {
         if (!name.startsWith(prefix))
             continue;
-        const pid = Number(name.slice(prefix.length).split('-')[0]);
-        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid))
+        // Exactly as mkdtemp names them: `<pid>-` and six characters.
+        const m = /^([1-9]\d*)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
+        const pid = Number(m?.[1]);
+        if (m === null || pid === process.pid || isAlive(pid))
             continue;
         const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), name);
         try {
             const st = (0,external_node_fs_.lstatSync)(path);
-            if (!st.isDirectory() || st.uid !== process.getuid?.())
+            if (!st.isDirectory() || st.uid !== process.getuid?.() || Date.now() - st.mtimeMs < minAgeMs)
                 continue;
         }
         catch {
@@ -38513,12 +38517,17 @@ function pid_temp_deadPidTemps(prefix) {
 }
 const swept = new Set();
 /** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
-async function removeDeadPidTemps(prefix) {
+async function removeDeadPidTemps(prefix, minAgeMs = 0) {
     if (swept.has(prefix))
         return;
     swept.add(prefix);
-    await Promise.all(pid_temp_deadPidTemps(prefix).map((d) => (0,promises_.rm)(d, { recursive: true, force: true }).catch(() => { })));
+    await Promise.all(pid_temp_deadPidTemps(prefix, minAgeMs).map((d) => (0,promises_.rm)(d, { recursive: true, force: true }).catch(() => { })));
 }
+/**
+ * How long a hook's temporary index (a few git commands' worth of use) stays unchanged before it counts as left
+ * by a process that is gone, seen from another PID namespace as well (see deadPidTemps).
+ */
+const ABANDONED_MS = 10 * 60_000;
 
 ;// CONCATENATED MODULE: ./src/run-env/local-state.ts
 
@@ -40743,7 +40752,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     if (files.size === 0)
         return (0,util_result.ok)(out);
     // A hook killed while it converted leaves its directory behind: the next one removes it.
-    await removeDeadPidTemps(CHECKOUT_PREFIX);
+    await removeDeadPidTemps(CHECKOUT_PREFIX, ABANDONED_MS);
     let temp;
     try {
         temp = pid_temp_makePidTemp(CHECKOUT_PREFIX);
@@ -42232,7 +42241,7 @@ function presentOutputs(root, globs, records, leftovers) {
  */
 const TEMP_NAME = /^(.+)\.disbuild-(?:(\d+)-)?[0-9a-f]{8}(?:-\d+)?$/;
 /** A placement's temp unwritten for this long is dead whoever wrote it (a pid reused, or in another namespace). */
-const ABANDONED_MS = 10 * 60_000;
+const in_place_ABANDONED_MS = 10 * 60_000;
 /** One whose process is gone: after a while still, for a writer in another pid namespace that it cannot see. */
 const ORPHANED_MS = 30_000;
 /** Whether `rel` is the temp of a placement, of a file the globs match, that will never end. */
@@ -42242,7 +42251,7 @@ function deadTemp(rel, st, globs) {
     if (m === null || !(st.isFile() || st.isSymbolicLink()) || !globs.matches(m[1]))
         return false;
     const idle = Date.now() - st.mtimeMs;
-    if (idle >= ABANDONED_MS)
+    if (idle >= in_place_ABANDONED_MS)
         return true;
     const pid = m[2] === undefined ? undefined : Number(m[2]);
     return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !isAlive(pid);

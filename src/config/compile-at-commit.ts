@@ -19,7 +19,7 @@ import { parseBatch } from '../ids/commit-digests.js';
 import { gitBytes, gitText } from '../ids/git-command.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
+import { ABANDONED_MS, makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
 import { isReadByCompile, readByCompile } from './compiled-graph-cache.js';
 import { CONFIG_FILE, type ConfigProblem, type DisbuildConfig, type TaskSpec } from './config-file.js';
 import { compileListed } from './load-config.js';
@@ -143,7 +143,7 @@ async function askAttributes(
   paths: readonly string[],
 ): Promise<Result<string | undefined, string>> {
   // A hook killed while it asked leaves its index behind: the next one removes it.
-  await removeDeadPidTemps(ATTRS_PREFIX);
+  await removeDeadPidTemps(ATTRS_PREFIX, ABANDONED_MS);
   let dir: string;
   try {
     dir = makePidTemp(ATTRS_PREFIX);

@@ -294,7 +294,11 @@ async function planCommit(
           b === undefined
             ? Promise.resolve(undefined)
             : compilesAlike(diffed[i]!)
-              ? madeHere.then((m) => (typeof m === 'string' ? undefined : { made: m, salt: config.salt }))
+              ? madeHere.then((m) =>
+                  // Only a compile from objects: one in a checkout reads through links (a manifest that
+                  // links to a file of another name) and into submodules.
+                  typeof m === 'string' || m.json === undefined ? undefined : { made: m, salt: config.salt },
+                )
               : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined),
         )
       : [];
@@ -397,10 +401,20 @@ async function keysAt(
 /** The paths that differ between two commits, or undefined when git cannot say. */
 async function pathsChanged(repoDir: string, base: string, sha: string): Promise<Diff | undefined> {
   try {
-    // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path.
-    const fields = (await simpleGit(repoDir).raw(['diff', '--raw', '--no-renames', '-z', base, sha])).split(
-      '\0',
-    );
+    // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per path. Plumbing, and every gitlink: git
+    // otherwise follows `.gitmodules`' `ignore` (and `git diff` `diff.ignoreSubmodules`), hiding a bump.
+    const fields = (
+      await simpleGit(repoDir).raw([
+        'diff-tree',
+        '-r',
+        '--raw',
+        '--no-renames',
+        '--ignore-submodules=none',
+        '-z',
+        base,
+        sha,
+      ])
+    ).split('\0');
     const paths: string[] = [];
     let sameFiles = true;
     for (let i = 0; i + 1 < fields.length && fields[i]!.startsWith(':'); i += 2) {

@@ -11,7 +11,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
-import { makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
+import { ABANDONED_MS, makePidTemp, removeDeadPidTemps } from '../util/pid-temp.js';
 import type { FileDigest, FileMode } from './brands.js';
 import { blobId } from './git-blob.js';
 import { gitBytes, gitText, workTreePrefix } from './git-command.js';
@@ -158,7 +158,7 @@ async function convertedDigests(
   const out = new Map<string, FileDigest>();
   if (files.size === 0) return ok(out);
   // A hook killed while it converted leaves its directory behind: the next one removes it.
-  await removeDeadPidTemps(CHECKOUT_PREFIX);
+  await removeDeadPidTemps(CHECKOUT_PREFIX, ABANDONED_MS);
   let temp: string;
   try {
     temp = makePidTemp(CHECKOUT_PREFIX);

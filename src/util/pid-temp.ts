@@ -15,9 +15,11 @@ export function makePidTemp(prefix: string): string {
 
 /**
  * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
- * user made, nor a link.
+ * user made, nor a link. A process is gone when no process of its ID exists here, which says nothing of one in
+ * another PID namespace sharing the temp directory (a container): with `minAgeMs`, a directory is gone only once
+ * unchanged for that long as well, which a short-lived one in use never is.
  */
-export function deadPidTemps(prefix: string): string[] {
+export function deadPidTemps(prefix: string, minAgeMs = 0): string[] {
   let names: string[];
   try {
     names = readdirSync(tmpdir());
@@ -27,12 +29,14 @@ export function deadPidTemps(prefix: string): string[] {
   const dead: string[] = [];
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    // Exactly as mkdtemp names them: `<pid>-` and six characters.
+    const m = /^([1-9]\d*)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
+    const pid = Number(m?.[1]);
+    if (m === null || pid === process.pid || isAlive(pid)) continue;
     const path = join(tmpdir(), name);
     try {
       const st = lstatSync(path);
-      if (!st.isDirectory() || st.uid !== process.getuid?.()) continue;
+      if (!st.isDirectory() || st.uid !== process.getuid?.() || Date.now() - st.mtimeMs < minAgeMs) continue;
     } catch {
       continue;
     }
@@ -44,8 +48,16 @@ export function deadPidTemps(prefix: string): string[] {
 const swept = new Set<string>();
 
 /** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
-export async function removeDeadPidTemps(prefix: string): Promise<void> {
+export async function removeDeadPidTemps(prefix: string, minAgeMs = 0): Promise<void> {
   if (swept.has(prefix)) return;
   swept.add(prefix);
-  await Promise.all(deadPidTemps(prefix).map((d) => rm(d, { recursive: true, force: true }).catch(() => {})));
+  await Promise.all(
+    deadPidTemps(prefix, minAgeMs).map((d) => rm(d, { recursive: true, force: true }).catch(() => {})),
+  );
 }
+
+/**
+ * How long a hook's temporary index (a few git commands' worth of use) stays unchanged before it counts as left
+ * by a process that is gone, seen from another PID namespace as well (see deadPidTemps).
+ */
+export const ABANDONED_MS = 10 * 60_000;

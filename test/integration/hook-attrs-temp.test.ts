@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -65,15 +65,22 @@ describe('the temporary index of the pre-push hook', () => {
       await new Promise((r) => setTimeout(r, 20));
     process.kill(pid, 'SIGKILL');
     expect((await killed).code).toBe(null);
-    expect(await attrsTemps(tmp)).toHaveLength(1);
+    const [killedTemp] = await attrsTemps(tmp);
+    expect(killedTemp).toMatch(new RegExp(`^disbuild-attrs-${pid}-`));
     // And what a hook killed while it checked converted files out left (a pid no process has).
     const leftover = join(tmp, `disbuild-checkout-${2 ** 22 + 1}-abcdef`);
     await mkdir(join(leftover, 'wt'), { recursive: true });
+    // One of a dead pid, but changed a moment ago: maybe a live hook's in another PID namespace (a container
+    // sharing this temp directory), which this one cannot see.
+    const recent = join(tmp, `disbuild-attrs-${2 ** 22 + 1}-recent`);
+    await mkdir(recent);
+    // The others, left 11 minutes ago.
+    const then = (Date.now() - 11 * 60_000) / 1000;
+    for (const dir of [join(tmp, killedTemp!), leftover]) await utimes(dir, then, then);
 
     const next = await hook({ ...rig.env, TMPDIR: tmp });
     expect(next.code, next.stderr).toBe(0);
-    expect(await attrsTemps(tmp)).toEqual([]);
-    expect(await readdir(tmp)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([`disbuild-attrs-${2 ** 22 + 1}-recent`]);
   });
 
   it('says what is wrong, without a stack trace, when the temp directory cannot be written', async () => {

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
+import { CLI, runProcess } from '../helpers/rig.js';
 
 /*
  * The hook lets a push through disbuild.json without keying it when the pushed commit's and the remote's tasks
@@ -197,4 +198,102 @@ describe('a blocked push leaves nothing running', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await readdir(tmp)).filter((n) => n.startsWith('disbuild-'))).toEqual([]);
   }, 60_000);
+});
+
+describe('the hook with a package.json that links to a file of another name', () => {
+  let rig: PushRig;
+  let log: string;
+  const runs = async (): Promise<string[]> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    log = rig.path('runs.log');
+    await rig.write({
+      'workspace-root.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/a'] }),
+      'packages/a/package.json': JSON.stringify({ name: 'a', scripts: { build: `echo a >> ${log}` } }),
+      'packages/a/src.txt': 'a1\n',
+      // Not a workspace package yet; its build fails.
+      'packages/b/package.json': JSON.stringify({
+        name: 'b',
+        scripts: { build: `echo b >> ${log}; exit 1` },
+      }),
+      'packages/b/src.txt': 'b1\n',
+      'disbuild.json': JSON.stringify({ tasks: { build: { script: 'build' } } }),
+    });
+    await symlink('workspace-root.json', join(rig.clone, 'package.json'));
+    await rig.git(rig.clone, 'add', '-A');
+    await rig.git(rig.clone, 'commit', '-qm', 'one');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+    expect(await runs()).toEqual(['a']);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds the package a push adds to the workspace through the link target', async () => {
+    // The push: workspace-root.json (M, 100644) now makes packages/b a workspace package. CI, compiling the
+    // checkout, has a job b#build; the remote's commit had none: it has to run (and fails).
+    await rig.commit({
+      'workspace-root.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
+    });
+    const graph = await runProcess(process.execPath, [CLI, 'graph'], { cwd: rig.clone, env: rig.env });
+    expect(graph.stdout).toContain('b#build');
+    const pushed = await rig.push('-q', 'origin', 'main');
+    // Let through, b#build never run, when the remote's graph was taken to be the pushed one (the diff names
+    // no manifest; the compile in a checkout reads one through its link).
+    expect(await runs()).toContain('b');
+    expect(pushed.code, pushed.stderr).not.toBe(0);
+  });
+});
+
+describe('the hook with a submodule that .gitmodules says to ignore', () => {
+  let rig: PushRig;
+  let log: string;
+  const runs = async (): Promise<string[]> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const sub = (): string => rig.path('sub-origin');
+
+  beforeAll(async () => {
+    rig = await PushRig.create();
+    log = rig.path('runs.log');
+    await rig.git(rig.root, 'init', '-q', '-b', 'main', 'sub-origin');
+    await writeFile(
+      rig.path('sub-origin', 'package.json'),
+      JSON.stringify({ name: 's', scripts: { build: `echo s >> ${log}; test "$(cat src.txt)" = ok` } }),
+    );
+    await writeFile(rig.path('sub-origin', 'src.txt'), 'ok');
+    await rig.git(sub(), 'add', '-A');
+    await rig.git(sub(), 'commit', '-qm', 's1');
+    await rig.git(rig.clone, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub(), 'sub');
+    await rig.git(rig.clone, 'config', '-f', '.gitmodules', 'submodule.sub.ignore', 'all');
+    await rig.commit({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['sub'] }),
+      'disbuild.json': JSON.stringify({ tasks: { build: { script: 'build' } } }),
+      'notes.md': 'one\n',
+    });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const first = await rig.push('-q', 'origin', 'main');
+    expect(first.code, first.stderr).toBe(0);
+    expect(await runs()).toEqual(['s']);
+  });
+  afterAll(async () => {
+    await rig.cleanup();
+  });
+
+  it('builds the submodule package whose files a bump changed (and refuses: its build fails)', async () => {
+    // The submodule's source breaks its build; the outer commit records the bump only.
+    await writeFile(rig.path('clone', 'sub', 'src.txt'), 'broken');
+    await rig.git(rig.path('clone', 'sub'), 'commit', '-qam', 's2');
+    await rig.git(rig.clone, 'add', 'sub');
+    await rig.git(rig.clone, 'commit', '-qm', 'bump sub');
+    // What `git diff` and `git diff-tree` say: nothing. The push went through unkeyed.
+    expect(await rig.git(rig.clone, 'diff', '--raw', 'HEAD~', 'HEAD')).toBe('');
+    expect(await rig.git(rig.clone, 'diff-tree', '-r', 'HEAD~', 'HEAD')).toBe('');
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(await runs()).toEqual(['s', 's']);
+    expect(pushed.code, pushed.stderr).not.toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chown, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readdir, rm, symlink, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,9 @@ describe('temp directories named by their process', () => {
       await mkdir(join(tmp, `x-${NEVER}-bbbbbb`));
       await mkdir(join(tmp, `y-${NEVER}-cccccc`));
       await mkdir(join(tmp, `x-notapid-dddddd`));
+      // Not as mkdtemp names them: a number that is no pid (an older name's random part), a longer suffix.
+      await mkdir(join(tmp, `x-0x1A2B-gggggg`));
+      await mkdir(join(tmp, `x-${NEVER}-hhhhhhh`));
       await symlink(own, join(tmp, `x-${NEVER}-eeeeee`));
       // Another user's (made here as root, given away): theirs to remove.
       await mkdir(join(tmp, `x-${NEVER}-ffffff`));
@@ -44,6 +47,8 @@ describe('temp directories named by their process', () => {
           `x-${live.pid}-aaaaaa`,
           `y-${NEVER}-cccccc`,
           'x-notapid-dddddd',
+          'x-0x1A2B-gggggg',
+          `x-${NEVER}-hhhhhhh`,
           `x-${NEVER}-eeeeee`,
           ...(process.getuid?.() === 0 ? [`x-${NEVER}-ffffff`] : []),
         ].sort(),
@@ -51,5 +56,17 @@ describe('temp directories named by their process', () => {
     } finally {
       live.kill('SIGKILL');
     }
+  });
+
+  it('are dead only once unchanged for the age asked, when one is', async () => {
+    await mkdir(join(tmp, `z-${NEVER}-aaaaaa`));
+    await mkdir(join(tmp, `z-${NEVER}-bbbbbb`));
+    const then = (Date.now() - 60_000) / 1000;
+    await utimes(join(tmp, `z-${NEVER}-bbbbbb`), then, then);
+    expect(deadPidTemps('z-', 30_000)).toEqual([join(tmp, `z-${NEVER}-bbbbbb`)]);
+    expect(deadPidTemps('z-').sort()).toEqual([
+      join(tmp, `z-${NEVER}-aaaaaa`),
+      join(tmp, `z-${NEVER}-bbbbbb`),
+    ]);
   });
 });
