@@ -66,7 +66,9 @@ export async function runPrePush(
   // A broken cache setting costs the push its remote cache, never the push.
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
   const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
-  const worktrees = await Worktrees.open(repoDir, warn);
+  const worktrees = await Worktrees.open(repoDir, warn, {
+    keep: !/^(false|no|off|0)$/i.test(settings.get('disbuild.keepworktree') ?? ''),
+  });
   const live = new Set<string>();
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();

@@ -74,7 +74,7 @@ export async function forgetSubmoduleWorktrees(checkout: string, worktree: strin
 }
 
 /** Whether the work tree at `dir` may have submodules checked out: `git submodule` writes `.gitmodules`. */
-function hasSubmodules(dir: string): boolean {
+export function hasSubmodules(dir: string): boolean {
   return existsSync(join(dir, '.gitmodules'));
 }
 

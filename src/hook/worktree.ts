@@ -1,15 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, realpath, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
+import { gitText } from '../ids/git-command.js';
 import { removeTree } from '../util/remove-tree.js';
-import { checkOutSubmodules, forgetSubmoduleWorktrees } from './worktree-submodules.js';
+import { type CheckoutSettings, checkoutSettings } from './checkout-settings.js';
+import { checkOutSubmodules, forgetSubmoduleWorktrees, hasSubmodules } from './worktree-submodules.js';
+
+/** The worktree kept between pushes (see Worktrees), by its name under the root. */
+const KEPT = 'kept';
+/** In a kept worktree's record (`<git common dir>/worktrees/<name>`): the settings its files were written under. */
+const SETTINGS_FILE = 'disbuild-checkout-settings';
 
 /**
  * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
  * uncommitted changes never leak into a build, with the submodules the checkout has (see worktree-submodules.ts).
  * Those of dead processes (a killed hook) are removed by the next.
+ *
+ * One is kept between pushes as `kept` (unless `keep` is off, the checkout has submodules, or a filter writes
+ * files on checkout, as Git LFS does): checking out a repository of 10,000 files takes seconds, bringing a
+ * worktree of the last push to the next commit a fraction of that. A hook takes it by moving it to a name of its
+ * own (`git worktree move`: a rename, which one hook wins), brings it to the commit with `checkout --force` (every
+ * tracked file git's stat data does not vouch for is written again) and `clean -ffdx` (every untracked and ignored
+ * file goes: outputs, links, a build's leftovers), and moves it back when done. It then holds what a fresh
+ * checkout holds only while nothing else decides a file's bytes differently (see #take): otherwise, and when
+ * anything is wrong with it (its record removed by hand, a git that fails), it is removed, and the push gets a
+ * fresh worktree.
  */
 export class Worktrees {
   private constructor(
@@ -19,9 +37,18 @@ export class Worktrees {
     readonly records: string,
     /** Told, once each, what a worktree lacks that a full checkout of its commit would have. */
     readonly warn: (message: string) => void,
+    /** Whether a worktree is kept between pushes. */
+    readonly keep: boolean,
   ) {}
 
-  static async open(repoDir: string, warn: (message: string) => void = () => undefined): Promise<Worktrees> {
+  /** This process's worktree taken from `kept` (at most one at a time), while it has it. */
+  #taken: string | undefined;
+
+  static async open(
+    repoDir: string,
+    warn: (message: string) => void = () => undefined,
+    opts: { keep?: boolean } = {},
+  ): Promise<Worktrees> {
     const raw = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
     const common = isAbsolute(raw) ? raw : join(repoDir, raw);
     const said = new Set<string>();
@@ -29,21 +56,98 @@ export class Worktrees {
       if (!said.has(m)) warn(m);
       said.add(m);
     };
-    const w = new Worktrees(repoDir, join(common, 'disbuild-worktrees'), join(common, 'worktrees'), once);
+    const keep = (opts.keep ?? true) && !hasSubmodules(repoDir);
+    const w = new Worktrees(
+      repoDir,
+      join(common, 'disbuild-worktrees'),
+      join(common, 'worktrees'),
+      once,
+      keep,
+    );
     await w.#removeStale();
     return w;
   }
 
-  /** Checks `sha` out, detached, into a fresh directory. */
+  /** Checks `sha` out, detached, into a directory of this process's: the kept worktree when it can be had. */
   async add(sha: string): Promise<string> {
     await mkdir(this.root, { recursive: true });
     const dir = join(this.root, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    const settings = this.keep ? await this.#settings() : undefined;
+    const keeping = settings !== undefined && !settings.smudges && this.#taken === undefined;
+    if (keeping && (await this.#take(dir, sha, settings.fingerprint))) return dir;
     await simpleGit(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
     for (const problem of await checkOutSubmodules(this.repoDir, dir)) this.warn(problem);
+    if (keeping && this.#taken === undefined) this.#taken = dir;
     return dir;
   }
 
+  #checkoutSettings: Promise<CheckoutSettings> | undefined;
+  #settings(): Promise<CheckoutSettings> {
+    return (this.#checkoutSettings ??= checkoutSettings(this.repoDir));
+  }
+
+  /**
+   * Moves the kept worktree to `dir` and brings it to `sha`, exactly: false when there is none to take (another
+   * hook has it), or when it cannot be brought there exactly (then it is removed). Exactly: its files were written
+   * under the checkout settings `fingerprint` (see checkout-settings.ts), and no attributes file of the tree
+   * differs between its commit and `sha` (git does not write again a file whose blob did not change).
+   */
+  async #take(dir: string, sha: string, fingerprint: string): Promise<boolean> {
+    const kept = join(this.root, KEPT);
+    if (!existsSync(kept)) return false;
+    const moved = await gitText(this.repoDir, ['worktree', 'move', kept, dir]);
+    if (!moved.ok) {
+      // Still there: not a worktree git knows (its record removed by hand), which nothing can take.
+      if (existsSync(kept)) await this.#removeWorktree(kept);
+      return false;
+    }
+    this.#taken = dir;
+    const record = await gitText(dir, ['rev-parse', '--absolute-git-dir']);
+    const written = record.ok
+      ? await readFile(join(record.value.trim(), SETTINGS_FILE), 'utf8').catch(() => '')
+      : '';
+    const sameAttributes =
+      written === fingerprint &&
+      (await gitText(dir, ['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
+    // git's stat data trusted only as `disbuild run` trusts it (change times included).
+    const checkedOut = sameAttributes
+      ? await gitText(dir, [
+          '-c',
+          'core.trustctime=true',
+          '-c',
+          'core.checkStat=default',
+          'checkout',
+          '--force',
+          '--detach',
+          '--quiet',
+          sha,
+        ])
+      : undefined;
+    const cleaned = checkedOut?.ok ? await gitText(dir, ['clean', '-ffdxq']) : undefined;
+    if (cleaned?.ok) return true;
+    this.#taken = undefined;
+    await this.#removeWorktree(dir);
+    return false;
+  }
+
   async remove(dir: string): Promise<void> {
+    if (dir === this.#taken) {
+      this.#taken = undefined;
+      // Back for the next push, with the settings its files were written under; when another hook put one back
+      // meanwhile, this one goes.
+      const record = await gitText(dir, ['rev-parse', '--absolute-git-dir']);
+      const noted =
+        record.ok &&
+        (await writeFile(join(record.value.trim(), SETTINGS_FILE), (await this.#settings()).fingerprint).then(
+          () => true,
+          () => false,
+        ));
+      if (noted && (await gitText(this.repoDir, ['worktree', 'move', dir, join(this.root, KEPT)])).ok) return;
+    }
+    await this.#removeWorktree(dir);
+  }
+
+  async #removeWorktree(dir: string): Promise<void> {
     // First: which submodules it holds is read from it.
     await forgetSubmoduleWorktrees(this.repoDir, dir);
     await simpleGit(this.repoDir)
@@ -76,9 +180,10 @@ export class Worktrees {
   async #removeStale(): Promise<void> {
     const names = await readdir(this.root).catch(() => [] as string[]);
     const stale = names.filter((n) => {
+      if (n === KEPT) return !this.keep;
       const pid = Number(n.split('-')[0]);
       return !(Number.isInteger(pid) && pid > 0 && isAlive(pid));
     });
-    for (const n of stale) await this.remove(join(this.root, n));
+    for (const n of stale) await this.#removeWorktree(join(this.root, n));
   }
 }

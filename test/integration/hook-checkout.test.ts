@@ -278,8 +278,11 @@ describe('the pre-push hook and what a push names', () => {
     // Before: SIGTERM to `git push` (an editor's cancel) left the hook and its job running to the end.
     expect((await rig.cli('hook', 'install')).code).toBe(0);
     await stopPushMidBuild(rig, rig.env, '20.25');
-    // Its worktree goes too, once the hook has cleaned up.
-    expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
+    // Its worktree goes too, once the hook has cleaned up: back to the one kept for the next push.
+    const list = (await rig.git(rig.clone, 'worktree', 'list')).trim().split('\n');
+    expect(list.filter((l) => l.includes('disbuild-worktrees')).map((l) => l.split(' ')[0])).toEqual([
+      join(rig.clone, '.git/disbuild-worktrees/kept'),
+    ]);
   });
 
   it('still builds, and lets through, a push whose starter exits first while the hook execs disbuild', async () => {

@@ -41,6 +41,9 @@ describe('the pre-push hook compiles disbuild.json tasks without checking commit
       'notes.md': 'one\n',
     });
     expect((await rig.cli('hook', 'install')).code).toBe(0);
+    // Each push checks its commit out afresh: the worktrees counted are those a push needs (see
+    // hook-kept-worktree.test.ts for the one kept between pushes).
+    await rig.git(rig.clone, 'config', 'disbuild.keepWorktree', 'false');
     const first = await rig.push('-q', 'origin', 'main');
     expect(first.code, first.stderr).toBe(0);
   });

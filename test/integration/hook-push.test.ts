@@ -166,7 +166,7 @@ describe('the pre-push hook, with real git pushes', () => {
     expect(blocked.stderr).toContain('push blocked');
   });
 
-  it('leaves no worktree behind, also when interrupted', async () => {
+  it('leaves no worktree behind but the kept one, also when interrupted', async () => {
     await rig.commit({
       'docs.txt': 'slow\n',
       'graph.json': graphJson([...jobs(), { name: 'slow', cmds: [{ exec: ['sleep', '20'] }] }]),
@@ -184,8 +184,11 @@ describe('the pre-push hook, with real git pushes', () => {
     process.kill(-push.pid!, 'SIGINT');
     await new Promise((r) => push.on('close', r));
     await new Promise((r) => setTimeout(r, 300));
-    const list = await rig.git(rig.clone, 'worktree', 'list');
-    expect(list.trim().split('\n')).toHaveLength(1);
+    // The checkout's, and the one kept for the next push (brought to its next commit afresh).
+    const list = (await rig.git(rig.clone, 'worktree', 'list')).trim().split('\n');
+    expect(list.slice(1).map((l) => l.split(' ')[0])).toEqual([
+      join(rig.clone, '.git/disbuild-worktrees/kept'),
+    ]);
     expect(await rig.remoteRef()).toBeUndefined();
   });
 });

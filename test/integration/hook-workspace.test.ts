@@ -24,8 +24,8 @@ describe('the pre-push hook on an npm workspace', () => {
     const r = await rig.push('-q', 'origin', 'main');
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(rig.path('clone/packages/a/dist'))).toBe(false);
-    // The worktree went with its links, and nothing they led to.
-    expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual([]);
+    // No worktree left but the one kept for the next push, and nothing its links led to was touched.
+    expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual(['kept']);
     expect(readlinkSync(rig.path('clone/node_modules/@fx/a'))).toBe('../../packages/a');
     expect(existsSync(rig.path('clone/node_modules/.bin/tsc'))).toBe(true);
     expect(existsSync(rig.path('clone/node_modules/typescript/package.json'))).toBe(true);
@@ -174,7 +174,7 @@ describe('the pre-push hook with installed packages in the checkout', () => {
     expect(readdirSync(rig.path('clone/packages/b/node_modules/.bin'))).toEqual([]);
     expect(readlinkSync(rig.path('clone/packages/b/node_modules/@fx/a'))).toBe('../../../a');
     expect(readdirSync(rig.path('clone/packages/a/node_modules'))).toEqual(['dep']);
-    expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual([]);
+    expect(readdirSync(rig.path('clone/.git/disbuild-worktrees'))).toEqual(['kept']);
     // What the hook built is what the checkout builds.
     const run = await rig.cli('run');
     expect(run.code, run.stderr).toBe(0);
