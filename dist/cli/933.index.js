@@ -458,7 +458,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 
 /** git's settings that decide how a blob is written into a work tree. */
-const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|attributesfile)|filter\\.)';
+const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|attributesfile|ignorestat|fsmonitor)|filter\\.)';
 /**
  * What, beside a commit's own files, decides the bytes a checkout of it writes: git's conversion and filter
  * settings and the attributes files outside the tree (the repository's `info/attributes`, the global and the
@@ -467,21 +467,29 @@ const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|p
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 async function checkoutSettings(repoDir, env = process.env) {
-    const [config, infoPath] = await Promise.all([
+    const [config, infoPath, execPath] = await Promise.all([
         (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
         (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
+        (0,git_command/* gitText */.q_)(repoDir, ['--exec-path']),
     ]);
-    const text = config.ok ? config.value : '';
-    const keys = text.split('\0').map((r) => r.split('\n')[0].toLowerCase());
-    const attributesFile = text
-        .split('\0')
-        .filter((r) => r.toLowerCase().startsWith('core.attributesfile\n'))
-        .map((r) => r.slice(r.indexOf('\n') + 1))
-        .pop();
+    const records = (config.ok ? config.value : '').split('\0').filter(Boolean);
+    const values = new Map();
+    for (const r of records) {
+        const nl = r.indexOf('\n');
+        values.set((nl < 0 ? r : r.slice(0, nl)).toLowerCase(), nl < 0 ? 'true' : r.slice(nl + 1));
+    }
+    const truthy = (key) => values.has(key) && !/^(false|no|off|0|)$/i.test(values.get(key).trim());
+    const attributesFile = values.get('core.attributesfile');
     const home = env.HOME ?? (0,external_node_os_.homedir)();
     const global = attributesFile
         ? attributesFile.replace(/^~(?=\/)/, home)
         : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
+    // The system file is `$(prefix)/etc/gitattributes`: /etc's, or beside the prefix git runs from (`<prefix>/libexec/
+    // git-core`), both read.
+    const prefix = execPath.ok ? (0,external_node_path_.dirname)((0,external_node_path_.dirname)(execPath.value.trim())) : undefined;
+    const systemFiles = env.GIT_ATTR_NOSYSTEM
+        ? []
+        : [...new Set(['/etc/gitattributes', ...(prefix ? [(0,external_node_path_.join)(prefix, 'etc', 'gitattributes')] : [])])];
     const read = (path) => {
         try {
             return (0,external_node_fs_.readFileSync)(path, 'latin1');
@@ -492,15 +500,29 @@ async function checkoutSettings(repoDir, env = process.env) {
     };
     const h = (0,external_node_crypto_.createHash)('sha256');
     h.update(JSON.stringify([
-        text,
+        records,
         infoPath.ok ? read((0,external_node_path_.resolve)(repoDir, infoPath.value.trim())) : null,
-        read((0,external_node_path_.resolve)(repoDir, global)),
-        env.GIT_ATTR_NOSYSTEM ? null : read('/etc/gitattributes'),
+        read(global),
+        systemFiles.map(read),
+        // A checkout's files and directories take their modes from it.
+        umask(),
     ]));
     return {
         fingerprint: h.digest('hex'),
-        smudges: keys.some((k) => /^filter\..*\.(smudge|process)$/.test(k)),
+        unfit: [...values.keys()].some((k) => /^filter\..*\.(smudge|process)$/.test(k)) ||
+            truthy('core.ignorestat') ||
+            truthy('core.fsmonitor') ||
+            (attributesFile !== undefined && !(0,external_node_path_.isAbsolute)(global)),
     };
+}
+/** This process's umask, read where it can be without setting it (process.umask() with no argument is deprecated). */
+function umask() {
+    try {
+        return /^Umask:\s*(\d+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'latin1'))?.[1] ?? '';
+    }
+    catch {
+        return '';
+    }
 }
 
 // EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
@@ -662,7 +684,8 @@ class Worktrees {
                 warn(m);
             said.add(m);
         };
-        const keep = (opts.keep ?? true) && !hasSubmodules(repoDir);
+        // Without /proc, a process left working in the worktree could not be seen (see workedIn).
+        const keep = (opts.keep ?? true) && !hasSubmodules(repoDir) && (0,external_node_fs_.existsSync)('/proc/self/cwd');
         const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, 'disbuild-worktrees'), (0,external_node_path_.join)(common, 'worktrees'), once, keep);
         await w.#removeStale();
         return w;
@@ -672,7 +695,7 @@ class Worktrees {
         await (0,promises_.mkdir)(this.root, { recursive: true });
         const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
         const settings = this.keep ? await this.#settings() : undefined;
-        const keeping = settings !== undefined && !settings.smudges && this.#taken === undefined;
+        const keeping = settings !== undefined && !settings.unfit && this.#taken === undefined;
         if (keeping && (await this.#take(dir, sha, settings.fingerprint)))
             return dir;
         await (0,esm/* simpleGit */.Lp)(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
@@ -689,8 +712,9 @@ class Worktrees {
     /**
      * Moves the kept worktree to `dir` and brings it to `sha`, exactly: false when there is none to take (another
      * hook has it), or when it cannot be brought there exactly (then it is removed). Exactly: its files were written
-     * under the checkout settings `fingerprint` (see checkout-settings.ts), and no attributes file of the tree
-     * differs between its commit and `sha` (git does not write again a file whose blob did not change).
+     * under the checkout settings `fingerprint` (see checkout-settings.ts), no attributes file of the tree differs
+     * between its commit and `sha` (git does not write again a file whose blob did not change), and no process
+     * works in it (a job's daemon that left its process group, writing where it was started).
      */
     async #take(dir, sha, fingerprint) {
         const kept = (0,external_node_path_.join)(this.root, KEPT);
@@ -708,24 +732,25 @@ class Worktrees {
         const written = record.ok
             ? await (0,promises_.readFile)((0,external_node_path_.join)(record.value.trim(), SETTINGS_FILE), 'utf8').catch(() => '')
             : '';
-        const sameAttributes = written === fingerprint &&
+        const fit = written === fingerprint &&
+            !(await workedIn(dir)) &&
             (await (0,git_command/* gitText */.q_)(dir, ['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
-        // git's stat data trusted only as `disbuild run` trusts it (change times included).
-        const checkedOut = sameAttributes
-            ? await (0,git_command/* gitText */.q_)(dir, [
-                '-c',
-                'core.trustctime=true',
-                '-c',
-                'core.checkStat=default',
-                'checkout',
-                '--force',
-                '--detach',
-                '--quiet',
-                sha,
-            ])
-            : undefined;
-        const cleaned = checkedOut?.ok ? await (0,git_command/* gitText */.q_)(dir, ['clean', '-ffdxq']) : undefined;
-        if (cleaned?.ok)
+        // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
+        // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
+        // data trusted only as `disbuild run` trusts it (change times included), every entry looked at.
+        const steps = [
+            ['clean', '-ffdxq'],
+            [
+                ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
+                ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
+                ...['checkout', '--force', '--detach', '--quiet', sha],
+            ],
+            ['clean', '-ffdxq'],
+        ];
+        let done = fit;
+        for (let i = 0; done && i < steps.length; i++)
+            done = (await (0,git_command/* gitText */.q_)(dir, steps[i])).ok;
+        if (done)
             return true;
         this.#taken = undefined;
         await this.#removeWorktree(dir);
@@ -734,12 +759,15 @@ class Worktrees {
     async remove(dir) {
         if (dir === this.#taken) {
             this.#taken = undefined;
-            // Back for the next push, with the settings its files were written under; when another hook put one back
-            // meanwhile, this one goes.
+            // Back for the next push, with the settings its files were written under; not when another hook put one
+            // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
+            const kept = (0,external_node_path_.join)(this.root, KEPT);
             const record = await (0,git_command/* gitText */.q_)(dir, ['rev-parse', '--absolute-git-dir']);
             const noted = record.ok &&
+                !(0,external_node_fs_.existsSync)(kept) &&
+                !(await workedIn(dir)) &&
                 (await (0,promises_.writeFile)((0,external_node_path_.join)(record.value.trim(), SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
-            if (noted && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, (0,external_node_path_.join)(this.root, KEPT)])).ok)
+            if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok)
                 return;
         }
         await this.#removeWorktree(dir);
@@ -779,7 +807,39 @@ class Worktrees {
         });
         for (const n of stale)
             await this.#removeWorktree((0,external_node_path_.join)(this.root, n));
+        // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
+        // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
+        // a live hook's, whose `worktree add` may not have made its directory yet.
+        const roots = [this.root, await (0,promises_.realpath)(this.root).catch(() => this.root)];
+        const gone = (path) => {
+            const name = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
+            const pid = Number(name.split('-')[0]);
+            return (roots.includes((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) &&
+                (name === KEPT || !(Number.isInteger(pid) && pid > 0 && (0,local_cache/* isAlive */._n)(pid))) &&
+                !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
+        };
+        for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
+            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+            if (gitdir !== '' && gone(gitdir))
+                await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
+        }
     }
+}
+/**
+ * Whether a process has its working directory in `dir` (a daemon a job started, out of its process group): it would
+ * go on writing into the next push's checkout. Asked of /proc; where there is none, keeping is off (see open).
+ */
+async function workedIn(dir) {
+    const real = await (0,promises_.realpath)(dir).catch(() => dir);
+    const pids = await (0,promises_.readdir)('/proc').catch(() => []);
+    for (const pid of pids) {
+        if (!/^\d+$/.test(pid))
+            continue;
+        const cwd = await (0,promises_.readlink)(`/proc/${pid}/cwd`).catch(() => undefined);
+        if (cwd !== undefined && (cwd === real || cwd.startsWith(`${real}/`)))
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts

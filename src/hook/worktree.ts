@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join } from 'node:path';
+import { mkdir, readFile, readdir, readlink, realpath, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { isAlive } from '../cache/local-cache.js';
 import { gitText } from '../ids/git-command.js';
@@ -56,7 +56,8 @@ export class Worktrees {
       if (!said.has(m)) warn(m);
       said.add(m);
     };
-    const keep = (opts.keep ?? true) && !hasSubmodules(repoDir);
+    // Without /proc, a process left working in the worktree could not be seen (see workedIn).
+    const keep = (opts.keep ?? true) && !hasSubmodules(repoDir) && existsSync('/proc/self/cwd');
     const w = new Worktrees(
       repoDir,
       join(common, 'disbuild-worktrees'),
@@ -73,7 +74,7 @@ export class Worktrees {
     await mkdir(this.root, { recursive: true });
     const dir = join(this.root, `${process.pid}-${randomBytes(4).toString('hex')}`);
     const settings = this.keep ? await this.#settings() : undefined;
-    const keeping = settings !== undefined && !settings.smudges && this.#taken === undefined;
+    const keeping = settings !== undefined && !settings.unfit && this.#taken === undefined;
     if (keeping && (await this.#take(dir, sha, settings.fingerprint))) return dir;
     await simpleGit(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
     for (const problem of await checkOutSubmodules(this.repoDir, dir)) this.warn(problem);
@@ -89,8 +90,9 @@ export class Worktrees {
   /**
    * Moves the kept worktree to `dir` and brings it to `sha`, exactly: false when there is none to take (another
    * hook has it), or when it cannot be brought there exactly (then it is removed). Exactly: its files were written
-   * under the checkout settings `fingerprint` (see checkout-settings.ts), and no attributes file of the tree
-   * differs between its commit and `sha` (git does not write again a file whose blob did not change).
+   * under the checkout settings `fingerprint` (see checkout-settings.ts), no attributes file of the tree differs
+   * between its commit and `sha` (git does not write again a file whose blob did not change), and no process
+   * works in it (a job's daemon that left its process group, writing where it was started).
    */
   async #take(dir: string, sha: string, fingerprint: string): Promise<boolean> {
     const kept = join(this.root, KEPT);
@@ -106,25 +108,25 @@ export class Worktrees {
     const written = record.ok
       ? await readFile(join(record.value.trim(), SETTINGS_FILE), 'utf8').catch(() => '')
       : '';
-    const sameAttributes =
+    const fit =
       written === fingerprint &&
+      !(await workedIn(dir)) &&
       (await gitText(dir, ['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
-    // git's stat data trusted only as `disbuild run` trusts it (change times included).
-    const checkedOut = sameAttributes
-      ? await gitText(dir, [
-          '-c',
-          'core.trustctime=true',
-          '-c',
-          'core.checkStat=default',
-          'checkout',
-          '--force',
-          '--detach',
-          '--quiet',
-          sha,
-        ])
-      : undefined;
-    const cleaned = checkedOut?.ok ? await gitText(dir, ['clean', '-ffdxq']) : undefined;
-    if (cleaned?.ok) return true;
+    // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
+    // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
+    // data trusted only as `disbuild run` trusts it (change times included), every entry looked at.
+    const steps: string[][] = [
+      ['clean', '-ffdxq'],
+      [
+        ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
+        ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
+        ...['checkout', '--force', '--detach', '--quiet', sha],
+      ],
+      ['clean', '-ffdxq'],
+    ];
+    let done = fit;
+    for (let i = 0; done && i < steps.length; i++) done = (await gitText(dir, steps[i]!)).ok;
+    if (done) return true;
     this.#taken = undefined;
     await this.#removeWorktree(dir);
     return false;
@@ -133,16 +135,20 @@ export class Worktrees {
   async remove(dir: string): Promise<void> {
     if (dir === this.#taken) {
       this.#taken = undefined;
-      // Back for the next push, with the settings its files were written under; when another hook put one back
-      // meanwhile, this one goes.
+      // Back for the next push, with the settings its files were written under; not when another hook put one
+      // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
+      const kept = join(this.root, KEPT);
       const record = await gitText(dir, ['rev-parse', '--absolute-git-dir']);
       const noted =
         record.ok &&
+        !existsSync(kept) &&
+        !(await workedIn(dir)) &&
         (await writeFile(join(record.value.trim(), SETTINGS_FILE), (await this.#settings()).fingerprint).then(
           () => true,
           () => false,
         ));
-      if (noted && (await gitText(this.repoDir, ['worktree', 'move', dir, join(this.root, KEPT)])).ok) return;
+      if (noted && !existsSync(kept) && (await gitText(this.repoDir, ['worktree', 'move', dir, kept])).ok)
+        return;
     }
     await this.#removeWorktree(dir);
   }
@@ -185,5 +191,37 @@ export class Worktrees {
       return !(Number.isInteger(pid) && pid > 0 && isAlive(pid));
     });
     for (const n of stale) await this.#removeWorktree(join(this.root, n));
+    // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
+    // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
+    // a live hook's, whose `worktree add` may not have made its directory yet.
+    const roots = [this.root, await realpath(this.root).catch(() => this.root)];
+    const gone = (path: string): boolean => {
+      const name = basename(dirname(path));
+      const pid = Number(name.split('-')[0]);
+      return (
+        roots.includes(dirname(dirname(path))) &&
+        (name === KEPT || !(Number.isInteger(pid) && pid > 0 && isAlive(pid))) &&
+        !existsSync(dirname(path))
+      );
+    };
+    for (const n of await readdir(this.records).catch(() => [] as string[])) {
+      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+      if (gitdir !== '' && gone(gitdir)) await rm(join(this.records, n), { recursive: true, force: true });
+    }
   }
+}
+
+/**
+ * Whether a process has its working directory in `dir` (a daemon a job started, out of its process group): it would
+ * go on writing into the next push's checkout. Asked of /proc; where there is none, keeping is off (see open).
+ */
+async function workedIn(dir: string): Promise<boolean> {
+  const real = await realpath(dir).catch(() => dir);
+  const pids = await readdir('/proc').catch(() => [] as string[]);
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => undefined);
+    if (cwd !== undefined && (cwd === real || cwd.startsWith(`${real}/`))) return true;
+  }
+  return false;
 }
