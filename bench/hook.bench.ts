@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { BenchContext, BenchRow } from './harness.js';
 import { generateWorkspace, toGraphJson } from './workspace.js';
 
-/** Pre-push hook overhead on a push that needs no job (1,000 jobs, 20,000 files) against a bare `git push`. */
+/**
+ * Pre-push hook overhead on a push that needs no job (1,000 jobs, 20,000 files) against a bare `git push`; a push
+ * that builds one job in the worktree kept between pushes against one checking its commit out afresh.
+ */
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const remote = join(ctx.workDir, 'remote.git');
   const clone = join(ctx.workDir, 'clone');
@@ -96,5 +99,46 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   git(clone, 'commit', '-qm', 'disbuild.json');
   git(clone, 'push', '-q', '--no-verify', 'origin', 'main');
   rows.push(series('disbuild.json', 100));
+
+  // A push that builds one job (a leaf package's source edited): in the worktree kept from the push before, against
+  // a fresh checkout of the commit (`disbuild.keepWorktree false`). Each from a clone of its own, to a remote of its
+  // own, with a cache of its own: a push without the kept worktree removes it.
+  ctx.log('disbuild.json: pushes building one job, kept worktree and fresh checkouts');
+  const leaf = jobs.find((j) => !jobs.some((o) => o.deps.includes(j.index)))!.index;
+  const sides = ['kept', 'fresh'].map((name) => {
+    const dir = join(ctx.workDir, `one-job-${name}`);
+    git(ctx.workDir, 'clone', '-q', '--bare', remote, `${dir}.git`);
+    git(ctx.workDir, 'clone', '-q', `${dir}.git`, dir);
+    git(dir, 'checkout', '-q', '-B', 'main', 'origin/main');
+    if (name === 'fresh') git(dir, 'config', 'disbuild.keepWorktree', 'false');
+    const sideEnv = { ...env, XDG_CACHE_HOME: join(ctx.workDir, `xdg-${name}`) };
+    execFileSync(process.execPath, [join(ctx.root, 'dist/cli/index.js'), 'hook', 'install'], {
+      cwd: dir,
+      env: sideEnv,
+    });
+    return { dir, env: sideEnv, times: [] as number[] };
+  });
+  const pushOneJob = (side: (typeof sides)[number], i: number): number => {
+    writeFileSync(join(side.dir, `pkg${leaf}`, 'src', 'f0.txt'), `edit ${i}\n`);
+    git(side.dir, 'commit', '-qam', `leaf ${i}`);
+    const t0 = performance.now();
+    const r = spawnSync('git', ['push', '-q', 'origin', 'main'], { cwd: side.dir, env: side.env });
+    if (r.status !== 0) throw new Error(`push failed: ${r.stderr.toString()}`);
+    return performance.now() - t0;
+  };
+  // Unmeasured: the first push builds what the empty cache lacks, and makes the worktree to keep.
+  for (const side of sides) pushOneJob(side, 0);
+  for (let i = 1; i <= 5; i++) {
+    for (const side of i % 2 === 0 ? sides : [...sides].reverse()) side.times.push(pushOneJob(side, i));
+  }
+  const [kept, fresh] = sides.map((side) => median(side.times));
+  rows.push({
+    benchmark: 'pre-push hook, push building one job (1,000 jobs / 20,000 files), disbuild.json',
+    measure: 'git push, kept worktree (median of 5 alternating pairs)',
+    value: `${(kept! / 1000).toFixed(3)} s`,
+    reference: `fresh checkout of the commit (disbuild.keepWorktree false) ${(fresh! / 1000).toFixed(3)} s`,
+    ratio: kept! / fresh!,
+    target: 'for information',
+  });
   return rows;
 }
