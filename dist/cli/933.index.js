@@ -728,13 +728,14 @@ class Worktrees {
             return false;
         }
         this.#taken = dir;
-        const record = await (0,git_command/* gitText */.q_)(dir, ['rev-parse', '--absolute-git-dir']);
-        const written = record.ok
-            ? await (0,promises_.readFile)((0,external_node_path_.join)(record.value.trim(), SETTINGS_FILE), 'utf8').catch(() => '')
-            : '';
+        // Every git command on it names its record and work tree: never the `.git` file in it, which a job may have
+        // pointed at another repository.
+        const record = await this.#recordOf(dir);
+        const git = (args) => (0,git_command/* gitText */.q_)(dir, [...(record ? ['--git-dir', record, '--work-tree', dir] : []), ...args]);
+        const written = record ? await (0,promises_.readFile)((0,external_node_path_.join)(record, SETTINGS_FILE), 'utf8').catch(() => '') : '';
         const fit = written === fingerprint &&
             !(await workedIn(dir)) &&
-            (await (0,git_command/* gitText */.q_)(dir, ['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
+            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
         // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
         // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
         // data trusted only as `disbuild run` trusts it (change times included), every entry looked at.
@@ -749,7 +750,7 @@ class Worktrees {
         ];
         let done = fit;
         for (let i = 0; done && i < steps.length; i++)
-            done = (await (0,git_command/* gitText */.q_)(dir, steps[i])).ok;
+            done = (await git(steps[i])).ok;
         if (done)
             return true;
         this.#taken = undefined;
@@ -762,15 +763,26 @@ class Worktrees {
             // Back for the next push, with the settings its files were written under; not when another hook put one
             // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
             const kept = (0,external_node_path_.join)(this.root, KEPT);
-            const record = await (0,git_command/* gitText */.q_)(dir, ['rev-parse', '--absolute-git-dir']);
-            const noted = record.ok &&
+            const record = await this.#recordOf(dir);
+            const noted = record !== undefined &&
                 !(0,external_node_fs_.existsSync)(kept) &&
                 !(await workedIn(dir)) &&
-                (await (0,promises_.writeFile)((0,external_node_path_.join)(record.value.trim(), SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
+                (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
             if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok)
                 return;
         }
         await this.#removeWorktree(dir);
+    }
+    /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
+    async #recordOf(dir) {
+        // git may have written the path through the real directory (a temp directory behind a link).
+        const paths = [(0,external_node_path_.join)(dir, '.git'), (0,external_node_path_.join)(await (0,promises_.realpath)(dir).catch(() => dir), '.git')];
+        for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
+            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+            if (paths.includes(gitdir))
+                return (0,external_node_path_.join)(this.records, n);
+        }
+        return undefined;
     }
     async #removeWorktree(dir) {
         // First: which submodules it holds is read from it.

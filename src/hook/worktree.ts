@@ -104,14 +104,16 @@ export class Worktrees {
       return false;
     }
     this.#taken = dir;
-    const record = await gitText(dir, ['rev-parse', '--absolute-git-dir']);
-    const written = record.ok
-      ? await readFile(join(record.value.trim(), SETTINGS_FILE), 'utf8').catch(() => '')
-      : '';
+    // Every git command on it names its record and work tree: never the `.git` file in it, which a job may have
+    // pointed at another repository.
+    const record = await this.#recordOf(dir);
+    const git = (args: string[]) =>
+      gitText(dir, [...(record ? ['--git-dir', record, '--work-tree', dir] : []), ...args]);
+    const written = record ? await readFile(join(record, SETTINGS_FILE), 'utf8').catch(() => '') : '';
     const fit =
       written === fingerprint &&
       !(await workedIn(dir)) &&
-      (await gitText(dir, ['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
+      (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
     // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
     // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
     // data trusted only as `disbuild run` trusts it (change times included), every entry looked at.
@@ -125,7 +127,7 @@ export class Worktrees {
       ['clean', '-ffdxq'],
     ];
     let done = fit;
-    for (let i = 0; done && i < steps.length; i++) done = (await gitText(dir, steps[i]!)).ok;
+    for (let i = 0; done && i < steps.length; i++) done = (await git(steps[i]!)).ok;
     if (done) return true;
     this.#taken = undefined;
     await this.#removeWorktree(dir);
@@ -138,12 +140,12 @@ export class Worktrees {
       // Back for the next push, with the settings its files were written under; not when another hook put one
       // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
       const kept = join(this.root, KEPT);
-      const record = await gitText(dir, ['rev-parse', '--absolute-git-dir']);
+      const record = await this.#recordOf(dir);
       const noted =
-        record.ok &&
+        record !== undefined &&
         !existsSync(kept) &&
         !(await workedIn(dir)) &&
-        (await writeFile(join(record.value.trim(), SETTINGS_FILE), (await this.#settings()).fingerprint).then(
+        (await writeFile(join(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(
           () => true,
           () => false,
         ));
@@ -151,6 +153,17 @@ export class Worktrees {
         return;
     }
     await this.#removeWorktree(dir);
+  }
+
+  /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
+  async #recordOf(dir: string): Promise<string | undefined> {
+    // git may have written the path through the real directory (a temp directory behind a link).
+    const paths = [join(dir, '.git'), join(await realpath(dir).catch(() => dir), '.git')];
+    for (const n of await readdir(this.records).catch(() => [] as string[])) {
+      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
+      if (paths.includes(gitdir)) return join(this.records, n);
+    }
+    return undefined;
   }
 
   async #removeWorktree(dir: string): Promise<void> {
