@@ -635,6 +635,8 @@ async function gitlinks(dir) {
 
 
 
+/** git without the repository's hooks (core.hooksPath naming no directory). */
+const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 /** The worktree kept between pushes (see Worktrees), by its name under the root. */
 const KEPT = 'kept';
 /** In a kept worktree's record (`<git common dir>/worktrees/<name>`): the settings its files were written under. */
@@ -698,7 +700,19 @@ class Worktrees {
         const keeping = settings !== undefined && !settings.unfit && this.#taken === undefined;
         if (keeping && (await this.#take(dir, sha, settings.fingerprint)))
             return dir;
-        await (0,esm/* simpleGit */.Lp)(this.repoDir).raw(['worktree', 'add', '--detach', '--quiet', dir, sha]);
+        // Without the repository's post-checkout hook, as a CI checkout (and the kept worktree's) is made: the files a
+        // hook writes are not the commit's.
+        const added = await (0,git_command/* gitText */.q_)(this.repoDir, [
+            ...NO_HOOKS,
+            'worktree',
+            'add',
+            '--detach',
+            '--quiet',
+            dir,
+            sha,
+        ]);
+        if (!added.ok)
+            throw new Error(added.error);
         for (const problem of await checkOutSubmodules(this.repoDir, dir))
             this.warn(problem);
         if (keeping && this.#taken === undefined)
@@ -734,16 +748,20 @@ class Worktrees {
         const git = (args) => (0,git_command/* gitText */.q_)(dir, [...(record ? ['--git-dir', record, '--work-tree', dir] : []), ...args]);
         const written = record ? await (0,promises_.readFile)((0,external_node_path_.join)(record, SETTINGS_FILE), 'utf8').catch(() => '') : '';
         const fit = written === fingerprint &&
-            !(await workedIn(dir)) &&
-            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok;
+            (await onlyGitsOwn(record)) &&
+            !workedIn(dir) &&
+            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok &&
+            (await everyEntryLookedAt(git));
         // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
         // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
-        // data trusted only as `disbuild run` trusts it (change times included), every entry looked at.
+        // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
+        // (see add).
         const steps = [
             ['clean', '-ffdxq'],
             [
                 ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
                 ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
+                ...NO_HOOKS,
                 ...['checkout', '--force', '--detach', '--quiet', sha],
             ],
             ['clean', '-ffdxq'],
@@ -751,7 +769,9 @@ class Worktrees {
         let done = fit;
         for (let i = 0; done && i < steps.length; i++)
             done = (await git(steps[i])).ok;
-        if (done)
+        // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
+        // commands of the next job would act on that repository).
+        if (done && strayEntry(dir) === undefined)
             return true;
         this.#taken = undefined;
         await this.#removeWorktree(dir);
@@ -766,7 +786,7 @@ class Worktrees {
             const record = await this.#recordOf(dir);
             const noted = record !== undefined &&
                 !(0,external_node_fs_.existsSync)(kept) &&
-                !(await workedIn(dir)) &&
+                !workedIn(dir) &&
                 (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
             if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok)
                 return;
@@ -839,19 +859,83 @@ class Worktrees {
 }
 /**
  * Whether a process has its working directory in `dir` (a daemon a job started, out of its process group): it would
- * go on writing into the next push's checkout. Asked of /proc; where there is none, keeping is off (see open).
+ * go on writing into the next push's checkout. Asked of /proc (synchronously: a few microseconds a process, where
+ * the thread pool's round trips cost tens); where there is none, keeping is off (see open). Processes this user
+ * cannot see (another's, another PID namespace's) are not found.
  */
-async function workedIn(dir) {
-    const real = await (0,promises_.realpath)(dir).catch(() => dir);
-    const pids = await (0,promises_.readdir)('/proc').catch(() => []);
+function workedIn(dir) {
+    let real = dir;
+    try {
+        real = (0,external_node_fs_.realpathSync)(dir);
+    }
+    catch {
+        // As given.
+    }
+    let pids;
+    try {
+        pids = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return true;
+    }
     for (const pid of pids) {
-        if (!/^\d+$/.test(pid))
+        if (pid.charCodeAt(0) > 57)
             continue;
-        const cwd = await (0,promises_.readlink)(`/proc/${pid}/cwd`).catch(() => undefined);
-        if (cwd !== undefined && (cwd === real || cwd.startsWith(`${real}/`)))
+        let cwd;
+        try {
+            cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
+        }
+        catch {
+            continue;
+        }
+        if (cwd === real || cwd.startsWith(`${real}/`))
             return true;
     }
     return false;
+}
+/** What a worktree's record holds when only git made it (a job's `git config --worktree`, sparse patterns do not). */
+const RECORD_FILES = new Set(['HEAD', 'ORIG_HEAD', 'commondir', 'gitdir', 'index', 'logs', SETTINGS_FILE]);
+/** Whether the record at `record` holds only what git itself writes there (see RECORD_FILES). */
+async function onlyGitsOwn(record) {
+    if (record === undefined)
+        return false;
+    const names = await (0,promises_.readdir)(record).catch(() => undefined);
+    return names !== undefined && names.every((n) => RECORD_FILES.has(n));
+}
+/**
+ * Whether git compares every entry of the index with its file: none skip-worktree or assume-unchanged (a job's
+ * `git update-index --skip-worktree`, `git sparse-checkout set`), which `checkout --force` would leave as the job
+ * left it.
+ */
+async function everyEntryLookedAt(git) {
+    const listed = await git(['ls-files', '-v', '-z']);
+    // `<tag> <path>\0`: `H` for an entry git compares, anything else (`S`, a lower-case tag) for one it does not.
+    return listed.ok && listed.value.split('\0').every((r) => r === '' || r.startsWith('H '));
+}
+/** The first entry under `dir` that is not a file, link or directory, or a `.git` other than its own; undefined if none. */
+function strayEntry(dir) {
+    const pending = [''];
+    for (let rel = pending.pop(); rel !== undefined; rel = pending.pop()) {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(rel === '' ? dir : (0,external_node_path_.join)(dir, rel), { withFileTypes: true });
+        }
+        catch {
+            return rel;
+        }
+        for (const e of entries) {
+            const path = rel === '' ? e.name : `${rel}/${e.name}`;
+            if (e.name === '.git') {
+                if (path !== '.git')
+                    return path;
+            }
+            else if (e.isDirectory())
+                pending.push(path);
+            else if (!e.isFile() && !e.isSymbolicLink())
+                return path;
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts
