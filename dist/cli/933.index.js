@@ -715,9 +715,33 @@ class Worktrees {
             throw new Error(added.error);
         for (const problem of await checkOutSubmodules(this.repoDir, dir))
             this.warn(problem);
-        if (keeping && this.#taken === undefined)
+        if (keeping && this.#taken === undefined) {
             this.#taken = dir;
+            this.#checkedOut = await this.#stateOf(dir, sha);
+        }
         return dir;
+    }
+    /** The taken worktree as its checkout left it: its commit and its index's stat data (see #unchangedByJobs). */
+    #checkedOut;
+    /** `sha` and the stat data of the index of the worktree at `dir`; undefined when it has no record. */
+    async #stateOf(dir, sha) {
+        const record = await this.#recordOf(dir);
+        const st = record === undefined ? undefined : (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(record, 'index'), { throwIfNoEntry: false });
+        return st && { sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
+    }
+    /**
+     * Whether the worktree at `dir` is detached at the commit it was checked out at, with the index that checkout
+     * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
+     * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
+     * <branch>` would hold that branch until the next push.
+     */
+    async #unchangedByJobs(dir) {
+        const was = this.#checkedOut;
+        const record = await this.#recordOf(dir);
+        if (was === undefined || record === undefined)
+            return false;
+        const head = await (0,promises_.readFile)((0,external_node_path_.join)(record, 'HEAD'), 'utf8').catch(() => '');
+        return head === `${was.sha}\n` && (await this.#stateOf(dir, was.sha))?.index === was.index;
     }
     #checkoutSettings;
     #settings() {
@@ -771,8 +795,10 @@ class Worktrees {
             done = (await git(steps[i])).ok;
         // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
         // commands of the next job would act on that repository).
-        if (done && strayEntry(dir) === undefined)
+        if (done && strayEntry(dir) === undefined) {
+            this.#checkedOut = await this.#stateOf(dir, sha);
             return true;
+        }
         this.#taken = undefined;
         await this.#removeWorktree(dir);
         return false;
@@ -786,10 +812,17 @@ class Worktrees {
             const record = await this.#recordOf(dir);
             const noted = record !== undefined &&
                 !(0,external_node_fs_.existsSync)(kept) &&
+                (await this.#unchangedByJobs(dir)) &&
                 !workedIn(dir) &&
                 (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
-            if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok)
+            this.#checkedOut = undefined;
+            if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok) {
+                // Into one another hook put back in the moment between the look and the move: this one goes.
+                const nested = (0,external_node_path_.join)(kept, (0,external_node_path_.basename)(dir));
+                if ((0,external_node_fs_.existsSync)(nested))
+                    await this.#removeWorktree(nested);
                 return;
+            }
         }
         await this.#removeWorktree(dir);
     }
@@ -858,10 +891,11 @@ class Worktrees {
     }
 }
 /**
- * Whether a process has its working directory in `dir` (a daemon a job started, out of its process group): it would
- * go on writing into the next push's checkout. Asked of /proc (synchronously: a few microseconds a process, where
- * the thread pool's round trips cost tens); where there is none, keeping is off (see open). Processes this user
- * cannot see (another's, another PID namespace's) are not found.
+ * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a
+ * job started out of its process group, appending to a log or changing into the work tree): it would go on writing
+ * into the next push's checkout. Asked of /proc (synchronously: a few microseconds a link, where the thread pool's
+ * round trips cost tens); where there is none, keeping is off (see open). Processes this user cannot see
+ * (another's, another PID namespace's, a container's) are not found.
  */
 function workedIn(dir) {
     let real = dir;
@@ -871,6 +905,15 @@ function workedIn(dir) {
     catch {
         // As given.
     }
+    const inside = (path) => path === real || path.startsWith(`${real}/`);
+    const link = (path) => {
+        try {
+            return (0,external_node_fs_.readlinkSync)(path);
+        }
+        catch {
+            return '';
+        }
+    };
     let pids;
     try {
         pids = (0,external_node_fs_.readdirSync)('/proc');
@@ -881,15 +924,18 @@ function workedIn(dir) {
     for (const pid of pids) {
         if (pid.charCodeAt(0) > 57)
             continue;
-        let cwd;
+        if (inside(link(`/proc/${pid}/cwd`)) || inside(link(`/proc/${pid}/root`)))
+            return true;
+        let fds;
         try {
-            cwd = (0,external_node_fs_.readlinkSync)(`/proc/${pid}/cwd`);
+            fds = (0,external_node_fs_.readdirSync)(`/proc/${pid}/fd`);
         }
         catch {
             continue;
         }
-        if (cwd === real || cwd.startsWith(`${real}/`))
-            return true;
+        for (const fd of fds)
+            if (inside(link(`/proc/${pid}/fd/${fd}`)))
+                return true;
     }
     return false;
 }

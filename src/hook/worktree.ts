@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Dirent, existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
@@ -93,8 +93,35 @@ export class Worktrees {
     ]);
     if (!added.ok) throw new Error(added.error);
     for (const problem of await checkOutSubmodules(this.repoDir, dir)) this.warn(problem);
-    if (keeping && this.#taken === undefined) this.#taken = dir;
+    if (keeping && this.#taken === undefined) {
+      this.#taken = dir;
+      this.#checkedOut = await this.#stateOf(dir, sha);
+    }
     return dir;
+  }
+
+  /** The taken worktree as its checkout left it: its commit and its index's stat data (see #unchangedByJobs). */
+  #checkedOut: { sha: string; index: string } | undefined;
+
+  /** `sha` and the stat data of the index of the worktree at `dir`; undefined when it has no record. */
+  async #stateOf(dir: string, sha: string): Promise<{ sha: string; index: string } | undefined> {
+    const record = await this.#recordOf(dir);
+    const st = record === undefined ? undefined : lstatSync(join(record, 'index'), { throwIfNoEntry: false });
+    return st && { sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
+  }
+
+  /**
+   * Whether the worktree at `dir` is detached at the commit it was checked out at, with the index that checkout
+   * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
+   * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
+   * <branch>` would hold that branch until the next push.
+   */
+  async #unchangedByJobs(dir: string): Promise<boolean> {
+    const was = this.#checkedOut;
+    const record = await this.#recordOf(dir);
+    if (was === undefined || record === undefined) return false;
+    const head = await readFile(join(record, 'HEAD'), 'utf8').catch(() => '');
+    return head === `${was.sha}\n` && (await this.#stateOf(dir, was.sha))?.index === was.index;
   }
 
   #checkoutSettings: Promise<CheckoutSettings> | undefined;
@@ -149,7 +176,10 @@ export class Worktrees {
     for (let i = 0; done && i < steps.length; i++) done = (await git(steps[i]!)).ok;
     // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
     // commands of the next job would act on that repository).
-    if (done && strayEntry(dir) === undefined) return true;
+    if (done && strayEntry(dir) === undefined) {
+      this.#checkedOut = await this.#stateOf(dir, sha);
+      return true;
+    }
     this.#taken = undefined;
     await this.#removeWorktree(dir);
     return false;
@@ -165,13 +195,19 @@ export class Worktrees {
       const noted =
         record !== undefined &&
         !existsSync(kept) &&
+        (await this.#unchangedByJobs(dir)) &&
         !workedIn(dir) &&
         (await writeFile(join(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(
           () => true,
           () => false,
         ));
-      if (noted && !existsSync(kept) && (await gitText(this.repoDir, ['worktree', 'move', dir, kept])).ok)
+      this.#checkedOut = undefined;
+      if (noted && !existsSync(kept) && (await gitText(this.repoDir, ['worktree', 'move', dir, kept])).ok) {
+        // Into one another hook put back in the moment between the look and the move: this one goes.
+        const nested = join(kept, basename(dir));
+        if (existsSync(nested)) await this.#removeWorktree(nested);
         return;
+      }
     }
     await this.#removeWorktree(dir);
   }
@@ -246,10 +282,11 @@ export class Worktrees {
 }
 
 /**
- * Whether a process has its working directory in `dir` (a daemon a job started, out of its process group): it would
- * go on writing into the next push's checkout. Asked of /proc (synchronously: a few microseconds a process, where
- * the thread pool's round trips cost tens); where there is none, keeping is off (see open). Processes this user
- * cannot see (another's, another PID namespace's) are not found.
+ * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a
+ * job started out of its process group, appending to a log or changing into the work tree): it would go on writing
+ * into the next push's checkout. Asked of /proc (synchronously: a few microseconds a link, where the thread pool's
+ * round trips cost tens); where there is none, keeping is off (see open). Processes this user cannot see
+ * (another's, another PID namespace's, a container's) are not found.
  */
 function workedIn(dir: string): boolean {
   let real = dir;
@@ -258,6 +295,14 @@ function workedIn(dir: string): boolean {
   } catch {
     // As given.
   }
+  const inside = (path: string): boolean => path === real || path.startsWith(`${real}/`);
+  const link = (path: string): string => {
+    try {
+      return readlinkSync(path);
+    } catch {
+      return '';
+    }
+  };
   let pids: string[];
   try {
     pids = readdirSync('/proc');
@@ -266,13 +311,14 @@ function workedIn(dir: string): boolean {
   }
   for (const pid of pids) {
     if (pid.charCodeAt(0) > 57) continue;
-    let cwd: string;
+    if (inside(link(`/proc/${pid}/cwd`)) || inside(link(`/proc/${pid}/root`))) return true;
+    let fds: string[];
     try {
-      cwd = readlinkSync(`/proc/${pid}/cwd`);
+      fds = readdirSync(`/proc/${pid}/fd`);
     } catch {
       continue;
     }
-    if (cwd === real || cwd.startsWith(`${real}/`)) return true;
+    for (const fd of fds) if (inside(link(`/proc/${pid}/fd/${fd}`))) return true;
   }
   return false;
 }
