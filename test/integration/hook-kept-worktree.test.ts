@@ -38,14 +38,19 @@ describe('the worktree the pre-push hook keeps between pushes', () => {
     rig.extraEnv = { GIT_TRACE: trace };
     await rig.commit({
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }),
-      'packages/a/package.json': JSON.stringify({
-        name: 'a',
-        // Every .txt file of the package, as it lies in the worktree.
-        scripts: { build: `{ echo === a; cat *.txt; } >> ${log}; mkdir -p dist; cat *.txt > dist/out.txt` },
-      }),
+      'packages/a/package.json': JSON.stringify({ name: 'a' }),
       'packages/a/src.txt': 'a0\n',
       'packages/a/other.txt': 'other\n',
-      'disbuild.json': JSON.stringify({ tasks: { build: { script: 'build', outputs: ['dist/**'] } } }),
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            // Every .txt file of the package, as it lies in the worktree.
+            command: `{ echo === a; cat *.txt; } >> ${log}; mkdir -p dist; cat *.txt > dist/out.txt`,
+            cwd: 'packages/a',
+            outputs: ['dist/**'],
+          },
+        },
+      }),
       '.gitignore': 'dist/\n',
     });
     expect((await rig.cli('hook', 'install')).code).toBe(0);
