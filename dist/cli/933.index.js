@@ -316,8 +316,13 @@ var config_graph = __webpack_require__(3171);
  * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
  * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
  * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
- * empty (or none) leaves the key out. Empty when git fails or nothing is set.
+ * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
  */
+/**
+ * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
+ * left out).
+ */
+const BOOLEANS = new Set(['disbuild.keepworktree']);
 async function readDisbuildSettings(repoDir) {
     const settings = new Map();
     const r = await (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
@@ -331,7 +336,9 @@ async function readDisbuildSettings(repoDir) {
         // A key without a value reads as empty, as `git config --get` answers it: it unsets what came before.
         const value = nl < 0 ? '' : record.slice(nl + 1).trim();
         const name = (nl < 0 ? record : record.slice(0, nl)).toLowerCase();
-        if (value === '')
+        if (BOOLEANS.has(name) && value === '')
+            settings.set(name, nl < 0 ? 'true' : 'false');
+        else if (value === '')
             settings.delete(name);
         else
             settings.set(name, value);

@@ -4,8 +4,14 @@ import { gitText } from '../ids/git-command.js';
  * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
  * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
  * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
- * empty (or none) leaves the key out. Empty when git fails or nothing is set.
+ * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
  */
+/**
+ * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
+ * left out).
+ */
+const BOOLEANS = new Set(['disbuild.keepworktree']);
+
 export async function readDisbuildSettings(repoDir: string): Promise<ReadonlyMap<string, string>> {
   const settings = new Map<string, string>();
   const r = await gitText(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
@@ -17,7 +23,8 @@ export async function readDisbuildSettings(repoDir: string): Promise<ReadonlyMap
     // A key without a value reads as empty, as `git config --get` answers it: it unsets what came before.
     const value = nl < 0 ? '' : record.slice(nl + 1).trim();
     const name = (nl < 0 ? record : record.slice(0, nl)).toLowerCase();
-    if (value === '') settings.delete(name);
+    if (BOOLEANS.has(name) && value === '') settings.set(name, nl < 0 ? 'true' : 'false');
+    else if (value === '') settings.delete(name);
     else settings.set(name, value);
   }
   return settings;
