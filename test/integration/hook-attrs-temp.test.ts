@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,19 +51,20 @@ describe('the temporary index of the pre-push hook', () => {
   it('is removed by the next hook when a hook is killed while git reads it', async () => {
     const tmp = rig.path('tmp-killed');
     await mkdir(tmp);
-    // A git that hangs when asked for attributes: the hook is killed while its temporary index exists.
+    // A git that hangs when asked for attributes: the hook is killed while its temporary index exists. It is
+    // killed only once git hangs there, so that no git of its own still writes the index after it is gone.
     const slow = rig.path('slow-git');
+    const hanging = rig.path('hanging');
     await mkdir(slow);
     await writeFile(
       join(slow, 'git'),
-      `#!/bin/sh\ncase "$*" in *check-attr*) exec sleep 60 ;; esac\nexec /usr/bin/git "$@"\n`,
+      `#!/bin/sh\ncase "$*" in *check-attr*) : > '${hanging}'; exec sleep 60 ;; esac\nexec /usr/bin/git "$@"\n`,
     );
     await chmod(join(slow, 'git'), 0o755);
     let pid = 0;
     const killed = hook({ ...rig.env, TMPDIR: tmp, PATH: `${slow}:${rig.env.PATH}` }, (p) => (pid = p));
     const deadline = Date.now() + 20_000;
-    while ((await attrsTemps(tmp)).length === 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    while (!existsSync(hanging) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     process.kill(pid, 'SIGKILL');
     expect((await killed).code).toBe(null);
     const [killedTemp] = await attrsTemps(tmp);
