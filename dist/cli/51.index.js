@@ -818,18 +818,19 @@ function parseBatch(out) {
 /* harmony export */   $: () => (/* binding */ startWorkTreeListings),
 /* harmony export */   Dj: () => (/* binding */ chooseDigests),
 /* harmony export */   IQ: () => (/* binding */ unchangedIndexedFiles),
-/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_5__.n)
+/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_6__.n)
 /* harmony export */ });
 /* unused harmony exports workingTreeDigests, streamSource, workingTreeSource, commitTreeSource, chooseDigestSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
 /* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9236);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
-/* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5782);
-/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9766);
-/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5221);
-/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4313);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6761);
+/* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5782);
+/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9766);
+/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5221);
+/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4313);
 /**
  * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
  *
@@ -838,6 +839,7 @@ function parseBatch(out) {
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
+
 
 
 
@@ -865,12 +867,12 @@ function parseBatch(out) {
 async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeListings(sourceDir)) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
     const listed = await listings.index;
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_4__/* .indexEntries */ .nL)(listed.value, paths);
+    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .indexEntries */ .nL)(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -879,13 +881,13 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
             candidates.push(p);
     const infoAttributes = await listings.infoAttributes;
     const converting = infoAttributes === undefined ||
-        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_3__/* .attributeFilesExist */ .$X)(sourceDir, prefix, candidates, infoAttributes, settings)
-        ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_3__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
-        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(new Set(settings.autocrlf ? candidates : [])));
+        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .attributeFilesExist */ .$X)(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+        ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
+        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     const converted = await converting;
     if (!converted.ok)
         return converted;
@@ -912,7 +914,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     for (const [p, state] of await (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .streamDigests */ ._h)(sourceDir, fromSubmodules?.rest ?? toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(out);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
 }
 /**
  * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
@@ -922,7 +924,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * when the submodule's git fails.
  */
 async function submoduleDigests(sourceDir, paths) {
-    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_6__/* .checkedOutSubmodules */ .Fc)(sourceDir);
+    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .checkedOutSubmodules */ .Fc)(sourceDir);
     if (submodules.length === 0)
         return undefined;
     const found = new Map();
@@ -949,7 +951,7 @@ async function submoduleDigests(sourceDir, paths) {
     for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
         await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
             const dir = `${sourceDir}/${submodule}`;
-            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_6__/* .submoduleEnv */ .OQ)(dir) }));
+            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .submoduleEnv */ .OQ)(dir) }));
             for (const p of ps) {
                 const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
                 if (state !== undefined && 'digest' in state && state.link === undefined)
@@ -1006,17 +1008,18 @@ function startWorkTreeListings(sourceDir, options = {}) {
             '.',
         ],
         // Exit code 1 means none of the keys is set.
-        ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_3__/* .SETTINGS_REGEXP */ .Q9],
+        ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .SETTINGS_REGEXP */ .Q9],
+        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
     ];
-    const [where, index, status, config] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
+    const [where, index, status, config, system] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
         const r = await run;
         if (r.code === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(r.out);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.out);
         if ((await place)[0] !== 'true')
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
         return (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, args, options.env ? { env: options.env } : {});
     };
     const statusText = listing(status, commands[2]);
@@ -1024,19 +1027,20 @@ function startWorkTreeListings(sourceDir, options = {}) {
     const indexText = listing(index, commands[1]);
     // With `untracked`, the paths come from the same pass over the listing as the entries.
     const parsed = indexText.then((r) => r.ok
-        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(untracked
-            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseIndexListingWithPaths */ .wn)(r.value)
-            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(untracked
+            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIndexListingWithPaths */ .wn)(r.value)
+            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
         : r);
     return {
         startedAt,
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(r.value.entries) : r)),
-        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(r.value.paths) : r)) } : {}),
-        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(r.value.tracked) : r)) : statusText,
-        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)(r.value.untracked) : r)) } : {}),
-        settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
+        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.paths) : r)) } : {}),
+        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.untracked) : r)) } : {}),
+        settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
+        systemAttributes: system.then((r) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .systemAttributesFiles */ .O4)(r.code === 0 ? r.out.trim() : undefined, options.env ?? process.env)),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
         indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
     };
@@ -1046,7 +1050,7 @@ function splitUntracked(r) {
     if (!r.ok)
         return r;
     if (r.value === '')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ tracked: '', untracked: [] });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ tracked: '', untracked: [] });
     const tracked = [];
     const untracked = [];
     for (const f of r.value.split('\0')) {
@@ -1055,7 +1059,7 @@ function splitUntracked(r) {
         else if (f !== '')
             tracked.push(f);
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
@@ -1072,7 +1076,7 @@ async function unchangedIndexedFiles(listings) {
     if (!listed.ok || !changed.ok)
         return undefined;
     const index = listed.value;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     return {
         has: (p) => {
             const e = index.get(p);
@@ -1105,6 +1109,80 @@ async function chooseDigestSource(sourceDir) {
     return (await workTreePrefix(sourceDir)) === undefined
         ? streamSource(sourceDir)
         : { kind: 'git-index', digests: async (paths) => ok(await chooseDigests(sourceDir, paths)) };
+}
+
+
+/***/ }),
+
+/***/ 6761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D2: () => (/* binding */ SYSTEM_ATTRIBUTES_QUERY),
+/* harmony export */   O4: () => (/* binding */ systemAttributesFiles),
+/* harmony export */   f$: () => (/* binding */ globalAttributesFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3550);
+/**
+ * Where git reads attributes beside a tree's own `.gitattributes` files and the repository's `info/attributes`: the
+ * global file and the system one. Keys (git-conversions.ts) and the hook's kept worktree (checkout-settings.ts)
+ * must look where git looks: a file they miss converts bytes they take for unconverted.
+ */
+
+
+
+
+/**
+ * The git arguments whose answer names the system file: git 2.42 and later print it (nothing, and fail, when
+ * `GIT_ATTR_NOSYSTEM` turns it off); older ones fail, and systemAttributesFiles guesses.
+ */
+const SYSTEM_ATTRIBUTES_QUERY = ['var', 'GIT_ATTR_SYSTEM'];
+/** The global file: `core.attributesFile` (`~/` expanded, as git does), else git's place for it under XDG. */
+function globalAttributesFile(attributesFile, env) {
+    const home = env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
+    return attributesFile
+        ? attributesFile.replace(/^~(?=\/)/, home)
+        : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.XDG_CONFIG_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.config'), 'git', 'attributes');
+}
+/**
+ * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
+ * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
+ * old to say, both places `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
+ * beside the `bin` of the `git` that PATH finds, links followed (a git built with another prefix, such as
+ * `/usr/local`). Homebrew's git, whose `sysconfdir` is neither, is recent enough to name it.
+ */
+function systemAttributesFiles(named, env) {
+    if (env.GIT_ATTR_NOSYSTEM !== undefined && (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(env.GIT_ATTR_NOSYSTEM))
+        return [];
+    if (named)
+        return [named];
+    const git = gitOnPath(env.PATH ?? '');
+    const beside = git === undefined ? [] : [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(git)), 'etc', 'gitattributes')];
+    return [...new Set(['/etc/gitattributes', ...beside])];
+}
+/** The `git` executable PATH leads to, links resolved; undefined when none is found. */
+function gitOnPath(path) {
+    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'git');
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
+                continue;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate);
+        }
+        catch {
+            continue;
+        }
+    }
+    return undefined;
 }
 
 
@@ -1291,6 +1369,43 @@ async function streamDigests(sourceDir, paths) {
 
 /***/ }),
 
+/***/ 3550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ parseConfigRecords),
+/* harmony export */   x: () => (/* binding */ gitBoolean)
+/* harmony export */ });
+/**
+ * The answer of `git config -z --get-regexp` (`<key>\n<value>\0`, or `<key>\0` for a key without a value), and
+ * git's reading of a boolean, shared by every caller that reads settings that way.
+ */
+/**
+ * Each key's last value, as git answers `--get` for it (keys lower-cased, as git prints them); undefined for a key
+ * written without a value.
+ */
+function parseConfigRecords(text) {
+    const values = new Map();
+    for (const record of text.split('\0')) {
+        if (record === '')
+            continue;
+        const nl = record.indexOf('\n');
+        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
+    }
+    return values;
+}
+/**
+ * A value as git reads a boolean (git_parse_maybe_bool): none at all is true, `false`, `no`, `off`, `0` and the
+ * empty string are false, anything else true (git would refuse a value it cannot read; erring towards true is
+ * what every caller here wants: it turns on the slower, always correct path).
+ */
+function gitBoolean(value) {
+    return value === undefined || !/^(false|no|off|0|)$/i.test(value.trim());
+}
+
+
+/***/ }),
+
 /***/ 5782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1304,12 +1419,12 @@ async function streamDigests(sourceDir, paths) {
 /* unused harmony export parseConvertedPaths */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
  * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
@@ -1323,30 +1438,20 @@ async function streamDigests(sourceDir, paths) {
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
-/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = new Map();
-    for (const record of text.split('\0')) {
-        if (record === '')
-            continue;
-        const nl = record.indexOf('\n');
-        // The last value wins, as for git itself.
-        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
-    }
-    const bool = (key) => {
-        if (!values.has(key))
-            return undefined;
-        const v = values.get(key);
-        return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
-    };
+    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
+    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
+    const attributesFile = values.get('core.attributesfile');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
-        ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile') } : {}),
+        ...(attributesFile ? { attributesFile } : {}),
     };
 }
 /**
@@ -1398,9 +1503,9 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(new Set());
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
     const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
@@ -1412,25 +1517,22 @@ async function readSettings(dir) {
  * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
  * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
  * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
- * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
- * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
+ * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
-function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, env = process.env) {
-    const home = env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
-    const global = settings.attributesFile
-        ? settings.attributesFile.replace(/^~(?=\/)/, home)
-        : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.XDG_CONFIG_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.config'), 'git', 'attributes');
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(sourceDir, global)))
+function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, global)))
         return true;
-    if (!env.GIT_ATTR_NOSYSTEM && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/etc/gitattributes'))
+    if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = sourceDir;
     for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(above, '.gitattributes')))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes')))
             return true;
-        above = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(above, '..');
+        above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '..');
     }
     const seen = new Set();
     for (const p of paths) {

@@ -310,37 +310,33 @@ async function caseFolded(repoDir, files, shared) {
 
 // EXTERNAL MODULE: ./src/config/config-graph.ts
 var config_graph = __webpack_require__(3171);
+// EXTERNAL MODULE: ./src/ids/git-config-records.ts
+var git_config_records = __webpack_require__(3550);
 ;// CONCATENATED MODULE: ./src/hook/git-settings.ts
 
+
+/**
+ * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
+ * left out).
+ */
+const BOOLEANS = new Set(['disbuild.keepworktree']);
 /**
  * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
  * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
  * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
  * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
  */
-/**
- * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
- * left out).
- */
-const BOOLEANS = new Set(['disbuild.keepworktree']);
 async function readDisbuildSettings(repoDir) {
     const settings = new Map();
     const r = await (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
     if (!r.ok)
         return settings;
-    // `<name>\n<value>\0`, or `<name>\0` for a key without a value.
-    for (const record of r.value.split('\0')) {
-        if (record === '')
-            continue;
-        const nl = record.indexOf('\n');
-        // A key without a value reads as empty, as `git config --get` answers it: it unsets what came before.
-        const value = nl < 0 ? '' : record.slice(nl + 1).trim();
-        const name = (nl < 0 ? record : record.slice(0, nl)).toLowerCase();
+    for (const [name, raw] of (0,git_config_records/* parseConfigRecords */.w)(r.value)) {
+        // A key without a value reads as empty, as `git config --get` answers it.
+        const value = raw?.trim() ?? '';
         if (BOOLEANS.has(name) && value === '')
-            settings.set(name, nl < 0 ? 'true' : 'false');
-        else if (value === '')
-            settings.delete(name);
-        else
+            settings.set(name, raw === undefined ? 'true' : 'false');
+        else if (value !== '')
             settings.set(name, value);
     }
     return settings;
@@ -456,9 +452,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var local_cache = __webpack_require__(5556);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/ids/git-attribute-files.ts
+var git_attribute_files = __webpack_require__(6761);
 ;// CONCATENATED MODULE: ./src/hook/checkout-settings.ts
+
 
 
 
@@ -474,29 +471,17 @@ const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|p
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 async function checkoutSettings(repoDir, env = process.env) {
-    const [config, infoPath, execPath] = await Promise.all([
+    const [config, infoPath, system] = await Promise.all([
         (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
         (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-        (0,git_command/* gitText */.q_)(repoDir, ['--exec-path']),
+        (0,git_command/* gitText */.q_)(repoDir, git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2),
     ]);
-    const records = (config.ok ? config.value : '').split('\0').filter(Boolean);
-    const values = new Map();
-    for (const r of records) {
-        const nl = r.indexOf('\n');
-        values.set((nl < 0 ? r : r.slice(0, nl)).toLowerCase(), nl < 0 ? 'true' : r.slice(nl + 1));
-    }
-    const truthy = (key) => values.has(key) && !/^(false|no|off|0|)$/i.test(values.get(key).trim());
+    const text = config.ok ? config.value : '';
+    const values = (0,git_config_records/* parseConfigRecords */.w)(text);
+    const truthy = (key) => values.has(key) && (0,git_config_records/* gitBoolean */.x)(values.get(key));
     const attributesFile = values.get('core.attributesfile');
-    const home = env.HOME ?? (0,external_node_os_.homedir)();
-    const global = attributesFile
-        ? attributesFile.replace(/^~(?=\/)/, home)
-        : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
-    // The system file is `$(prefix)/etc/gitattributes`: /etc's, or beside the prefix git runs from (`<prefix>/libexec/
-    // git-core`), both read.
-    const prefix = execPath.ok ? (0,external_node_path_.dirname)((0,external_node_path_.dirname)(execPath.value.trim())) : undefined;
-    const systemFiles = env.GIT_ATTR_NOSYSTEM
-        ? []
-        : [...new Set(['/etc/gitattributes', ...(prefix ? [(0,external_node_path_.join)(prefix, 'etc', 'gitattributes')] : [])])];
+    const global = (0,git_attribute_files/* globalAttributesFile */.f$)(attributesFile, env);
+    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(system.ok ? system.value.trim() : undefined, env);
     const read = (path) => {
         try {
             return (0,external_node_fs_.readFileSync)(path, 'latin1');
@@ -507,7 +492,7 @@ async function checkoutSettings(repoDir, env = process.env) {
     };
     const h = (0,external_node_crypto_.createHash)('sha256');
     h.update(JSON.stringify([
-        records,
+        text,
         infoPath.ok ? read((0,external_node_path_.resolve)(repoDir, infoPath.value.trim())) : null,
         read(global),
         systemFiles.map(read),

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7462);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8212);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7462:
+/***/ 8212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40265,6 +40265,91 @@ async function git_blob_streamDigests(sourceDir, paths) {
 
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __nccwpck_require__(8750);
+;// CONCATENATED MODULE: ./src/ids/git-config-records.ts
+/**
+ * The answer of `git config -z --get-regexp` (`<key>\n<value>\0`, or `<key>\0` for a key without a value), and
+ * git's reading of a boolean, shared by every caller that reads settings that way.
+ */
+/**
+ * Each key's last value, as git answers `--get` for it (keys lower-cased, as git prints them); undefined for a key
+ * written without a value.
+ */
+function parseConfigRecords(text) {
+    const values = new Map();
+    for (const record of text.split('\0')) {
+        if (record === '')
+            continue;
+        const nl = record.indexOf('\n');
+        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
+    }
+    return values;
+}
+/**
+ * A value as git reads a boolean (git_parse_maybe_bool): none at all is true, `false`, `no`, `off`, `0` and the
+ * empty string are false, anything else true (git would refuse a value it cannot read; erring towards true is
+ * what every caller here wants: it turns on the slower, always correct path).
+ */
+function gitBoolean(value) {
+    return value === undefined || !/^(false|no|off|0|)$/i.test(value.trim());
+}
+
+;// CONCATENATED MODULE: ./src/ids/git-attribute-files.ts
+/**
+ * Where git reads attributes beside a tree's own `.gitattributes` files and the repository's `info/attributes`: the
+ * global file and the system one. Keys (git-conversions.ts) and the hook's kept worktree (checkout-settings.ts)
+ * must look where git looks: a file they miss converts bytes they take for unconverted.
+ */
+
+
+
+
+/**
+ * The git arguments whose answer names the system file: git 2.42 and later print it (nothing, and fail, when
+ * `GIT_ATTR_NOSYSTEM` turns it off); older ones fail, and systemAttributesFiles guesses.
+ */
+const SYSTEM_ATTRIBUTES_QUERY = ['var', 'GIT_ATTR_SYSTEM'];
+/** The global file: `core.attributesFile` (`~/` expanded, as git does), else git's place for it under XDG. */
+function globalAttributesFile(attributesFile, env) {
+    const home = env.HOME ?? (0,external_node_os_.homedir)();
+    return attributesFile
+        ? attributesFile.replace(/^~(?=\/)/, home)
+        : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
+}
+/**
+ * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
+ * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
+ * old to say, both places `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
+ * beside the `bin` of the `git` that PATH finds, links followed (a git built with another prefix, such as
+ * `/usr/local`). Homebrew's git, whose `sysconfdir` is neither, is recent enough to name it.
+ */
+function systemAttributesFiles(named, env) {
+    if (env.GIT_ATTR_NOSYSTEM !== undefined && gitBoolean(env.GIT_ATTR_NOSYSTEM))
+        return [];
+    if (named)
+        return [named];
+    const git = gitOnPath(env.PATH ?? '');
+    const beside = git === undefined ? [] : [(0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)(git)), 'etc', 'gitattributes')];
+    return [...new Set(['/etc/gitattributes', ...beside])];
+}
+/** The `git` executable PATH leads to, links resolved; undefined when none is found. */
+function gitOnPath(path) {
+    for (const dir of path.split(external_node_path_.delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, 'git');
+        try {
+            if (!(0,external_node_fs_.statSync)(candidate).isFile())
+                continue;
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return (0,external_node_fs_.realpathSync)(candidate);
+        }
+        catch {
+            continue;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
@@ -40279,30 +40364,20 @@ var git_command = __nccwpck_require__(8750);
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
-/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = new Map();
-    for (const record of text.split('\0')) {
-        if (record === '')
-            continue;
-        const nl = record.indexOf('\n');
-        // The last value wins, as for git itself.
-        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
-    }
-    const bool = (key) => {
-        if (!values.has(key))
-            return undefined;
-        const v = values.get(key);
-        return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
-    };
+    const values = parseConfigRecords(text);
+    const bool = (key) => values.has(key) ? gitBoolean(values.get(key)) : undefined;
+    const attributesFile = values.get('core.attributesfile');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
-        ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile') } : {}),
+        ...(attributesFile ? { attributesFile } : {}),
     };
 }
 /**
@@ -40368,18 +40443,15 @@ async function readSettings(dir) {
  * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
  * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
  * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
- * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
- * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
+ * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
-function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, env = process.env) {
-    const home = env.HOME ?? (0,external_node_os_.homedir)();
-    const global = settings.attributesFile
-        ? settings.attributesFile.replace(/^~(?=\/)/, home)
-        : (0,external_node_path_.join)(env.XDG_CONFIG_HOME || (0,external_node_path_.join)(home, '.config'), 'git', 'attributes');
+function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    const global = globalAttributesFile(settings.attributesFile, env);
     if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, infoAttributes)) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, global)))
         return true;
-    if (!env.GIT_ATTR_NOSYSTEM && (0,external_node_fs_.existsSync)('/etc/gitattributes'))
+    if (systemFiles.some((f) => (0,external_node_fs_.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = sourceDir;
@@ -40906,6 +40978,7 @@ function parseBatch(out) {
 
 
 
+
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
@@ -40937,7 +41010,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
             candidates.push(p);
     const infoAttributes = await listings.infoAttributes;
     const converting = infoAttributes === undefined ||
-        attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+        attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -41065,8 +41138,9 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ],
         // Exit code 1 means none of the keys is set.
         ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+        [...SYSTEM_ATTRIBUTES_QUERY],
     ];
-    const [where, index, status, config] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands, options.env);
+    const [where, index, status, config, system] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
@@ -41095,6 +41169,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         status: split ? split.then((r) => (r.ok ? (0,util_result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
+        systemAttributes: system.then((r) => systemAttributesFiles(r.code === 0 ? r.out.trim() : undefined, options.env ?? process.env)),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
         indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
     };

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import {
+  globalAttributesFile,
+  SYSTEM_ATTRIBUTES_QUERY,
+  systemAttributesFiles,
+} from '../ids/git-attribute-files.js';
 import { gitText } from '../ids/git-command.js';
+import { gitBoolean, parseConfigRecords } from '../ids/git-config-records.js';
 
 /** git's settings that decide how a blob is written into a work tree. */
 const SETTINGS =
@@ -28,30 +33,17 @@ export interface CheckoutSettings {
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 export async function checkoutSettings(repoDir: string, env = process.env): Promise<CheckoutSettings> {
-  const [config, infoPath, execPath] = await Promise.all([
+  const [config, infoPath, system] = await Promise.all([
     gitText(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
     gitText(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-    gitText(repoDir, ['--exec-path']),
+    gitText(repoDir, SYSTEM_ATTRIBUTES_QUERY),
   ]);
-  const records = (config.ok ? config.value : '').split('\0').filter(Boolean);
-  const values = new Map<string, string>();
-  for (const r of records) {
-    const nl = r.indexOf('\n');
-    values.set((nl < 0 ? r : r.slice(0, nl)).toLowerCase(), nl < 0 ? 'true' : r.slice(nl + 1));
-  }
-  const truthy = (key: string): boolean =>
-    values.has(key) && !/^(false|no|off|0|)$/i.test(values.get(key)!.trim());
+  const text = config.ok ? config.value : '';
+  const values = parseConfigRecords(text);
+  const truthy = (key: string): boolean => values.has(key) && gitBoolean(values.get(key));
   const attributesFile = values.get('core.attributesfile');
-  const home = env.HOME ?? homedir();
-  const global = attributesFile
-    ? attributesFile.replace(/^~(?=\/)/, home)
-    : join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'attributes');
-  // The system file is `$(prefix)/etc/gitattributes`: /etc's, or beside the prefix git runs from (`<prefix>/libexec/
-  // git-core`), both read.
-  const prefix = execPath.ok ? dirname(dirname(execPath.value.trim())) : undefined;
-  const systemFiles = env.GIT_ATTR_NOSYSTEM
-    ? []
-    : [...new Set(['/etc/gitattributes', ...(prefix ? [join(prefix, 'etc', 'gitattributes')] : [])])];
+  const global = globalAttributesFile(attributesFile, env);
+  const systemFiles = systemAttributesFiles(system.ok ? system.value.trim() : undefined, env);
   const read = (path: string): string | null => {
     try {
       return readFileSync(path, 'latin1');
@@ -62,7 +54,7 @@ export async function checkoutSettings(repoDir: string, env = process.env): Prom
   const h = createHash('sha256');
   h.update(
     JSON.stringify([
-      records,
+      text,
       infoPath.ok ? read(resolve(repoDir, infoPath.value.trim())) : null,
       read(global),
       systemFiles.map(read),

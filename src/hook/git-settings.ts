@@ -1,4 +1,11 @@
 import { gitText } from '../ids/git-command.js';
+import { parseConfigRecords } from '../ids/git-config-records.js';
+
+/**
+ * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
+ * left out).
+ */
+const BOOLEANS = new Set(['disbuild.keepworktree']);
 
 /**
  * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
@@ -6,26 +13,15 @@ import { gitText } from '../ids/git-command.js';
  * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
  * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
  */
-/**
- * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
- * left out).
- */
-const BOOLEANS = new Set(['disbuild.keepworktree']);
-
 export async function readDisbuildSettings(repoDir: string): Promise<ReadonlyMap<string, string>> {
   const settings = new Map<string, string>();
   const r = await gitText(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
   if (!r.ok) return settings;
-  // `<name>\n<value>\0`, or `<name>\0` for a key without a value.
-  for (const record of r.value.split('\0')) {
-    if (record === '') continue;
-    const nl = record.indexOf('\n');
-    // A key without a value reads as empty, as `git config --get` answers it: it unsets what came before.
-    const value = nl < 0 ? '' : record.slice(nl + 1).trim();
-    const name = (nl < 0 ? record : record.slice(0, nl)).toLowerCase();
-    if (BOOLEANS.has(name) && value === '') settings.set(name, nl < 0 ? 'true' : 'false');
-    else if (value === '') settings.delete(name);
-    else settings.set(name, value);
+  for (const [name, raw] of parseConfigRecords(r.value)) {
+    // A key without a value reads as empty, as `git config --get` answers it.
+    const value = raw?.trim() ?? '';
+    if (BOOLEANS.has(name) && value === '') settings.set(name, raw === undefined ? 'true' : 'false');
+    else if (value !== '') settings.set(name, value);
   }
   return settings;
 }

@@ -12,6 +12,7 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
 import { type GitRun, gitText, gitTexts, workTreePrefix } from './git-command.js';
+import { SYSTEM_ATTRIBUTES_QUERY, systemAttributesFiles } from './git-attribute-files.js';
 import {
   attributeFilesExist,
   convertedPaths,
@@ -68,7 +69,15 @@ export async function workingTreeDigests(
   const infoAttributes = await listings.infoAttributes;
   const converting =
     infoAttributes === undefined ||
-    attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings)
+    attributeFilesExist(
+      sourceDir,
+      prefix,
+      candidates,
+      infoAttributes,
+      settings,
+      await listings.systemAttributes,
+      listings.env,
+    )
       ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
       : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
@@ -154,7 +163,7 @@ const SUBMODULES_AT_ONCE = 4;
 /** How many of a submodule's files a run must digest before its index is worth asking. */
 const INDEX_WORTHWHILE = 500;
 
-/** The three git calls of the fast path, running. */
+/** The git calls of the fast path, running. */
 export interface WorkTreeListings {
   /** Wall-clock time (ms) when the calls started: git looked at the work tree after this. */
   startedAt: number;
@@ -166,6 +175,8 @@ export interface WorkTreeListings {
   index: Promise<Result<ReadonlyMap<string, GitEntry | GitMode>, string>>;
   status: Promise<Result<string, string>>;
   settings: Promise<GitSettings>;
+  /** The system attributes files git may read (see systemAttributesFiles). */
+  systemAttributes: Promise<string[]>;
   /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
   infoAttributes: Promise<string | undefined>;
   /** Where the index is (relative to the source directory, or absolute). */
@@ -228,8 +239,10 @@ export function startWorkTreeListings(
     ],
     // Exit code 1 means none of the keys is set.
     ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+    [...SYSTEM_ATTRIBUTES_QUERY],
   ];
-  const [where, index, status, config] = gitTexts(sourceDir, commands, options.env) as [
+  const [where, index, status, config, system] = gitTexts(sourceDir, commands, options.env) as [
+    Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
@@ -265,6 +278,9 @@ export function startWorkTreeListings(
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
+    systemAttributes: system.then((r) =>
+      systemAttributesFiles(r.code === 0 ? r.out.trim() : undefined, options.env ?? process.env),
+    ),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
   };

@@ -8,11 +8,12 @@
  */
 
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
+import { globalAttributesFile } from './git-attribute-files.js';
 import { gitText } from './git-command.js';
+import { gitBoolean, parseConfigRecords } from './git-config-records.js';
 
 /** The settings that change what the work tree holds. */
 export interface GitSettings {
@@ -29,29 +30,18 @@ export interface GitSettings {
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 export const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 
-/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (`<key>\n<value>\0`, or `<key>\0` for a bare key). */
+/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 export function parseSettings(text: string): GitSettings {
-  const values = new Map<string, string | undefined>();
-  for (const record of text.split('\0')) {
-    if (record === '') continue;
-    const nl = record.indexOf('\n');
-    // The last value wins, as for git itself.
-    values.set(
-      (nl < 0 ? record : record.slice(0, nl)).toLowerCase(),
-      nl < 0 ? undefined : record.slice(nl + 1),
-    );
-  }
-  const bool = (key: string): boolean | undefined => {
-    if (!values.has(key)) return undefined;
-    const v = values.get(key);
-    return v === undefined || !/^(false|no|off|0|)$/i.test(v.trim());
-  };
+  const values = parseConfigRecords(text);
+  const bool = (key: string): boolean | undefined =>
+    values.has(key) ? gitBoolean(values.get(key)) : undefined;
+  const attributesFile = values.get('core.attributesfile');
   return {
     // `input` is not a boolean but converts as `true` does (in the clean direction).
     autocrlf: bool('core.autocrlf') ?? false,
     fileMode: bool('core.filemode') ?? true,
     symlinks: bool('core.symlinks') ?? true,
-    ...(values.get('core.attributesfile') ? { attributesFile: values.get('core.attributesfile')! } : {}),
+    ...(attributesFile ? { attributesFile } : {}),
   };
 }
 
@@ -124,8 +114,8 @@ export async function readSettings(dir: string): Promise<GitSettings> {
  * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
  * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
  * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
- * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`/etc/gitattributes`,
- * unless `GIT_ATTR_NOSYSTEM`). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
+ * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 export function attributeFilesExist(
@@ -134,14 +124,12 @@ export function attributeFilesExist(
   paths: readonly string[],
   infoAttributes: string,
   settings: GitSettings,
+  systemFiles: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
-  const home = env.HOME ?? homedir();
-  const global = settings.attributesFile
-    ? settings.attributesFile.replace(/^~(?=\/)/, home)
-    : join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'attributes');
+  const global = globalAttributesFile(settings.attributesFile, env);
   if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(sourceDir, global))) return true;
-  if (!env.GIT_ATTR_NOSYSTEM && existsSync('/etc/gitattributes')) return true;
+  if (systemFiles.some((f) => existsSync(f))) return true;
   // The directories from the work tree's top down to the source directory, then those of the paths.
   let above = sourceDir;
   for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {

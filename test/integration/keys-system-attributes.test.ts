@@ -1,0 +1,95 @@
+/**
+ * git's system attributes file is `$(sysconfdir)/gitattributes`: /etc's for a git installed under /usr, but
+ * `<prefix>/etc` for one built elsewhere and Homebrew's own `etc` on a Mac. Keys must look where the git at hand
+ * looks: an attribute there converts a file's bytes on checkout, and a key taken from the index's blob would then
+ * be the key of bytes no job reads.
+ *
+ * git here reads /etc's: a `git` wrapper stands for a git with another system file, reading it (as an attributes
+ * file given on its command line: `git config` does not show that) for every command but `git config`, and either
+ * naming it as `git var GIT_ATTR_SYSTEM` does from git 2.42 on, or, as older gits, failing to.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { Rig } from '../helpers/rig.js';
+
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+
+describe('keys under a system attributes file outside /etc', () => {
+  let rig: Rig;
+  afterEach(() => rig.cleanup());
+
+  const keyOf = async (dir: string, env: Record<string, string> = {}): Promise<string> => {
+    const r = await rig.run(['ids', '--graph', 'graph.json'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout;
+  };
+
+  /**
+   * A repository whose a.txt, committed as `a\n`, was checked out by the wrapper at `<prefix>/bin/git` (prefix and
+   * system file relative to the rig); the wrapper's directory.
+   */
+  const setUp = async (prefixIn: string, systemIn: string, names: boolean): Promise<string> => {
+    rig = await Rig.create();
+    const prefix = rig.path(prefixIn);
+    const systemFile = rig.path(systemIn);
+    const bin = join(prefix, 'bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(
+      join(bin, 'git'),
+      [
+        '#!/bin/sh',
+        names
+          ? `[ "$1 $2" = "var GIT_ATTR_SYSTEM" ] && { echo '${systemFile}'; exit 0; }`
+          : `[ "$1" = var ] && exit 129`,
+        `[ "$1" = config ] && exec '${realGit}' "$@"`,
+        `exec '${realGit}' -c core.attributesFile='${systemFile}' "$@"`,
+        '',
+      ].join('\n'),
+    );
+    await chmod(join(bin, 'git'), 0o755);
+    await rig.write({
+      'a.txt': 'a\n',
+      'graph.json': graphJson([{ name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] }]),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync(join(bin, 'git'), args, {
+        cwd: rig.src,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: rig.path('home') },
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    await mkdir(join(systemFile, '..'), { recursive: true });
+    await writeFile(systemFile, '*.txt text eol=crlf\n');
+    await rm(join(rig.src, 'a.txt'));
+    git('checkout', '--', 'a.txt');
+    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
+    return bin;
+  };
+
+  /** The key of the same graph over a.txt holding `bytes`, outside git (every file read from disk). */
+  const keyFromDisk = async (bytes: string): Promise<string> => {
+    const dir = rig.path(`plain-${bytes.length}`);
+    await mkdir(dir);
+    await copyFile(join(rig.src, 'graph.json'), join(dir, 'graph.json'));
+    await writeFile(join(dir, 'a.txt'), bytes);
+    return keyOf(dir);
+  };
+
+  it('are those of the converted bytes when git names its system file (Homebrew)', async () => {
+    const bin = await setUp('Cellar/git/2.47', 'homebrew/etc/gitattributes', true);
+    const key = await keyOf(rig.src, { PATH: `${bin}:${process.env.PATH}` });
+    expect(key).toBe(await keyFromDisk('a\r\n'));
+    expect(key).not.toBe(await keyFromDisk('a\n'));
+  });
+
+  it('are those of the converted bytes when an older git built under another prefix cannot name it', async () => {
+    const bin = await setUp('local', 'local/etc/gitattributes', false);
+    const key = await keyOf(rig.src, { PATH: `${bin}:${process.env.PATH}` });
+    expect(key).toBe(await keyFromDisk('a\r\n'));
+  });
+});
