@@ -6,14 +6,15 @@
  *
  * git here reads /etc's: a `git` wrapper stands for a git with another system file, reading it (as an attributes
  * file given on its command line: `git config` does not show that) for every command but `git config`, and either
- * naming it as `git var GIT_ATTR_SYSTEM` does from git 2.42 on, or, as older gits, failing to.
+ * naming it as `git var GIT_ATTR_SYSTEM` does from git 2.42 on, or, as older gits, failing to. And git reads
+ * `GIT_ATTR_NOSYSTEM` as a boolean: `0` leaves the system file on.
  */
 import { execFileSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 
@@ -91,5 +92,34 @@ describe('keys under a system attributes file outside /etc', () => {
     const bin = await setUp('local', 'local/etc/gitattributes', false);
     const key = await keyOf(rig.src, { PATH: `${bin}:${process.env.PATH}` });
     expect(key).toBe(await keyFromDisk('a\r\n'));
+  });
+
+  it('are those of the converted bytes under GIT_ATTR_NOSYSTEM=0, which leaves /etc/gitattributes on', async () => {
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'a\n',
+      'graph.json': graphJson([{ name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] }]),
+    });
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: rig.src, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    // /etc/gitattributes exists in a mount namespace of the test's own only: /etc overlaid with it.
+    await mkdir(rig.path('etc-upper'));
+    await mkdir(rig.path('etc-work'));
+    await writeFile(rig.path('etc-upper', 'gitattributes'), '*.txt text eol=crlf\n');
+    const script = [
+      'set -e',
+      `mount -t overlay overlay -o lowerdir=/etc,upperdir='${rig.path('etc-upper')}',workdir='${rig.path('etc-work')}' /etc`,
+      'rm a.txt && git checkout -- a.txt',
+      `'${process.execPath}' '${CLI}' ids --graph graph.json`,
+    ].join('\n');
+    const r = await runProcess('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+      cwd: rig.src,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), GIT_ATTR_NOSYSTEM: '0' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
+    expect(r.stdout).toBe(await keyFromDisk('a\r\n'));
   });
 });
