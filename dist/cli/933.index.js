@@ -820,14 +820,24 @@ class Worktrees {
     }
     /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
     async #recordOf(dir) {
-        // git may have written the path through the real directory (a temp directory behind a link).
-        const paths = [(0,external_node_path_.join)(dir, '.git'), (0,external_node_path_.join)(await (0,promises_.realpath)(dir).catch(() => dir), '.git')];
+        return (await this.#recordsOf(dir))[0];
+    }
+    /**
+     * Every record naming `dir` as its worktree, whether or not `dir` still exists: git may have written the path
+     * through the real directory (a temp directory behind a link).
+     */
+    async #recordsOf(dir) {
+        const paths = [(0,external_node_path_.join)(dir, '.git')];
+        const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(dir)).catch(() => undefined);
+        if (parent !== undefined)
+            paths.push((0,external_node_path_.join)(parent, (0,external_node_path_.basename)(dir), '.git'));
+        const found = [];
         for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
             const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
             if (paths.includes(gitdir))
-                return (0,external_node_path_.join)(this.records, n);
+                found.push((0,external_node_path_.join)(this.records, n));
         }
-        return undefined;
+        return found;
     }
     async #removeWorktree(dir) {
         // First: which submodules it holds is read from it.
@@ -845,22 +855,15 @@ class Worktrees {
      * directory is away for a moment (an unmounted disk), with their HEAD and index.
      */
     async #forget(dir) {
-        // git may have written the path through the real directory (a temp directory behind a link).
-        const real = await (0,promises_.realpath)(this.root).then((r) => (0,external_node_path_.join)(r, (0,external_node_path_.basename)(dir), '.git'), () => undefined);
-        const names = await (0,promises_.readdir)(this.records).catch(() => []);
-        for (const n of names) {
-            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-            if (gitdir === (0,external_node_path_.join)(dir, '.git') || gitdir === real)
-                await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
-        }
+        for (const record of await this.#recordsOf(dir))
+            await (0,promises_.rm)(record, { recursive: true, force: true });
     }
     async #removeStale() {
         const names = await (0,promises_.readdir)(this.root).catch(() => []);
         const stale = names.filter((n) => {
             if (n === KEPT)
                 return !this.keep;
-            const pid = Number(n.split('-')[0]);
-            return !(Number.isInteger(pid) && pid > 0 && (0,local_cache/* isAlive */._n)(pid));
+            return !liveHook(n);
         });
         for (const n of stale)
             await this.#removeWorktree((0,external_node_path_.join)(this.root, n));
@@ -870,9 +873,8 @@ class Worktrees {
         const roots = [this.root, await (0,promises_.realpath)(this.root).catch(() => this.root)];
         const gone = (path) => {
             const name = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
-            const pid = Number(name.split('-')[0]);
             return (roots.includes((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) &&
-                (name === KEPT || !(Number.isInteger(pid) && pid > 0 && (0,local_cache/* isAlive */._n)(pid))) &&
+                (name === KEPT || !liveHook(name)) &&
                 !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
         };
         for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
@@ -881,6 +883,14 @@ class Worktrees {
                 await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
         }
     }
+}
+/**
+ * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see create) after a
+ * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
+ */
+function liveHook(name) {
+    const m = /^([1-9]\d*)-[0-9a-f]{8}$/.exec(name);
+    return m !== null && (0,local_cache/* isAlive */._n)(Number(m[1]));
 }
 /**
  * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a

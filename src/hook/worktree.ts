@@ -214,13 +214,23 @@ export class Worktrees {
 
   /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
   async #recordOf(dir: string): Promise<string | undefined> {
-    // git may have written the path through the real directory (a temp directory behind a link).
-    const paths = [join(dir, '.git'), join(await realpath(dir).catch(() => dir), '.git')];
+    return (await this.#recordsOf(dir))[0];
+  }
+
+  /**
+   * Every record naming `dir` as its worktree, whether or not `dir` still exists: git may have written the path
+   * through the real directory (a temp directory behind a link).
+   */
+  async #recordsOf(dir: string): Promise<string[]> {
+    const paths = [join(dir, '.git')];
+    const parent = await realpath(dirname(dir)).catch(() => undefined);
+    if (parent !== undefined) paths.push(join(parent, basename(dir), '.git'));
+    const found: string[] = [];
     for (const n of await readdir(this.records).catch(() => [] as string[])) {
       const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-      if (paths.includes(gitdir)) return join(this.records, n);
+      if (paths.includes(gitdir)) found.push(join(this.records, n));
     }
-    return undefined;
+    return found;
   }
 
   async #removeWorktree(dir: string): Promise<void> {
@@ -240,25 +250,14 @@ export class Worktrees {
    * directory is away for a moment (an unmounted disk), with their HEAD and index.
    */
   async #forget(dir: string): Promise<void> {
-    // git may have written the path through the real directory (a temp directory behind a link).
-    const real = await realpath(this.root).then(
-      (r) => join(r, basename(dir), '.git'),
-      () => undefined,
-    );
-    const names = await readdir(this.records).catch(() => [] as string[]);
-    for (const n of names) {
-      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-      if (gitdir === join(dir, '.git') || gitdir === real)
-        await rm(join(this.records, n), { recursive: true, force: true });
-    }
+    for (const record of await this.#recordsOf(dir)) await rm(record, { recursive: true, force: true });
   }
 
   async #removeStale(): Promise<void> {
     const names = await readdir(this.root).catch(() => [] as string[]);
     const stale = names.filter((n) => {
       if (n === KEPT) return !this.keep;
-      const pid = Number(n.split('-')[0]);
-      return !(Number.isInteger(pid) && pid > 0 && isAlive(pid));
+      return !liveHook(n);
     });
     for (const n of stale) await this.#removeWorktree(join(this.root, n));
     // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
@@ -267,10 +266,9 @@ export class Worktrees {
     const roots = [this.root, await realpath(this.root).catch(() => this.root)];
     const gone = (path: string): boolean => {
       const name = basename(dirname(path));
-      const pid = Number(name.split('-')[0]);
       return (
         roots.includes(dirname(dirname(path))) &&
-        (name === KEPT || !(Number.isInteger(pid) && pid > 0 && isAlive(pid))) &&
+        (name === KEPT || !liveHook(name)) &&
         !existsSync(dirname(path))
       );
     };
@@ -279,6 +277,15 @@ export class Worktrees {
       if (gitdir !== '' && gone(gitdir)) await rm(join(this.records, n), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see create) after a
+ * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
+ */
+function liveHook(name: string): boolean {
+  const m = /^([1-9]\d*)-[0-9a-f]{8}$/.exec(name);
+  return m !== null && isAlive(Number(m[1]));
 }
 
 /**
