@@ -939,7 +939,7 @@ async function submoduleDigests(sourceDir, paths) {
         else
             rest.push(p);
     }
-    // A submodule's listings are four git processes (tens of milliseconds): a few hundred files read from disk cost
+    // A submodule's listings are five git processes (tens of milliseconds): a few hundred files read from disk cost
     // less. A hundred submodules of ten files each took 11 s a run through their indexes, 1.2 s from the disk.
     const asked = [...inside].filter(([, ps]) => {
         if (ps.length >= INDEX_WORTHWHILE)
@@ -947,7 +947,7 @@ async function submoduleDigests(sourceDir, paths) {
         rest.push(...ps);
         return false;
     });
-    // A few at a time: each submodule's listings are four git processes.
+    // A few at a time: each submodule's listings are five git processes.
     for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
         await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
             const dir = `${sourceDir}/${submodule}`;
@@ -1153,9 +1153,12 @@ function globalAttributesFile(attributesFile, env) {
 /**
  * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
  * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
- * old to say, both places `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
- * beside the `bin` of the `git` that PATH finds, links followed (a git built with another prefix, such as
- * `/usr/local`). Homebrew's git, whose `sysconfdir` is neither, is recent enough to name it.
+ * old to say, every place `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
+ * under the prefix of the `git` that PATH finds (a git built with another prefix, such as `/usr/local`). That `git`
+ * is `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its exec-path first on PATH),
+ * `<prefix>/libexec/git-core/git` (often a hard link to the first, which no link resolution would find); both the
+ * path found and its real path count. Homebrew's git, whose `sysconfdir` is none of these, is recent enough to
+ * name it.
  */
 function systemAttributesFiles(named, env) {
     if (env.GIT_ATTR_NOSYSTEM !== undefined && (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(env.GIT_ATTR_NOSYSTEM))
@@ -1163,10 +1166,15 @@ function systemAttributesFiles(named, env) {
     if (named)
         return [named];
     const git = gitOnPath(env.PATH ?? '');
-    const beside = git === undefined ? [] : [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(git)), 'etc', 'gitattributes')];
-    return [...new Set(['/etc/gitattributes', ...beside])];
+    const prefixes = git === undefined ? [] : [prefixOf(git.found), prefixOf(git.real)];
+    return [...new Set(['/etc/gitattributes', ...prefixes.map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, 'etc', 'gitattributes'))])];
 }
-/** The `git` executable PATH leads to, links resolved; undefined when none is found. */
+/** The installation prefix of a `git` executable: above `bin/`, or above `libexec/git-core/` (`lib/git-core/`). */
+function prefixOf(git) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(git);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(dir) === 'git-core' ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir)) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+}
+/** The `git` executable PATH leads to, as found and with links resolved; undefined when none is found. */
 function gitOnPath(path) {
     for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
         if (dir === '')
@@ -1176,7 +1184,7 @@ function gitOnPath(path) {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
                 continue;
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate);
+            return { found: candidate, real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate) };
         }
         catch {
             continue;
@@ -1395,12 +1403,23 @@ function parseConfigRecords(text) {
     return values;
 }
 /**
- * A value as git reads a boolean (git_parse_maybe_bool): none at all is true, `false`, `no`, `off`, `0` and the
- * empty string are false, anything else true (git would refuse a value it cannot read; erring towards true is
- * what every caller here wants: it turns on the slower, always correct path).
+ * A value as git reads a boolean (git_parse_maybe_bool, then as an integer): none at all is true; `true`, `yes`,
+ * `on` true and `false`, `no`, `off` and the empty string false, in any case; else an integer (decimal, `0x` hex or
+ * `0` octal, with a sign and a `k`, `m` or `g` unit) is true unless zero: `00`, `+0`, `0x0` and `0k` are false.
+ * A value git cannot read (it refuses it) counts as true.
  */
 function gitBoolean(value) {
-    return value === undefined || !/^(false|no|off|0|)$/i.test(value.trim());
+    if (value === undefined)
+        return true;
+    const v = value.trim().toLowerCase();
+    if (v === 'true' || v === 'yes' || v === 'on')
+        return true;
+    if (v === 'false' || v === 'no' || v === 'off' || v === '')
+        return false;
+    const n = /^[+-]?(?:0x([0-9a-f]+)|(0[0-7]*)|([1-9][0-9]*))[kmg]?$/.exec(v);
+    if (n === null)
+        return true;
+    return !/^0+$/.test(n[1] ?? n[2] ?? n[3]);
 }
 
 
@@ -1522,14 +1541,17 @@ async function readSettings(dir) {
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    // git runs from the work tree's top: a relative global file is read from there.
+    const depth = prefix.split('/').filter(Boolean).length;
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, ...Array(depth).fill('..'));
     const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, global)))
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
         return true;
     if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = sourceDir;
-    for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+    for (let i = depth; i >= 0; i--) {
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes')))
             return true;
         above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '..');

@@ -885,7 +885,7 @@ class Worktrees {
     }
 }
 /**
- * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see create) after a
+ * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see add) after a
  * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
  */
 function liveHook(name) {
@@ -1283,6 +1283,7 @@ var printable = __webpack_require__(1095);
 
 
 
+
 const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 /**
  * `disbuild hook run pre-push <remote> <url>`: builds what is being pushed, from the pushed commits' trees.
@@ -1321,7 +1322,7 @@ async function runPrePush(remote, io, opts = {}) {
         warn(`${shared.error}; not using a remote cache`);
     const cache = (0,remote_cache.withRemote)(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
     const worktrees = await Worktrees.open(repoDir, warn, {
-        keep: !/^(false|no|off|0)$/i.test(settings.get('disbuild.keepworktree') ?? ''),
+        keep: (0,git_config_records/* gitBoolean */.x)(settings.get('disbuild.keepworktree') ?? 'true'),
     });
     const live = new Set();
     const controller = new AbortController();

@@ -280,7 +280,7 @@ export class Worktrees {
 }
 
 /**
- * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see create) after a
+ * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see add) after a
  * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
  */
 function liveHook(name: string): boolean {

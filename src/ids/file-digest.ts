@@ -129,14 +129,14 @@ async function submoduleDigests(
     if (held) held.push(p);
     else rest.push(p);
   }
-  // A submodule's listings are four git processes (tens of milliseconds): a few hundred files read from disk cost
+  // A submodule's listings are five git processes (tens of milliseconds): a few hundred files read from disk cost
   // less. A hundred submodules of ten files each took 11 s a run through their indexes, 1.2 s from the disk.
   const asked = [...inside].filter(([, ps]) => {
     if (ps.length >= INDEX_WORTHWHILE) return true;
     rest.push(...ps);
     return false;
   });
-  // A few at a time: each submodule's listings are four git processes.
+  // A few at a time: each submodule's listings are five git processes.
   for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
     await Promise.all(
       asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {

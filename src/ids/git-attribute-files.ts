@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { gitBoolean } from './git-config-records.js';
 
 /**
@@ -25,27 +25,36 @@ export function globalAttributesFile(attributesFile: string | undefined, env: No
 /**
  * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
  * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
- * old to say, both places `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
- * beside the `bin` of the `git` that PATH finds, links followed (a git built with another prefix, such as
- * `/usr/local`). Homebrew's git, whose `sysconfdir` is neither, is recent enough to name it.
+ * old to say, every place `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
+ * under the prefix of the `git` that PATH finds (a git built with another prefix, such as `/usr/local`). That `git`
+ * is `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its exec-path first on PATH),
+ * `<prefix>/libexec/git-core/git` (often a hard link to the first, which no link resolution would find); both the
+ * path found and its real path count. Homebrew's git, whose `sysconfdir` is none of these, is recent enough to
+ * name it.
  */
 export function systemAttributesFiles(named: string | undefined, env: NodeJS.ProcessEnv): string[] {
   if (env.GIT_ATTR_NOSYSTEM !== undefined && gitBoolean(env.GIT_ATTR_NOSYSTEM)) return [];
   if (named) return [named];
   const git = gitOnPath(env.PATH ?? '');
-  const beside = git === undefined ? [] : [join(dirname(dirname(git)), 'etc', 'gitattributes')];
-  return [...new Set(['/etc/gitattributes', ...beside])];
+  const prefixes = git === undefined ? [] : [prefixOf(git.found), prefixOf(git.real)];
+  return [...new Set(['/etc/gitattributes', ...prefixes.map((p) => join(p, 'etc', 'gitattributes'))])];
 }
 
-/** The `git` executable PATH leads to, links resolved; undefined when none is found. */
-function gitOnPath(path: string): string | undefined {
+/** The installation prefix of a `git` executable: above `bin/`, or above `libexec/git-core/` (`lib/git-core/`). */
+function prefixOf(git: string): string {
+  const dir = dirname(git);
+  return basename(dir) === 'git-core' ? dirname(dirname(dir)) : dirname(dir);
+}
+
+/** The `git` executable PATH leads to, as found and with links resolved; undefined when none is found. */
+function gitOnPath(path: string): { found: string; real: string } | undefined {
   for (const dir of path.split(delimiter)) {
     if (dir === '') continue;
     const candidate = join(dir, 'git');
     try {
       if (!statSync(candidate).isFile()) continue;
       accessSync(candidate, constants.X_OK);
-      return realpathSync(candidate);
+      return { found: candidate, real: realpathSync(candidate) };
     } catch {
       continue;
     }

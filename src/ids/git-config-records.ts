@@ -21,10 +21,17 @@ export function parseConfigRecords(text: string): Map<string, string | undefined
 }
 
 /**
- * A value as git reads a boolean (git_parse_maybe_bool): none at all is true, `false`, `no`, `off`, `0` and the
- * empty string are false, anything else true (git would refuse a value it cannot read; erring towards true is
- * what every caller here wants: it turns on the slower, always correct path).
+ * A value as git reads a boolean (git_parse_maybe_bool, then as an integer): none at all is true; `true`, `yes`,
+ * `on` true and `false`, `no`, `off` and the empty string false, in any case; else an integer (decimal, `0x` hex or
+ * `0` octal, with a sign and a `k`, `m` or `g` unit) is true unless zero: `00`, `+0`, `0x0` and `0k` are false.
+ * A value git cannot read (it refuses it) counts as true.
  */
 export function gitBoolean(value: string | undefined): boolean {
-  return value === undefined || !/^(false|no|off|0|)$/i.test(value.trim());
+  if (value === undefined) return true;
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === 'yes' || v === 'on') return true;
+  if (v === 'false' || v === 'no' || v === 'off' || v === '') return false;
+  const n = /^[+-]?(?:0x([0-9a-f]+)|(0[0-7]*)|([1-9][0-9]*))[kmg]?$/.exec(v);
+  if (n === null) return true;
+  return !/^0+$/.test(n[1] ?? n[2] ?? n[3]!);
 }

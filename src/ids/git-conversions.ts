@@ -127,12 +127,15 @@ export function attributeFilesExist(
   systemFiles: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
+  // git runs from the work tree's top: a relative global file is read from there.
+  const depth = prefix.split('/').filter(Boolean).length;
+  const top = resolve(sourceDir, ...Array<string>(depth).fill('..'));
   const global = globalAttributesFile(settings.attributesFile, env);
-  if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(sourceDir, global))) return true;
+  if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(top, global))) return true;
   if (systemFiles.some((f) => existsSync(f))) return true;
   // The directories from the work tree's top down to the source directory, then those of the paths.
   let above = sourceDir;
-  for (let i = prefix.split('/').filter(Boolean).length; i >= 0; i--) {
+  for (let i = depth; i >= 0; i--) {
     if (existsSync(join(above, '.gitattributes'))) return true;
     above = join(above, '..');
   }

@@ -10,7 +10,7 @@
  * `GIT_ATTR_NOSYSTEM` as a boolean: `0` leaves the system file on.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -94,32 +94,107 @@ describe('keys under a system attributes file outside /etc', () => {
     expect(key).toBe(await keyFromDisk('a\r\n'));
   });
 
-  it('are those of the converted bytes under GIT_ATTR_NOSYSTEM=0, which leaves /etc/gitattributes on', async () => {
+  it('are so too when that git runs disbuild (a hook: its exec-path, a hard link to bin/git, first on PATH)', async () => {
+    const bin = await setUp('local', 'local/etc/gitattributes', false);
+    const exec = rig.path('local', 'libexec', 'git-core');
+    await mkdir(exec, { recursive: true });
+    await link(join(bin, 'git'), join(exec, 'git'));
+    const key = await keyOf(rig.src, { PATH: `${exec}:${bin}:${process.env.PATH}` });
+    expect(key).toBe(await keyFromDisk('a\r\n'));
+  });
+
+  it.each(['0', '00'])(
+    'are those of the converted bytes under GIT_ATTR_NOSYSTEM=%s, which leaves /etc/gitattributes on',
+    async (off) => {
+      rig = await Rig.create();
+      await rig.write({
+        'a.txt': 'a\n',
+        'graph.json': graphJson([{ name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] }]),
+      });
+      const git = (...args: string[]): string =>
+        execFileSync('git', args, { cwd: rig.src, encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+      // /etc/gitattributes exists in a mount namespace of the test's own only: /etc overlaid with it.
+      await mkdir(rig.path('etc-upper'));
+      await mkdir(rig.path('etc-work'));
+      await writeFile(rig.path('etc-upper', 'gitattributes'), '*.txt text eol=crlf\n');
+      const script = [
+        'set -e',
+        `mount -t overlay overlay -o lowerdir=/etc,upperdir='${rig.path('etc-upper')}',workdir='${rig.path('etc-work')}' /etc`,
+        'rm a.txt && git checkout -- a.txt',
+        `'${process.execPath}' '${CLI}' ids --graph graph.json`,
+      ].join('\n');
+      const r = await runProcess('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), GIT_ATTR_NOSYSTEM: off },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
+      expect(r.stdout).toBe(await keyFromDisk('a\r\n'));
+    },
+  );
+});
+
+describe('keys under git settings read as git reads them', () => {
+  let rig: Rig;
+  afterEach(() => rig.cleanup());
+
+  /** A repository of `files`, committed; the key of `graph.json` in `dir` (relative to the repository). */
+  const committed = async (files: Record<string, string>): Promise<(...args: string[]) => string> => {
     rig = await Rig.create();
-    await rig.write({
-      'a.txt': 'a\n',
-      'graph.json': graphJson([{ name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] }]),
-    });
+    await rig.write(files);
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: rig.src, encoding: 'utf8' });
     git('init', '-q');
     git('add', '-A');
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
-    // /etc/gitattributes exists in a mount namespace of the test's own only: /etc overlaid with it.
-    await mkdir(rig.path('etc-upper'));
-    await mkdir(rig.path('etc-work'));
-    await writeFile(rig.path('etc-upper', 'gitattributes'), '*.txt text eol=crlf\n');
-    const script = [
-      'set -e',
-      `mount -t overlay overlay -o lowerdir=/etc,upperdir='${rig.path('etc-upper')}',workdir='${rig.path('etc-work')}' /etc`,
-      'rm a.txt && git checkout -- a.txt',
-      `'${process.execPath}' '${CLI}' ids --graph graph.json`,
-    ].join('\n');
-    const r = await runProcess('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
-      cwd: rig.src,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), GIT_ATTR_NOSYSTEM: '0' },
-    });
+    return git;
+  };
+  const keyOf = async (dir: string): Promise<string> => {
+    const r = await rig.run(['ids', '--graph', 'graph.json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
-    expect(r.stdout).toBe(await keyFromDisk('a\r\n'));
+    return r.stdout;
+  };
+  /** The key of the graph in `graphDir` over `file` holding `bytes` (with `mode`), outside git. */
+  const keyFromDisk = async (
+    graphDir: string,
+    file: string,
+    bytes: string,
+    mode = 0o644,
+  ): Promise<string> => {
+    const dir = rig.path('plain');
+    await mkdir(dir);
+    await copyFile(join(graphDir, 'graph.json'), join(dir, 'graph.json'));
+    await writeFile(join(dir, file), bytes);
+    await chmod(join(dir, file), mode);
+    return keyOf(dir);
+  };
+
+  it('a relative core.attributesFile is read from the top of the work tree, for a graph in a subdirectory', async () => {
+    const git = await committed({
+      'sub/a.txt': 'a\n',
+      'sub/graph.json': graphJson([
+        { name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] },
+      ]),
+    });
+    git('config', 'core.attributesFile', 'attrs');
+    await writeFile(join(rig.src, 'attrs'), '*.txt text eol=crlf\n');
+    await rm(join(rig.src, 'sub', 'a.txt'));
+    git('checkout', '--', 'sub/a.txt');
+    expect(await readFile(join(rig.src, 'sub', 'a.txt'), 'utf8')).toBe('a\r\n');
+    const sub = join(rig.src, 'sub');
+    expect(await keyOf(sub)).toBe(await keyFromDisk(sub, 'a.txt', 'a\r\n'));
+  });
+
+  it('core.fileMode=00 is false: the execute bit comes from the disk, which git no longer compares', async () => {
+    const git = await committed({
+      'a.sh': 'echo a\n',
+      'graph.json': graphJson([{ name: 't', inputs: ['a.sh'], cmds: [{ cat: 'a.sh', to: 'out.txt' }] }]),
+    });
+    git('config', 'core.fileMode', '00');
+    await chmod(join(rig.src, 'a.sh'), 0o755);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(await keyOf(rig.src)).toBe(await keyFromDisk(rig.src, 'a.sh', 'echo a\n', 0o755));
   });
 });
