@@ -939,7 +939,7 @@ async function submoduleDigests(sourceDir, paths) {
         else
             rest.push(p);
     }
-    // A submodule's listings are five git processes (tens of milliseconds): a few hundred files read from disk cost
+    // A submodule's listings are six git processes (tens of milliseconds): a few hundred files read from disk cost
     // less. A hundred submodules of ten files each took 11 s a run through their indexes, 1.2 s from the disk.
     const asked = [...inside].filter(([, ps]) => {
         if (ps.length >= INDEX_WORTHWHILE)
@@ -947,7 +947,7 @@ async function submoduleDigests(sourceDir, paths) {
         rest.push(...ps);
         return false;
     });
-    // A few at a time: each submodule's listings are five git processes.
+    // A few at a time: each submodule's listings are six git processes.
     for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
         await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
             const dir = `${sourceDir}/${submodule}`;
@@ -1010,8 +1010,9 @@ function startWorkTreeListings(sourceDir, options = {}) {
         // Exit code 1 means none of the keys is set.
         ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .SETTINGS_REGEXP */ .Q9],
         [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
+        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .EXEC_PATH_QUERY */ .Tx],
     ];
-    const [where, index, status, config, system] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
+    const [where, index, status, config, system, execPath] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
@@ -1040,7 +1041,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
-        systemAttributes: system.then((r) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .systemAttributesFiles */ .O4)(r.code === 0 ? r.out.trim() : undefined, options.env ?? process.env)),
+        systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
         infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
         indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
     };
@@ -1120,6 +1121,7 @@ async function chooseDigestSource(sourceDir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D2: () => (/* binding */ SYSTEM_ATTRIBUTES_QUERY),
 /* harmony export */   O4: () => (/* binding */ systemAttributesFiles),
+/* harmony export */   Tx: () => (/* binding */ EXEC_PATH_QUERY),
 /* harmony export */   f$: () => (/* binding */ globalAttributesFile)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -1143,6 +1145,8 @@ async function chooseDigestSource(sourceDir) {
  * `GIT_ATTR_NOSYSTEM` turns it off); older ones fail, and systemAttributesFiles guesses.
  */
 const SYSTEM_ATTRIBUTES_QUERY = ['var', 'GIT_ATTR_SYSTEM'];
+/** The git arguments whose answer is git's exec-path (`<prefix>/libexec/git-core`): for systemAttributesFiles. */
+const EXEC_PATH_QUERY = ['--exec-path'];
 /** The global file: `core.attributesFile` (`~/` expanded, as git does), else git's place for it under XDG. */
 function globalAttributesFile(attributesFile, env) {
     const home = env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
@@ -1154,19 +1158,23 @@ function globalAttributesFile(attributesFile, env) {
  * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
  * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
  * old to say, every place `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
- * under the prefix of the `git` that PATH finds (a git built with another prefix, such as `/usr/local`). That `git`
- * is `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its exec-path first on PATH),
- * `<prefix>/libexec/git-core/git` (often a hard link to the first, which no link resolution would find); both the
- * path found and its real path count. Homebrew's git, whose `sysconfdir` is none of these, is recent enough to
- * name it.
+ * under git's prefix (a git built with another, such as `/usr/local`), found from `execPath` (the answer of
+ * EXEC_PATH_QUERY, `<prefix>/libexec/git-core`, right through a version manager's shim) and from the `git` that PATH
+ * finds, as found and with links resolved: `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its
+ * exec-path first on PATH), `<prefix>/libexec/git-core/git`. Homebrew's git, whose `sysconfdir` is none of these,
+ * is recent enough to name it.
  */
-function systemAttributesFiles(named, env) {
+function systemAttributesFiles(named, env, execPath) {
     if (env.GIT_ATTR_NOSYSTEM !== undefined && (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(env.GIT_ATTR_NOSYSTEM))
         return [];
     if (named)
         return [named];
+    const prefixes = [];
+    if (execPath)
+        prefixes.push(prefixOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(execPath, 'git')));
     const git = gitOnPath(env.PATH ?? '');
-    const prefixes = git === undefined ? [] : [prefixOf(git.found), prefixOf(git.real)];
+    if (git !== undefined)
+        prefixes.push(prefixOf(git.found), prefixOf(git.real));
     return [...new Set(['/etc/gitattributes', ...prefixes.map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, 'etc', 'gitattributes'))])];
 }
 /** The installation prefix of a `git` executable: above `bin/`, or above `libexec/git-core/` (`lib/git-core/`). */
@@ -1541,16 +1549,18 @@ async function readSettings(dir) {
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
-    // git runs from the work tree's top: a relative global file is read from there.
+    // git runs from the work tree's top: a relative global file is read from there. The top is above the source
+    // directory's real path (`prefix` is git's), not above a link leading to it.
+    const real = realDir(sourceDir);
     const depth = prefix.split('/').filter(Boolean).length;
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, ...Array(depth).fill('..'));
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, ...Array(depth).fill('..'));
     const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
         return true;
     if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
-    let above = sourceDir;
+    let above = real;
     for (let i = depth; i >= 0; i--) {
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes')))
             return true;
@@ -1568,6 +1578,15 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
         }
     }
     return false;
+}
+/** `dir` with its links resolved; as given when that fails (the listings that follow fail too, with a message). */
+function realDir(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
+    }
+    catch {
+        return dir;
+    }
 }
 
 

@@ -471,17 +471,18 @@ const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|p
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 async function checkoutSettings(repoDir, env = process.env) {
-    const [config, infoPath, system] = await Promise.all([
+    const [config, infoPath, system, execPath] = await Promise.all([
         (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
         (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
         (0,git_command/* gitText */.q_)(repoDir, git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2),
+        (0,git_command/* gitText */.q_)(repoDir, git_attribute_files/* EXEC_PATH_QUERY */.Tx),
     ]);
     const text = config.ok ? config.value : '';
     const values = (0,git_config_records/* parseConfigRecords */.w)(text);
     const truthy = (key) => values.has(key) && (0,git_config_records/* gitBoolean */.x)(values.get(key));
     const attributesFile = values.get('core.attributesfile');
     const global = (0,git_attribute_files/* globalAttributesFile */.f$)(attributesFile, env);
-    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(system.ok ? system.value.trim() : undefined, env);
+    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(system.ok ? system.value.trim() : undefined, env, execPath.ok ? execPath.value.trim() : undefined);
     const read = (path) => {
         try {
             return (0,external_node_fs_.readFileSync)(path, 'latin1');

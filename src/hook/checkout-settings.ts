@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import {
+  EXEC_PATH_QUERY,
   globalAttributesFile,
   SYSTEM_ATTRIBUTES_QUERY,
   systemAttributesFiles,
@@ -33,17 +34,22 @@ export interface CheckoutSettings {
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 export async function checkoutSettings(repoDir: string, env = process.env): Promise<CheckoutSettings> {
-  const [config, infoPath, system] = await Promise.all([
+  const [config, infoPath, system, execPath] = await Promise.all([
     gitText(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
     gitText(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
     gitText(repoDir, SYSTEM_ATTRIBUTES_QUERY),
+    gitText(repoDir, EXEC_PATH_QUERY),
   ]);
   const text = config.ok ? config.value : '';
   const values = parseConfigRecords(text);
   const truthy = (key: string): boolean => values.has(key) && gitBoolean(values.get(key));
   const attributesFile = values.get('core.attributesfile');
   const global = globalAttributesFile(attributesFile, env);
-  const systemFiles = systemAttributesFiles(system.ok ? system.value.trim() : undefined, env);
+  const systemFiles = systemAttributesFiles(
+    system.ok ? system.value.trim() : undefined,
+    env,
+    execPath.ok ? execPath.value.trim() : undefined,
+  );
   const read = (path: string): string | null => {
     try {
       return readFileSync(path, 'latin1');

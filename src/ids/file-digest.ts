@@ -12,7 +12,7 @@ import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
 import { type GitRun, gitText, gitTexts, workTreePrefix } from './git-command.js';
-import { SYSTEM_ATTRIBUTES_QUERY, systemAttributesFiles } from './git-attribute-files.js';
+import { EXEC_PATH_QUERY, SYSTEM_ATTRIBUTES_QUERY, systemAttributesFiles } from './git-attribute-files.js';
 import {
   attributeFilesExist,
   convertedPaths,
@@ -129,14 +129,14 @@ async function submoduleDigests(
     if (held) held.push(p);
     else rest.push(p);
   }
-  // A submodule's listings are five git processes (tens of milliseconds): a few hundred files read from disk cost
+  // A submodule's listings are six git processes (tens of milliseconds): a few hundred files read from disk cost
   // less. A hundred submodules of ten files each took 11 s a run through their indexes, 1.2 s from the disk.
   const asked = [...inside].filter(([, ps]) => {
     if (ps.length >= INDEX_WORTHWHILE) return true;
     rest.push(...ps);
     return false;
   });
-  // A few at a time: each submodule's listings are five git processes.
+  // A few at a time: each submodule's listings are six git processes.
   for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
     await Promise.all(
       asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
@@ -240,8 +240,10 @@ export function startWorkTreeListings(
     // Exit code 1 means none of the keys is set.
     ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
     [...SYSTEM_ATTRIBUTES_QUERY],
+    [...EXEC_PATH_QUERY],
   ];
-  const [where, index, status, config, system] = gitTexts(sourceDir, commands, options.env) as [
+  const [where, index, status, config, system, execPath] = gitTexts(sourceDir, commands, options.env) as [
+    Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
@@ -278,8 +280,12 @@ export function startWorkTreeListings(
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),
     settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
-    systemAttributes: system.then((r) =>
-      systemAttributesFiles(r.code === 0 ? r.out.trim() : undefined, options.env ?? process.env),
+    systemAttributes: Promise.all([system, execPath]).then(([named, exec]) =>
+      systemAttributesFiles(
+        named.code === 0 ? named.out.trim() : undefined,
+        options.env ?? process.env,
+        exec.code === 0 ? exec.out.trim() : undefined,
+      ),
     ),
     infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
     indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),

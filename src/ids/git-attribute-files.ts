@@ -14,6 +14,9 @@ import { gitBoolean } from './git-config-records.js';
  */
 export const SYSTEM_ATTRIBUTES_QUERY: readonly string[] = ['var', 'GIT_ATTR_SYSTEM'];
 
+/** The git arguments whose answer is git's exec-path (`<prefix>/libexec/git-core`): for systemAttributesFiles. */
+export const EXEC_PATH_QUERY: readonly string[] = ['--exec-path'];
+
 /** The global file: `core.attributesFile` (`~/` expanded, as git does), else git's place for it under XDG. */
 export function globalAttributesFile(attributesFile: string | undefined, env: NodeJS.ProcessEnv): string {
   const home = env.HOME ?? homedir();
@@ -26,17 +29,23 @@ export function globalAttributesFile(attributesFile: string | undefined, env: No
  * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
  * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
  * old to say, every place `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
- * under the prefix of the `git` that PATH finds (a git built with another prefix, such as `/usr/local`). That `git`
- * is `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its exec-path first on PATH),
- * `<prefix>/libexec/git-core/git` (often a hard link to the first, which no link resolution would find); both the
- * path found and its real path count. Homebrew's git, whose `sysconfdir` is none of these, is recent enough to
- * name it.
+ * under git's prefix (a git built with another, such as `/usr/local`), found from `execPath` (the answer of
+ * EXEC_PATH_QUERY, `<prefix>/libexec/git-core`, right through a version manager's shim) and from the `git` that PATH
+ * finds, as found and with links resolved: `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its
+ * exec-path first on PATH), `<prefix>/libexec/git-core/git`. Homebrew's git, whose `sysconfdir` is none of these,
+ * is recent enough to name it.
  */
-export function systemAttributesFiles(named: string | undefined, env: NodeJS.ProcessEnv): string[] {
+export function systemAttributesFiles(
+  named: string | undefined,
+  env: NodeJS.ProcessEnv,
+  execPath?: string,
+): string[] {
   if (env.GIT_ATTR_NOSYSTEM !== undefined && gitBoolean(env.GIT_ATTR_NOSYSTEM)) return [];
   if (named) return [named];
+  const prefixes: string[] = [];
+  if (execPath) prefixes.push(prefixOf(join(execPath, 'git')));
   const git = gitOnPath(env.PATH ?? '');
-  const prefixes = git === undefined ? [] : [prefixOf(git.found), prefixOf(git.real)];
+  if (git !== undefined) prefixes.push(prefixOf(git.found), prefixOf(git.real));
   return [...new Set(['/etc/gitattributes', ...prefixes.map((p) => join(p, 'etc', 'gitattributes'))])];
 }
 

@@ -7,7 +7,7 @@
  * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
  */
 
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
@@ -127,14 +127,16 @@ export function attributeFilesExist(
   systemFiles: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
-  // git runs from the work tree's top: a relative global file is read from there.
+  // git runs from the work tree's top: a relative global file is read from there. The top is above the source
+  // directory's real path (`prefix` is git's), not above a link leading to it.
+  const real = realDir(sourceDir);
   const depth = prefix.split('/').filter(Boolean).length;
-  const top = resolve(sourceDir, ...Array<string>(depth).fill('..'));
+  const top = resolve(real, ...Array<string>(depth).fill('..'));
   const global = globalAttributesFile(settings.attributesFile, env);
   if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(top, global))) return true;
   if (systemFiles.some((f) => existsSync(f))) return true;
   // The directories from the work tree's top down to the source directory, then those of the paths.
-  let above = sourceDir;
+  let above = real;
   for (let i = depth; i >= 0; i--) {
     if (existsSync(join(above, '.gitattributes'))) return true;
     above = join(above, '..');
@@ -149,4 +151,13 @@ export function attributeFilesExist(
     }
   }
   return false;
+}
+
+/** `dir` with its links resolved; as given when that fails (the listings that follow fail too, with a message). */
+function realDir(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }

@@ -4,13 +4,14 @@
  * looks: an attribute there converts a file's bytes on checkout, and a key taken from the index's blob would then
  * be the key of bytes no job reads.
  *
- * git here reads /etc's: a `git` wrapper stands for a git with another system file, reading it (as an attributes
- * file given on its command line: `git config` does not show that) for every command but `git config`, and either
- * naming it as `git var GIT_ATTR_SYSTEM` does from git 2.42 on, or, as older gits, failing to. And git reads
- * `GIT_ATTR_NOSYSTEM` as a boolean: `0` leaves the system file on.
+ * git here reads /etc's: a `git` wrapper stands for a git installed under another prefix, with another system
+ * file: it reads that file (as an attributes file given on its command line: `git config` does not show that) for
+ * every command but `git config`, names its exec-path under its prefix, and either names the file as
+ * `git var GIT_ATTR_SYSTEM` does from git 2.42 on or, as older gits, fails to. And git reads booleans its own way:
+ * `GIT_ATTR_NOSYSTEM=0` (or `00`) leaves the system file on, `core.fileMode=00` is false.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, copyFile, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -45,6 +46,8 @@ describe('keys under a system attributes file outside /etc', () => {
         names
           ? `[ "$1 $2" = "var GIT_ATTR_SYSTEM" ] && { echo '${systemFile}'; exit 0; }`
           : `[ "$1" = var ] && exit 129`,
+        // Installed under the prefix, its exec-path is there.
+        `[ "$1" = --exec-path ] && { echo '${join(prefix, 'libexec', 'git-core')}'; exit 0; }`,
         `[ "$1" = config ] && exec '${realGit}' "$@"`,
         `exec '${realGit}' -c core.attributesFile='${systemFile}' "$@"`,
         '',
@@ -100,6 +103,16 @@ describe('keys under a system attributes file outside /etc', () => {
     await mkdir(exec, { recursive: true });
     await link(join(bin, 'git'), join(exec, 'git'));
     const key = await keyOf(rig.src, { PATH: `${exec}:${bin}:${process.env.PATH}` });
+    expect(key).toBe(await keyFromDisk('a\r\n'));
+  });
+
+  it('are so too when that git is reached through a version manager’s shim on PATH', async () => {
+    const bin = await setUp('asdf/installs/git/2.39', 'asdf/installs/git/2.39/etc/gitattributes', false);
+    const shims = rig.path('asdf', 'shims');
+    await mkdir(shims, { recursive: true });
+    await writeFile(join(shims, 'git'), `#!/bin/sh\nexec '${join(bin, 'git')}' "$@"\n`);
+    await chmod(join(shims, 'git'), 0o755);
+    const key = await keyOf(rig.src, { PATH: `${shims}:${process.env.PATH}` });
     expect(key).toBe(await keyFromDisk('a\r\n'));
   });
 
@@ -196,5 +209,36 @@ describe('keys under git settings read as git reads them', () => {
     await chmod(join(rig.src, 'a.sh'), 0o755);
     expect(git('status', '--porcelain')).toBe('');
     expect(await keyOf(rig.src)).toBe(await keyFromDisk(rig.src, 'a.sh', 'echo a\n', 0o755));
+  });
+
+  it.each([
+    ['a .gitattributes at the top of the work tree', 'tree'],
+    ['a relative core.attributesFile', 'config'],
+  ])('a source directory reached through a link to a subdirectory of the work tree: %s', async (_, where) => {
+    const git = await committed({
+      'sub/a.txt': 'a\n',
+      'sub/graph.json': graphJson([
+        { name: 't', inputs: ['a.txt'], cmds: [{ cat: 'a.txt', to: 'out.txt' }] },
+      ]),
+    });
+    if (where === 'tree') {
+      await writeFile(join(rig.src, '.gitattributes'), '*.txt text eol=crlf\n');
+      git('add', '.gitattributes');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attrs');
+    } else {
+      git('config', 'core.attributesFile', 'attrs');
+      await writeFile(join(rig.src, 'attrs'), '*.txt text eol=crlf\n');
+    }
+    await rm(join(rig.src, 'sub', 'a.txt'));
+    git('checkout', '--', 'sub/a.txt');
+    expect(await readFile(join(rig.src, 'sub', 'a.txt'), 'utf8')).toBe('a\r\n');
+    const elsewhere = rig.path('elsewhere');
+    await mkdir(elsewhere);
+    await symlink(join(rig.src, 'sub'), join(elsewhere, 'proj'));
+    const r = await rig.run(['ids', '--graph', 'proj/graph.json', '--source-dir', 'proj'], {
+      cwd: elsewhere,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(await keyFromDisk(join(rig.src, 'sub'), 'a.txt', 'a\r\n'));
   });
 });

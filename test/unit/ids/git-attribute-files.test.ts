@@ -53,6 +53,12 @@ describe('where git reads attributes outside the tree', () => {
     ]);
   });
 
+  it('guesses the prefix from the exec-path git names, whatever leads to it on PATH (a shim)', () => {
+    expect(
+      systemAttributesFiles(undefined, { PATH: join(dir, 'nowhere') }, '/opt/git/libexec/git-core'),
+    ).toEqual(['/etc/gitattributes', '/opt/git/etc/gitattributes']);
+  });
+
   it('reads GIT_ATTR_NOSYSTEM as git reads a boolean', () => {
     expect(systemAttributesFiles('/etc/gitattributes', { GIT_ATTR_NOSYSTEM: '1' })).toEqual([]);
     expect(systemAttributesFiles('/etc/gitattributes', { GIT_ATTR_NOSYSTEM: 'true' })).toEqual([]);
