@@ -1,6 +1,6 @@
 import { constants, mkdirSync } from 'node:fs';
 import { access, mkdir, readdir } from 'node:fs/promises';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
 import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
@@ -172,7 +172,7 @@ export async function runGraph(
     ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
       ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
       : {}),
-    ...(indexFile ? { indexFile: resolve(options.sourceDir, indexFile) } : {}),
+    ...(indexFile ? { indexFile } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -3368,7 +3368,7 @@ async function runGraph(graph, options, deps) {
         ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
             ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
             : {}),
-        ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
+        ...(indexFile ? { indexFile } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

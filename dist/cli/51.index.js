@@ -818,19 +818,22 @@ function parseBatch(out) {
 /* harmony export */   $: () => (/* binding */ startWorkTreeListings),
 /* harmony export */   Dj: () => (/* binding */ chooseDigests),
 /* harmony export */   IQ: () => (/* binding */ unchangedIndexedFiles),
-/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_6__.n)
+/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_8__.n)
 /* harmony export */ });
 /* unused harmony exports workingTreeDigests, streamSource, workingTreeSource, commitTreeSource, chooseDigestSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
-/* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9236);
-/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
-/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6761);
-/* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5782);
-/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9766);
-/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5221);
-/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4313);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3516);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8251);
+/* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9236);
+/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6761);
+/* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5782);
+/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9766);
+/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5221);
+/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4313);
 /**
  * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
  *
@@ -839,6 +842,8 @@ function parseBatch(out) {
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
+
+
 
 
 
@@ -867,12 +872,12 @@ function parseBatch(out) {
 async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeListings(sourceDir)) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
     const listed = await listings.index;
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .indexEntries */ .nL)(listed.value, paths);
+    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .indexEntries */ .nL)(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -881,13 +886,13 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
             candidates.push(p);
     const infoAttributes = await listings.infoAttributes;
     const converting = infoAttributes === undefined ||
-        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .attributeFilesExist */ .$X)(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
-        ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
-        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Set(settings.autocrlf ? candidates : [])));
+        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributeFilesExist */ .$X)(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+        ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
+        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     const converted = await converting;
     if (!converted.ok)
         return converted;
@@ -911,10 +916,10 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;
     for (const [p, state] of fromSubmodules?.found ?? [])
         out.set(p, state);
-    for (const [p, state] of await (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .streamDigests */ ._h)(sourceDir, fromSubmodules?.rest ?? toRead))
+    for (const [p, state] of await (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .streamDigests */ ._h)(sourceDir, fromSubmodules?.rest ?? toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(out);
 }
 /**
  * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
@@ -924,7 +929,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * when the submodule's git fails.
  */
 async function submoduleDigests(sourceDir, paths) {
-    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .checkedOutSubmodules */ .Fc)(sourceDir);
+    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__/* .checkedOutSubmodules */ .Fc)(sourceDir);
     if (submodules.length === 0)
         return undefined;
     const found = new Map();
@@ -951,7 +956,7 @@ async function submoduleDigests(sourceDir, paths) {
     for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
         await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
             const dir = `${sourceDir}/${submodule}`;
-            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .submoduleEnv */ .OQ)(dir) }));
+            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__/* .submoduleEnv */ .OQ)(dir) }));
             for (const p of ps) {
                 const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
                 if (state !== undefined && 'digest' in state && state.link === undefined)
@@ -1008,42 +1013,43 @@ function startWorkTreeListings(sourceDir, options = {}) {
             '.',
         ],
         // Exit code 1 means none of the keys is set.
-        ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .SETTINGS_REGEXP */ .Q9],
-        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
-        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .EXEC_PATH_QUERY */ .Tx],
+        ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .SETTINGS_REGEXP */ .Q9],
+        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
+        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .EXEC_PATH_QUERY */ .Tx],
     ];
-    const [where, index, status, config, system, execPath] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
+    const [where, index, status, config, system, execPath] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
         const r = await run;
         if (r.code === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.out);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.out);
         if ((await place)[0] !== 'true')
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
-        return (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, args, options.env ? { env: options.env } : {});
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+        return (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(sourceDir, args, options.env ? { env: options.env } : {});
     };
     const statusText = listing(status, commands[2]);
     const split = untracked ? statusText.then(splitUntracked) : undefined;
     const indexText = listing(index, commands[1]);
     // With `untracked`, the paths come from the same pass over the listing as the entries.
     const parsed = indexText.then((r) => r.ok
-        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(untracked
-            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIndexListingWithPaths */ .wn)(r.value)
-            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(untracked
+            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIndexListingWithPaths */ .wn)(r.value)
+            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
         : r);
     return {
         startedAt,
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.entries) : r)),
-        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.paths) : r)) } : {}),
-        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.tracked) : r)) : statusText,
-        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(r.value.untracked) : r)) } : {}),
-        settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
-        systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
-        infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
-        indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
+        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.paths) : r)) } : {}),
+        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.untracked) : r)) } : {}),
+        settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
+        systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
+        // git prints them relative to the directory it ran in, links resolved.
+        infoAttributes: place.then(([inside, , path]) => inside === 'true' && path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir), path) : undefined),
+        indexFile: place.then(([inside, , , path]) => inside === 'true' && path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir), path) : undefined),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
@@ -1051,7 +1057,7 @@ function splitUntracked(r) {
     if (!r.ok)
         return r;
     if (r.value === '')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ tracked: '', untracked: [] });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)({ tracked: '', untracked: [] });
     const tracked = [];
     const untracked = [];
     for (const f of r.value.split('\0')) {
@@ -1060,7 +1066,7 @@ function splitUntracked(r) {
         else if (f !== '')
             tracked.push(f);
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
@@ -1077,7 +1083,7 @@ async function unchangedIndexedFiles(listings) {
     if (!listed.ok || !changed.ok)
         return undefined;
     const index = listed.value;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_5__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     return {
         has: (p) => {
             const e = index.get(p);
@@ -1091,7 +1097,7 @@ async function unchangedIndexedFiles(listings) {
  */
 async function chooseDigests(sourceDir, paths, listings) {
     const fast = await workingTreeDigests(sourceDir, paths, listings);
-    return fast.ok ? fast.value : (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .streamDigests */ ._h)(sourceDir, paths);
+    return fast.ok ? fast.value : (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .streamDigests */ ._h)(sourceDir, paths);
 }
 /** The streaming fallback as a DigestSource. */
 function streamSource(sourceDir) {
@@ -1448,10 +1454,11 @@ function gitBoolean(value) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8251);
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
-/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3516);
+/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3550);
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
  * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
@@ -1466,12 +1473,13 @@ function gitBoolean(value) {
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
-    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
+    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConfigRecords */ .w)(text);
+    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_5__/* .gitBoolean */ .x)(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
@@ -1530,14 +1538,14 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
-    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)(new Set());
+    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
     // Exit code 1 means none of the keys is set.
-    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
     return parseSettings(r.ok ? r.value : '');
 }
 /**
@@ -1551,7 +1559,7 @@ async function readSettings(dir) {
 function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
     // git runs from the work tree's top: a relative global file is read from there. The top is above the source
     // directory's real path (`prefix` is git's), not above a link leading to it.
-    const real = realDir(sourceDir);
+    const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOr */ .r)(sourceDir);
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, ...Array(depth).fill('..'));
     const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
@@ -1578,15 +1586,6 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
         }
     }
     return false;
-}
-/** `dir` with its links resolved; as given when that fails (the listings that follow fail too, with a message). */
-function realDir(dir) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(dir);
-    }
-    catch {
-        return dir;
-    }
 }
 
 
@@ -2391,6 +2390,31 @@ function outside(path, via) {
         ok: false,
         problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
     };
+}
+
+
+/***/ }),
+
+/***/ 3516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ realPathOr)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
+ * directory are relative to this, not to a link leading to it); `path` itself when that fails.
+ */
+function realPathOr(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
 }
 
 

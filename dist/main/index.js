@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8212);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8287);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8212:
+/***/ 8287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40007,6 +40007,21 @@ function unreachable(value) {
 
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __nccwpck_require__(7536);
+;// CONCATENATED MODULE: ./src/util/real-path.ts
+
+/**
+ * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
+ * directory are relative to this, not to a link leading to it); `path` itself when that fails.
+ */
+function realPathOr(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/ids/resolve-input.ts
 /**
  * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
@@ -40390,6 +40405,7 @@ function gitOnPath(path) {
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
@@ -40475,7 +40491,7 @@ async function readSettings(dir) {
 function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
     // git runs from the work tree's top: a relative global file is read from there. The top is above the source
     // directory's real path (`prefix` is git's), not above a link leading to it.
-    const real = realDir(sourceDir);
+    const real = realPathOr(sourceDir);
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,external_node_path_.resolve)(real, ...Array(depth).fill('..'));
     const global = globalAttributesFile(settings.attributesFile, env);
@@ -40502,15 +40518,6 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
         }
     }
     return false;
-}
-/** `dir` with its links resolved; as given when that fails (the listings that follow fail too, with a message). */
-function realDir(dir) {
-    try {
-        return (0,external_node_fs_.realpathSync)(dir);
-    }
-    catch {
-        return dir;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/ids/git-output.ts
@@ -41018,6 +41025,8 @@ function parseBatch(out) {
 
 
 
+
+
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
@@ -41210,8 +41219,9 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => systemAttributesFiles(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
-        infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
-        indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
+        // git prints them relative to the directory it ran in, links resolved.
+        infoAttributes: place.then(([inside, , path]) => inside === 'true' && path ? (0,external_node_path_.resolve)(realPathOr(sourceDir), path) : undefined),
+        indexFile: place.then(([inside, , , path]) => inside === 'true' && path ? (0,external_node_path_.resolve)(realPathOr(sourceDir), path) : undefined),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */
@@ -45036,7 +45046,7 @@ async function runGraph(graph, options, deps) {
         ...(indexPaths?.ok && indexPaths.value.gitlinks.length === 0
             ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
             : {}),
-        ...(indexFile ? { indexFile: (0,external_node_path_.resolve)(options.sourceDir, indexFile) } : {}),
+        ...(indexFile ? { indexFile } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

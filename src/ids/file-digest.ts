@@ -7,7 +7,9 @@
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
 import { lstatSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { PathSet } from '../graph/model.js';
+import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
@@ -177,9 +179,9 @@ export interface WorkTreeListings {
   settings: Promise<GitSettings>;
   /** The system attributes files git may read (see systemAttributesFiles). */
   systemAttributes: Promise<string[]>;
-  /** Where the repository's `info/attributes` file is (relative to the source directory, or absolute). */
+  /** Where the repository's `info/attributes` file is (absolute). */
   infoAttributes: Promise<string | undefined>;
-  /** Where the index is (relative to the source directory, or absolute). */
+  /** Where the index is (absolute). */
   indexFile: Promise<string | undefined>;
   /**
    * Started with `untracked`: the untracked, not ignored files (every file, not directories), relative to the
@@ -287,8 +289,13 @@ export function startWorkTreeListings(
         exec.code === 0 ? exec.out.trim() : undefined,
       ),
     ),
-    infoAttributes: place.then(([inside, , path]) => (inside === 'true' && path ? path : undefined)),
-    indexFile: place.then(([inside, , , path]) => (inside === 'true' && path ? path : undefined)),
+    // git prints them relative to the directory it ran in, links resolved.
+    infoAttributes: place.then(([inside, , path]) =>
+      inside === 'true' && path ? resolve(realPathOr(sourceDir), path) : undefined,
+    ),
+    indexFile: place.then(([inside, , , path]) =>
+      inside === 'true' && path ? resolve(realPathOr(sourceDir), path) : undefined,
+    ),
   };
 }
 

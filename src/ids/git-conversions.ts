@@ -7,11 +7,12 @@
  * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
  */
 
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
 import { globalAttributesFile } from './git-attribute-files.js';
+import { realPathOr } from '../util/real-path.js';
 import { gitText } from './git-command.js';
 import { gitBoolean, parseConfigRecords } from './git-config-records.js';
 
@@ -129,7 +130,7 @@ export function attributeFilesExist(
 ): boolean {
   // git runs from the work tree's top: a relative global file is read from there. The top is above the source
   // directory's real path (`prefix` is git's), not above a link leading to it.
-  const real = realDir(sourceDir);
+  const real = realPathOr(sourceDir);
   const depth = prefix.split('/').filter(Boolean).length;
   const top = resolve(real, ...Array<string>(depth).fill('..'));
   const global = globalAttributesFile(settings.attributesFile, env);
@@ -151,13 +152,4 @@ export function attributeFilesExist(
     }
   }
   return false;
-}
-
-/** `dir` with its links resolved; as given when that fails (the listings that follow fail too, with a message). */
-function realDir(dir: string): string {
-  try {
-    return realpathSync(dir);
-  } catch {
-    return dir;
-  }
 }

@@ -214,6 +214,7 @@ describe('keys under git settings read as git reads them', () => {
   it.each([
     ['a .gitattributes at the top of the work tree', 'tree'],
     ['a relative core.attributesFile', 'config'],
+    ['the repository’s info/attributes', 'info'],
   ])('a source directory reached through a link to a subdirectory of the work tree: %s', async (_, where) => {
     const git = await committed({
       'sub/a.txt': 'a\n',
@@ -225,9 +226,13 @@ describe('keys under git settings read as git reads them', () => {
       await writeFile(join(rig.src, '.gitattributes'), '*.txt text eol=crlf\n');
       git('add', '.gitattributes');
       git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attrs');
-    } else {
+    } else if (where === 'config') {
       git('config', 'core.attributesFile', 'attrs');
       await writeFile(join(rig.src, 'attrs'), '*.txt text eol=crlf\n');
+    } else {
+      // git names it relative to the directory it runs in: the link's target, not the link.
+      await mkdir(join(rig.src, '.git', 'info'), { recursive: true });
+      await writeFile(join(rig.src, '.git', 'info', 'attributes'), '*.txt text eol=crlf\n');
     }
     await rm(join(rig.src, 'sub', 'a.txt'));
     git('checkout', '--', 'sub/a.txt');

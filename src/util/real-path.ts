@@ -1,0 +1,13 @@
+import { realpathSync } from 'node:fs';
+
+/**
+ * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
+ * directory are relative to this, not to a link leading to it); `path` itself when that fails.
+ */
+export function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
