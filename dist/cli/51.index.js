@@ -1019,6 +1019,16 @@ function startWorkTreeListings(sourceDir, options = {}) {
     ];
     const [where, index, status, config, system, execPath] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+    // Printed relative to the directory git ran in, which is the source directory with its links resolved.
+    const gitPaths = place.then(([inside, , info, index]) => {
+        if (inside !== 'true')
+            return {};
+        const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir);
+        return {
+            infoAttributes: info ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, info) : undefined,
+            indexFile: index ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, index) : undefined,
+        };
+    });
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
         const r = await run;
@@ -1047,9 +1057,8 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
-        // git prints them relative to the directory it ran in, links resolved.
-        infoAttributes: place.then(([inside, , path]) => inside === 'true' && path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir), path) : undefined),
-        indexFile: place.then(([inside, , , path]) => inside === 'true' && path ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir), path) : undefined),
+        infoAttributes: gitPaths.then((p) => p.infoAttributes),
+        indexFile: gitPaths.then((p) => p.indexFile),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */

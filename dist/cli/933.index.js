@@ -454,7 +454,10 @@ var local_cache = __webpack_require__(5556);
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/ids/git-attribute-files.ts
 var git_attribute_files = __webpack_require__(6761);
+// EXTERNAL MODULE: ./src/util/real-path.ts
+var real_path = __webpack_require__(3516);
 ;// CONCATENATED MODULE: ./src/hook/checkout-settings.ts
+
 
 
 
@@ -471,18 +474,20 @@ const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|p
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 async function checkoutSettings(repoDir, env = process.env) {
-    const [config, infoPath, system, execPath] = await Promise.all([
-        (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
-        (0,git_command/* gitText */.q_)(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-        (0,git_command/* gitText */.q_)(repoDir, git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2),
-        (0,git_command/* gitText */.q_)(repoDir, git_attribute_files/* EXEC_PATH_QUERY */.Tx),
-    ]);
-    const text = config.ok ? config.value : '';
+    // Side by side from one `sh` (see gitTexts); a failed one answers as if nothing were set.
+    const [config, infoPath, system, execPath] = await Promise.all((0,git_command/* gitTexts */.vZ)(repoDir, [
+        ['config', '-z', '--get-regexp', SETTINGS],
+        ['rev-parse', '--git-path', 'info/attributes'],
+        [...git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2],
+        [...git_attribute_files/* EXEC_PATH_QUERY */.Tx],
+    ]));
+    const answer = (r) => (r?.code === 0 ? r.out.trim() : undefined);
+    const text = config?.code === 0 ? config.out : '';
     const values = (0,git_config_records/* parseConfigRecords */.w)(text);
     const truthy = (key) => values.has(key) && (0,git_config_records/* gitBoolean */.x)(values.get(key));
     const attributesFile = values.get('core.attributesfile');
     const global = (0,git_attribute_files/* globalAttributesFile */.f$)(attributesFile, env);
-    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(system.ok ? system.value.trim() : undefined, env, execPath.ok ? execPath.value.trim() : undefined);
+    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(answer(system), env, answer(execPath));
     const read = (path) => {
         try {
             return (0,external_node_fs_.readFileSync)(path, 'latin1');
@@ -494,7 +499,8 @@ async function checkoutSettings(repoDir, env = process.env) {
     const h = (0,external_node_crypto_.createHash)('sha256');
     h.update(JSON.stringify([
         text,
-        infoPath.ok ? read((0,external_node_path_.resolve)(repoDir, infoPath.value.trim())) : null,
+        // Printed relative to the directory git ran in, links resolved.
+        answer(infoPath) ? read((0,external_node_path_.resolve)((0,real_path/* realPathOr */.r)(repoDir), answer(infoPath))) : null,
         read(global),
         systemFiles.map(read),
         // A checkout's files and directories take their modes from it.

@@ -41191,6 +41191,16 @@ function startWorkTreeListings(sourceDir, options = {}) {
     ];
     const [where, index, status, config, system, execPath] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands, options.env);
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+    // Printed relative to the directory git ran in, which is the source directory with its links resolved.
+    const gitPaths = place.then(([inside, , info, index]) => {
+        if (inside !== 'true')
+            return {};
+        const real = realPathOr(sourceDir);
+        return {
+            infoAttributes: info ? (0,external_node_path_.resolve)(real, info) : undefined,
+            indexFile: index ? (0,external_node_path_.resolve)(real, index) : undefined,
+        };
+    });
     // A listing that failed inside a work tree is asked again on its own, for git's message.
     const listing = async (run, args) => {
         const r = await run;
@@ -41219,9 +41229,8 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => systemAttributesFiles(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
-        // git prints them relative to the directory it ran in, links resolved.
-        infoAttributes: place.then(([inside, , path]) => inside === 'true' && path ? (0,external_node_path_.resolve)(realPathOr(sourceDir), path) : undefined),
-        indexFile: place.then(([inside, , , path]) => inside === 'true' && path ? (0,external_node_path_.resolve)(realPathOr(sourceDir), path) : undefined),
+        infoAttributes: gitPaths.then((p) => p.infoAttributes),
+        indexFile: gitPaths.then((p) => p.indexFile),
     };
 }
 /** `git status --porcelain=v1 -z --no-renames` text parted into its `??` records' paths and the rest, as text. */

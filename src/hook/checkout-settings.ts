@@ -7,8 +7,9 @@ import {
   SYSTEM_ATTRIBUTES_QUERY,
   systemAttributesFiles,
 } from '../ids/git-attribute-files.js';
-import { gitText } from '../ids/git-command.js';
+import { type GitRun, gitTexts } from '../ids/git-command.js';
 import { gitBoolean, parseConfigRecords } from '../ids/git-config-records.js';
+import { realPathOr } from '../util/real-path.js';
 
 /** git's settings that decide how a blob is written into a work tree. */
 const SETTINGS =
@@ -34,22 +35,22 @@ export interface CheckoutSettings {
  * before, whatever its settings say now. Unreadable files count as absent.
  */
 export async function checkoutSettings(repoDir: string, env = process.env): Promise<CheckoutSettings> {
-  const [config, infoPath, system, execPath] = await Promise.all([
-    gitText(repoDir, ['config', '-z', '--get-regexp', SETTINGS]),
-    gitText(repoDir, ['rev-parse', '--git-path', 'info/attributes']),
-    gitText(repoDir, SYSTEM_ATTRIBUTES_QUERY),
-    gitText(repoDir, EXEC_PATH_QUERY),
-  ]);
-  const text = config.ok ? config.value : '';
+  // Side by side from one `sh` (see gitTexts); a failed one answers as if nothing were set.
+  const [config, infoPath, system, execPath] = await Promise.all(
+    gitTexts(repoDir, [
+      ['config', '-z', '--get-regexp', SETTINGS],
+      ['rev-parse', '--git-path', 'info/attributes'],
+      [...SYSTEM_ATTRIBUTES_QUERY],
+      [...EXEC_PATH_QUERY],
+    ]),
+  );
+  const answer = (r: GitRun | undefined): string | undefined => (r?.code === 0 ? r.out.trim() : undefined);
+  const text = config?.code === 0 ? config.out : '';
   const values = parseConfigRecords(text);
   const truthy = (key: string): boolean => values.has(key) && gitBoolean(values.get(key));
   const attributesFile = values.get('core.attributesfile');
   const global = globalAttributesFile(attributesFile, env);
-  const systemFiles = systemAttributesFiles(
-    system.ok ? system.value.trim() : undefined,
-    env,
-    execPath.ok ? execPath.value.trim() : undefined,
-  );
+  const systemFiles = systemAttributesFiles(answer(system), env, answer(execPath));
   const read = (path: string): string | null => {
     try {
       return readFileSync(path, 'latin1');
@@ -61,7 +62,8 @@ export async function checkoutSettings(repoDir: string, env = process.env): Prom
   h.update(
     JSON.stringify([
       text,
-      infoPath.ok ? read(resolve(repoDir, infoPath.value.trim())) : null,
+      // Printed relative to the directory git ran in, links resolved.
+      answer(infoPath) ? read(resolve(realPathOr(repoDir), answer(infoPath)!)) : null,
       read(global),
       systemFiles.map(read),
       // A checkout's files and directories take their modes from it.

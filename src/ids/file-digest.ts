@@ -253,6 +253,15 @@ export function startWorkTreeListings(
     Promise<GitRun>,
   ];
   const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
+  // Printed relative to the directory git ran in, which is the source directory with its links resolved.
+  const gitPaths = place.then(([inside, , info, index]) => {
+    if (inside !== 'true') return {};
+    const real = realPathOr(sourceDir);
+    return {
+      infoAttributes: info ? resolve(real, info) : undefined,
+      indexFile: index ? resolve(real, index) : undefined,
+    };
+  });
   // A listing that failed inside a work tree is asked again on its own, for git's message.
   const listing = async (run: Promise<GitRun>, args: string[]): Promise<Result<string, string>> => {
     const r = await run;
@@ -289,13 +298,8 @@ export function startWorkTreeListings(
         exec.code === 0 ? exec.out.trim() : undefined,
       ),
     ),
-    // git prints them relative to the directory it ran in, links resolved.
-    infoAttributes: place.then(([inside, , path]) =>
-      inside === 'true' && path ? resolve(realPathOr(sourceDir), path) : undefined,
-    ),
-    indexFile: place.then(([inside, , , path]) =>
-      inside === 'true' && path ? resolve(realPathOr(sourceDir), path) : undefined,
-    ),
+    infoAttributes: gitPaths.then((p) => p.infoAttributes),
+    indexFile: gitPaths.then((p) => p.indexFile),
   };
 }
 
