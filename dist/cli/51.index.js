@@ -1463,9 +1463,9 @@ function gitBoolean(value) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3516);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8251);
-/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
-/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3516);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6761);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
 /* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3550);
 /**
@@ -1568,10 +1568,10 @@ async function readSettings(dir) {
 function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
     // git runs from the work tree's top: a relative global file is read from there. The top is above the source
     // directory's real path (`prefix` is git's), not above a link leading to it.
-    const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_3__/* .realPathOr */ .r)(sourceDir);
+    const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir);
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, ...Array(depth).fill('..'));
-    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
+    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
         return true;
     if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))

@@ -9,10 +9,10 @@
 
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
 import { globalAttributesFile } from './git-attribute-files.js';
-import { realPathOr } from '../util/real-path.js';
 import { gitText } from './git-command.js';
 import { gitBoolean, parseConfigRecords } from './git-config-records.js';
 
