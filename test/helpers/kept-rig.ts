@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { PushRig } from './git-repo.js';
 import { CLI, runProcess, type CliResult } from './rig.js';
@@ -83,4 +85,42 @@ export async function keptRig(
       }),
   };
   return h;
+}
+
+/**
+ * Files through which a test holds one hook at a point of its making while another runs: the held side touches
+ * `started` and waits for `release`; `hold` is there for a job to take (it removes it) when only the first job of
+ * several must wait.
+ */
+export async function gates() {
+  const dir = await mkdtemp(join(tmpdir(), 'disbuild-gates-'));
+  const [hold, started, release] = ['hold', 'started', 'release'].map((n) => join(dir, n)) as [
+    string,
+    string,
+    string,
+  ];
+  return {
+    dir,
+    hold,
+    started,
+    release,
+    /** Waits (up to 30 s) for the held side to arrive, and says it did. */
+    reached: async (): Promise<void> => {
+      for (let i = 0; i < 300 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(existsSync(started)).toBe(true);
+    },
+    open: (): Promise<void> => writeFile(release, ''),
+    remove: (): Promise<void> => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** That one kept worktree is left, with no hook worktree inside it, and git lists no other but the checkout. */
+export async function expectOnlyKept(h: Awaited<ReturnType<typeof keptRig>>): Promise<void> {
+  const nested = readdirSync(h.kept()).filter((n) => /^\d+-[0-9a-f]+$/.test(n));
+  const list = await h.rig.git(h.rig.clone, 'worktree', 'list', '--porcelain');
+  expect({
+    kept: h.worktrees(),
+    nested,
+    worktrees: list.split('\n').filter((l) => l.startsWith('worktree ')).length,
+  }).toEqual({ kept: ['kept'], nested: [], worktrees: 2 });
 }

@@ -1,10 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keptRig } from '../helpers/kept-rig.js';
+import { expectOnlyKept, gates, keptRig } from '../helpers/kept-rig.js';
 
 /**
  * remove() checks `!existsSync(kept)` and then spawns `git worktree move <dir> kept`. Another hook that puts its
@@ -15,24 +13,22 @@ import { keptRig } from '../helpers/kept-rig.js';
  */
 describe('kept worktree: the check before moving back is not atomic', () => {
   let h: Awaited<ReturnType<typeof keptRig>>;
-  let gates = '';
+  let g: Awaited<ReturnType<typeof gates>> | undefined;
   afterAll(async () => {
     await h?.rig.cleanup();
-    if (gates) await rm(gates, { recursive: true, force: true });
+    await g?.remove();
   });
 
   it('never moves one hook worktree into the kept one', async () => {
-    gates = await mkdtemp(join(tmpdir(), 'disbuild-race-'));
+    g = await gates();
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    const bin = join(gates, 'bin');
-    execFileSync('mkdir', [bin]);
-    const started = join(gates, 'started');
-    const release = join(gates, 'release');
-    await writeFile(
+    const bin = join(g.dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(
       join(bin, 'git'),
-      `#!/bin/sh\ncase "$*" in\n  *"worktree move "*/kept) touch ${started}; while [ ! -f ${release} ]; do sleep 0.05; done;;\nesac\nexec ${realGit} "$@"\n`,
+      `#!/bin/sh\ncase "$*" in\n  *"worktree move "*/kept) touch ${g.started}; while [ ! -f ${g.release} ]; do sleep 0.05; done;;\nesac\nexec ${realGit} "$@"\n`,
+      { mode: 0o755 },
     );
-    chmodSync(join(bin, 'git'), 0o755);
     h = await keptRig();
     const base = (await h.rig.git(h.rig.clone, 'rev-parse', 'HEAD')).trim();
     // Hook A: takes kept, builds, and (slowed) moves it back.
@@ -40,21 +36,15 @@ describe('kept worktree: the check before moving back is not atomic', () => {
     const a = h.hook((await h.rig.git(h.rig.clone, 'rev-parse', 'HEAD')).trim(), base, {
       PATH: `${bin}:${process.env.PATH}`,
     });
-    for (let i = 0; i < 300 && !existsSync(started); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(existsSync(started)).toBe(true);
+    await g.reached();
     // A has checked that no kept is there; hook B finishes now and puts its own back.
     await h.commitA();
     const b = await h.hook((await h.rig.git(h.rig.clone, 'rev-parse', 'HEAD')).trim(), base);
     expect(b.code, b.stderr).toBe(0);
     expect(h.worktrees()).toContain('kept');
-    await writeFile(release, '');
+    await g.open();
     const ra = await a;
     expect(ra.code, ra.stderr).toBe(0);
-    const nested = readdirSync(h.kept()).filter((n) => /^\d+-[0-9a-f]+$/.test(n));
-    const list = await h.rig.git(h.rig.clone, 'worktree', 'list', '--porcelain');
-    expect({ nested, worktrees: list.split('\n').filter((l) => l.startsWith('worktree ')).length }).toEqual({
-      nested: [],
-      worktrees: 2,
-    });
+    await expectOnlyKept(h);
   });
 });
