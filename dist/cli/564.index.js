@@ -146,9 +146,10 @@ function isSafeRelativePath(p) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Um: () => (/* binding */ LocalCache),
-  _n: () => (/* reexport */ dead_temps/* isAlive */._),
   Uc: () => (/* reexport */ dead_temps/* removeDeadTemps */.U)
 });
+
+// UNUSED EXPORTS: isAlive
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);

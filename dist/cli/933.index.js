@@ -448,14 +448,14 @@ async function readHookRemote(repoDir, env, settings) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/cache/local-cache.ts + 6 modules
-var local_cache = __webpack_require__(5556);
+// EXTERNAL MODULE: ./src/util/is-alive.ts
+var is_alive = __webpack_require__(5510);
+// EXTERNAL MODULE: ./src/util/real-path.ts
+var real_path = __webpack_require__(3516);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/ids/git-attribute-files.ts
 var git_attribute_files = __webpack_require__(6761);
-// EXTERNAL MODULE: ./src/util/real-path.ts
-var real_path = __webpack_require__(3516);
 ;// CONCATENATED MODULE: ./src/hook/checkout-settings.ts
 
 
@@ -634,6 +634,7 @@ async function gitlinks(dir) {
 
 
 
+
 /** git without the repository's hooks (core.hooksPath naming no directory). */
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 /** The worktree kept between pushes (see Worktrees), by its name under the root. */
@@ -716,31 +717,34 @@ class Worktrees {
             this.warn(problem);
         if (keeping && this.#taken === undefined) {
             this.#taken = dir;
-            this.#checkedOut = await this.#stateOf(dir, sha);
+            this.#checkedOut = await this.#stateOf(await this.#recordOf(dir), sha);
         }
         return dir;
     }
-    /** The taken worktree as its checkout left it: its commit and its index's stat data (see #unchangedByJobs). */
+    /**
+     * The taken worktree as its checkout left it: git's record of it (which moving the worktree does not rename),
+     * its commit and its index's stat data (see #unchangedByJobs).
+     */
     #checkedOut;
-    /** `sha` and the stat data of the index of the worktree at `dir`; undefined when it has no record. */
-    async #stateOf(dir, sha) {
-        const record = await this.#recordOf(dir);
-        const st = record === undefined ? undefined : (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(record, 'index'), { throwIfNoEntry: false });
-        return st && { sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
+    /** The state of the worktree whose record is `record`, at `sha`; undefined without a record or an index. */
+    async #stateOf(record, sha) {
+        if (record === undefined)
+            return undefined;
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(record, 'index'), { throwIfNoEntry: false });
+        return st && { record, sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
     }
     /**
-     * Whether the worktree at `dir` is detached at the commit it was checked out at, with the index that checkout
+     * Whether the taken worktree is detached at the commit it was checked out at, with the index that checkout
      * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
      * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
      * <branch>` would hold that branch until the next push.
      */
-    async #unchangedByJobs(dir) {
+    async #unchangedByJobs() {
         const was = this.#checkedOut;
-        const record = await this.#recordOf(dir);
-        if (was === undefined || record === undefined)
+        if (was === undefined)
             return false;
-        const head = await (0,promises_.readFile)((0,external_node_path_.join)(record, 'HEAD'), 'utf8').catch(() => '');
-        return head === `${was.sha}\n` && (await this.#stateOf(dir, was.sha))?.index === was.index;
+        const head = await (0,promises_.readFile)((0,external_node_path_.join)(was.record, 'HEAD'), 'utf8').catch(() => '');
+        return head === `${was.sha}\n` && (await this.#stateOf(was.record, was.sha))?.index === was.index;
     }
     #checkoutSettings;
     #settings() {
@@ -795,7 +799,7 @@ class Worktrees {
         // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
         // commands of the next job would act on that repository).
         if (done && strayEntry(dir) === undefined) {
-            this.#checkedOut = await this.#stateOf(dir, sha);
+            this.#checkedOut = await this.#stateOf(record, sha);
             return true;
         }
         this.#taken = undefined;
@@ -808,10 +812,10 @@ class Worktrees {
             // Back for the next push, with the settings its files were written under; not when another hook put one
             // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
             const kept = (0,external_node_path_.join)(this.root, KEPT);
-            const record = await this.#recordOf(dir);
+            const record = this.#checkedOut?.record;
             const noted = record !== undefined &&
                 !(0,external_node_fs_.existsSync)(kept) &&
-                (await this.#unchangedByJobs(dir)) &&
+                (await this.#unchangedByJobs()) &&
                 !workedIn(dir) &&
                 (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
             this.#checkedOut = undefined;
@@ -838,13 +842,15 @@ class Worktrees {
         const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(dir)).catch(() => undefined);
         if (parent !== undefined)
             paths.push((0,external_node_path_.join)(parent, (0,external_node_path_.basename)(dir), '.git'));
-        const found = [];
-        for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
-            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-            if (paths.includes(gitdir))
-                found.push((0,external_node_path_.join)(this.records, n));
-        }
-        return found;
+        return (await this.#allRecords()).filter((r) => paths.includes(r.gitdir)).map((r) => r.path);
+    }
+    /** Every worktree record of the repository, with the `.git` path it names (empty when unreadable). */
+    async #allRecords() {
+        const names = await (0,promises_.readdir)(this.records).catch(() => []);
+        return Promise.all(names.map(async (n) => ({
+            path: (0,external_node_path_.join)(this.records, n),
+            gitdir: (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim(),
+        })));
     }
     async #removeWorktree(dir) {
         // First: which submodules it holds is read from it.
@@ -884,11 +890,9 @@ class Worktrees {
                 (name === KEPT || !liveHook(name)) &&
                 !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
         };
-        for (const n of await (0,promises_.readdir)(this.records).catch(() => [])) {
-            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-            if (gitdir !== '' && gone(gitdir))
-                await (0,promises_.rm)((0,external_node_path_.join)(this.records, n), { recursive: true, force: true });
-        }
+        for (const r of await this.#allRecords())
+            if (r.gitdir !== '' && gone(r.gitdir))
+                await (0,promises_.rm)(r.path, { recursive: true, force: true });
     }
 }
 /**
@@ -897,7 +901,7 @@ class Worktrees {
  */
 function liveHook(name) {
     const m = /^([1-9]\d*)-[0-9a-f]{8}$/.exec(name);
-    return m !== null && (0,local_cache/* isAlive */._n)(Number(m[1]));
+    return m !== null && (0,is_alive/* isAlive */._)(Number(m[1]));
 }
 /**
  * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a
@@ -907,13 +911,7 @@ function liveHook(name) {
  * (another's, another PID namespace's, a container's) are not found.
  */
 function workedIn(dir) {
-    let real = dir;
-    try {
-        real = (0,external_node_fs_.realpathSync)(dir);
-    }
-    catch {
-        // As given.
-    }
+    const real = (0,real_path/* realPathOr */.r)(dir);
     const inside = (path) => path === real || path.startsWith(`${real}/`);
     const link = (path) => {
         try {

@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { isAlive } from '../cache/local-cache.js';
 import { gitText } from '../ids/git-command.js';
+import { isAlive } from '../util/is-alive.js';
+import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { removeTree } from '../util/remove-tree.js';
 import { type CheckoutSettings, checkoutSettings } from './checkout-settings.js';
 import { checkOutSubmodules, forgetSubmoduleWorktrees, hasSubmodules } from './worktree-submodules.js';
+
+/** A taken worktree as its checkout left it (see Worktrees.#checkedOut). */
+interface CheckedOut {
+  record: string;
+  sha: string;
+  index: string;
+}
 
 /** git without the repository's hooks (core.hooksPath naming no directory). */
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
@@ -95,33 +103,35 @@ export class Worktrees {
     for (const problem of await checkOutSubmodules(this.repoDir, dir)) this.warn(problem);
     if (keeping && this.#taken === undefined) {
       this.#taken = dir;
-      this.#checkedOut = await this.#stateOf(dir, sha);
+      this.#checkedOut = await this.#stateOf(await this.#recordOf(dir), sha);
     }
     return dir;
   }
 
-  /** The taken worktree as its checkout left it: its commit and its index's stat data (see #unchangedByJobs). */
-  #checkedOut: { sha: string; index: string } | undefined;
+  /**
+   * The taken worktree as its checkout left it: git's record of it (which moving the worktree does not rename),
+   * its commit and its index's stat data (see #unchangedByJobs).
+   */
+  #checkedOut: CheckedOut | undefined;
 
-  /** `sha` and the stat data of the index of the worktree at `dir`; undefined when it has no record. */
-  async #stateOf(dir: string, sha: string): Promise<{ sha: string; index: string } | undefined> {
-    const record = await this.#recordOf(dir);
-    const st = record === undefined ? undefined : lstatSync(join(record, 'index'), { throwIfNoEntry: false });
-    return st && { sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
+  /** The state of the worktree whose record is `record`, at `sha`; undefined without a record or an index. */
+  async #stateOf(record: string | undefined, sha: string): Promise<CheckedOut | undefined> {
+    if (record === undefined) return undefined;
+    const st = lstatSync(join(record, 'index'), { throwIfNoEntry: false });
+    return st && { record, sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
   }
 
   /**
-   * Whether the worktree at `dir` is detached at the commit it was checked out at, with the index that checkout
+   * Whether the taken worktree is detached at the commit it was checked out at, with the index that checkout
    * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
    * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
    * <branch>` would hold that branch until the next push.
    */
-  async #unchangedByJobs(dir: string): Promise<boolean> {
+  async #unchangedByJobs(): Promise<boolean> {
     const was = this.#checkedOut;
-    const record = await this.#recordOf(dir);
-    if (was === undefined || record === undefined) return false;
-    const head = await readFile(join(record, 'HEAD'), 'utf8').catch(() => '');
-    return head === `${was.sha}\n` && (await this.#stateOf(dir, was.sha))?.index === was.index;
+    if (was === undefined) return false;
+    const head = await readFile(join(was.record, 'HEAD'), 'utf8').catch(() => '');
+    return head === `${was.sha}\n` && (await this.#stateOf(was.record, was.sha))?.index === was.index;
   }
 
   #checkoutSettings: Promise<CheckoutSettings> | undefined;
@@ -177,7 +187,7 @@ export class Worktrees {
     // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
     // commands of the next job would act on that repository).
     if (done && strayEntry(dir) === undefined) {
-      this.#checkedOut = await this.#stateOf(dir, sha);
+      this.#checkedOut = await this.#stateOf(record, sha);
       return true;
     }
     this.#taken = undefined;
@@ -191,11 +201,11 @@ export class Worktrees {
       // Back for the next push, with the settings its files were written under; not when another hook put one
       // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
       const kept = join(this.root, KEPT);
-      const record = await this.#recordOf(dir);
+      const record = this.#checkedOut?.record;
       const noted =
         record !== undefined &&
         !existsSync(kept) &&
-        (await this.#unchangedByJobs(dir)) &&
+        (await this.#unchangedByJobs()) &&
         !workedIn(dir) &&
         (await writeFile(join(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(
           () => true,
@@ -225,12 +235,18 @@ export class Worktrees {
     const paths = [join(dir, '.git')];
     const parent = await realpath(dirname(dir)).catch(() => undefined);
     if (parent !== undefined) paths.push(join(parent, basename(dir), '.git'));
-    const found: string[] = [];
-    for (const n of await readdir(this.records).catch(() => [] as string[])) {
-      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-      if (paths.includes(gitdir)) found.push(join(this.records, n));
-    }
-    return found;
+    return (await this.#allRecords()).filter((r) => paths.includes(r.gitdir)).map((r) => r.path);
+  }
+
+  /** Every worktree record of the repository, with the `.git` path it names (empty when unreadable). */
+  async #allRecords(): Promise<{ path: string; gitdir: string }[]> {
+    const names = await readdir(this.records).catch(() => [] as string[]);
+    return Promise.all(
+      names.map(async (n) => ({
+        path: join(this.records, n),
+        gitdir: (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim(),
+      })),
+    );
   }
 
   async #removeWorktree(dir: string): Promise<void> {
@@ -272,10 +288,8 @@ export class Worktrees {
         !existsSync(dirname(path))
       );
     };
-    for (const n of await readdir(this.records).catch(() => [] as string[])) {
-      const gitdir = (await readFile(join(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim();
-      if (gitdir !== '' && gone(gitdir)) await rm(join(this.records, n), { recursive: true, force: true });
-    }
+    for (const r of await this.#allRecords())
+      if (r.gitdir !== '' && gone(r.gitdir)) await rm(r.path, { recursive: true, force: true });
   }
 }
 
@@ -296,12 +310,7 @@ function liveHook(name: string): boolean {
  * (another's, another PID namespace's, a container's) are not found.
  */
 function workedIn(dir: string): boolean {
-  let real = dir;
-  try {
-    real = realpathSync(dir);
-  } catch {
-    // As given.
-  }
+  const real = realPathOr(dir);
   const inside = (path: string): boolean => path === real || path.startsWith(`${real}/`);
   const link = (path: string): string => {
     try {

@@ -33,6 +33,15 @@ describe('readDisbuildSettings', () => {
       'disbuild.cacheurl': 'http://b',
     });
   });
+
+  // git reads a boolean without a value as true and an empty one as false; both were left out (keeping a worktree
+  // on).
+  it('answers as git config --type=bool does', async () => {
+    git('config', 'disbuild.keepWorktree', '');
+    expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('false');
+    await appendFile(join(dir, '.git', 'config'), '[disbuild]\n\tkeepWorktree\n');
+    expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('true');
+  });
 });
 
 // A key without a value unsets an earlier one for `git config --get`; it was skipped, and the global value came back.
@@ -71,29 +80,5 @@ describe('readDisbuildSettings and a key without a value', () => {
       if (prevNoSystem === undefined) delete process.env.GIT_CONFIG_NOSYSTEM;
       else process.env.GIT_CONFIG_NOSYSTEM = prevNoSystem;
     }
-  });
-});
-
-// git reads a boolean without a value as true and an empty one as false; both were left out (keeping a worktree on).
-describe('readDisbuildSettings and a boolean key', () => {
-  let dir: string;
-  const git = (...args: string[]): void =>
-    void execFileSync('git', args, {
-      cwd: dir,
-      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir },
-    });
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'disbuild-settings-bool-'));
-    git('init', '-q');
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('answers as git config --type=bool does', async () => {
-    git('config', 'disbuild.keepWorktree', '');
-    expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('false');
-    await appendFile(join(dir, '.git', 'config'), '[disbuild]\n\tkeepWorktree\n');
-    expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('true');
   });
 });
