@@ -316,8 +316,8 @@ var git_config_records = __webpack_require__(3550);
 
 
 /**
- * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
- * left out).
+ * Keys git reads as booleans: answered `true` or `false` as git reads them (see gitBoolean: a key without a value
+ * is true, an empty value or `00` false), never left out.
  */
 const BOOLEANS = new Set(['disbuild.keepworktree']);
 /**
@@ -334,8 +334,8 @@ async function readDisbuildSettings(repoDir) {
     for (const [name, raw] of (0,git_config_records/* parseConfigRecords */.w)(r.value)) {
         // A key without a value reads as empty, as `git config --get` answers it.
         const value = raw?.trim() ?? '';
-        if (BOOLEANS.has(name) && value === '')
-            settings.set(name, raw === undefined ? 'true' : 'false');
+        if (BOOLEANS.has(name))
+            settings.set(name, String((0,git_config_records/* gitBoolean */.x)(raw)));
         else if (value !== '')
             settings.set(name, value);
     }
@@ -1288,7 +1288,6 @@ var printable = __webpack_require__(1095);
 
 
 
-
 const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 /**
  * `disbuild hook run pre-push <remote> <url>`: builds what is being pushed, from the pushed commits' trees.
@@ -1327,7 +1326,7 @@ async function runPrePush(remote, io, opts = {}) {
         warn(`${shared.error}; not using a remote cache`);
     const cache = (0,remote_cache.withRemote)(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
     const worktrees = await Worktrees.open(repoDir, warn, {
-        keep: (0,git_config_records/* gitBoolean */.x)(settings.get('disbuild.keepworktree') ?? 'true'),
+        keep: settings.get('disbuild.keepworktree') !== 'false',
     });
     const live = new Set();
     const controller = new AbortController();

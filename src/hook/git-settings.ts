@@ -1,9 +1,9 @@
 import { gitText } from '../ids/git-command.js';
-import { parseConfigRecords } from '../ids/git-config-records.js';
+import { gitBoolean, parseConfigRecords } from '../ids/git-config-records.js';
 
 /**
- * Keys git reads as booleans: for them, as for git, a key without a value is true and an empty value false (never
- * left out).
+ * Keys git reads as booleans: answered `true` or `false` as git reads them (see gitBoolean: a key without a value
+ * is true, an empty value or `00` false), never left out.
  */
 const BOOLEANS = new Set(['disbuild.keepworktree']);
 
@@ -20,7 +20,7 @@ export async function readDisbuildSettings(repoDir: string): Promise<ReadonlyMap
   for (const [name, raw] of parseConfigRecords(r.value)) {
     // A key without a value reads as empty, as `git config --get` answers it.
     const value = raw?.trim() ?? '';
-    if (BOOLEANS.has(name) && value === '') settings.set(name, raw === undefined ? 'true' : 'false');
+    if (BOOLEANS.has(name)) settings.set(name, String(gitBoolean(raw)));
     else if (value !== '') settings.set(name, value);
   }
   return settings;

@@ -23,7 +23,6 @@ import { isReadByCompile } from '../config/compiled-graph-cache.js';
 import { loadConfigGraph } from '../config/config-graph.js';
 import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
-import { gitBoolean } from '../ids/git-config-records.js';
 import { readDisbuildSettings } from './git-settings.js';
 import { readHookRemote } from './remote-config.js';
 import { Worktrees } from './worktree.js';
@@ -68,7 +67,7 @@ export async function runPrePush(
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
   const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
   const worktrees = await Worktrees.open(repoDir, warn, {
-    keep: gitBoolean(settings.get('disbuild.keepworktree') ?? 'true'),
+    keep: settings.get('disbuild.keepworktree') !== 'false',
   });
   const live = new Set<string>();
   const controller = new AbortController();

@@ -41,6 +41,8 @@ describe('readDisbuildSettings', () => {
     expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('false');
     await appendFile(join(dir, '.git', 'config'), '[disbuild]\n\tkeepWorktree\n');
     expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('true');
+    git('config', '--add', 'disbuild.keepWorktree', '00');
+    expect((await readDisbuildSettings(dir)).get('disbuild.keepworktree')).toBe('false');
   });
 });
 
