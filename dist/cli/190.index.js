@@ -2511,6 +2511,8 @@ function setModes(path, next) {
         (0,external_node_fs_.chmodSync)(path, mode);
 }
 
+// EXTERNAL MODULE: ./src/util/real-path.ts
+var real_path = __webpack_require__(3516);
 // EXTERNAL MODULE: ./src/util/free-space.ts
 var free_space = __webpack_require__(6947);
 ;// CONCATENATED MODULE: ./src/executor/restore-watchers.ts
@@ -2566,6 +2568,7 @@ function restoreWatchers(graph, selected, isHit, wantBytes) {
 
 
 
+
 /**
  * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
  *
@@ -2593,7 +2596,9 @@ class Execution {
     constructor(parts) {
         this.#p = parts;
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+        // From the source directory's real path, as git sees it: from a link to it, the walk of a glob's base at its
+        // top (`*.js`) would meet the link itself, and find nothing under it.
+        this.#inPlace = new InPlaceOutputs(parts.graph, (0,real_path/* realPathOr */.r)(parts.options.sourceDir), {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),

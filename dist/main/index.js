@@ -44265,6 +44265,7 @@ function restoreWatchers(graph, selected, isHit, wantBytes) {
 
 
 
+
 /**
  * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
  *
@@ -44292,7 +44293,9 @@ class Execution {
     constructor(parts) {
         this.#p = parts;
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
-        this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+        // From the source directory's real path, as git sees it: from a link to it, the walk of a glob's base at its
+        // top (`*.js`) would meet the link itself, and find nothing under it.
+        this.#inPlace = new InPlaceOutputs(parts.graph, realPathOr(parts.options.sourceDir), {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),

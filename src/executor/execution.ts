@@ -19,6 +19,7 @@ import { InPlaceOutputs } from './in-place-outputs.js';
 import type { OutputGlobs } from './in-place.js';
 import { removeTree } from '../util/remove-tree.js';
 import { sealTree } from '../util/seal-tree.js';
+import { realPathOr } from '../util/real-path.js';
 import { freeBytes } from '../util/free-space.js';
 import { restoreWatchers } from './restore-watchers.js';
 
@@ -94,7 +95,9 @@ export class Execution {
   constructor(parts: ExecutionParts) {
     this.#p = parts;
     // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
-    this.#inPlace = new InPlaceOutputs(parts.graph, parts.options.sourceDir, {
+    // From the source directory's real path, as git sees it: from a link to it, the walk of a glob's base at its
+    // top (`*.js`) would meet the link itself, and find nothing under it.
+    this.#inPlace = new InPlaceOutputs(parts.graph, realPathOr(parts.options.sourceDir), {
       moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
       ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
       ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, symlink } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
@@ -94,31 +94,63 @@ describe('outputs globs over tracked files', () => {
 
   // Which files git tracks is asked first either by the clear before `build` (after `track` ran), or earlier, by
   // the clear of a stale output of `track` itself (before keep.js is in the index): either way, a later clear
-  // must know keep.js is tracked.
-  for (const askedEarly of [false, true]) {
-    it(`never removes a file a command of the run added to the index, that a later job's glob matches${askedEarly ? ', when the tracked files were asked before' : ''}`, async () => {
-      await rig.write({
-        'in.txt': 'x\n',
-        '.gitignore': 'track.out\n',
-        'disbuild.json': JSON.stringify({
-          tasks: {
-            track: {
-              command: 'echo t > track.out && echo kept > keep.js && git add keep.js',
-              inputs: ['in.txt'],
-              ...(askedEarly ? { outputs: ['track.out'] } : {}),
+  // must know keep.js is tracked. Asked early, that takes noticing that the index changed: also where the source
+  // directory (a subdirectory of the repository) is reached through a link, from which git's path to the index
+  // (`../.git/index`, relative to the real directory) leads nowhere.
+  for (const [askedEarly, throughLink] of [
+    [false, false],
+    [true, false],
+    [true, true],
+  ] as const) {
+    it(`never removes a file a command of the run added to the index, that a later job's glob matches${askedEarly ? ', when the tracked files were asked before' : ''}${throughLink ? ', through a link to the source directory' : ''}`, async () => {
+      const app = throughLink ? 'src/app' : 'src';
+      await rig.write(
+        {
+          'in.txt': 'x\n',
+          '.gitignore': 'track.out\n',
+          'disbuild.json': JSON.stringify({
+            tasks: {
+              track: {
+                command: 'echo t > track.out && echo kept > keep.js && git add keep.js',
+                inputs: ['in.txt'],
+                ...(askedEarly ? { outputs: ['track.out'] } : {}),
+              },
+              build: {
+                command: 'cat in.txt > out.js',
+                inputs: ['in.txt'],
+                outputs: ['*.js'],
+                deps: ['track'],
+              },
             },
-            build: { command: 'cat in.txt > out.js', inputs: ['in.txt'], outputs: ['*.js'], deps: ['track'] },
-          },
-        }),
-      });
+          }),
+        },
+        rig.path(app),
+      );
       git(rig.src, 'init', '-q');
       git(rig.src, 'add', '-A');
       git(rig.src, 'commit', '-qm', 'c');
-      if (askedEarly) await rig.write({ 'track.out': 'stale\n' });
-      const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-j', '1']);
+      if (askedEarly) await rig.write({ 'track.out': 'stale\n' }, rig.path(app));
+      const sourceDir = rig.path('link');
+      if (throughLink) await symlink(rig.path(app), sourceDir);
+      const args = [
+        'run',
+        '--cache-dir',
+        rig.cacheDir,
+        '-j',
+        '1',
+        ...(throughLink ? ['--source-dir', sourceDir] : []),
+      ];
+      const r = await rig.run(args);
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(await rig.read('src/keep.js')).toBe('kept\n');
-      expect(git(rig.src, 'status', '--porcelain', 'keep.js')).toBe('A  keep.js\n');
+      expect(await rig.read(`${app}/keep.js`)).toBe('kept\n');
+      // The output was captured (through a link too: its glob's base is the link's target), and comes back.
+      await rm(rig.path(app, 'out.js'));
+      const again = await rig.run(args);
+      expect(again.stdout + again.stderr).toMatch(/2 cached, 0 built/);
+      expect(await rig.read(`${app}/out.js`)).toBe('x\n');
+      expect(await rig.read(`${app}/keep.js`)).toBe('kept\n');
+      const tracked = throughLink ? 'app/keep.js' : 'keep.js';
+      expect(git(rig.src, 'status', '--porcelain', tracked)).toBe(`A  ${tracked}\n`);
     });
   }
 
