@@ -638,7 +638,9 @@ function presentOutputs(root, globs, records, leftovers) {
     const found = new Map();
     const remember = records?.enabled === true;
     for (const base of globs.bases) {
-        const known = remember ? records.listing(root, base) : undefined;
+        // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
+        // link leads to the base (as a walk checks) do the records say what is there.
+        const known = remember && linkOnTheWay(root, base) === undefined ? records.listing(root, base) : undefined;
         if (known !== undefined && statListed(root, known, globs, found))
             continue;
         const dirs = remember ? [] : undefined;
@@ -2303,6 +2305,12 @@ class InPlaceOutputs {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
+        // What the command wrote through a link is not listed (see linkOnTheWay): cached, the artifact would lack it.
+        for (const base of globs.bases) {
+            const through = linkOnTheWay(this.#sourceDir, base);
+            if (through !== undefined)
+                return { through };
+        }
         const spared = this.#spared.get(label);
         this.#spared.delete(label);
         const since = this.#clearedAt.get(label);
@@ -3004,6 +3012,14 @@ class Execution {
             outcome.message = `its in-place outputs could not be captured: ${captured.error}`;
             return { ok: false, outcome };
         }
+        if (captured !== undefined && 'through' in captured) {
+            reporter.onEvent({
+                type: 'warning',
+                job: ref,
+                message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: its outputs are reached through the link ${(0,printable/* quoted */.TL)(captured.through)}, which disbuild neither reads nor writes through`,
+            });
+            return this.#notCached(outputDir, outcome);
+        }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
         // Only when nothing matches: a tracked file, or one another job holds, is matched and left out on purpose.
@@ -3022,8 +3038,7 @@ class Execution {
                 job: ref,
                 message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
             });
-            this.#inCache.set(ref.key, Promise.resolve(false));
-            return { ok: true, dir: outputDir, outcome, built: true };
+            return this.#notCached(outputDir, outcome);
         }
         // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
         // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
@@ -3071,6 +3086,11 @@ class Execution {
         if (!(s.saved && s.sealed))
             sealTree(dir);
         return { ok: true, dir, outcome, built: true };
+    }
+    /** A job built and not saved: dependents read its outputs where it wrote them. */
+    #notCached(outputDir, outcome) {
+        this.#inCache.set(outcome.key, Promise.resolve(false));
+        return { ok: true, dir: outputDir, outcome, built: true };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {

@@ -540,6 +540,14 @@ export class Execution {
       outcome.message = `its in-place outputs could not be captured: ${captured.error}`;
       return { ok: false, outcome };
     }
+    if (captured !== undefined && 'through' in captured) {
+      reporter.onEvent({
+        type: 'warning',
+        job: ref,
+        message: `${quoted(job.name)} was not cached: its outputs are reached through the link ${quoted(captured.through)}, which disbuild neither reads nor writes through`,
+      });
+      return this.#notCached(outputDir, outcome);
+    }
     // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
     // and a deleted `dist/` would never come back.
     // Only when nothing matches: a tracked file, or one another job holds, is matched and left out on purpose.
@@ -558,8 +566,7 @@ export class Execution {
         job: ref,
         message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
       });
-      this.#inCache.set(ref.key, Promise.resolve(false));
-      return { ok: true, dir: outputDir, outcome, built: true };
+      return this.#notCached(outputDir, outcome);
     }
     // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
     // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
@@ -604,6 +611,12 @@ export class Execution {
     const dir = (s.saved && s.outputDir) || outputDir;
     if (!(s.saved && s.sealed)) sealTree(dir);
     return { ok: true, dir, outcome, built: true };
+  }
+
+  /** A job built and not saved: dependents read its outputs where it wrote them. */
+  #notCached(outputDir: string, outcome: JobOutcome): Ready {
+    this.#inCache.set(outcome.key, Promise.resolve(false));
+    return { ok: true, dir: outputDir, outcome, built: true };
   }
 
   /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */

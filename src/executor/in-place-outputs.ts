@@ -6,6 +6,7 @@ import type { ManifestEntry } from '../cache/cache.js';
 import {
   captureOutputs,
   clearOutputs,
+  linkOnTheWay,
   type OutputGlobs,
   type PlaceFailure,
   placeOutputs,
@@ -325,9 +326,17 @@ export class InPlaceOutputs {
    * leaving it out would leave the artifact without it. Answers how many files the globs matched, taken or not,
    * or why it failed.
    */
-  capture(label: JobLabel, outputDir: string): { error: string } | { matched: number } | undefined {
+  capture(
+    label: JobLabel,
+    outputDir: string,
+  ): { error: string } | { matched: number } | { through: string } | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
+    // What the command wrote through a link is not listed (see linkOnTheWay): cached, the artifact would lack it.
+    for (const base of globs.bases) {
+      const through = linkOnTheWay(this.#sourceDir, base);
+      if (through !== undefined) return { through };
+    }
     const spared = this.#spared.get(label);
     this.#spared.delete(label);
     const since = this.#clearedAt.get(label);

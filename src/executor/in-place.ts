@@ -67,7 +67,10 @@ export function presentOutputs(
   const found = new Map<string, Stats>();
   const remember = records?.enabled === true;
   for (const base of globs.bases) {
-    const known = remember ? records.listing(root, base) : undefined;
+    // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
+    // link leads to the base (as a walk checks) do the records say what is there.
+    const known =
+      remember && linkOnTheWay(root, base) === undefined ? records.listing(root, base) : undefined;
     if (known !== undefined && statListed(root, known, globs, found)) continue;
     const dirs: [string, Stats][] | undefined = remember ? [] : undefined;
     const entries: [string, Stats][] = [];

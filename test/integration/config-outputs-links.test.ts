@@ -1,7 +1,9 @@
-import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
+import { SETTLED_MS } from '../../src/util/settled-stat.js';
 
 /** In-place outputs are never listed, removed or written through a symbolic link out of the checkout. */
 describe('in-place outputs behind a symbolic link', () => {
@@ -57,5 +59,66 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(r.stdout).toMatch(/1 built/);
     expect(await readdir(join(outside, 'sub'))).toEqual(['keep.txt']);
     expect(await rig.read('src/dist/a.js')).toBe('a\n');
+  });
+
+  it('caches nothing when its outputs are written through a link: a checkout without the link builds them', async () => {
+    await symlink(outside, rig.path('src/out'));
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': 'out\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'mkdir -p out/sub && cp a.txt out/sub/gen.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/sub/**'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"build" was not cached: its outputs are reached through the link "out"/);
+    // Another clone with the same cache has no link: an empty artifact restored there would leave it without them.
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const c = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/1 built/);
+    expect(await rig.read('clone/out/sub/gen.txt')).toBe('a\n');
+  });
+
+  it('never removes what a recorded listing names once a directory above the globs became a link', async () => {
+    await rig.write({
+      'in.txt': 'v1\n',
+      '.gitignore': 'out\n',
+      'build.sh':
+        'mkdir -p out/dist; echo same > out/dist/a.js; if grep -q v2 in.txt; then echo x > out/dist/b.js; fi\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'sh build.sh', inputs: ['in.txt', 'build.sh'], outputs: ['out/dist/**'] },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    expect((await run()).code).toBe(0); // the artifact of v1: a.js
+    await rig.write({ 'in.txt': 'v2\n' });
+    expect((await run()).code).toBe(0); // of v2: a.js, b.js
+    // Once its files have settled, a run records the listing of out/dist (see output-stat-records.ts).
+    await new Promise((r) => setTimeout(r, SETTLED_MS + 500));
+    expect((await run()).code).toBe(0);
+    // `out` moves out of the checkout, a link left in its place: the same directories, by inode, as recorded.
+    await rename(rig.path('src/out'), join(outside, 'out'));
+    await symlink(join(outside, 'out'), rig.path('src/out'));
+    await rig.write({ 'in.txt': 'v1\n' });
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/would be written through out/);
+    expect((await readdir(join(outside, 'out/dist'))).sort()).toEqual(['a.js', 'b.js']);
   });
 });
