@@ -42641,12 +42641,27 @@ function notAnOutput(rel, globs) {
  * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
+ *
+ * `through`: a symbolic link on the way to a glob's base, the base itself or below it, that leads to a directory
+ * the walk does not reach. What the command wrote through it is not taken (nothing is listed through a link), so
+ * the files answered are not all of its outputs: they must not be cached.
  */
 function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = []) {
     const entries = [];
     const dirs = [];
-    for (const base of globs.bases)
+    let through;
+    for (const base of globs.bases) {
+        const above = linkOnTheWay(sourceDir, base);
+        if (above !== undefined && (0,external_node_fs_.lstatSync)(`${sourceDir}/${above}`).isSymbolicLink())
+            through ??= above;
+        const from = entries.length;
         walkOutputs(sourceDir, base, dirs, entries);
+        for (let i = from; i < entries.length && through === undefined; i++) {
+            const [rel, st] = entries[i];
+            if (st.isSymbolicLink() && leadsElsewhere(sourceDir, base, rel))
+                through = rel;
+        }
+    }
     const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
         .sort()
         .filter((rel) => !protect(rel));
@@ -42664,7 +42679,25 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel), { recursive: true });
         takenDirs.push(rel);
     }
-    return files;
+    return through === undefined ? { files } : { files, through };
+}
+/**
+ * Whether the link at `rel` leads to a directory outside `base` (under `root`, a real path), which a walk of
+ * `base` does not reach: a link to a file, a dangling one, or one to a directory the walk lists anyway hides
+ * nothing.
+ */
+function leadsElsewhere(root, base, rel) {
+    let target;
+    try {
+        target = (0,external_node_fs_.realpathSync)(`${root}/${rel}`);
+        if (!(0,external_node_fs_.statSync)(target).isDirectory())
+            return false;
+    }
+    catch {
+        return false;
+    }
+    const top = base === '' ? root : `${root}/${base}`;
+    return target !== top && !target.startsWith(`${top}/`);
 }
 /**
  * The directories of a tree that hold nothing in it (`paths`: every path of the tree, directories included): in an
@@ -44006,12 +44039,6 @@ class InPlaceOutputs {
         const globs = this.#of(label);
         if (!globs)
             return undefined;
-        // What the command wrote through a link is not listed (see linkOnTheWay): cached, the artifact would lack it.
-        for (const base of globs.bases) {
-            const through = linkOnTheWay(this.#sourceDir, base);
-            if (through !== undefined)
-                return { through };
-        }
         const spared = this.#spared.get(label);
         this.#spared.delete(label);
         const since = this.#clearedAt.get(label);
@@ -44049,10 +44076,13 @@ class InPlaceOutputs {
             // A directory the command made counts as matched too: one it left empty is cached (see captureOutputs).
             const dirs = [];
             const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since, dirs);
-            this.#held.set(label, new Set(captured));
+            this.#held.set(label, new Set(captured.files));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);
-            return { matched: captured.length + leftOut + dirs.length };
+            // Held all the same (other jobs' captures leave those files alone), but not all the outputs: not cached.
+            if (captured.through !== undefined)
+                return { through: captured.through };
+            return { matched: captured.files.length + leftOut + dirs.length };
         }
         catch (e) {
             return { error: e.message };
@@ -44713,7 +44743,7 @@ class Execution {
             reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: its outputs are reached through the link ${(0,util_printable/* quoted */.TL)(captured.through)}, which disbuild neither reads nor writes through`,
+                message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: it may have written outputs through the symbolic link ${(0,util_printable/* quoted */.TL)(captured.through)}, and nothing is taken through a link`,
             });
             return this.#notCached(outputDir, outcome);
         }

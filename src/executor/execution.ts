@@ -544,7 +544,7 @@ export class Execution {
       reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `${quoted(job.name)} was not cached: its outputs are reached through the link ${quoted(captured.through)}, which disbuild neither reads nor writes through`,
+        message: `${quoted(job.name)} was not cached: it may have written outputs through the symbolic link ${quoted(captured.through)}, and nothing is taken through a link`,
       });
       return this.#notCached(outputDir, outcome);
     }

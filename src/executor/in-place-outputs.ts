@@ -6,7 +6,6 @@ import type { ManifestEntry } from '../cache/cache.js';
 import {
   captureOutputs,
   clearOutputs,
-  linkOnTheWay,
   type OutputGlobs,
   type PlaceFailure,
   placeOutputs,
@@ -332,11 +331,6 @@ export class InPlaceOutputs {
   ): { error: string } | { matched: number } | { through: string } | undefined {
     const globs = this.#of(label);
     if (!globs) return undefined;
-    // What the command wrote through a link is not listed (see linkOnTheWay): cached, the artifact would lack it.
-    for (const base of globs.bases) {
-      const through = linkOnTheWay(this.#sourceDir, base);
-      if (through !== undefined) return { through };
-    }
     const spared = this.#spared.get(label);
     this.#spared.delete(label);
     const since = this.#clearedAt.get(label);
@@ -381,9 +375,11 @@ export class InPlaceOutputs {
         since,
         dirs,
       );
-      this.#held.set(label, new Set(captured));
+      this.#held.set(label, new Set(captured.files));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);
-      return { matched: captured.length + leftOut + dirs.length };
+      // Held all the same (other jobs' captures leave those files alone), but not all the outputs: not cached.
+      if (captured.through !== undefined) return { through: captured.through };
+      return { matched: captured.files.length + leftOut + dirs.length };
     } catch (e) {
       return { error: (e as Error).message };
     }

@@ -18,8 +18,10 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
+  statSync,
   type Stats,
   symlinkSync,
 } from 'node:fs';
@@ -370,6 +372,10 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
  * (`dist/logs/`) is put back with the files (see emptyDirectories); with `since` (when the command's stale outputs
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
+ *
+ * `through`: a symbolic link on the way to a glob's base, the base itself or below it, that leads to a directory
+ * the walk does not reach. What the command wrote through it is not taken (nothing is listed through a link), so
+ * the files answered are not all of its outputs: they must not be cached.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -378,10 +384,20 @@ export function captureOutputs(
   protect: (path: string) => boolean = () => false,
   since?: number,
   takenDirs: string[] = [],
-): string[] {
+): { files: string[]; through?: string } {
   const entries: [string, Stats][] = [];
   const dirs: [string, Stats][] = [];
-  for (const base of globs.bases) walkOutputs(sourceDir, base, dirs, entries);
+  let through: string | undefined;
+  for (const base of globs.bases) {
+    const above = linkOnTheWay(sourceDir, base);
+    if (above !== undefined && lstatSync(`${sourceDir}/${above}`).isSymbolicLink()) through ??= above;
+    const from = entries.length;
+    walkOutputs(sourceDir, base, dirs, entries);
+    for (let i = from; i < entries.length && through === undefined; i++) {
+      const [rel, st] = entries[i]!;
+      if (st.isSymbolicLink() && leadsElsewhere(sourceDir, base, rel)) through = rel;
+    }
+  }
   const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
     .sort()
     .filter((rel) => !protect(rel));
@@ -397,7 +413,24 @@ export function captureOutputs(
     mkdirSync(join(outputDir, IN_PLACE_DIR, rel), { recursive: true });
     takenDirs.push(rel);
   }
-  return files;
+  return through === undefined ? { files } : { files, through };
+}
+
+/**
+ * Whether the link at `rel` leads to a directory outside `base` (under `root`, a real path), which a walk of
+ * `base` does not reach: a link to a file, a dangling one, or one to a directory the walk lists anyway hides
+ * nothing.
+ */
+function leadsElsewhere(root: string, base: string, rel: string): boolean {
+  let target: string;
+  try {
+    target = realpathSync(`${root}/${rel}`);
+    if (!statSync(target).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  const top = base === '' ? root : `${root}/${base}`;
+  return target !== top && !target.startsWith(`${top}/`);
 }
 
 /**

@@ -81,7 +81,9 @@ describe('in-place outputs behind a symbolic link', () => {
     git(rig.src, 'commit', '-qm', 'c');
     const r = await run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/"build" was not cached: its outputs are reached through the link "out"/);
+    expect(r.stdout).toMatch(
+      /"build" was not cached: it may have written outputs through the symbolic link "out"/,
+    );
     // Another clone with the same cache has no link: an empty artifact restored there would leave it without them.
     const clone = rig.path('clone');
     git(rig.root, 'clone', '-q', rig.src, clone);
@@ -120,5 +122,99 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/would be written through out/);
     expect((await readdir(join(outside, 'out/dist'))).sort()).toEqual(['a.js', 'b.js']);
+  });
+
+  // What a command writes through a link the walk meets is not taken (nothing is listed through a link): saved,
+  // the artifact would lack it, and a checkout restoring it would be left without its outputs.
+  const leadingElsewhere: {
+    name: string;
+    files: Record<string, string>;
+    links: [string, string][];
+    command: string;
+    outputs: string[];
+    made: string;
+  }[] = [
+    {
+      name: "the command makes the glob's base a link (dist -> real)",
+      files: { '.gitignore': 'dist\nreal\n' },
+      links: [],
+      command: 'mkdir -p real && cp a.txt real/a.js && ln -sfn real dist',
+      outputs: ['dist/**'],
+      made: 'real/a.js',
+    },
+    {
+      name: 'a link below the base leads out of the checkout (**/*.js, lib -> outside)',
+      files: { '.gitignore': 'lib\n*.js\n' },
+      links: [['lib', 'OUTSIDE']],
+      command: 'cp a.txt top.js && mkdir -p lib && cp a.txt lib/x.js',
+      outputs: ['**/*.js'],
+      made: 'lib/x.js',
+    },
+    {
+      name: 'a tracked link below the base leads elsewhere in the checkout (packages/b -> ../vendor/b)',
+      files: { '.gitignore': 'dist\n', 'vendor/b/package.json': '{}\n', 'packages/a/package.json': '{}\n' },
+      links: [['packages/b', '../vendor/b']],
+      command: 'for p in a b; do mkdir -p packages/$p/dist && cp a.txt packages/$p/dist/i.js; done',
+      outputs: ['packages/*/dist/**'],
+      made: 'vendor/b/dist/i.js',
+    },
+  ];
+  for (const c of leadingElsewhere) {
+    it(`caches nothing when ${c.name}: a clone builds its outputs`, async () => {
+      await rig.write({
+        'a.txt': 'a\n',
+        ...c.files,
+        'disbuild.json': JSON.stringify({
+          tasks: { build: { command: c.command, inputs: ['a.txt'], outputs: c.outputs } },
+        }),
+      });
+      for (const [at, to] of c.links) await symlink(to === 'OUTSIDE' ? outside : to, rig.path('src', at));
+      git(rig.src, 'init', '-q');
+      git(rig.src, 'add', '-A');
+      git(rig.src, 'commit', '-qm', 'c');
+      const r = await run();
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/"build" was not cached/);
+      const clone = rig.path('clone');
+      git(rig.root, 'clone', '-q', rig.src, clone);
+      const again = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+      expect(again.code, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/1 built/);
+      expect(await rig.read(`clone/${c.made}`)).toBe('a\n');
+    });
+  }
+
+  it('leaves a job that is not cached its files: a sibling whose globs match them does not take them', async () => {
+    await symlink(outside, rig.path('src/out'));
+    await rig.write({
+      'a.txt': 'a\n',
+      'b.txt': 'b\n',
+      '.gitignore': 'out\ndist\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          a: {
+            command: 'mkdir -p dist out/sub && cp a.txt dist/a.js && cp a.txt out/sub/x',
+            inputs: ['a.txt'],
+            outputs: ['dist/a*.js', 'out/sub/**'],
+          },
+          b: {
+            command: 'sleep 1; mkdir -p dist && cp b.txt dist/b.js',
+            inputs: ['b.txt'],
+            outputs: ['dist/*.js'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"a" was not cached/);
+    // Only b's artifact is in the cache, and it holds b's file alone.
+    const inPlace = (await readdir(rig.cacheDir, { recursive: true })).filter((f) =>
+      f.includes('.in-place/dist/'),
+    );
+    expect(inPlace.map((f) => f.slice(f.indexOf('.in-place/')))).toEqual(['.in-place/dist/b.js']);
   });
 });
