@@ -39857,6 +39857,9 @@ class SharedCoordinator {
             kind: 'build',
             finish: async (result) => {
                 stopRenewing();
+                // As for a result that cannot be published (below): the lease runs out, and a waiter builds it itself.
+                if ('unpublished' in result)
+                    return;
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
                     return;
@@ -44649,9 +44652,11 @@ class Execution {
             const inCache = ready?.ok
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
-            await finish(ready?.ok
-                ? { outputDir: ready.dir, ...ready.outcome, inCache }
-                : { error: ready?.outcome.message ?? 'the build threw' });
+            await finish(!ready?.ok
+                ? { error: ready?.outcome.message ?? 'the build threw' }
+                : ready.unpublished !== undefined
+                    ? { unpublished: ready.unpublished }
+                    : { outputDir: ready.dir, ...ready.outcome, inCache });
         }
         catch (e) {
             this.#p.reporter.onEvent({
@@ -44745,7 +44750,7 @@ class Execution {
                 job: ref,
                 message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: it may have written outputs through the symbolic link ${(0,util_printable/* quoted */.TL)(captured.through)}, and nothing is taken through a link`,
             });
-            return this.#notCached(outputDir, outcome);
+            return this.#notCached(outputDir, outcome, `written through ${captured.through}`);
         }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
@@ -44814,10 +44819,13 @@ class Execution {
             sealTree(dir);
         return { ok: true, dir, outcome, built: true };
     }
-    /** A job built and not saved: dependents read its outputs where it wrote them. */
-    #notCached(outputDir, outcome) {
+    /**
+     * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why its
+     * directory does not hold them all, so that no other process is handed it either.
+     */
+    #notCached(outputDir, outcome, unpublished) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
-        return { ok: true, dir: outputDir, outcome, built: true };
+        return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {

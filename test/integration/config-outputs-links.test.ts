@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 import { SETTLED_MS } from '../../src/util/settled-stat.js';
+import { ENV_LEASE_MS } from '../../src/coordinator/shared-coordinator.js';
 
 /** In-place outputs are never listed, removed or written through a symbolic link out of the checkout. */
 describe('in-place outputs behind a symbolic link', () => {
@@ -216,5 +217,36 @@ describe('in-place outputs behind a symbolic link', () => {
       f.includes('.in-place/dist/'),
     );
     expect(inPlace.map((f) => f.slice(f.indexOf('.in-place/')))).toEqual(['.in-place/dist/b.js']);
+  });
+
+  it('hands a job not cached that way to no other run: a run in another checkout waiting for it builds it', async () => {
+    await symlink(outside, rig.path('src/out'));
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': 'out\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'sleep 2 && mkdir -p out/sub && cp a.txt out/sub/gen.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/sub/**'],
+          },
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const env = { [ENV_LEASE_MS]: '1000' };
+    const first = rig.run(['run', '--cache-dir', rig.cacheDir], { env });
+    // Started while the first builds: it waits for the first's claim on the same key.
+    await new Promise((r) => setTimeout(r, 700));
+    const second = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone, env });
+    expect((await first).stdout).toMatch(/"build" was not cached/);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
+    expect(await rig.read('clone/out/sub/gen.txt')).toBe('a\n');
   });
 });
