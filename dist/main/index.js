@@ -43761,6 +43761,8 @@ class WorkerPool {
 
 
 
+/** How far the file system's clock may lag the wall clock (one tick of the kernel's coarse clock, with room). */
+const FS_CLOCK_SLACK_MS = 50;
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
  * nothing here: every method returns at once for them.
@@ -44026,7 +44028,9 @@ class InPlaceOutputs {
         });
         if (spared.size > 0)
             this.#spared.set(label, spared);
-        this.#clearedAt.set(label, Date.now());
+        // On the file system's clock, which stamps a change with the time of its last tick (a few milliseconds behind
+        // the wall clock): a directory the command made a moment after the clear could read as older than it.
+        this.#clearedAt.set(label, Date.now() - FS_CLOCK_SLACK_MS);
     }
     /**
      * After a job succeeded: its in-place outputs join its output directory. Not a file another job holds that its

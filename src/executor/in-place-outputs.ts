@@ -16,6 +16,9 @@ import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 
+/** How far the file system's clock may lag the wall clock (one tick of the kernel's coarse clock, with room). */
+const FS_CLOCK_SLACK_MS = 50;
+
 /**
  * The in-place outputs of one run's jobs (`Outputs` in the graph), by job label. Jobs without `Outputs` cost
  * nothing here: every method returns at once for them.
@@ -312,7 +315,9 @@ export class InPlaceOutputs {
       return true;
     });
     if (spared.size > 0) this.#spared.set(label, spared);
-    this.#clearedAt.set(label, Date.now());
+    // On the file system's clock, which stamps a change with the time of its last tick (a few milliseconds behind
+    // the wall clock): a directory the command made a moment after the clear could read as older than it.
+    this.#clearedAt.set(label, Date.now() - FS_CLOCK_SLACK_MS);
   }
 
   /**
