@@ -42655,7 +42655,8 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
     let through;
     for (const base of globs.bases) {
         const above = linkOnTheWay(sourceDir, base);
-        if (above !== undefined && (0,external_node_fs_.lstatSync)(`${sourceDir}/${above}`).isSymbolicLink())
+        if (above !== undefined &&
+            (0,external_node_fs_.lstatSync)(`${sourceDir}/${above}`, { throwIfNoEntry: false })?.isSymbolicLink())
             through ??= above;
         const from = entries.length;
         walkOutputs(sourceDir, base, dirs, entries);

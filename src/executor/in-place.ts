@@ -390,7 +390,11 @@ export function captureOutputs(
   let through: string | undefined;
   for (const base of globs.bases) {
     const above = linkOnTheWay(sourceDir, base);
-    if (above !== undefined && lstatSync(`${sourceDir}/${above}`).isSymbolicLink()) through ??= above;
+    if (
+      above !== undefined &&
+      lstatSync(`${sourceDir}/${above}`, { throwIfNoEntry: false })?.isSymbolicLink()
+    )
+      through ??= above;
     const from = entries.length;
     walkOutputs(sourceDir, base, dirs, entries);
     for (let i = from; i < entries.length && through === undefined; i++) {
