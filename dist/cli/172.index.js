@@ -1284,9 +1284,6 @@ class SharedCoordinator {
             kind: 'build',
             finish: async (result) => {
                 stopRenewing();
-                // As for a result that cannot be published (below): the lease runs out, and a waiter builds it itself.
-                if ('unpublished' in result)
-                    return;
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
                     return;

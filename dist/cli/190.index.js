@@ -931,26 +931,24 @@ function notAnOutput(rel, globs) {
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
  *
- * `through`: a symbolic link on the way to a glob's base, the base itself or below it, that leads to a directory
- * the walk does not reach. What the command wrote through it is not taken (nothing is listed through a link), so
- * the files answered are not all of its outputs: they must not be cached.
+ * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, where the walk
+ * does not go (nothing is listed through a link): what the command wrote there is not taken, so the files answered
+ * are not all of its outputs, and must not be cached. Links below the base are outputs as files are: one leading to
+ * a directory elsewhere hides what the command may have written through it, which is not caught here.
  */
 function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = []) {
     const entries = [];
     const dirs = [];
     let through;
     for (const base of globs.bases) {
+        // A link above the base, or the base itself a link to a directory (a link to a file is an output like another).
         const above = linkOnTheWay(sourceDir, base);
-        if (above !== undefined &&
-            (0,external_node_fs_.lstatSync)(`${sourceDir}/${above}`, { throwIfNoEntry: false })?.isSymbolicLink())
-            through ??= above;
-        const from = entries.length;
+        const link = above ?? base;
+        if (link !== '' &&
+            (0,external_node_fs_.lstatSync)(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isSymbolicLink() &&
+            (above !== undefined || (0,external_node_fs_.statSync)(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isDirectory()))
+            through ??= link;
         walkOutputs(sourceDir, base, dirs, entries);
-        for (let i = from; i < entries.length && through === undefined; i++) {
-            const [rel, st] = entries[i];
-            if (st.isSymbolicLink() && leadsElsewhere(sourceDir, base, rel))
-                through = rel;
-        }
     }
     const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
         .sort()
@@ -970,24 +968,6 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         takenDirs.push(rel);
     }
     return through === undefined ? { files } : { files, through };
-}
-/**
- * Whether the link at `rel` leads to a directory outside `base` (under `root`, a real path), which a walk of
- * `base` does not reach: a link to a file, a dangling one, or one to a directory the walk lists anyway hides
- * nothing.
- */
-function leadsElsewhere(root, base, rel) {
-    let target;
-    try {
-        target = (0,external_node_fs_.realpathSync)(`${root}/${rel}`);
-        if (!(0,external_node_fs_.statSync)(target).isDirectory())
-            return false;
-    }
-    catch {
-        return false;
-    }
-    const top = base === '' ? root : `${root}/${base}`;
-    return target !== top && !target.startsWith(`${top}/`);
 }
 /**
  * The directories of a tree that hold nothing in it (`paths`: every path of the tree, directories included): in an
@@ -2957,11 +2937,9 @@ class Execution {
             const inCache = ready?.ok
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
-            await finish(!ready?.ok
-                ? { error: ready?.outcome.message ?? 'the build threw' }
-                : ready.unpublished !== undefined
-                    ? { unpublished: ready.unpublished }
-                    : { outputDir: ready.dir, ...ready.outcome, inCache });
+            await finish(ready?.ok
+                ? { outputDir: ready.dir, ...ready.outcome, inCache }
+                : { error: ready?.outcome.message ?? 'the build threw' });
         }
         catch (e) {
             this.#p.reporter.onEvent({
@@ -3055,7 +3033,7 @@ class Execution {
                 job: ref,
                 message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: it may have written outputs through the symbolic link ${(0,printable/* quoted */.TL)(captured.through)}, and nothing is taken through a link`,
             });
-            return this.#notCached(outputDir, outcome, `written through ${captured.through}`);
+            return this.#notCached(outputDir, outcome);
         }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
@@ -3124,13 +3102,10 @@ class Execution {
             sealTree(dir);
         return { ok: true, dir, outcome, built: true };
     }
-    /**
-     * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why its
-     * directory does not hold them all, so that no other process is handed it either.
-     */
-    #notCached(outputDir, outcome, unpublished) {
+    /** A job built and not saved: dependents read its outputs where it wrote them. */
+    #notCached(outputDir, outcome) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
-        return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
+        return { ok: true, dir: outputDir, outcome, built: true };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {

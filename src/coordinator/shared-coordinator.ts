@@ -107,10 +107,8 @@ export class SharedCoordinator implements JobCoordinator {
     const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
     return {
       kind: 'build',
-      finish: async (result: BuiltResult | { error: string } | { unpublished: string }) => {
+      finish: async (result: BuiltResult | { error: string }) => {
         stopRenewing();
-        // As for a result that cannot be published (below): the lease runs out, and a waiter builds it itself.
-        if ('unpublished' in result) return;
         if ('error' in result) {
           await client.finish(key, token, { error: result.error });
           return;

@@ -28,15 +28,7 @@ import { restoreWatchers } from './restore-watchers.js';
  * (a job wrote it), so it exists; others are made by the first job that names them, should they not exist.
  */
 type Ready =
-  | {
-      ok: true;
-      dir: string;
-      outcome: JobOutcome;
-      built?: true;
-      /** Why `dir` does not hold all of its outputs, when it does not: not handed to other processes. */
-      unpublished?: string;
-    }
-  | { ok: false; outcome: JobOutcome };
+  { ok: true; dir: string; outcome: JobOutcome; built?: true } | { ok: false; outcome: JobOutcome };
 
 export interface ExecutionParts {
   graph: Graph;
@@ -447,11 +439,9 @@ export class Execution {
         ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
         : false;
       await finish(
-        !ready?.ok
-          ? { error: ready?.outcome.message ?? 'the build threw' }
-          : ready.unpublished !== undefined
-            ? { unpublished: ready.unpublished }
-            : { outputDir: ready.dir, ...ready.outcome, inCache },
+        ready?.ok
+          ? { outputDir: ready.dir, ...ready.outcome, inCache }
+          : { error: ready?.outcome.message ?? 'the build threw' },
       );
     } catch (e) {
       this.#p.reporter.onEvent({
@@ -556,7 +546,7 @@ export class Execution {
         job: ref,
         message: `${quoted(job.name)} was not cached: it may have written outputs through the symbolic link ${quoted(captured.through)}, and nothing is taken through a link`,
       });
-      return this.#notCached(outputDir, outcome, `written through ${captured.through}`);
+      return this.#notCached(outputDir, outcome);
     }
     // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
     // and a deleted `dist/` would never come back.
@@ -623,13 +613,10 @@ export class Execution {
     return { ok: true, dir, outcome, built: true };
   }
 
-  /**
-   * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why its
-   * directory does not hold them all, so that no other process is handed it either.
-   */
-  #notCached(outputDir: string, outcome: JobOutcome, unpublished?: string): Ready {
+  /** A job built and not saved: dependents read its outputs where it wrote them. */
+  #notCached(outputDir: string, outcome: JobOutcome): Ready {
     this.#inCache.set(outcome.key, Promise.resolve(false));
-    return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
+    return { ok: true, dir: outputDir, outcome, built: true };
   }
 
   /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */

@@ -18,7 +18,6 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -373,9 +372,10 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
  *
- * `through`: a symbolic link on the way to a glob's base, the base itself or below it, that leads to a directory
- * the walk does not reach. What the command wrote through it is not taken (nothing is listed through a link), so
- * the files answered are not all of its outputs: they must not be cached.
+ * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, where the walk
+ * does not go (nothing is listed through a link): what the command wrote there is not taken, so the files answered
+ * are not all of its outputs, and must not be cached. Links below the base are outputs as files are: one leading to
+ * a directory elsewhere hides what the command may have written through it, which is not caught here.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -389,18 +389,16 @@ export function captureOutputs(
   const dirs: [string, Stats][] = [];
   let through: string | undefined;
   for (const base of globs.bases) {
+    // A link above the base, or the base itself a link to a directory (a link to a file is an output like another).
     const above = linkOnTheWay(sourceDir, base);
+    const link = above ?? base;
     if (
-      above !== undefined &&
-      lstatSync(`${sourceDir}/${above}`, { throwIfNoEntry: false })?.isSymbolicLink()
+      link !== '' &&
+      lstatSync(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isSymbolicLink() &&
+      (above !== undefined || statSync(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isDirectory())
     )
-      through ??= above;
-    const from = entries.length;
+      through ??= link;
     walkOutputs(sourceDir, base, dirs, entries);
-    for (let i = from; i < entries.length && through === undefined; i++) {
-      const [rel, st] = entries[i]!;
-      if (st.isSymbolicLink() && leadsElsewhere(sourceDir, base, rel)) through = rel;
-    }
   }
   const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
     .sort()
@@ -418,23 +416,6 @@ export function captureOutputs(
     takenDirs.push(rel);
   }
   return through === undefined ? { files } : { files, through };
-}
-
-/**
- * Whether the link at `rel` leads to a directory outside `base` (under `root`, a real path), which a walk of
- * `base` does not reach: a link to a file, a dangling one, or one to a directory the walk lists anyway hides
- * nothing.
- */
-function leadsElsewhere(root: string, base: string, rel: string): boolean {
-  let target: string;
-  try {
-    target = realpathSync(`${root}/${rel}`);
-    if (!statSync(target).isDirectory()) return false;
-  } catch {
-    return false;
-  }
-  const top = base === '' ? root : `${root}/${base}`;
-  return target !== top && !target.startsWith(`${top}/`);
 }
 
 /**
