@@ -19,6 +19,20 @@ describe('in-place outputs behind a symbolic link', () => {
     await rig.cleanup();
   });
   const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+  const commit = (): void => {
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+  };
+  /** A run in a clone of the checkout sharing the cache, which must build the job and have `made`. */
+  const cloneBuilds = async (made: string): Promise<void> => {
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 built/);
+    expect(await rig.read(`clone/${made}`)).toBe('a\n');
+  };
 
   it('removes nothing outside the checkout when a directory above the globs is a link', async () => {
     await symlink(outside, rig.path('src/out'));
@@ -76,21 +90,14 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     const r = await run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /"build" was not cached: it may have written outputs through the symbolic link "out"/,
     );
     // Another clone with the same cache has no link: an empty artifact restored there would leave it without them.
-    const clone = rig.path('clone');
-    git(rig.root, 'clone', '-q', rig.src, clone);
-    const c = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
-    expect(c.code, c.stdout + c.stderr).toBe(0);
-    expect(c.stdout).toMatch(/1 built/);
-    expect(await rig.read('clone/out/sub/gen.txt')).toBe('a\n');
+    await cloneBuilds('out/sub/gen.txt');
   });
 
   it('never removes what a recorded listing names once a directory above the globs became a link', async () => {
@@ -105,9 +112,7 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     expect((await run()).code).toBe(0); // the artifact of v1: a.js
     await rig.write({ 'in.txt': 'v2\n' });
     expect((await run()).code).toBe(0); // of v2: a.js, b.js
@@ -140,18 +145,11 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     const r = await run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/"build" was not cached/);
-    const clone = rig.path('clone');
-    git(rig.root, 'clone', '-q', rig.src, clone);
-    const again = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
-    expect(again.code, again.stdout + again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/1 built/);
-    expect(await rig.read('clone/real/a.js')).toBe('a\n');
+    await cloneBuilds('real/a.js');
   });
 
   // Links below the base are outputs as files are; one to a directory elsewhere is not followed. A glob whose base
@@ -168,9 +166,7 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     expect((await run()).stdout).not.toMatch(/not cached/);
     await rm(rig.path('src/x.tsbuildinfo'));
     const again = await run();
@@ -199,9 +195,7 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     const r = await run();
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/"a" was not cached/);
