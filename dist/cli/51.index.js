@@ -884,9 +884,9 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     for (const [p, e] of index)
         if (e.mode !== 'symlink')
             candidates.push(p);
-    const infoAttributes = await listings.infoAttributes;
+    const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
     const converting = infoAttributes === undefined ||
-        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributeFilesExist */ .$X)(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributeFilesExist */ .$X)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
         ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -1025,6 +1025,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
             return {};
         const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir);
         return {
+            realDir: real,
             infoAttributes: info ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, info) : undefined,
             indexFile: index ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, index) : undefined,
         };
@@ -1057,6 +1058,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
+        realDir: gitPaths.then((p) => p.realDir),
         infoAttributes: gitPaths.then((p) => p.infoAttributes),
         indexFile: gitPaths.then((p) => p.indexFile),
     };
@@ -1463,11 +1465,10 @@ function gitBoolean(value) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3516);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8251);
-/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6761);
-/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3550);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
+/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
  * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
@@ -1482,13 +1483,12 @@ function gitBoolean(value) {
 
 
 
-
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConfigRecords */ .w)(text);
-    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_5__/* .gitBoolean */ .x)(values.get(key)) : undefined;
+    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
+    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
@@ -1547,37 +1547,36 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)(new Set());
-    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
+    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
     // Exit code 1 means none of the keys is set.
-    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
     return parseSettings(r.ok ? r.value : '');
 }
 /**
- * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
- * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
- * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
+ * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
  * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
  * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
-function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
-    // git runs from the work tree's top: a relative global file is read from there. The top is above the source
-    // directory's real path (`prefix` is git's), not above a link leading to it.
-    const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_2__/* .realPathOr */ .r)(sourceDir);
+function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    // git runs from the work tree's top: a relative global file is read from there. The top is above the real
+    // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, ...Array(depth).fill('..'));
-    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_3__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, infoAttributes)) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realDir, ...Array(depth).fill('..'));
+    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(infoAttributes) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
         return true;
     if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
-    let above = real;
+    let above = realDir;
     for (let i = depth; i >= 0; i--) {
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes')))
             return true;
@@ -1590,7 +1589,7 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
             if (seen.has(dir))
                 break;
             seen.add(dir);
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(sourceDir + '/' + dir + '/.gitattributes'))
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(realDir + '/' + dir + '/.gitattributes'))
                 return true;
         }
     }

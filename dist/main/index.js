@@ -40405,7 +40405,6 @@ function gitOnPath(path) {
 
 
 
-
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
@@ -40481,26 +40480,25 @@ async function readSettings(dir) {
     return parseSettings(r.ok ? r.value : '');
 }
 /**
- * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
- * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
- * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
+ * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
  * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
  * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
-function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
-    // git runs from the work tree's top: a relative global file is read from there. The top is above the source
-    // directory's real path (`prefix` is git's), not above a link leading to it.
-    const real = realPathOr(sourceDir);
+function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    // git runs from the work tree's top: a relative global file is read from there. The top is above the real
+    // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
-    const top = (0,external_node_path_.resolve)(real, ...Array(depth).fill('..'));
+    const top = (0,external_node_path_.resolve)(realDir, ...Array(depth).fill('..'));
     const global = globalAttributesFile(settings.attributesFile, env);
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(sourceDir, infoAttributes)) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(top, global)))
+    if ((0,external_node_fs_.existsSync)(infoAttributes) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(top, global)))
         return true;
     if (systemFiles.some((f) => (0,external_node_fs_.existsSync)(f)))
         return true;
     // The directories from the work tree's top down to the source directory, then those of the paths.
-    let above = real;
+    let above = realDir;
     for (let i = depth; i >= 0; i--) {
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(above, '.gitattributes')))
             return true;
@@ -40513,7 +40511,7 @@ function attributeFilesExist(sourceDir, prefix, paths, infoAttributes, settings,
             if (seen.has(dir))
                 break;
             seen.add(dir);
-            if ((0,external_node_fs_.existsSync)(sourceDir + '/' + dir + '/.gitattributes'))
+            if ((0,external_node_fs_.existsSync)(realDir + '/' + dir + '/.gitattributes'))
                 return true;
         }
     }
@@ -41056,9 +41054,9 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     for (const [p, e] of index)
         if (e.mode !== 'symlink')
             candidates.push(p);
-    const infoAttributes = await listings.infoAttributes;
+    const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
     const converting = infoAttributes === undefined ||
-        attributeFilesExist(sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+        attributeFilesExist(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -41197,6 +41195,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
             return {};
         const real = realPathOr(sourceDir);
         return {
+            realDir: real,
             infoAttributes: info ? (0,external_node_path_.resolve)(real, info) : undefined,
             indexFile: index ? (0,external_node_path_.resolve)(real, index) : undefined,
         };
@@ -41229,6 +41228,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => parseSettings(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => systemAttributesFiles(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
+        realDir: gitPaths.then((p) => p.realDir),
         infoAttributes: gitPaths.then((p) => p.infoAttributes),
         indexFile: gitPaths.then((p) => p.indexFile),
     };

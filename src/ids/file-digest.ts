@@ -68,11 +68,11 @@ export async function workingTreeDigests(
   // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
   const candidates: string[] = [];
   for (const [p, e] of index) if (e.mode !== 'symlink') candidates.push(p);
-  const infoAttributes = await listings.infoAttributes;
+  const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
   const converting =
     infoAttributes === undefined ||
     attributeFilesExist(
-      sourceDir,
+      realDir ?? sourceDir,
       prefix,
       candidates,
       infoAttributes,
@@ -179,6 +179,8 @@ export interface WorkTreeListings {
   settings: Promise<GitSettings>;
   /** The system attributes files git may read (see systemAttributesFiles). */
   systemAttributes: Promise<string[]>;
+  /** The source directory with its links resolved, as git sees it (inside a work tree). */
+  realDir: Promise<string | undefined>;
   /** Where the repository's `info/attributes` file is (absolute). */
   infoAttributes: Promise<string | undefined>;
   /** Where the index is (absolute). */
@@ -258,6 +260,7 @@ export function startWorkTreeListings(
     if (inside !== 'true') return {};
     const real = realPathOr(sourceDir);
     return {
+      realDir: real,
       infoAttributes: info ? resolve(real, info) : undefined,
       indexFile: index ? resolve(real, index) : undefined,
     };
@@ -298,6 +301,7 @@ export function startWorkTreeListings(
         exec.code === 0 ? exec.out.trim() : undefined,
       ),
     ),
+    realDir: gitPaths.then((p) => p.realDir),
     infoAttributes: gitPaths.then((p) => p.infoAttributes),
     indexFile: gitPaths.then((p) => p.indexFile),
   };

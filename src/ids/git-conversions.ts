@@ -9,7 +9,6 @@
 
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { ok } from '../util/result.js';
 import { globalAttributesFile } from './git-attribute-files.js';
@@ -112,15 +111,15 @@ export async function readSettings(dir: string): Promise<GitSettings> {
 }
 
 /**
- * Whether any attributes file could apply to `paths` (relative to `sourceDir`, which sits at `prefix` in the work
- * tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
- * repository's `info/attributes` (`infoAttributes`), the global file (`core.attributesFile`, else
+ * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
+ * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
+ * repository's `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
  * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
  * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 export function attributeFilesExist(
-  sourceDir: string,
+  realDir: string,
   prefix: string,
   paths: readonly string[],
   infoAttributes: string,
@@ -128,16 +127,15 @@ export function attributeFilesExist(
   systemFiles: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
-  // git runs from the work tree's top: a relative global file is read from there. The top is above the source
-  // directory's real path (`prefix` is git's), not above a link leading to it.
-  const real = realPathOr(sourceDir);
+  // git runs from the work tree's top: a relative global file is read from there. The top is above the real
+  // directory (`prefix` is git's), not above a link leading to it.
   const depth = prefix.split('/').filter(Boolean).length;
-  const top = resolve(real, ...Array<string>(depth).fill('..'));
+  const top = resolve(realDir, ...Array<string>(depth).fill('..'));
   const global = globalAttributesFile(settings.attributesFile, env);
-  if (existsSync(resolve(sourceDir, infoAttributes)) || existsSync(resolve(top, global))) return true;
+  if (existsSync(infoAttributes) || existsSync(resolve(top, global))) return true;
   if (systemFiles.some((f) => existsSync(f))) return true;
   // The directories from the work tree's top down to the source directory, then those of the paths.
-  let above = real;
+  let above = realDir;
   for (let i = depth; i >= 0; i--) {
     if (existsSync(join(above, '.gitattributes'))) return true;
     above = join(above, '..');
@@ -148,7 +146,7 @@ export function attributeFilesExist(
       const dir = p.slice(0, i);
       if (seen.has(dir)) break;
       seen.add(dir);
-      if (existsSync(sourceDir + '/' + dir + '/.gitattributes')) return true;
+      if (existsSync(realDir + '/' + dir + '/.gitattributes')) return true;
     }
   }
   return false;
