@@ -13697,6 +13697,17 @@ function expectFound(r, what) {
         return result_ok(undefined);
     return result_err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
 }
+/** Answers a GET read whole: its body for 2xx, undefined for 404, a failure otherwise. */
+function expectWhole(r, what) {
+    if (!r.ok)
+        return r;
+    const { status, body } = r.value;
+    if (status >= 200 && status < 300)
+        return result_ok(body);
+    if (status === 404)
+        return result_ok(undefined);
+    return result_err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
 /** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
 function expectStored(r, what) {
     if (!r.ok)
@@ -13822,6 +13833,9 @@ class BazelStore {
     }
     async getBlob(id) {
         return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+    }
+    async getBlobWhole(id, limit, memory) {
+        return expectWhole(await this.#c.getWhole(`/cas/${id}`, {}, limit, memory), 'the cache server');
     }
     async put(space, id, body, size) {
         const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
@@ -14160,6 +14174,8 @@ const MIN_BYTES_PER_SECOND = 16 * 1024;
 /** An answer's head larger than this is not from a cache server. */
 const get_connections_HEAD_LIMIT = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
+/** The end of a body always read through the shared buffer (see AnswerReader.space). */
+const LENT_TAIL = 16 * 1024;
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 /**
@@ -14213,7 +14229,13 @@ class GetConnections {
         return r.ok ? r : result_err({ kind: r.error.kind, message: r.error.message });
     }
     #open() {
-        const connection = { socket: undefined, feed: undefined };
+        const connection = {
+            socket: undefined,
+            feed: undefined,
+            filled: undefined,
+            space: undefined,
+            lent: false,
+        };
         const feed = (bytes) => {
             // Bytes while idle: this connection is confused (or closing); it is dropped.
             if (connection.feed)
@@ -14221,10 +14243,25 @@ class GetConnections {
             else
                 connection.socket.destroy();
         };
+        // Asked for before every read. The rest of a body announced by its length is read straight into the body's
+        // memory: no copy of it here. Only while an answer is being read, and only that rest: the memory is the
+        // caller's once the answer is complete (it may move to another thread), and a connection whose answer fails is
+        // destroyed, so that nothing reads into it after.
+        const buffer = () => {
+            const space = connection.space?.();
+            connection.lent = space !== undefined;
+            return space ?? this.#readBuffer;
+        };
         const onread = {
-            buffer: this.#readBuffer,
+            buffer,
             callback: (n) => {
-                feed(this.#readBuffer.subarray(0, n));
+                if (!connection.lent)
+                    feed(this.#readBuffer.subarray(0, n));
+                else if (connection.filled)
+                    connection.filled(n);
+                else
+                    connection.socket.destroy();
+                connection.lent = false;
                 return true;
             },
         };
@@ -14264,6 +14301,8 @@ class GetConnections {
                 clearTimeout(headTimer);
                 clearTimeout(slowTimer);
                 c.feed = undefined;
+                c.filled = undefined;
+                c.space = undefined;
                 socket.off('end', onEnd);
                 socket.off('error', onError);
                 socket.off('close', onEnd);
@@ -14294,20 +14333,25 @@ class GetConnections {
                     socket.destroy();
                 resolve(result_ok(answer.value));
             };
-            c.feed = (bytes) => {
-                const problem = reader.feed(bytes);
+            const took = (problem, bytes) => {
                 if (reader.headed && slowTimer === undefined) {
                     clearTimeout(headTimer);
                     headedAt = Date.now();
                     timeBody();
                 }
                 else
-                    received += bytes.length;
+                    received += bytes;
                 if (problem !== undefined)
                     fail('network', problem);
                 else if (reader.complete)
                     finish();
             };
+            c.feed = (bytes) => took(reader.feed(bytes), bytes.length);
+            c.filled = (n) => {
+                reader.filled(n);
+                took(undefined, n);
+            };
+            c.space = () => reader.space();
             const onEnd = () => {
                 // An answer framed by the connection's end is complete now; any other is cut short. A connection this
                 // client closed (close()) ended nothing: what came of the answer is only part of it.
@@ -14398,6 +14442,23 @@ class AnswerReader {
             this.#kept.copy(body, 0, 0, this.#size);
         }
         return result_ok({ status: this.#status, headers: this.#headers, body });
+    }
+    /**
+     * Where the next bytes may be read straight into: the rest of a body announced by its length, but for its last
+     * LENT_TAIL bytes. Those come through the shared buffer, with whatever the server sent after them, so that a
+     * connection that sent more than its answer is still seen and not reused.
+     */
+    space() {
+        if (this.#framing !== 'length')
+            return undefined;
+        const end = this.#body.length - LENT_TAIL;
+        return this.#at < end ? this.#body.subarray(this.#at, end) : undefined;
+    }
+    /** `n` bytes were read into `space()` (never its last byte: see there). */
+    filled(n) {
+        if (n > 0)
+            this.started = true;
+        this.#at += n;
     }
     #ok() {
         return this.#status >= 200 && this.#status < 300;
@@ -16164,6 +16225,8 @@ const POOLED_BYTES = 32 * 1024 * 1024;
  * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
  */
 const KEPT_AHEAD = 8 * 1024 * 1024;
+/** Archives fetched whole at once, each on its own connection (see RemoteTier.fetchArchive). */
+const WHOLE_GETS_AT_ONCE = 32;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
@@ -16209,6 +16272,11 @@ class remote_tier_RemoteTier {
      * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
      */
     #packMemory;
+    /**
+     * Archives read whole at once (see fetchArchive), each on a connection of its own: as many as undici's pool
+     * would have opened for them.
+     */
+    #wholeGets = new byte_budget_ByteBudget(WHOLE_GETS_AT_ONCE);
     constructor(options) {
         this.#o = options;
         const budget = options.prefetchBytes ?? 0;
@@ -16463,9 +16531,26 @@ class remote_tier_RemoteTier {
     async fetchArchive(record) {
         if (this.#down)
             return result_err('the remote cache is off for this run');
-        if (record.archive.size === 0)
+        const a = record.archive;
+        if (a.size === 0)
             return result_ok(Buffer.allocUnsafeSlow(0));
         let problem;
+        if (a.at === undefined) {
+            // A blob of its own: read straight into its memory, without a stream and a copy of every chunk.
+            const done = await this.#wholeGets.take(1);
+            const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(done);
+            if (!got.ok)
+                problem = describe(got.error);
+            else if (got.value === undefined)
+                problem = 'the server no longer has its archive';
+            else if (got.value.length === a.size)
+                return result_ok(got.value);
+            else {
+                this.#memory.give(got.value.buffer);
+                problem = `the archive is truncated (${got.value.length} of ${a.size} bytes)`;
+            }
+            return result_err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+        }
         const res = await this.#archiveBody(record);
         if (!res.ok)
             problem = describe(res.error);
@@ -17157,6 +17242,10 @@ class TurboStore {
     async getBlob(id) {
         const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
         return this.#why(expectFound(r, 'the cache server'));
+    }
+    async getBlobWhole(id, limit, memory) {
+        const r = await this.#c.getWhole(`/v8/artifacts/${id}`, { query: this.#query }, limit, memory);
+        return this.#why(expectWhole(r, 'the cache server'));
     }
     getPart() {
         return Promise.resolve(result_err({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));

@@ -3,7 +3,7 @@ import type { Result } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
 import type { MemoryPool } from './memory-pool.js';
 import type { ObjectStore, Space } from './object-store.js';
-import { expectFound, expectStored, getMetasConcurrently, rangeBody } from './object-store.js';
+import { expectFound, expectStored, expectWhole, getMetasConcurrently, rangeBody } from './object-store.js';
 
 /**
  * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
@@ -63,6 +63,14 @@ export class BazelStore implements ObjectStore {
 
   async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {
     return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+  }
+
+  async getBlobWhole(
+    id: string,
+    limit: number,
+    memory: MemoryPool,
+  ): Promise<Result<Buffer | undefined, HttpFailure>> {
+    return expectWhole(await this.#c.getWhole(`/cas/${id}`, {}, limit, memory), 'the cache server');
   }
 
   async put(

@@ -32,6 +32,9 @@ const HEAD_LIMIT = 64 * 1024;
 
 const EMPTY = Buffer.alloc(0);
 
+/** The end of a body always read through the shared buffer (see AnswerReader.space). */
+const LENT_TAIL = 16 * 1024;
+
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 
@@ -92,16 +95,34 @@ export class GetConnections {
   }
 
   #open(): Connection {
-    const connection: Connection = { socket: undefined as unknown as Socket, feed: undefined };
+    const connection: Connection = {
+      socket: undefined as unknown as Socket,
+      feed: undefined,
+      filled: undefined,
+      space: undefined,
+      lent: false,
+    };
     const feed = (bytes: Buffer): void => {
       // Bytes while idle: this connection is confused (or closing); it is dropped.
       if (connection.feed) connection.feed(bytes);
       else connection.socket.destroy();
     };
+    // Asked for before every read. The rest of a body announced by its length is read straight into the body's
+    // memory: no copy of it here. Only while an answer is being read, and only that rest: the memory is the
+    // caller's once the answer is complete (it may move to another thread), and a connection whose answer fails is
+    // destroyed, so that nothing reads into it after.
+    const buffer = (): Uint8Array => {
+      const space = connection.space?.();
+      connection.lent = space !== undefined;
+      return space ?? this.#readBuffer;
+    };
     const onread = {
-      buffer: this.#readBuffer,
+      buffer,
       callback: (n: number): boolean => {
-        feed(this.#readBuffer.subarray(0, n));
+        if (!connection.lent) feed(this.#readBuffer.subarray(0, n));
+        else if (connection.filled) connection.filled(n);
+        else connection.socket.destroy();
+        connection.lent = false;
         return true;
       },
     };
@@ -148,6 +169,8 @@ export class GetConnections {
         clearTimeout(headTimer);
         clearTimeout(slowTimer);
         c.feed = undefined;
+        c.filled = undefined;
+        c.space = undefined;
         socket.off('end', onEnd);
         socket.off('error', onError);
         socket.off('close', onEnd);
@@ -174,16 +197,21 @@ export class GetConnections {
         else socket.destroy();
         resolve(ok(answer.value));
       };
-      c.feed = (bytes: Buffer): void => {
-        const problem = reader.feed(bytes);
+      const took = (problem: string | undefined, bytes: number): void => {
         if (reader.headed && slowTimer === undefined) {
           clearTimeout(headTimer);
           headedAt = Date.now();
           timeBody();
-        } else received += bytes.length;
+        } else received += bytes;
         if (problem !== undefined) fail('network', problem);
         else if (reader.complete) finish();
       };
+      c.feed = (bytes: Buffer): void => took(reader.feed(bytes), bytes.length);
+      c.filled = (n: number): void => {
+        reader.filled(n);
+        took(undefined, n);
+      };
+      c.space = () => reader.space();
       const onEnd = (): void => {
         // An answer framed by the connection's end is complete now; any other is cut short. A connection this
         // client closed (close()) ended nothing: what came of the answer is only part of it.
@@ -208,10 +236,16 @@ export class GetConnections {
   }
 }
 
-/** A socket and whoever reads its bytes now (none while it waits idle). */
+/**
+ * A socket and whoever reads its bytes now (none while it waits idle): `feed` takes bytes read into the shared
+ * buffer, `filled` counts those read straight into the `space` the reader gave (`lent`: the next read goes there).
+ */
 interface Connection {
   socket: Socket;
   feed: ((bytes: Buffer) => void) | undefined;
+  filled: ((n: number) => void) | undefined;
+  space: (() => Buffer | undefined) | undefined;
+  lent: boolean;
 }
 
 /**
@@ -284,6 +318,23 @@ class AnswerReader {
       this.#kept.copy(body, 0, 0, this.#size);
     }
     return ok({ status: this.#status, headers: this.#headers, body });
+  }
+
+  /**
+   * Where the next bytes may be read straight into: the rest of a body announced by its length, but for its last
+   * LENT_TAIL bytes. Those come through the shared buffer, with whatever the server sent after them, so that a
+   * connection that sent more than its answer is still seen and not reused.
+   */
+  space(): Buffer | undefined {
+    if (this.#framing !== 'length') return undefined;
+    const end = this.#body!.length - LENT_TAIL;
+    return this.#at < end ? this.#body!.subarray(this.#at, end) : undefined;
+  }
+
+  /** `n` bytes were read into `space()` (never its last byte: see there). */
+  filled(n: number): void {
+    if (n > 0) this.started = true;
+    this.#at += n;
   }
 
   #ok(): boolean {

@@ -39,6 +39,15 @@ export interface ObjectStore {
   ): Promise<Result<Map<string, Buffer>, HttpFailure>>;
   /** A blob as a stream, or undefined when the server does not have it. */
   getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>>;
+  /**
+   * A blob of at most `limit` bytes read whole, in memory of its own from `memory` (it may move to another
+   * thread), or undefined when the server does not have it; a longer one fails.
+   */
+  getBlobWhole(
+    id: string,
+    limit: number,
+    memory: MemoryPool,
+  ): Promise<Result<Buffer | undefined, HttpFailure>>;
   /** `size` bytes from `start` of the record `id`, as a stream of exactly those bytes, or undefined when missing. */
   getPart(id: string, start: number, size: number): Promise<Result<HttpResponse | undefined, HttpFailure>>;
   /** `body`: bytes, pieces of them (sent one after the other), or a stream made for each attempt. */
@@ -60,6 +69,18 @@ export function expectFound(
   const { status } = r.value;
   if (status >= 200 && status < 300) return r;
   r.value.body.resume();
+  if (status === 404) return ok(undefined);
+  return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+
+/** Answers a GET read whole: its body for 2xx, undefined for 404, a failure otherwise. */
+export function expectWhole(
+  r: Result<{ status: number; body: Buffer }, HttpFailure>,
+  what: string,
+): Result<Buffer | undefined, HttpFailure> {
+  if (!r.ok) return r;
+  const { status, body } = r.value;
+  if (status >= 200 && status < 300) return ok(body);
   if (status === 404) return ok(undefined);
   return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
 }

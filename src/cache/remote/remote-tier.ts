@@ -39,6 +39,9 @@ const POOLED_BYTES = 32 * 1024 * 1024;
  * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
  */
 const KEPT_AHEAD = 8 * 1024 * 1024;
+/** Archives fetched whole at once, each on its own connection (see RemoteTier.fetchArchive). */
+const WHOLE_GETS_AT_ONCE = 32;
+
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 
@@ -139,6 +142,11 @@ export class RemoteTier {
    * artifacts would otherwise touch as much new memory as it uploads (a page fault per page, on a busy machine).
    */
   #packMemory: MemoryPool | undefined;
+  /**
+   * Archives read whole at once (see fetchArchive), each on a connection of its own: as many as undici's pool
+   * would have opened for them.
+   */
+  readonly #wholeGets = new ByteBudget(WHOLE_GETS_AT_ONCE);
 
   constructor(options: RemoteTierOptions) {
     this.#o = options;
@@ -396,8 +404,22 @@ export class RemoteTier {
    */
   async fetchArchive(record: RemoteRecord): Promise<Result<Buffer, string>> {
     if (this.#down) return err('the remote cache is off for this run');
-    if (record.archive.size === 0) return ok(Buffer.allocUnsafeSlow(0));
+    const a = record.archive;
+    if (a.size === 0) return ok(Buffer.allocUnsafeSlow(0));
     let problem: string;
+    if (a.at === undefined) {
+      // A blob of its own: read straight into its memory, without a stream and a copy of every chunk.
+      const done = await this.#wholeGets.take(1);
+      const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(done);
+      if (!got.ok) problem = describe(got.error);
+      else if (got.value === undefined) problem = 'the server no longer has its archive';
+      else if (got.value.length === a.size) return ok(got.value);
+      else {
+        this.#memory.give(got.value.buffer as ArrayBuffer);
+        problem = `the archive is truncated (${got.value.length} of ${a.size} bytes)`;
+      }
+      return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    }
     const res = await this.#archiveBody(record);
     if (!res.ok) problem = describe(res.error);
     else if (res.value === undefined) problem = 'the server no longer has its archive';

@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
+import type { MemoryPool } from './memory-pool.js';
 import type { ObjectStore, Space } from './object-store.js';
-import { expectFound, expectStored, getMetasConcurrently, META_LIMIT } from './object-store.js';
+import { expectFound, expectStored, expectWhole, getMetasConcurrently, META_LIMIT } from './object-store.js';
 
 /** Hashes per batch existence query. */
 const BATCH = 500;
@@ -111,6 +112,15 @@ export class TurboStore implements ObjectStore {
   async getBlob(id: string): Promise<Result<HttpResponse | undefined, HttpFailure>> {
     const r = await this.#c.request('GET', `/v8/artifacts/${id}`, { query: this.#query });
     return this.#why(expectFound(r, 'the cache server'));
+  }
+
+  async getBlobWhole(
+    id: string,
+    limit: number,
+    memory: MemoryPool,
+  ): Promise<Result<Buffer | undefined, HttpFailure>> {
+    const r = await this.#c.getWhole(`/v8/artifacts/${id}`, { query: this.#query }, limit, memory);
+    return this.#why(expectWhole(r, 'the cache server'));
   }
 
   getPart(): Promise<Result<HttpResponse | undefined, HttpFailure>> {

@@ -9,6 +9,7 @@ export function fakeStore(parts: Partial<ObjectStore> = {}): ObjectStore {
     inlineArchives: true,
     getMetas: () => Promise.resolve(ok(new Map<string, Buffer>())),
     getBlob: () => Promise.resolve(ok(undefined)),
+    getBlobWhole: () => Promise.resolve(ok(undefined)),
     getPart: () => Promise.resolve(ok(undefined)),
     put: () => Promise.resolve(ok(undefined)),
     close: () => undefined,

@@ -533,6 +533,59 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
     expect(r.value.body.buffer.byteLength).toBe(256 * 1024);
   });
 
+  it('reads a large body into its memory, and never writes there once the answer is in', async () => {
+    const body = randomBytes(1 << 20);
+    const s = await rawServer((socket) => {
+      const whole = Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\ncontent-length: ${body.length}\r\n\r\n`),
+        body,
+      ]);
+      const cuts = [100, 300_000, 300_001, 700_000, whole.length];
+      let at = 0;
+      const next = (): void => {
+        const to = cuts.shift();
+        if (socket.destroyed) return;
+        // Then bytes nobody asked for, once the answer is in: into other memory, and the connection is dropped.
+        if (to === undefined) return void socket.write(Buffer.alloc(200_000, 'g'));
+        socket.write(whole.subarray(at, to));
+        at = to;
+        setTimeout(next, 20);
+      };
+      next();
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    const pool = new MemoryPool(2 << 20, 8 << 20);
+    const r = await c.getWhole('/x', {}, 2 << 20, pool);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.body.equals(body)).toBe(true);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(r.value.body.equals(body)).toBe(true);
+    expect((await c.getWhole('/y', {}, 2 << 20, pool)).ok).toBe(true);
+    expect(s.connections()).toBe(2);
+  });
+
+  it('does not reuse a connection that sent more than a large answer in the same write', async () => {
+    const body = randomBytes(300_000);
+    const s = await rawServer((socket) =>
+      socket.write(
+        Buffer.concat([
+          Buffer.from(`HTTP/1.1 200 OK\r\ncontent-length: ${body.length}\r\n\r\n`),
+          body,
+          Buffer.from('HTTP/1.1 200 OK\r\ncontent-length: 3\r\n\r\nabc'),
+        ]),
+      ),
+    );
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 3; i++) {
+      const r = await c.getWhole(`/x${i}`, {}, 1 << 20, new MemoryPool(1 << 20, 1 << 20));
+      expect(r.ok && r.value.body.equals(body)).toBe(true);
+    }
+    expect(s.connections()).toBe(3);
+  });
+
   it('fails a body over the limit, and one cut short; reads one framed by the connection end', async () => {
     const s = await rawServer((socket, request) => {
       if (request.includes('/big')) socket.write(answer('y'.repeat(2000)));
