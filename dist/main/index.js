@@ -32598,6 +32598,12 @@ const MAIN_ADOPT_LIMIT = 256 * 1024;
  */
 const ADOPT_IN_FLIGHT = 32;
 /**
+ * Bytes of archives handed to the thread at once (at least one archive): a few milliseconds of its work. Large
+ * archives beyond that are committed here as they wait (see #adoptHereNext), else this thread idles while the
+ * other hashes and writes every byte.
+ */
+const ADOPT_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+/**
  * Archives sent in one message (and answered in one), when that many wait: a message between threads costs about
  * as much as writing a small archive's file, so a thousand small archives are a quarter as many messages.
  */
@@ -32615,6 +32621,7 @@ class RestoreQueue {
     #inThread = new Map();
     #adopts = [];
     #adoptsInThread = new Map();
+    #adoptBytesInThread = 0;
     #adopted = 0;
     #worker;
     #workerFailed = false;
@@ -32706,13 +32713,15 @@ class RestoreQueue {
         // A batch once there is room for one (or for all that wait, when fewer do).
         while (worker &&
             this.#adopts.length > 0 &&
-            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length)) {
+            ADOPT_IN_FLIGHT - this.#adoptsInThread.size >= Math.min(ADOPT_BATCH, this.#adopts.length) &&
+            (this.#adoptBytesInThread < ADOPT_IN_FLIGHT_BYTES || this.#adoptsInThread.size === 0)) {
             const adopts = [];
             const moved = new Set();
-            const batch = this.#adopts.splice(0, ADOPT_BATCH);
+            const batch = this.#takeAdoptBatch();
             for (const task of batch) {
                 const id = this.#next++;
                 this.#adoptsInThread.set(id, task);
+                this.#adoptBytesInThread += task.request.archive.byteLength;
                 const { entries: _entries, ...request } = task.request;
                 const a = request.archive;
                 // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
@@ -32729,7 +32738,7 @@ class RestoreQueue {
             catch (e) {
                 // Not sent (memory that cannot move): those archives are not committed; their callers fetch them again.
                 for (const m of adopts)
-                    this.#adoptsInThread.delete(m.id);
+                    this.#leaveThread(m.id);
                 for (const task of batch)
                     task.reject(e);
             }
@@ -32771,18 +32780,43 @@ class RestoreQueue {
             this.#pump();
         });
     }
+    /** The next archives for the thread: up to ADOPT_BATCH, within its window of bytes (at least one). */
+    #takeAdoptBatch() {
+        let n = 1;
+        let bytes = this.#adoptBytesInThread + this.#adopts[0].request.archive.byteLength;
+        while (n < ADOPT_BATCH && n < this.#adopts.length) {
+            bytes += this.#adopts[n].request.archive.byteLength;
+            if (bytes > ADOPT_IN_FLIGHT_BYTES)
+                break;
+            n++;
+        }
+        return this.#adopts.splice(0, n);
+    }
+    /** An archive the thread answered for (or that never reached it), no longer counted in its window. */
+    #leaveThread(id) {
+        const task = this.#adoptsInThread.get(id);
+        if (task === undefined)
+            return undefined;
+        this.#adoptsInThread.delete(id);
+        this.#adoptBytesInThread -= task.request.archive.byteLength;
+        return task;
+    }
     /**
      * Whether this thread commits the next waiting archive: always while the thread boots (or when there is none);
-     * once it is up, archives wait here only beyond its window (ADOPT_IN_FLIGHT), and this thread takes a small one
-     * (MAIN_ADOPT_LIMIT). The thread is the slower side then, and downloads wait for room as archives are written
-     * (see remote-tier.ts, KEPT_AHEAD), so this thread would otherwise idle: about a third of a --download all run
-     * of 1,000 jobs of 80 kB. A big archive would hold it for milliseconds while downloads and replies wait.
+     * once it is up, archives wait here only beyond its window (ADOPT_IN_FLIGHT, ADOPT_IN_FLIGHT_BYTES), and this
+     * thread takes a small one (MAIN_ADOPT_LIMIT). The thread is the slower side then, and downloads wait for room
+     * as archives are written (see remote-tier.ts, KEPT_AHEAD), so this thread would otherwise idle: about a third of
+     * a --download all run of 1,000 jobs of 80 kB. A big archive holds this thread for milliseconds while downloads
+     * and replies wait, so it is taken only once the thread holds its window's bytes: with a hundred archives of
+     * 4 MB, the thread hashed and wrote every byte while this one idled a third of the time.
      */
     #adoptHereNext() {
         const next = this.#adopts[0];
         if (next === undefined)
             return false;
-        return this.#worker === undefined || next.request.archive.byteLength <= MAIN_ADOPT_LIMIT;
+        return (this.#worker === undefined ||
+            next.request.archive.byteLength <= MAIN_ADOPT_LIMIT ||
+            this.#adoptBytesInThread >= ADOPT_IN_FLIGHT_BYTES);
     }
     /**
      * Threads' code is loaded here, by the run that starts one: the others (a fully cached run restores nothing)
@@ -32841,10 +32875,9 @@ class RestoreQueue {
                         task.reject(thrownError(reply.thrown));
                     continue;
                 }
-                const adopting = this.#adoptsInThread.get(reply.id);
+                const adopting = this.#leaveThread(reply.id);
                 if (!adopting)
                     continue;
-                this.#adoptsInThread.delete(reply.id);
                 if (reply.ok && reply.memory)
                     adopting.release?.(reply.memory);
                 if (reply.ok)
@@ -32872,6 +32905,7 @@ class RestoreQueue {
             for (const task of this.#adoptsInThread.values())
                 task.reject(new Error('the restore thread stopped'));
             this.#adoptsInThread.clear();
+            this.#adoptBytesInThread = 0;
             this.#noThread();
             for (const task of unanswered) {
                 // Files put in place are written beside their places and renamed: what the thread was writing is removed,
