@@ -16227,6 +16227,8 @@ const POOLED_BYTES = 32 * 1024 * 1024;
 const KEPT_AHEAD = 8 * 1024 * 1024;
 /** Archives fetched whole at once, each on its own connection (see RemoteTier.fetchArchive). */
 const WHOLE_GETS_AT_ONCE = 32;
+/** Bytes of those archives at once (see RemoteTier.#wholeBytes). */
+const WHOLE_GET_BYTES = 16 * 1024 * 1024;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
@@ -16273,10 +16275,15 @@ class remote_tier_RemoteTier {
      */
     #packMemory;
     /**
-     * Archives read whole at once (see fetchArchive), each on a connection of its own: as many as undici's pool
+     * Archive blobs read whole at once (see fetchArchive), each on a connection of its own: as many as undici's pool
      * would have opened for them.
      */
     #wholeGets = new byte_budget_ByteBudget(WHOLE_GETS_AT_ONCE);
+    /**
+     * And their bytes at once: the server sends the archives side by side, so the first of them arrives whole only
+     * once this much has, and nothing is written until then.
+     */
+    #wholeBytes = new byte_budget_ByteBudget(WHOLE_GET_BYTES);
     constructor(options) {
         this.#o = options;
         const budget = options.prefetchBytes ?? 0;
@@ -16538,7 +16545,11 @@ class remote_tier_RemoteTier {
         if (a.at === undefined) {
             // A blob of its own: read straight into its memory, without a stream and a copy of every chunk.
             const done = await this.#wholeGets.take(1);
-            const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(done);
+            const bytes = await this.#wholeBytes.take(a.size);
+            const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(() => {
+                bytes();
+                done();
+            });
             if (!got.ok)
                 problem = describe(got.error);
             else if (got.value === undefined)
