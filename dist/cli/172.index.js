@@ -330,6 +330,7 @@ var protocol = __webpack_require__(6420);
  *   RUNNING  --renew(T)--> RUNNING, lease extended
  *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
  *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --release(T)--> as when the holder is gone        the oldest waiter gets a fresh token
  *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
  *                                                              with no waiter, the entry is dropped
  *   DONE     --start--> DONE                                   the caller gets {extra} at once
@@ -393,6 +394,18 @@ class CoordinatorState {
         else
             this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
         return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+    }
+    /**
+     * The holder of `token` built `importPath` for itself only (see FinishRequest.release): the key is handed on as
+     * when the holder is gone. A release after the key was finished is a no-op, as a repeated finish is.
+     */
+    release(importPath, token, now) {
+        const check = this.checkFinish(importPath, token);
+        if (check === 'done')
+            return { ok: true, deliveries: [], recorded: false };
+        if (check !== 'ok')
+            return { ok: false, ...check };
+        return { ok: true, deliveries: this.holderGone(importPath, token, now), recorded: false };
     }
     /** A waiting start request went away (its connection closed). */
     waiterGone(importPath, waiter) {
@@ -643,6 +656,15 @@ async function startCoordinatorServer(opts) {
         }
         if (body.error !== undefined && typeof body.error !== 'string')
             return { status: 400, body: { error: 'error must be a string' } };
+        if (body.release !== undefined) {
+            if (body.release !== true || extra !== undefined || body.error !== undefined)
+                return { status: 400, body: { error: 'release must be true, without "extra" or "error"' } };
+            const released = state.release(importPath, token, Date.now());
+            if (!released.ok)
+                return { status: released.status, body: { error: released.error } };
+            deliver(released.deliveries);
+            return { status: 200, body: {} };
+        }
         // Checked before any file is copied: a wrong token must not write to the store.
         const check = state.checkFinish(importPath, token);
         if (check === 'done')
@@ -1201,8 +1223,8 @@ const DRAIN_MS = 30 * 60 * 1000;
 const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
 const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
 /**
- * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
- * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died without its
+ * connection closing) is handed on only when its lease runs out, and the serving process stays up until then.
  */
 function defaultLeaseMs(env = process.env) {
     return envMs(env, ENV_LEASE_MS, 1) ?? shared_coordinator_DEFAULT_LEASE_MS;
@@ -1284,6 +1306,12 @@ class SharedCoordinator {
             kind: 'build',
             finish: async (result) => {
                 stopRenewing();
+                // Not handed to anyone: a waiter gets a token of its own at once, rather than when the lease runs out.
+                const release = async () => void (await client.finish(key, token, { release: true }));
+                if ('unpublished' in result) {
+                    await release();
+                    return;
+                }
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
                     return;
@@ -1301,9 +1329,10 @@ class SharedCoordinator {
                         extra = await resultFiles(result.outputDir, scratch, result);
                     }
                     catch (e) {
-                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
-                        // builds it itself, as it would for an output the cache refuses.
+                        // Not publishable (a link out of the tree): a waiter builds it itself, as it would for an output
+                        // the cache refuses.
                         this.#warn(`could not publish ${key}: ${e.message}`);
+                        await release();
                         return;
                     }
                     const r = await client.finish(key, token, { extra });

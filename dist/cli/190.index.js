@@ -2937,9 +2937,11 @@ class Execution {
             const inCache = ready?.ok
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
-            await finish(ready?.ok
-                ? { outputDir: ready.dir, ...ready.outcome, inCache }
-                : { error: ready?.outcome.message ?? 'the build threw' });
+            await finish(!ready?.ok
+                ? { error: ready?.outcome.message ?? 'the build threw' }
+                : ready.unpublished !== undefined
+                    ? { unpublished: ready.unpublished }
+                    : { outputDir: ready.dir, ...ready.outcome, inCache });
         }
         catch (e) {
             this.#p.reporter.onEvent({
@@ -3033,7 +3035,7 @@ class Execution {
                 job: ref,
                 message: `${(0,printable/* quoted */.TL)(job.name)} was not cached: it may have written outputs through the symbolic link ${(0,printable/* quoted */.TL)(captured.through)}, and nothing is taken through a link`,
             });
-            return this.#notCached(outputDir, outcome);
+            return this.#notCached(outputDir, outcome, `outputs written through ${captured.through}`);
         }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
@@ -3053,7 +3055,7 @@ class Execution {
                 job: ref,
                 message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
             });
-            return this.#notCached(outputDir, outcome);
+            return this.#notCached(outputDir, outcome, 'inputs changed while it ran');
         }
         // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
         // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
@@ -3102,10 +3104,13 @@ class Execution {
             sealTree(dir);
         return { ok: true, dir, outcome, built: true };
     }
-    /** A job built and not saved: dependents read its outputs where it wrote them. */
-    #notCached(outputDir, outcome) {
+    /**
+     * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why
+     * they are this run's alone, so that a process waiting for the same key builds it itself.
+     */
+    #notCached(outputDir, outcome, unpublished) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
-        return { ok: true, dir: outputDir, outcome, built: true };
+        return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {

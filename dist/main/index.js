@@ -38989,6 +38989,7 @@ function lstatOrUndefined(path) {
  *   RUNNING  --renew(T)--> RUNNING, lease extended
  *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
  *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --release(T)--> as when the holder is gone        the oldest waiter gets a fresh token
  *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
  *                                                              with no waiter, the entry is dropped
  *   DONE     --start--> DONE                                   the caller gets {extra} at once
@@ -39052,6 +39053,18 @@ class CoordinatorState {
         else
             this.#entries.set(importPath, { state: 'done', token, extra: result.extra });
         return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+    }
+    /**
+     * The holder of `token` built `importPath` for itself only (see FinishRequest.release): the key is handed on as
+     * when the holder is gone. A release after the key was finished is a no-op, as a repeated finish is.
+     */
+    release(importPath, token, now) {
+        const check = this.checkFinish(importPath, token);
+        if (check === 'done')
+            return { ok: true, deliveries: [], recorded: false };
+        if (check !== 'ok')
+            return { ok: false, ...check };
+        return { ok: true, deliveries: this.holderGone(importPath, token, now), recorded: false };
     }
     /** A waiting start request went away (its connection closed). */
     waiterGone(importPath, waiter) {
@@ -39363,6 +39376,15 @@ async function startCoordinatorServer(opts) {
         }
         if (body.error !== undefined && typeof body.error !== 'string')
             return { status: 400, body: { error: 'error must be a string' } };
+        if (body.release !== undefined) {
+            if (body.release !== true || extra !== undefined || body.error !== undefined)
+                return { status: 400, body: { error: 'release must be true, without "extra" or "error"' } };
+            const released = state.release(importPath, token, Date.now());
+            if (!released.ok)
+                return { status: released.status, body: { error: released.error } };
+            deliver(released.deliveries);
+            return { status: 200, body: {} };
+        }
         // Checked before any file is copied: a wrong token must not write to the store.
         const check = state.checkFinish(importPath, token);
         if (check === 'done')
@@ -39908,8 +39930,8 @@ const DRAIN_MS = 30 * 60 * 1000;
 const shared_coordinator_DEFAULT_LEASE_MS = 10_000;
 const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
 /**
- * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
- * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died without its
+ * connection closing) is handed on only when its lease runs out, and the serving process stays up until then.
  */
 function defaultLeaseMs(env = process.env) {
     return envMs(env, ENV_LEASE_MS, 1) ?? shared_coordinator_DEFAULT_LEASE_MS;
@@ -39991,6 +40013,12 @@ class SharedCoordinator {
             kind: 'build',
             finish: async (result) => {
                 stopRenewing();
+                // Not handed to anyone: a waiter gets a token of its own at once, rather than when the lease runs out.
+                const release = async () => void (await client.finish(key, token, { release: true }));
+                if ('unpublished' in result) {
+                    await release();
+                    return;
+                }
                 if ('error' in result) {
                     await client.finish(key, token, { error: result.error });
                     return;
@@ -40008,9 +40036,10 @@ class SharedCoordinator {
                         extra = await resultFiles(result.outputDir, scratch, result);
                     }
                     catch (e) {
-                        // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
-                        // builds it itself, as it would for an output the cache refuses.
+                        // Not publishable (a link out of the tree): a waiter builds it itself, as it would for an output
+                        // the cache refuses.
                         this.#warn(`could not publish ${key}: ${e.message}`);
+                        await release();
                         return;
                     }
                     const r = await client.finish(key, token, { extra });
@@ -44768,9 +44797,11 @@ class Execution {
             const inCache = ready?.ok
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
-            await finish(ready?.ok
-                ? { outputDir: ready.dir, ...ready.outcome, inCache }
-                : { error: ready?.outcome.message ?? 'the build threw' });
+            await finish(!ready?.ok
+                ? { error: ready?.outcome.message ?? 'the build threw' }
+                : ready.unpublished !== undefined
+                    ? { unpublished: ready.unpublished }
+                    : { outputDir: ready.dir, ...ready.outcome, inCache });
         }
         catch (e) {
             this.#p.reporter.onEvent({
@@ -44864,7 +44895,7 @@ class Execution {
                 job: ref,
                 message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: it may have written outputs through the symbolic link ${(0,util_printable/* quoted */.TL)(captured.through)}, and nothing is taken through a link`,
             });
-            return this.#notCached(outputDir, outcome);
+            return this.#notCached(outputDir, outcome, `outputs written through ${captured.through}`);
         }
         // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
         // and a deleted `dist/` would never come back.
@@ -44884,7 +44915,7 @@ class Execution {
                 job: ref,
                 message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
             });
-            return this.#notCached(outputDir, outcome);
+            return this.#notCached(outputDir, outcome, 'inputs changed while it ran');
         }
         // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
         // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
@@ -44933,10 +44964,13 @@ class Execution {
             sealTree(dir);
         return { ok: true, dir, outcome, built: true };
     }
-    /** A job built and not saved: dependents read its outputs where it wrote them. */
-    #notCached(outputDir, outcome) {
+    /**
+     * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why
+     * they are this run's alone, so that a process waiting for the same key builds it itself.
+     */
+    #notCached(outputDir, outcome, unpublished) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
-        return { ok: true, dir: outputDir, outcome, built: true };
+        return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
     #newOutputDir(key) {

@@ -59,7 +59,7 @@ export class CoordinatorClient {
   async finish(
     importPath: string,
     token: string,
-    result: { extra: Record<string, string> } | { error: string },
+    result: { extra: Record<string, string> } | { error: string } | { release: true },
   ): Promise<Result<void, CoordinatorError>> {
     const r = await this.#post(FINISH_ROUTE, { importPath, token, ...result });
     if (!r.ok) return r;

@@ -14,8 +14,14 @@ export interface JobCoordinator {
 }
 
 export type Claim =
-  /** Build it, then call `finish` exactly once with the built result or an error. */
-  | { kind: 'build'; finish(result: BuiltResult | { error: string }): Promise<void> }
+  /**
+   * Build it, then call `finish` exactly once with the built result or an error; or with `unpublished` (why) when
+   * the result is this caller's alone (outputs its directory does not hold): a waiter builds it itself.
+   */
+  | {
+      kind: 'build';
+      finish(result: BuiltResult | { error: string } | { unpublished: string }): Promise<void>;
+    }
   /** Another holder built it: `restore` writes its outputs into `outputDir` and answers its logs. */
   | { kind: 'reuse'; restore(outputDir: string): Promise<Omit<BuiltResult, 'outputDir' | 'inCache'>> }
   /** Another holder built it and saved it to the shared cache: restore it from there. */

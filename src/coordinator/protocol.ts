@@ -18,11 +18,17 @@ export interface StartRequest {
 /** Either run the task and finish it (`token`), or reuse these files (`extra`: label → path). */
 export type StartResponse = { token: string } | { extra: Record<string, string> };
 
+/**
+ * `extra`: the files, published to every waiter; `error`: the build failed, for every waiter too. `release` (this
+ * implementation's addition, alone): built, but for this caller only (outputs its files do not hold): the oldest
+ * waiter gets a fresh token and builds it itself, as when a holder goes away, without waiting for its lease.
+ */
 export interface FinishRequest {
   importPath: string;
   token: string;
   extra?: Record<string, string>;
   error?: string;
+  release?: true;
 }
 
 export interface RenewRequest {

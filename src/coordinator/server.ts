@@ -126,6 +126,14 @@ export async function startCoordinatorServer(
     }
     if (body.error !== undefined && typeof body.error !== 'string')
       return { status: 400, body: { error: 'error must be a string' } };
+    if (body.release !== undefined) {
+      if (body.release !== true || extra !== undefined || body.error !== undefined)
+        return { status: 400, body: { error: 'release must be true, without "extra" or "error"' } };
+      const released = state.release(importPath, token, Date.now());
+      if (!released.ok) return { status: released.status, body: { error: released.error } };
+      deliver(released.deliveries);
+      return { status: 200, body: {} };
+    }
     // Checked before any file is copied: a wrong token must not write to the store.
     const check = state.checkFinish(importPath, token);
     if (check === 'done') return { status: 200, body: {} };

@@ -21,8 +21,8 @@ const DEFAULT_LEASE_MS = 10_000;
 export const ENV_LEASE_MS = 'DISBUILD_COORDINATOR_LEASE_MS';
 
 /**
- * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died, or could
- * not publish its result) is handed on only when its lease runs out, and the serving process stays up until then.
+ * The lease of a server this process starts. A key whose holder neither finishes nor renews (it died without its
+ * connection closing) is handed on only when its lease runs out, and the serving process stays up until then.
  */
 export function defaultLeaseMs(env: NodeJS.ProcessEnv = process.env): number {
   return envMs(env, ENV_LEASE_MS, 1) ?? DEFAULT_LEASE_MS;
@@ -107,8 +107,14 @@ export class SharedCoordinator implements JobCoordinator {
     const stopRenewing = client.holdLease(key, token, Math.max(20, Math.floor(this.#o.leaseMs / 4)));
     return {
       kind: 'build',
-      finish: async (result: BuiltResult | { error: string }) => {
+      finish: async (result: BuiltResult | { error: string } | { unpublished: string }) => {
         stopRenewing();
+        // Not handed to anyone: a waiter gets a token of its own at once, rather than when the lease runs out.
+        const release = async (): Promise<void> => void (await client.finish(key, token, { release: true }));
+        if ('unpublished' in result) {
+          await release();
+          return;
+        }
         if ('error' in result) {
           await client.finish(key, token, { error: result.error });
           return;
@@ -130,9 +136,10 @@ export class SharedCoordinator implements JobCoordinator {
           try {
             extra = await resultFiles(result.outputDir, scratch, result);
           } catch (e) {
-            // Not publishable (a link out of the tree): without a finish, the lease runs out and a waiter
-            // builds it itself, as it would for an output the cache refuses.
+            // Not publishable (a link out of the tree): a waiter builds it itself, as it would for an output
+            // the cache refuses.
             this.#warn(`could not publish ${key}: ${(e as Error).message}`);
+            await release();
             return;
           }
           const r = await client.finish(key, token, { extra });

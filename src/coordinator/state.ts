@@ -8,6 +8,7 @@
  *   RUNNING  --renew(T)--> RUNNING, lease extended
  *   RUNNING  --finish(T, extra)--> DONE(extra, T)              every waiter gets {extra}
  *   RUNNING  --finish(T, error)--> (absent)                    every waiter gets {error}; a later start builds again
+ *   RUNNING  --release(T)--> as when the holder is gone        the oldest waiter gets a fresh token
  *   RUNNING  --lease expired / holder lost--> RUNNING(T')      the oldest waiter gets a fresh token T';
  *                                                              with no waiter, the entry is dropped
  *   DONE     --start--> DONE                                   the caller gets {extra} at once
@@ -93,6 +94,17 @@ export class CoordinatorState {
     if (result.error !== undefined) this.#entries.delete(importPath);
     else this.#entries.set(importPath, { state: 'done', token, extra: result.extra! });
     return { ok: true, deliveries: e.waiters.map((w) => ({ waiter: w, answer })), recorded: true };
+  }
+
+  /**
+   * The holder of `token` built `importPath` for itself only (see FinishRequest.release): the key is handed on as
+   * when the holder is gone. A release after the key was finished is a no-op, as a repeated finish is.
+   */
+  release(importPath: string, token: string, now: number): FinishOutcome {
+    const check = this.checkFinish(importPath, token);
+    if (check === 'done') return { ok: true, deliveries: [], recorded: false };
+    if (check !== 'ok') return { ok: false, ...check };
+    return { ok: true, deliveries: this.holderGone(importPath, token, now), recorded: false };
   }
 
   /** A waiting start request went away (its connection closed). */

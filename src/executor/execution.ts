@@ -28,7 +28,15 @@ import { restoreWatchers } from './restore-watchers.js';
  * (a job wrote it), so it exists; others are made by the first job that names them, should they not exist.
  */
 type Ready =
-  { ok: true; dir: string; outcome: JobOutcome; built?: true } | { ok: false; outcome: JobOutcome };
+  | {
+      ok: true;
+      dir: string;
+      outcome: JobOutcome;
+      built?: true;
+      /** Why `dir` is for this run only, when it is: not handed to other processes waiting for its key. */
+      unpublished?: string;
+    }
+  | { ok: false; outcome: JobOutcome };
 
 export interface ExecutionParts {
   graph: Graph;
@@ -439,9 +447,11 @@ export class Execution {
         ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
         : false;
       await finish(
-        ready?.ok
-          ? { outputDir: ready.dir, ...ready.outcome, inCache }
-          : { error: ready?.outcome.message ?? 'the build threw' },
+        !ready?.ok
+          ? { error: ready?.outcome.message ?? 'the build threw' }
+          : ready.unpublished !== undefined
+            ? { unpublished: ready.unpublished }
+            : { outputDir: ready.dir, ...ready.outcome, inCache },
       );
     } catch (e) {
       this.#p.reporter.onEvent({
@@ -546,7 +556,7 @@ export class Execution {
         job: ref,
         message: `${quoted(job.name)} was not cached: it may have written outputs through the symbolic link ${quoted(captured.through)}, and nothing is taken through a link`,
       });
-      return this.#notCached(outputDir, outcome);
+      return this.#notCached(outputDir, outcome, `outputs written through ${captured.through}`);
     }
     // As Turborepo does: a glob with a typo, or a tool writing elsewhere, would otherwise cache nothing in silence,
     // and a deleted `dist/` would never come back.
@@ -566,7 +576,7 @@ export class Execution {
         job: ref,
         message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
       });
-      return this.#notCached(outputDir, outcome);
+      return this.#notCached(outputDir, outcome, 'inputs changed while it ran');
     }
     // Dependents get outputs they cannot write into, whether they read them here or from a later restore. A
     // cache that takes the directory over seals it as it hashes it (dependents read it after the save); here
@@ -613,10 +623,13 @@ export class Execution {
     return { ok: true, dir, outcome, built: true };
   }
 
-  /** A job built and not saved: dependents read its outputs where it wrote them. */
-  #notCached(outputDir: string, outcome: JobOutcome): Ready {
+  /**
+   * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why
+   * they are this run's alone, so that a process waiting for the same key builds it itself.
+   */
+  #notCached(outputDir: string, outcome: JobOutcome, unpublished?: string): Ready {
     this.#inCache.set(outcome.key, Promise.resolve(false));
-    return { ok: true, dir: outputDir, outcome, built: true };
+    return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
   }
 
   /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */

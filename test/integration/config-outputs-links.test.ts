@@ -205,4 +205,35 @@ describe('in-place outputs behind a symbolic link', () => {
     );
     expect(inPlace.map((f) => f.slice(f.indexOf('.in-place/')))).toEqual(['.in-place/dist/b.js']);
   });
+
+  it('hands a job not cached that way to no other run: a run in another checkout waiting for it builds it, at once', async () => {
+    await symlink(outside, rig.path('src/out'));
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': 'out\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'sleep 2 && mkdir -p out/sub && cp a.txt out/sub/gen.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/sub/**'],
+          },
+        },
+      }),
+    });
+    commit();
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const started = Date.now();
+    const first = rig.run(['run', '--cache-dir', rig.cacheDir]);
+    // Started while the first builds: it waits for the first's claim on the same key.
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+    expect((await first).stdout).toMatch(/"build" was not cached/);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
+    expect(await rig.read('clone/out/sub/gen.txt')).toBe('a\n');
+    // Handed on when the first was done, not when its lease (10 s) ran out: two builds of 2 s, one after the other.
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
 });

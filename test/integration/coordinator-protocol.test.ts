@@ -104,6 +104,30 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
     expect(retry.ok && 'token' in retry.value).toBe(true);
   });
 
+  it('hands a released key to exactly one waiter at once, and refuses a release with files or an error', async () => {
+    const { value } = (await client.start(KEY)) as { value: { token: string } };
+    const produced = await files();
+    for (const both of [{ extra: produced }, { error: 'x' }, { release: 'yes' }]) {
+      const r = await client.finish(KEY, value.token, { release: true, ...both } as { release: true });
+      expect(r).toMatchObject({ ok: false, error: { status: 400 } });
+    }
+    const waiters = Array.from({ length: 3 }, () => client.start(KEY));
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await client.finish(KEY, 'wrong', { release: true })).ok).toBe(false);
+    const releasedAt = Date.now();
+    expect((await client.finish(KEY, value.token, { release: true })).ok).toBe(true);
+    const first = await Promise.race(waiters);
+    // Well within the lease (400 ms): handed on by the release, not by its end.
+    expect(Date.now() - releasedAt).toBeLessThan(200);
+    expect(first.ok && 'token' in first.value).toBe(true);
+    const token = (first as { value: { token: string } }).value.token;
+    expect((await client.finish(KEY, token, { extra: produced })).ok).toBe(true);
+    const answers = await Promise.all(waiters);
+    expect(answers.filter((a) => a.ok && 'token' in a.value)).toHaveLength(1);
+    expect(answers.filter((a) => a.ok && 'extra' in a.value)).toHaveLength(2);
+    expect(server.stats.recorded).toBe(1);
+  });
+
   it("hands a killed holder's key to exactly one waiter within the lease; the rest get that one's result", async () => {
     const script = resolve(import.meta.dirname, '../helpers/hold-token.ts');
     const holder = spawn(process.execPath, ['--import', 'tsx', script, server.address, BEARER, KEY]);

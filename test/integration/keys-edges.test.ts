@@ -71,6 +71,33 @@ describe('keys at the edges (CLI)', () => {
     expect(cached.jobs.get('copy')!.status).toBe('cached');
     expect(cached.stdout + cached.stderr).not.toContain('was not cached');
   });
+
+  it('hand a build whose input was edited while it ran to no other run: one waiting for its key builds it', async () => {
+    rig = await Rig.create();
+    const files = {
+      'in.txt': 'v1\n',
+      'graph.json': graphJson([
+        {
+          name: 'copy',
+          inputs: ['in.txt'],
+          cmds: [{ exec: ['sh', '-c', 'sleep 2; cat in.txt > <out>/copy; echo v2 > in.txt'] }],
+        },
+      ]),
+    };
+    await rig.write(files);
+    // Another checkout of the same files, sharing the cache (and so its coordinator): the same key.
+    const other = rig.path('other');
+    await rig.write(files, other);
+    const run = (cwd: string): ReturnType<Rig['run']> =>
+      rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], { cwd });
+    const first = run(rig.src);
+    // Started while the first builds: it waits for the first's claim on the same key.
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = await run(other);
+    expect((await first).stdout).toMatch(/"copy" was not cached: its input in\.txt changed while it ran/);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
+  });
 });
 
 describe('keys at the edges (git settings that make git trust stat data less)', () => {

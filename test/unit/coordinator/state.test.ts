@@ -36,6 +36,29 @@ describe('CoordinatorState', () => {
     });
   });
 
+  it('hands a released key to the oldest waiter with a fresh token, or forgets it when none waits', () => {
+    const s = machine();
+    s.start('k', 1, 0);
+    s.start('k', 2, 0);
+    s.start('k', 3, 0);
+    expect(s.release('k', 't2', 5)).toEqual({ ok: false, status: 403, error: 'wrong token for k' });
+    expect(s.release('k', 't1', 5)).toEqual({
+      ok: true,
+      recorded: false,
+      deliveries: [{ waiter: 2, answer: { token: 't2' } }],
+    });
+    // The old token is spent; the new holder finishes (or releases) as any holder does.
+    expect(s.finish('k', 't1', { extra: {} })).toMatchObject({ ok: false, status: 403 });
+    expect(s.release('k', 't2', 6).ok).toBe(true);
+    expect(s.release('k', 't3', 7)).toEqual({ ok: true, recorded: false, deliveries: [] });
+    expect(s.running).toBe(0);
+    expect(s.start('k', 4, 8)).toEqual({ kind: 'answer', answer: { token: 't4' } });
+    s.finish('k', 't4', { extra: {} });
+    // Released after it was finished: a no-op, as a repeated finish is.
+    expect(s.release('k', 't4', 9)).toEqual({ ok: true, recorded: false, deliveries: [] });
+    expect(s.start('k', 5, 9)).toEqual({ kind: 'answer', answer: { extra: {} } });
+  });
+
   it('forgets a failed build so that the next start retries', () => {
     const s = machine();
     s.start('k', 1, 0);
