@@ -120,6 +120,39 @@ describe('runs sharing a cache directory go through one coordinator', () => {
     expect(r.jobs.get('tool')!.stdout).toBe('{}\npayload');
   });
 
+  it('releases a key from a script: the next start gets a token of its own', async () => {
+    const key = 'cd'.repeat(20);
+    const cli = `${process.execPath} ${CLI}`;
+    const token = `sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/'`;
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'tool',
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                [
+                  `T=$(${cli} coordinator start ${key} | ${token})`,
+                  `${cli} coordinator finish ${key} --token "$T" --release`,
+                  `U=$(${cli} coordinator start ${key} | ${token})`,
+                  `test -n "$U" && test "$U" != "$T" && echo fresh`,
+                  `(${cli} coordinator finish ${key} --token "$U" --release --error x || echo refused)`,
+                  // Not left to its lease: the serving process would wait for it to run out.
+                  `${cli} coordinator finish ${key} --token "$U" --release`,
+                ].join(' && '),
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    const r = await rig.runGraph();
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.jobs.get('tool')!.stdout.trim().split('\n')).toEqual(['{}', 'fresh', 'refused', '{}']);
+  });
+
   it('gives every server a token of its own', async () => {
     const tokens = rig.path('tokens.log');
     await rig.write({

@@ -7,7 +7,7 @@ import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
 
 const HELP = `Usage: disbuild coordinator start KEY
-       disbuild coordinator finish KEY --token T (--file LABEL=PATH... | --error MESSAGE)
+       disbuild coordinator finish KEY --token T (--file LABEL=PATH... | --error MESSAGE | --release)
          (PATH: a plain file in the job's output or temp directory, relative to the current one or absolute)
        disbuild coordinator renew KEY --token T
 
@@ -16,7 +16,7 @@ Every answer is one JSON object on stdout:
   start   {"token": "..."}: build, then finish (renew within the lease, 10 s, while building)
           {"extra": {"LABEL": "PATH", ...}}: another holder built it; reuse those files
           {"error": "..."} (exit 1): another holder's build failed
-  finish  {} when recorded
+  finish  {} when recorded (--release: built for this caller only; a waiter gets a token and builds it)
 Exit status: 0 ok, 1 refused or failed, 2 bad usage or no coordinator in the environment.
 `;
 
@@ -26,6 +26,7 @@ export const coordinator: Command = async (argv, io) => {
     token: { type: 'string' },
     file: { type: 'string', multiple: true },
     error: { type: 'string' },
+    release: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (parsed.ok && parsed.value.values.help) {
@@ -53,9 +54,10 @@ export const coordinator: Command = async (argv, io) => {
     if (op === 'start') return print(io, await client.start(key));
     if (v.token === undefined) return usage(io, '--token is required');
     if (op === 'renew') return print(io, await client.renew(key, v.token));
-    if ((v.file === undefined) === (v.error === undefined))
-      return usage(io, 'give either --file LABEL=PATH... or --error');
+    if ([v.file, v.error, v.release].filter((x) => x !== undefined).length !== 1)
+      return usage(io, 'give one of --file LABEL=PATH..., --error or --release');
     if (v.error !== undefined) return print(io, await client.finish(key, v.token, { error: v.error }));
+    if (v.release) return print(io, await client.finish(key, v.token, { release: true }));
     const extra: Record<string, string> = {};
     for (const f of v.file ?? []) {
       const eq = f.indexOf('=');
