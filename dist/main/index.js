@@ -42805,10 +42805,10 @@ function notAnOutput(rel, globs) {
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
  *
- * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, where the walk
- * does not go (nothing is listed through a link): what the command wrote there is not taken, so the files answered
- * are not all of its outputs, and must not be cached. Links below the base are outputs as files are: one leading to
- * a directory elsewhere hides what the command may have written through it, which is not caught here.
+ * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, or a link
+ * below a base to a directory where the globs may match paths, where the walk does not go (nothing is listed
+ * through a link): what the command wrote there is not taken, so the files answered are not all of its outputs, and
+ * must not be cached. Other links below a base are outputs as files are.
  */
 function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = []) {
     const entries = [];
@@ -42823,6 +42823,14 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
             (above !== undefined || (0,external_node_fs_.statSync)(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isDirectory()))
             through ??= link;
         walkOutputs(sourceDir, base, dirs, entries);
+    }
+    for (const [rel, st] of entries) {
+        if (through !== undefined)
+            break;
+        if (st.isSymbolicLink() &&
+            globs.mayMatchBelow(rel) &&
+            (0,external_node_fs_.statSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory())
+            through = rel;
     }
     const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
         .sort()

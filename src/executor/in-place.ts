@@ -44,6 +44,11 @@ export interface OutputGlobs {
   matches: (path: string) => boolean;
   /** Whether a positive glob spells `path` outright, no wildcard (`dist/bundle.js`), and no `!` glob drops it. */
   names: (path: string) => boolean;
+  /**
+   * Whether the globs may match a path below the directory `dir`: a glob starting with `**` below any, `*.tsbuildinfo`
+   * below none, `.next/**` not below `.next/cache` when `!.next/cache/**` drops all of it. When unsure, true.
+   */
+  mayMatchBelow: (dir: string) => boolean;
 }
 
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -372,10 +377,10 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
  * had been cleared), only those changed since: one made by hand or by an older build, which the clear leaves, is
  * not cached again and again. The directories taken go into `takenDirs`.
  *
- * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, where the walk
- * does not go (nothing is listed through a link): what the command wrote there is not taken, so the files answered
- * are not all of its outputs, and must not be cached. Links below the base are outputs as files are: one leading to
- * a directory elsewhere hides what the command may have written through it, which is not caught here.
+ * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, or a link
+ * below a base to a directory where the globs may match paths, where the walk does not go (nothing is listed
+ * through a link): what the command wrote there is not taken, so the files answered are not all of its outputs, and
+ * must not be cached. Other links below a base are outputs as files are.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -399,6 +404,15 @@ export function captureOutputs(
     )
       through ??= link;
     walkOutputs(sourceDir, base, dirs, entries);
+  }
+  for (const [rel, st] of entries) {
+    if (through !== undefined) break;
+    if (
+      st.isSymbolicLink() &&
+      globs.mayMatchBelow(rel) &&
+      statSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory()
+    )
+      through = rel;
   }
   const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
     .sort()

@@ -31,11 +31,72 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
   const include = anyOf(includes);
   const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;
   const named = new Set(positives.filter((p) => !isGlobPattern(p)).map(unescapeGlob));
+  // Compiled on first use: only a job whose outputs hold a link to a directory asks.
+  let below: ((dir: string) => boolean) | undefined;
   return {
     bases: [...bases].sort(),
     matches: (path) => include(path) && !exclude(path),
     names: (path) => named.has(path) && !exclude(path),
+    mayMatchBelow: (dir) => (below ??= belowMatcher(positives, negatives))(dir),
   };
+}
+
+/** A `**` segment. */
+const GLOBSTAR = Symbol('**');
+type Segment = typeof GLOBSTAR | ((name: string) => boolean);
+
+/**
+ * See OutputGlobs.mayMatchBelow: the globs compared with a directory's path a segment at a time. A glob whose
+ * segments cannot be told apart (a group across a `/`: `{dist,lib/out}/**`) may match below anything, and drops
+ * nothing.
+ */
+function belowMatcher(positives: readonly string[], negatives: readonly string[]): (dir: string) => boolean {
+  const may = positives.map(segmentsOf);
+  const drops = negatives.map(segmentsOf).filter((n) => n !== undefined);
+  return (dir) => {
+    const path = dir.split('/');
+    return (
+      may.some((g) => g === undefined || mayMatch(g, 0, path, 0)) && !drops.some((n) => covers(n, 0, path, 0))
+    );
+  };
+}
+
+function segmentsOf(pattern: string): Segment[] | undefined {
+  const parts = pattern.split('/');
+  if (!parts.every(balanced)) return undefined;
+  return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch(part, { dot: true })));
+}
+
+/** Whether a segment closes every group it opens (`\` escapes), so that no group spans a `/`. */
+function balanced(part: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === '\\') i++;
+    else if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether glob segments from `i` may match some path that continues below path segments from `j`. */
+function mayMatch(g: readonly Segment[], i: number, path: readonly string[], j: number): boolean {
+  if (j === path.length) return i < g.length;
+  if (i === g.length) return false;
+  const s = g[i]!;
+  // It may take the rest of the path, and what follows it may match whatever lies below.
+  if (s === GLOBSTAR) return true;
+  return s(path[j]!) && mayMatch(g, i + 1, path, j + 1);
+}
+
+/** Whether glob segments from `i` match every path below path segments from `j`. */
+function covers(g: readonly Segment[], i: number, path: readonly string[], j: number): boolean {
+  if (j === path.length) return i < g.length && g.slice(i).every((s) => s === GLOBSTAR);
+  if (i === g.length) return false;
+  const s = g[i]!;
+  if (s === GLOBSTAR) return covers(g, i + 1, path, j) || covers(g, i, path, j + 1);
+  return s(path[j]!) && covers(g, i + 1, path, j + 1);
 }
 
 function anyOf(tests: ((path: string) => boolean)[]): (path: string) => boolean {

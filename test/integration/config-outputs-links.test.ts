@@ -174,6 +174,65 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(await rig.read('src/x.tsbuildinfo')).toBe('a\n');
   });
 
+  it('caches nothing when a link below the glob base leads to a directory the globs reach: a clone builds it all', async () => {
+    // A link git tracks, in the checkout and in every clone: what the command writes through it lands in vendor/.
+    await mkdir(rig.path('src/out'), { recursive: true });
+    await symlink('../vendor/lib', rig.path('src/out/lib'));
+    await rig.write({
+      'a.txt': 'a\n',
+      'vendor/lib/.keep': '',
+      '.gitignore': 'vendor/lib/gen.txt\nout/own.txt\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'cp a.txt out/lib/gen.txt && cp a.txt out/own.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/**'],
+          },
+        },
+      }),
+    });
+    commit();
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // Restored from an artifact without it, the clone would find nothing behind its link.
+    await cloneBuilds('out/lib/gen.txt');
+    expect(r.stdout).toMatch(
+      /"build" was not cached: it may have written outputs through the symbolic link "out\/lib"/,
+    );
+  });
+
+  it('caches a job whose globs cannot reach below a link under their base, or drop all that lies below it', async () => {
+    await mkdir(rig.path('src/.next'), { recursive: true });
+    await symlink(outside, rig.path('src/.next/cache'));
+    await mkdir(rig.path('src/out'), { recursive: true });
+    await symlink(outside, rig.path('src/out/lib'));
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': '.next\nout\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          next: {
+            command: 'cp a.txt .next/page.js',
+            inputs: ['a.txt'],
+            outputs: ['.next/**', '!.next/cache/**'],
+          },
+          out: { command: 'cp a.txt out/x.txt', inputs: ['a.txt'], outputs: ['out/*.txt'] },
+        },
+      }),
+    });
+    commit();
+    const first = await run();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/not cached/);
+    await rm(rig.path('src/.next/page.js'));
+    await rm(rig.path('src/out/x.txt'));
+    const again = await run();
+    expect(again.stdout).toMatch(/2 cached, 0 built/);
+    expect(await rig.read('src/.next/page.js')).toBe('a\n');
+    expect(await rig.read('src/out/x.txt')).toBe('a\n');
+  });
+
   it('leaves a job that is not cached its files: a sibling whose globs match them does not take them', async () => {
     await symlink(outside, rig.path('src/out'));
     await rig.write({
