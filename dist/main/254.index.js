@@ -54,9 +54,8 @@ function compileOutputGlobs(patterns) {
 /** A `**` segment. */
 const GLOBSTAR = Symbol('**');
 /**
- * See OutputGlobs.mayMatchBelow: the globs compared with a directory's path a segment at a time. A glob whose
- * segments cannot be told apart (a group across a `/`: `{dist,lib/out}/**`) may match below anything, and drops
- * nothing.
+ * See OutputGlobs.mayMatchBelow: the globs compared with a directory's path a segment at a time. A glob with a
+ * segment that picomatch may not read as one (see segmentsOf) may match below anything, and drops nothing.
  */
 function belowMatcher(positives, negatives) {
     const may = positives.map(segmentsOf);
@@ -66,11 +65,21 @@ function belowMatcher(positives, negatives) {
         return (may.some((g) => g === undefined || mayMatch(g, 0, path, 0)) && !drops.some((n) => covers(n, 0, path, 0)));
     };
 }
+/**
+ * A glob's segments, or undefined where picomatch, reading the whole glob, may cross a `/` within one (or treat it
+ * otherwise than alone): a group spanning a `/` (`{dist,lib/out}/**`), an escaped `/`, `**` within a segment
+ * (`{**,a}`, `@(**)`: a globstar there), a character class (`[^a]` and `[[:punct:]]` match a `/`), an empty segment
+ * (`dist/`, `a//b`).
+ */
 function segmentsOf(pattern) {
-    const parts = pattern.split('/');
-    if (!parts.every(balanced))
+    if (pattern.includes('\\/'))
         return undefined;
-    return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch__WEBPACK_IMPORTED_MODULE_1___default()(part, { dot: true })));
+    const parts = pattern.split('/');
+    const plain = (part) => part !== '' && balanced(part) && !part.includes('[') && (part === '**' || !part.includes('**'));
+    if (!parts.every(plain))
+        return undefined;
+    // A segment's leading `!` is a character here, not the negation of the segment.
+    return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch__WEBPACK_IMPORTED_MODULE_1___default()(part, { dot: true, nonegate: true })));
 }
 /** Whether a segment closes every group it opens (`\` escapes), so that no group spans a `/`. */
 function balanced(part) {

@@ -42828,8 +42828,9 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         if (through !== undefined)
             break;
         if (st.isSymbolicLink() &&
+            (0,external_node_fs_.statSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory() &&
             globs.mayMatchBelow(rel) &&
-            (0,external_node_fs_.statSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory())
+            !takenAtTarget(sourceDir, rel, globs, dirs, entries))
             through = rel;
     }
     const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
@@ -42850,6 +42851,28 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         takenDirs.push(rel);
     }
     return through === undefined ? { files } : { files, through };
+}
+/**
+ * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
+ * directory this capture walked (`.venv/lib64 -> lib` with `.venv/**`), and every file found there that the globs
+ * match through the link they match there too. A restore then puts the files back there, and the link (an output,
+ * or the checkout's) leads to them.
+ */
+function takenAtTarget(sourceDir, link, globs, dirs, entries) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${link}`);
+    }
+    catch {
+        return false;
+    }
+    if (!real.startsWith(`${sourceDir}/`))
+        return false;
+    const target = real.slice(sourceDir.length + 1);
+    if (!dirs.some(([rel]) => rel === target))
+        return false;
+    const prefix = `${target}/`;
+    return entries.every(([rel]) => !rel.startsWith(prefix) || globs.matches(rel) || !globs.matches(`${link}/${rel.slice(prefix.length)}`));
 }
 /**
  * The directories of a tree that hold nothing in it (`paths`: every path of the tree, directories included): in an
@@ -44806,7 +44829,9 @@ class Execution {
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
             await finish(!ready?.ok
-                ? { error: ready?.outcome.message ?? 'the build threw' }
+                ? ready?.commandFailed
+                    ? { error: ready.outcome.message ?? 'the build failed' }
+                    : { unpublished: ready?.outcome.message ?? 'the build threw' }
                 : ready.unpublished !== undefined
                     ? { unpublished: ready.unpublished }
                     : { outputDir: ready.dir, ...ready.outcome, inCache });
@@ -44887,7 +44912,8 @@ class Execution {
             outcome.message += fullNote;
             if (options.failFast)
                 this.#stopScheduling = true;
-            return { ok: false, outcome };
+            const own = !result.interrupted && !result.timedOut && fullNote === '';
+            return own ? { ok: false, outcome, commandFailed: true } : { ok: false, outcome };
         }
         this.#p.timings.record(job.name, durationMs);
         const captured = this.#inPlace.capture(job.label, outputDir);

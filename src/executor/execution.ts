@@ -36,7 +36,15 @@ type Ready =
       /** Why `dir` is for this run only, when it is: not handed to other processes waiting for its key. */
       unpublished?: string;
     }
-  | { ok: false; outcome: JobOutcome };
+  | {
+      ok: false;
+      outcome: JobOutcome;
+      /**
+       * Its command failed on its own (not interrupted, timed out or out of disk space here): the failure is handed
+       * to other processes waiting for its key. Any other failure is this run's: they build it themselves.
+       */
+      commandFailed?: true;
+    };
 
 export interface ExecutionParts {
   graph: Graph;
@@ -448,7 +456,9 @@ export class Execution {
         : false;
       await finish(
         !ready?.ok
-          ? { error: ready?.outcome.message ?? 'the build threw' }
+          ? ready?.commandFailed
+            ? { error: ready.outcome.message ?? 'the build failed' }
+            : { unpublished: ready?.outcome.message ?? 'the build threw' }
           : ready.unpublished !== undefined
             ? { unpublished: ready.unpublished }
             : { outputDir: ready.dir, ...ready.outcome, inCache },
@@ -540,7 +550,8 @@ export class Execution {
             (result.signal ? `killed by ${result.signal}` : `exited with code ${String(result.exitCode)}`));
       outcome.message += fullNote;
       if (options.failFast) this.#stopScheduling = true;
-      return { ok: false, outcome };
+      const own = !result.interrupted && !result.timedOut && fullNote === '';
+      return own ? { ok: false, outcome, commandFailed: true } : { ok: false, outcome };
     }
     this.#p.timings.record(job.name, durationMs);
     const captured = this.#inPlace.capture(job.label, outputDir);

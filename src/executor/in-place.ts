@@ -18,6 +18,7 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -409,8 +410,9 @@ export function captureOutputs(
     if (through !== undefined) break;
     if (
       st.isSymbolicLink() &&
+      statSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory() &&
       globs.mayMatchBelow(rel) &&
-      statSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false })?.isDirectory()
+      !takenAtTarget(sourceDir, rel, globs, dirs, entries)
     )
       through = rel;
   }
@@ -430,6 +432,35 @@ export function captureOutputs(
     takenDirs.push(rel);
   }
   return through === undefined ? { files } : { files, through };
+}
+
+/**
+ * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
+ * directory this capture walked (`.venv/lib64 -> lib` with `.venv/**`), and every file found there that the globs
+ * match through the link they match there too. A restore then puts the files back there, and the link (an output,
+ * or the checkout's) leads to them.
+ */
+function takenAtTarget(
+  sourceDir: string,
+  link: string,
+  globs: OutputGlobs,
+  dirs: readonly [string, Stats][],
+  entries: readonly [string, Stats][],
+): boolean {
+  let real: string;
+  try {
+    real = realpathSync(`${sourceDir}/${link}`);
+  } catch {
+    return false;
+  }
+  if (!real.startsWith(`${sourceDir}/`)) return false;
+  const target = real.slice(sourceDir.length + 1);
+  if (!dirs.some(([rel]) => rel === target)) return false;
+  const prefix = `${target}/`;
+  return entries.every(
+    ([rel]) =>
+      !rel.startsWith(prefix) || globs.matches(rel) || !globs.matches(`${link}/${rel.slice(prefix.length)}`),
+  );
 }
 
 /**

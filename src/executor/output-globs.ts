@@ -46,9 +46,8 @@ const GLOBSTAR = Symbol('**');
 type Segment = typeof GLOBSTAR | ((name: string) => boolean);
 
 /**
- * See OutputGlobs.mayMatchBelow: the globs compared with a directory's path a segment at a time. A glob whose
- * segments cannot be told apart (a group across a `/`: `{dist,lib/out}/**`) may match below anything, and drops
- * nothing.
+ * See OutputGlobs.mayMatchBelow: the globs compared with a directory's path a segment at a time. A glob with a
+ * segment that picomatch may not read as one (see segmentsOf) may match below anything, and drops nothing.
  */
 function belowMatcher(positives: readonly string[], negatives: readonly string[]): (dir: string) => boolean {
   const may = positives.map(segmentsOf);
@@ -61,10 +60,20 @@ function belowMatcher(positives: readonly string[], negatives: readonly string[]
   };
 }
 
+/**
+ * A glob's segments, or undefined where picomatch, reading the whole glob, may cross a `/` within one (or treat it
+ * otherwise than alone): a group spanning a `/` (`{dist,lib/out}/**`), an escaped `/`, `**` within a segment
+ * (`{**,a}`, `@(**)`: a globstar there), a character class (`[^a]` and `[[:punct:]]` match a `/`), an empty segment
+ * (`dist/`, `a//b`).
+ */
 function segmentsOf(pattern: string): Segment[] | undefined {
+  if (pattern.includes('\\/')) return undefined;
   const parts = pattern.split('/');
-  if (!parts.every(balanced)) return undefined;
-  return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch(part, { dot: true })));
+  const plain = (part: string): boolean =>
+    part !== '' && balanced(part) && !part.includes('[') && (part === '**' || !part.includes('**'));
+  if (!parts.every(plain)) return undefined;
+  // A segment's leading `!` is a character here, not the negation of the segment.
+  return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch(part, { dot: true, nonegate: true })));
 }
 
 /** Whether a segment closes every group it opens (`\` escapes), so that no group spans a `/`. */

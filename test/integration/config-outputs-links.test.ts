@@ -233,6 +233,43 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(await rig.read('src/out/x.txt')).toBe('a\n');
   });
 
+  it('caches a job whose link below the base leads into what it captures; not one whose globs would miss it there', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': '.venv\nout\ngen\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          // As a Python virtual environment is made: lib64 -> lib, written through.
+          venv: {
+            command: 'mkdir -p .venv/lib && ln -s lib .venv/lib64 && cp a.txt .venv/lib64/marker',
+            inputs: ['a.txt'],
+            outputs: ['.venv/**'],
+          },
+          // The same through out/g -> ../gen, but gen/ takes only *.js: out/g/x.txt would not be taken there.
+          mixed: {
+            command: 'mkdir -p out gen && ln -s ../gen out/g && cp a.txt out/g/x.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/**', 'gen/*.js'],
+          },
+        },
+      }),
+    });
+    commit();
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/"venv" was not cached/);
+    expect(r.stdout).toMatch(
+      /"mixed" was not cached: it may have written outputs through the symbolic link "out\/g"/,
+    );
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const c = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/1 cached, 1 built/);
+    expect(await rig.read('clone/.venv/lib64/marker')).toBe('a\n');
+    expect(await rig.read('clone/out/g/x.txt')).toBe('a\n');
+  });
+
   it('leaves a job that is not cached its files: a sibling whose globs match them does not take them', async () => {
     await symlink(outside, rig.path('src/out'));
     await rig.write({

@@ -72,6 +72,42 @@ describe('keys at the edges (CLI)', () => {
     expect(cached.stdout + cached.stderr).not.toContain('was not cached');
   });
 
+  it('hand an interrupted build to no other run as a failure: one waiting for its key builds it', async () => {
+    rig = await Rig.create();
+    const files = {
+      'in.txt': 'v1\n',
+      'graph.json': graphJson([
+        {
+          name: 'copy',
+          inputs: ['in.txt'],
+          cmds: [{ exec: ['sh', '-c', 'sleep 3; cat in.txt > <out>/copy'] }],
+        },
+      ]),
+    };
+    await rig.write(files);
+    const other = rig.path('other');
+    await rig.write(files, other);
+    let pid = 0;
+    const first = runProcess(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir],
+      {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' },
+        onSpawn: (p) => (pid = p),
+      },
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], { cwd: other });
+    // The second waits for the first's claim; then the first is interrupted (Ctrl-C).
+    await new Promise((r) => setTimeout(r, 1000));
+    process.kill(pid, 'SIGINT');
+    expect((await first).code).not.toBe(0);
+    const r = await second;
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/1 built/);
+  });
+
   it('hand a build whose input was edited while it ran to no other run: one waiting for its key builds it', async () => {
     rig = await Rig.create();
     const files = {

@@ -23,6 +23,18 @@ describe('output globs: may they match below a directory (a link the walk does n
     [['dist/**', '!{dist/cache,x}/**'], 'dist/cache', true],
     [['apps/ui\\{old\\}/dist/**'], 'apps/ui{old}/dist/x', true],
     [['apps/ui\\{old\\}/dist/**'], 'apps/uio/dist/x', false],
+    // Segments picomatch reads otherwise than alone: a globstar inside a group, a class that matches a `/`, an
+    // escaped `/`, an empty segment. Each may match below anything (or, after `!`, drops nothing).
+    [['out/{**,keep.txt}'], 'out/lib', true],
+    [['out/@(**)'], 'out/lib', true],
+    [['out[[:punct:]]lib/**'], 'out/lib', true],
+    [['out[^a]lib/**'], 'out/lib', true],
+    [['out\\/lib/**'], 'out/lib', true],
+    [['dist/**', '!dist/cache/'], 'dist/cache', true],
+    [['dist//**'], 'dist/x', true],
+    // A segment's leading `!` is a character, not a negation of the segment.
+    [['out/**', '!out/!cache/**'], 'out/lib', true],
+    [['out/**', '!out/!(cache)/**'], 'out/lib', false],
   ];
   for (const [globs, dir, expected] of cases) {
     it(`${JSON.stringify(globs)} below ${dir}: ${expected}`, () => {
