@@ -42808,9 +42808,10 @@ function notAnOutput(rel, globs) {
  * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, or a link
  * below a base to a directory where the globs may match paths, where the walk does not go (nothing is listed
  * through a link): what the command wrote there is not taken, so the files answered are not all of its outputs, and
- * must not be cached. Other links below a base are outputs as files are.
+ * must not be cached. Other links below a base are outputs as files are, but for a link to a file in the checkout
+ * that is neither taken nor `everywhere` (a file git tracks): a clone restoring it would find nothing behind it.
  */
-function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = []) {
+function captureOutputs(sourceDir, globs, outputDir, protect = () => false, since, takenDirs = [], everywhere = () => false) {
     const entries = [];
     const dirs = [];
     let through;
@@ -42836,6 +42837,8 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
     const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
         .sort()
         .filter((rel) => !protect(rel));
+    if (through === undefined)
+        through = linkToLeftFile(sourceDir, globs, files, entries, everywhere);
     for (const rel of files) {
         const to = (0,external_node_path_.join)(outputDir, IN_PLACE_DIR, rel);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
@@ -42851,6 +42854,33 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
         takenDirs.push(rel);
     }
     return through === undefined ? { files } : { files, through };
+}
+/**
+ * The first link the globs match (taken, or one git tracks) that leads to a file of the checkout neither taken nor
+ * `everywhere`: what the command wrote through it is not taken.
+ */
+function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
+    const links = entries.filter(([rel, st]) => st.isSymbolicLink() && globs.matches(rel)).map(([rel]) => rel);
+    if (links.length === 0)
+        return undefined;
+    const taken = new Set(files);
+    for (const rel of links) {
+        let real;
+        try {
+            real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${rel}`);
+        }
+        catch {
+            // Dangling: it restores as it is.
+            continue;
+        }
+        // Out of the checkout: the cache refuses such a link whatever it leads to.
+        if (!real.startsWith(`${sourceDir}/`) || !(0,external_node_fs_.statSync)(real).isFile())
+            continue;
+        const target = real.slice(sourceDir.length + 1);
+        if (!taken.has(target) && !everywhere(target))
+            return rel;
+    }
+    return undefined;
 }
 /**
  * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
@@ -44254,7 +44284,7 @@ class InPlaceOutputs {
             let leftOut = 0;
             // A directory the command made counts as matched too: one it left empty is cached (see captureOutputs).
             const dirs = [];
-            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since, dirs);
+            const captured = captureOutputs(this.#sourceDir, globs, outputDir, (p) => notOwn(p) && ++leftOut > 0, since, dirs, this.#protect);
             this.#held.set(label, new Set(captured.files));
             if (keptOnly.size > 0)
                 this.#keptOnly.set(label, keptOnly);

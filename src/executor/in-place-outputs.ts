@@ -379,6 +379,7 @@ export class InPlaceOutputs {
         (p) => notOwn(p) && ++leftOut > 0,
         since,
         dirs,
+        this.#protect,
       );
       this.#held.set(label, new Set(captured.files));
       if (keptOnly.size > 0) this.#keptOnly.set(label, keptOnly);

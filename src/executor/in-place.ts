@@ -381,7 +381,8 @@ export function notAnOutput(rel: string, globs: OutputGlobs): string | undefined
  * `through`: a symbolic link on the way to a glob's base, or the base itself a link to a directory, or a link
  * below a base to a directory where the globs may match paths, where the walk does not go (nothing is listed
  * through a link): what the command wrote there is not taken, so the files answered are not all of its outputs, and
- * must not be cached. Other links below a base are outputs as files are.
+ * must not be cached. Other links below a base are outputs as files are, but for a link to a file in the checkout
+ * that is neither taken nor `everywhere` (a file git tracks): a clone restoring it would find nothing behind it.
  */
 export function captureOutputs(
   sourceDir: string,
@@ -390,6 +391,7 @@ export function captureOutputs(
   protect: (path: string) => boolean = () => false,
   since?: number,
   takenDirs: string[] = [],
+  everywhere: (path: string) => boolean = () => false,
 ): { files: string[]; through?: string } {
   const entries: [string, Stats][] = [];
   const dirs: [string, Stats][] = [];
@@ -419,6 +421,7 @@ export function captureOutputs(
   const files = [...new Set(entries.filter(([rel]) => globs.matches(rel)).map(([rel]) => rel))]
     .sort()
     .filter((rel) => !protect(rel));
+  if (through === undefined) through = linkToLeftFile(sourceDir, globs, files, entries, everywhere);
   for (const rel of files) {
     const to = join(outputDir, IN_PLACE_DIR, rel);
     mkdirSync(dirname(to), { recursive: true });
@@ -432,6 +435,36 @@ export function captureOutputs(
     takenDirs.push(rel);
   }
   return through === undefined ? { files } : { files, through };
+}
+
+/**
+ * The first link the globs match (taken, or one git tracks) that leads to a file of the checkout neither taken nor
+ * `everywhere`: what the command wrote through it is not taken.
+ */
+function linkToLeftFile(
+  sourceDir: string,
+  globs: OutputGlobs,
+  files: readonly string[],
+  entries: readonly [string, Stats][],
+  everywhere: (path: string) => boolean,
+): string | undefined {
+  const links = entries.filter(([rel, st]) => st.isSymbolicLink() && globs.matches(rel)).map(([rel]) => rel);
+  if (links.length === 0) return undefined;
+  const taken = new Set(files);
+  for (const rel of links) {
+    let real: string;
+    try {
+      real = realpathSync(`${sourceDir}/${rel}`);
+    } catch {
+      // Dangling: it restores as it is.
+      continue;
+    }
+    // Out of the checkout: the cache refuses such a link whatever it leads to.
+    if (!real.startsWith(`${sourceDir}/`) || !statSync(real).isFile()) continue;
+    const target = real.slice(sourceDir.length + 1);
+    if (!taken.has(target) && !everywhere(target)) return rel;
+  }
+  return undefined;
 }
 
 /**

@@ -270,6 +270,45 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(await rig.read('clone/out/g/x.txt')).toBe('a\n');
   });
 
+  it('caches nothing when a link to a file leads to one neither taken nor tracked; links to those keep it cached', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      LICENSE: 'l\n',
+      '.gitignore': 'out\nvendor\nok\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          // Written through out/gen.txt -> ../vendor/gen.txt: the artifact would hold a link to nothing.
+          gen: {
+            command: 'mkdir -p out vendor && ln -s ../vendor/gen.txt out/gen.txt && cat a.txt > out/gen.txt',
+            inputs: ['a.txt'],
+            outputs: ['out/**'],
+          },
+          ok: {
+            command:
+              'mkdir -p ok && cp a.txt ok/a.js && ln -s a.js ok/index.js && ln -s ../LICENSE ok/LICENSE',
+            inputs: ['a.txt'],
+            outputs: ['ok/**'],
+          },
+        },
+      }),
+    });
+    commit();
+    const r = await run();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /"gen" was not cached: it may have written outputs through the symbolic link "out\/gen.txt"/,
+    );
+    expect(r.stdout).not.toMatch(/"ok" was not cached/);
+    const clone = rig.path('clone');
+    git(rig.root, 'clone', '-q', rig.src, clone);
+    const c = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });
+    expect(c.code, c.stdout + c.stderr).toBe(0);
+    expect(c.stdout).toMatch(/1 cached, 1 built/);
+    expect(await rig.read('clone/out/gen.txt')).toBe('a\n');
+    expect(await rig.read('clone/ok/index.js')).toBe('a\n');
+    expect(await rig.read('clone/ok/LICENSE')).toBe('l\n');
+  });
+
   it('leaves a job that is not cached its files: a sibling whose globs match them does not take them', async () => {
     await symlink(outside, rig.path('src/out'));
     await rig.write({
