@@ -42874,7 +42874,7 @@ function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
             continue;
         }
         // Out of the checkout: the cache refuses such a link whatever it leads to.
-        if (!real.startsWith(`${sourceDir}/`) || !(0,external_node_fs_.statSync)(real).isFile())
+        if (!real.startsWith(`${sourceDir}/`) || !(0,external_node_fs_.statSync)(real, { throwIfNoEntry: false })?.isFile())
             continue;
         const target = real.slice(sourceDir.length + 1);
         if (!taken.has(target) && !everywhere(target))

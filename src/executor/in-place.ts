@@ -460,7 +460,7 @@ function linkToLeftFile(
       continue;
     }
     // Out of the checkout: the cache refuses such a link whatever it leads to.
-    if (!real.startsWith(`${sourceDir}/`) || !statSync(real).isFile()) continue;
+    if (!real.startsWith(`${sourceDir}/`) || !statSync(real, { throwIfNoEntry: false })?.isFile()) continue;
     const target = real.slice(sourceDir.length + 1);
     if (!taken.has(target) && !everywhere(target)) return rel;
   }
