@@ -35827,13 +35827,14 @@ class AnswerReader {
     /**
      * Where the next bytes may be read straight into: the rest of a body announced by its length, but for its last
      * LENT_TAIL bytes. Those come through the shared buffer, with whatever the server sent after them, so that a
-     * connection that sent more than its answer is still seen and not reused.
+     * connection that sent more than its answer is still seen and not reused. Only a rest of a read's size at least:
+     * a smaller one would cost a read of its own (records of 80 kB: three reads instead of two).
      */
     space() {
         if (this.#framing !== 'length')
             return undefined;
         const end = this.#body.length - LENT_TAIL;
-        return this.#at < end ? this.#body.subarray(this.#at, end) : undefined;
+        return end - this.#at >= READ_SIZE ? this.#body.subarray(this.#at, end) : undefined;
     }
     /** `n` bytes were read into `space()` (never its last byte: see there). */
     filled(n) {
