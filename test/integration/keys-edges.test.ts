@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { PushRig } from '../helpers/git-repo.js';
-import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { CLI, type CliResult, Rig, runProcess } from '../helpers/rig.js';
 
 describe('keys at the edges (CLI)', () => {
   let rig: Rig;
@@ -72,65 +72,50 @@ describe('keys at the edges (CLI)', () => {
     expect(cached.stdout + cached.stderr).not.toContain('was not cached');
   });
 
-  it('hand an interrupted build to no other run as a failure: one waiting for its key builds it', async () => {
+  /**
+   * Two checkouts of one job (`script` its command) sharing the rig's cache, and so its coordinator: the same key.
+   * The first run starts; the second, a second later, waits for the first's claim; `meanwhile(pid)` acts on the first.
+   */
+  async function twoCheckouts(
+    script: string,
+    meanwhile: (firstPid: number) => void = () => undefined,
+  ): Promise<{ first: CliResult; second: CliResult }> {
     rig = await Rig.create();
     const files = {
       'in.txt': 'v1\n',
-      'graph.json': graphJson([
-        {
-          name: 'copy',
-          inputs: ['in.txt'],
-          cmds: [{ exec: ['sh', '-c', 'sleep 3; cat in.txt > <out>/copy'] }],
-        },
-      ]),
+      'graph.json': graphJson([{ name: 'copy', inputs: ['in.txt'], cmds: [{ exec: ['sh', '-c', script] }] }]),
     };
     await rig.write(files);
     const other = rig.path('other');
     await rig.write(files, other);
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' };
+    const run = (cwd: string, onSpawn?: (pid: number) => void): Promise<CliResult> =>
+      runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], {
+        cwd,
+        env,
+        ...(onSpawn ? { onSpawn } : {}),
+      });
     let pid = 0;
-    const first = runProcess(
-      process.execPath,
-      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir],
-      {
-        cwd: rig.src,
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' },
-        onSpawn: (p) => (pid = p),
-      },
+    const first = run(rig.src, (p) => (pid = p));
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = run(other);
+    await new Promise((r) => setTimeout(r, 1000));
+    meanwhile(pid);
+    return { first: await first, second: await second };
+  }
+
+  it('hand an interrupted build to no other run as a failure: one waiting for its key builds it', async () => {
+    const { first, second } = await twoCheckouts('sleep 3; cat in.txt > <out>/copy', (pid) =>
+      process.kill(pid, 'SIGINT'),
     );
-    await new Promise((r) => setTimeout(r, 1000));
-    const second = rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], { cwd: other });
-    // The second waits for the first's claim; then the first is interrupted (Ctrl-C).
-    await new Promise((r) => setTimeout(r, 1000));
-    process.kill(pid, 'SIGINT');
-    expect((await first).code).not.toBe(0);
-    const r = await second;
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/1 built/);
+    expect(first.code).not.toBe(0);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
   });
 
   it('hand a build whose input was edited while it ran to no other run: one waiting for its key builds it', async () => {
-    rig = await Rig.create();
-    const files = {
-      'in.txt': 'v1\n',
-      'graph.json': graphJson([
-        {
-          name: 'copy',
-          inputs: ['in.txt'],
-          cmds: [{ exec: ['sh', '-c', 'sleep 2; cat in.txt > <out>/copy; echo v2 > in.txt'] }],
-        },
-      ]),
-    };
-    await rig.write(files);
-    // Another checkout of the same files, sharing the cache (and so its coordinator): the same key.
-    const other = rig.path('other');
-    await rig.write(files, other);
-    const run = (cwd: string): ReturnType<Rig['run']> =>
-      rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], { cwd });
-    const first = run(rig.src);
-    // Started while the first builds: it waits for the first's claim on the same key.
-    await new Promise((r) => setTimeout(r, 1000));
-    const second = await run(other);
-    expect((await first).stdout).toMatch(/"copy" was not cached: its input in\.txt changed while it ran/);
+    const { first, second } = await twoCheckouts('sleep 2; cat in.txt > <out>/copy; echo v2 > in.txt');
+    expect(first.stdout).toMatch(/"copy" was not cached: its input in\.txt changed while it ran/);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/1 built/);
   });
