@@ -14336,6 +14336,9 @@ class GetConnections {
             const took = (problem, bytes) => {
                 if (reader.headed && slowTimer === undefined) {
                     clearTimeout(headTimer);
+                    // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
+                    if (problem === undefined && reader.complete)
+                        return finish();
                     headedAt = Date.now();
                     timeBody();
                 }

@@ -200,6 +200,8 @@ export class GetConnections {
       const took = (problem: string | undefined, bytes: number): void => {
         if (reader.headed && slowTimer === undefined) {
           clearTimeout(headTimer);
+          // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
+          if (problem === undefined && reader.complete) return finish();
           headedAt = Date.now();
           timeBody();
         } else received += bytes;
