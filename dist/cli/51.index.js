@@ -1559,10 +1559,10 @@ async function readSettings(dir) {
 }
 /**
  * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
- * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
- * repository's `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
- * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
- * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any
+ * directory above it up to the top, the repository's `info/attributes` (`infoAttributes`, absolute), the global
+ * file (`core.attributesFile`, else `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system
+ * one (`systemFiles`: see systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {

@@ -75,7 +75,7 @@ function segmentsOf(pattern) {
     if (pattern.includes('\\/'))
         return undefined;
     const parts = pattern.split('/');
-    const plain = (part) => part !== '' && balanced(part) && !part.includes('[') && (part === '**' || !part.includes('**'));
+    const plain = (part) => part !== '' && !part.includes('[') && (part === '**' || !part.includes('**')) && balanced(part);
     if (!parts.every(plain))
         return undefined;
     // A segment's leading `!` is a character here, not the negation of the segment.
@@ -88,9 +88,9 @@ function balanced(part) {
         const c = part[i];
         if (c === '\\')
             i++;
-        else if (c === '{' || c === '(' || c === '[')
+        else if (c === '{' || c === '(')
             depth++;
-        else if (c === '}' || c === ')' || c === ']')
+        else if (c === '}' || c === ')')
             depth--;
         if (depth < 0)
             return false;

@@ -40648,10 +40648,10 @@ async function readSettings(dir) {
 }
 /**
  * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
- * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any directory above it up to the top, the
- * repository's `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
- * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system one (`systemFiles`: see
- * systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
+ * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any
+ * directory above it up to the top, the repository's `info/attributes` (`infoAttributes`, absolute), the global
+ * file (`core.attributesFile`, else `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system
+ * one (`systemFiles`: see systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
@@ -42869,22 +42869,25 @@ function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
         return undefined;
     const taken = new Set(files);
     for (const rel of links) {
-        let real;
-        try {
-            real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${rel}`);
-        }
-        catch {
-            // Dangling: it restores as it is.
+        // Dangling, it restores as it is; out of the checkout, the cache refuses it whatever it leads to.
+        const target = targetInCheckout(sourceDir, rel);
+        if (target === undefined || !(0,external_node_fs_.statSync)(`${sourceDir}/${target}`, { throwIfNoEntry: false })?.isFile())
             continue;
-        }
-        // Out of the checkout: the cache refuses such a link whatever it leads to.
-        if (!real.startsWith(`${sourceDir}/`) || !(0,external_node_fs_.statSync)(real, { throwIfNoEntry: false })?.isFile())
-            continue;
-        const target = real.slice(sourceDir.length + 1);
         if (!taken.has(target) && !everywhere(target))
             return rel;
     }
     return undefined;
+}
+/** Where the link `rel` leads, relative to `sourceDir` (a real path); undefined when nowhere, or out of it. */
+function targetInCheckout(sourceDir, rel) {
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${rel}`);
+    }
+    catch {
+        return undefined;
+    }
+    return real.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
 }
 /**
  * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
@@ -42893,17 +42896,8 @@ function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
  * or the checkout's) leads to them.
  */
 function takenAtTarget(sourceDir, link, globs, dirs, entries) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${link}`);
-    }
-    catch {
-        return false;
-    }
-    if (!real.startsWith(`${sourceDir}/`))
-        return false;
-    const target = real.slice(sourceDir.length + 1);
-    if (!dirs.some(([rel]) => rel === target))
+    const target = targetInCheckout(sourceDir, link);
+    if (target === undefined || !dirs.some(([rel]) => rel === target))
         return false;
     const prefix = `${target}/`;
     return entries.every(([rel]) => !rel.startsWith(prefix) || globs.matches(rel) || !globs.matches(`${link}/${rel.slice(prefix.length)}`));
@@ -44862,13 +44856,7 @@ class Execution {
             const inCache = ready?.ok
                 ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
                 : false;
-            await finish(!ready?.ok
-                ? ready?.commandFailed
-                    ? { error: ready.outcome.message ?? 'the build failed' }
-                    : { unpublished: ready?.outcome.message ?? 'the build threw' }
-                : ready.unpublished !== undefined
-                    ? { unpublished: ready.unpublished }
-                    : { outputDir: ready.dir, ...ready.outcome, inCache });
+            await finish(claimResult(ready, inCache));
         }
         catch (e) {
             this.#p.reporter.onEvent({
@@ -45074,6 +45062,21 @@ function diskFullNote(...dirs) {
         }
     }
     return '';
+}
+/**
+ * What a claim is finished with: the build for other processes waiting on its key; a failure of its command, which
+ * they would meet too; or, for anything that is this run's alone, nothing (they build it themselves).
+ */
+function claimResult(ready, inCache) {
+    if (ready === undefined)
+        return { unpublished: 'the build threw' };
+    if (!ready.ok) {
+        const message = ready.outcome.message ?? 'the build failed';
+        return ready.commandFailed ? { error: message } : { unpublished: message };
+    }
+    if (ready.unpublished !== undefined)
+        return { unpublished: ready.unpublished };
+    return { outputDir: ready.dir, ...ready.outcome, inCache };
 }
 /** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */
 function unrun(ref, status, message) {

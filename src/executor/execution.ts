@@ -454,15 +454,7 @@ export class Execution {
       const inCache = ready?.ok
         ? await (this.#inCache.get(ref.key) ?? Promise.resolve(ready.outcome.status === 'cached'))
         : false;
-      await finish(
-        !ready?.ok
-          ? ready?.commandFailed
-            ? { error: ready.outcome.message ?? 'the build failed' }
-            : { unpublished: ready?.outcome.message ?? 'the build threw' }
-          : ready.unpublished !== undefined
-            ? { unpublished: ready.unpublished }
-            : { outputDir: ready.dir, ...ready.outcome, inCache },
-      );
+      await finish(claimResult(ready, inCache));
     } catch (e) {
       this.#p.reporter.onEvent({
         type: 'warning',
@@ -680,6 +672,23 @@ function diskFullNote(...dirs: string[]): string {
     }
   }
   return '';
+}
+
+/**
+ * What a claim is finished with: the build for other processes waiting on its key; a failure of its command, which
+ * they would meet too; or, for anything that is this run's alone, nothing (they build it themselves).
+ */
+function claimResult(
+  ready: Ready | undefined,
+  inCache: boolean,
+): Parameters<Extract<Claim, { kind: 'build' }>['finish']>[0] {
+  if (ready === undefined) return { unpublished: 'the build threw' };
+  if (!ready.ok) {
+    const message = ready.outcome.message ?? 'the build failed';
+    return ready.commandFailed ? { error: message } : { unpublished: message };
+  }
+  if (ready.unpublished !== undefined) return { unpublished: ready.unpublished };
+  return { outputDir: ready.dir, ...ready.outcome, inCache };
 }
 
 /** A job whose command did not run here, skipped or failed: no exit code, no output, the reason. */

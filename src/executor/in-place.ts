@@ -452,19 +452,24 @@ function linkToLeftFile(
   if (links.length === 0) return undefined;
   const taken = new Set(files);
   for (const rel of links) {
-    let real: string;
-    try {
-      real = realpathSync(`${sourceDir}/${rel}`);
-    } catch {
-      // Dangling: it restores as it is.
+    // Dangling, it restores as it is; out of the checkout, the cache refuses it whatever it leads to.
+    const target = targetInCheckout(sourceDir, rel);
+    if (target === undefined || !statSync(`${sourceDir}/${target}`, { throwIfNoEntry: false })?.isFile())
       continue;
-    }
-    // Out of the checkout: the cache refuses such a link whatever it leads to.
-    if (!real.startsWith(`${sourceDir}/`) || !statSync(real, { throwIfNoEntry: false })?.isFile()) continue;
-    const target = real.slice(sourceDir.length + 1);
     if (!taken.has(target) && !everywhere(target)) return rel;
   }
   return undefined;
+}
+
+/** Where the link `rel` leads, relative to `sourceDir` (a real path); undefined when nowhere, or out of it. */
+function targetInCheckout(sourceDir: string, rel: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(`${sourceDir}/${rel}`);
+  } catch {
+    return undefined;
+  }
+  return real.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
 }
 
 /**
@@ -480,15 +485,8 @@ function takenAtTarget(
   dirs: readonly [string, Stats][],
   entries: readonly [string, Stats][],
 ): boolean {
-  let real: string;
-  try {
-    real = realpathSync(`${sourceDir}/${link}`);
-  } catch {
-    return false;
-  }
-  if (!real.startsWith(`${sourceDir}/`)) return false;
-  const target = real.slice(sourceDir.length + 1);
-  if (!dirs.some(([rel]) => rel === target)) return false;
+  const target = targetInCheckout(sourceDir, link);
+  if (target === undefined || !dirs.some(([rel]) => rel === target)) return false;
   const prefix = `${target}/`;
   return entries.every(
     ([rel]) =>

@@ -70,7 +70,7 @@ function segmentsOf(pattern: string): Segment[] | undefined {
   if (pattern.includes('\\/')) return undefined;
   const parts = pattern.split('/');
   const plain = (part: string): boolean =>
-    part !== '' && balanced(part) && !part.includes('[') && (part === '**' || !part.includes('**'));
+    part !== '' && !part.includes('[') && (part === '**' || !part.includes('**')) && balanced(part);
   if (!parts.every(plain)) return undefined;
   // A segment's leading `!` is a character here, not the negation of the segment.
   return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch(part, { dot: true, nonegate: true })));
@@ -82,8 +82,8 @@ function balanced(part: string): boolean {
   for (let i = 0; i < part.length; i++) {
     const c = part[i];
     if (c === '\\') i++;
-    else if (c === '{' || c === '(' || c === '[') depth++;
-    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (c === '{' || c === '(') depth++;
+    else if (c === '}' || c === ')') depth--;
     if (depth < 0) return false;
   }
   return depth === 0;
