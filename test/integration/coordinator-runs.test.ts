@@ -13,6 +13,12 @@ describe('runs sharing a cache directory go through one coordinator', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
+  const cli = `${process.execPath} ${CLI}`;
+  /** The token of a `coordinator start` answer. */
+  const tokenOf = `sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/'`;
+  /** A graph of one job, `tool`, running `steps` one after the other while each succeeds. */
+  const toolGraph = (steps: string[]): string =>
+    graphJson([{ name: 'tool', cmds: [{ exec: ['sh', '-c', steps.join(' && ')] }] }]);
 
   it('two runs started at once execute every job exactly once and report identical outputs', async () => {
     const log = rig.path('executions.log');
@@ -53,27 +59,13 @@ describe('runs sharing a cache directory go through one coordinator', () => {
 
   it('exposes the coordinator to jobs, whose scripts can speak the protocol', async () => {
     const key = 'cd'.repeat(20);
-    const cli = `${process.execPath} ${CLI}`;
     await rig.write({
-      'graph.json': graphJson([
-        {
-          name: 'tool',
-          cmds: [
-            {
-              exec: [
-                'sh',
-                '-c',
-                [
-                  `test -n "$DISBUILD_COORDINATOR" && test -n "$DISBUILD_COORDINATOR_TOKEN"`,
-                  `T=$(${cli} coordinator start ${key} | sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/')`,
-                  `printf payload > <out>/p.txt`,
-                  `${cli} coordinator finish ${key} --token "$T" --file p=<out>/p.txt`,
-                  `${cli} coordinator start ${key}`,
-                ].join(' && '),
-              ],
-            },
-          ],
-        },
+      'graph.json': toolGraph([
+        `test -n "$DISBUILD_COORDINATOR" && test -n "$DISBUILD_COORDINATOR_TOKEN"`,
+        `T=$(${cli} coordinator start ${key} | ${tokenOf})`,
+        `printf payload > <out>/p.txt`,
+        `${cli} coordinator finish ${key} --token "$T" --file p=<out>/p.txt`,
+        `${cli} coordinator start ${key}`,
       ]),
     });
     const r = await rig.runGraph();
@@ -89,30 +81,16 @@ describe('runs sharing a cache directory go through one coordinator', () => {
 
   it("publishes a job's --file with a relative path from the job's own directory", async () => {
     const key = 'ef'.repeat(20);
-    const cli = `${process.execPath} ${CLI}`;
     // The serving process runs in src/: a relative path resolved there would publish this decoy.
     await rig.write({
       'p.txt': 'decoy',
-      'graph.json': graphJson([
-        {
-          name: 'tool',
-          cmds: [
-            {
-              exec: [
-                'sh',
-                '-c',
-                [
-                  `T=$(${cli} coordinator start ${key} | sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/')`,
-                  `cd <out>`,
-                  `printf payload > p.txt`,
-                  `${cli} coordinator finish ${key} --token "$T" --file p=p.txt`,
-                  `P=$(${cli} coordinator start ${key} | sed 's/.*"p":"\\([^"]*\\)".*/\\1/')`,
-                  `cat "$P"`,
-                ].join(' && '),
-              ],
-            },
-          ],
-        },
+      'graph.json': toolGraph([
+        `T=$(${cli} coordinator start ${key} | ${tokenOf})`,
+        `cd <out>`,
+        `printf payload > p.txt`,
+        `${cli} coordinator finish ${key} --token "$T" --file p=p.txt`,
+        `P=$(${cli} coordinator start ${key} | sed 's/.*"p":"\\([^"]*\\)".*/\\1/')`,
+        `cat "$P"`,
       ]),
     });
     const r = await rig.runGraph();
@@ -122,30 +100,15 @@ describe('runs sharing a cache directory go through one coordinator', () => {
 
   it('releases a key from a script: the next start gets a token of its own', async () => {
     const key = 'cd'.repeat(20);
-    const cli = `${process.execPath} ${CLI}`;
-    const token = `sed 's/.*"token":"\\([0-9a-f]*\\)".*/\\1/'`;
     await rig.write({
-      'graph.json': graphJson([
-        {
-          name: 'tool',
-          cmds: [
-            {
-              exec: [
-                'sh',
-                '-c',
-                [
-                  `T=$(${cli} coordinator start ${key} | ${token})`,
-                  `${cli} coordinator finish ${key} --token "$T" --release`,
-                  `U=$(${cli} coordinator start ${key} | ${token})`,
-                  `test -n "$U" && test "$U" != "$T" && echo fresh`,
-                  `(${cli} coordinator finish ${key} --token "$U" --release --error x || echo refused)`,
-                  // Not left to its lease: the serving process would wait for it to run out.
-                  `${cli} coordinator finish ${key} --token "$U" --release`,
-                ].join(' && '),
-              ],
-            },
-          ],
-        },
+      'graph.json': toolGraph([
+        `T=$(${cli} coordinator start ${key} | ${tokenOf})`,
+        `${cli} coordinator finish ${key} --token "$T" --release`,
+        `U=$(${cli} coordinator start ${key} | ${tokenOf})`,
+        `test -n "$U" && test "$U" != "$T" && echo fresh`,
+        `(${cli} coordinator finish ${key} --token "$U" --release --error x || echo refused)`,
+        // Not left to its lease: the serving process would wait for it to run out.
+        `${cli} coordinator finish ${key} --token "$U" --release`,
       ]),
     });
     const r = await rig.runGraph();

@@ -74,11 +74,13 @@ describe('keys at the edges (CLI)', () => {
 
   /**
    * Two checkouts of one job (`script` its command) sharing the rig's cache, and so its coordinator: the same key.
-   * The first run starts; the second, a second later, waits for the first's claim; `meanwhile(pid)` acts on the first.
+   * The first run starts (with `firstArgs`); the second, a second later, waits for the first's claim;
+   * `meanwhile(pid)` acts on the first.
    */
   async function twoCheckouts(
     script: string,
     meanwhile: (firstPid: number) => void = () => undefined,
+    firstArgs: string[] = [],
   ): Promise<{ first: CliResult; second: CliResult }> {
     rig = await Rig.create();
     const files = {
@@ -89,14 +91,18 @@ describe('keys at the edges (CLI)', () => {
     const other = rig.path('other');
     await rig.write(files, other);
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' };
-    const run = (cwd: string, onSpawn?: (pid: number) => void): Promise<CliResult> =>
-      runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], {
-        cwd,
-        env,
-        ...(onSpawn ? { onSpawn } : {}),
-      });
+    const run = (cwd: string, extra: string[] = [], onSpawn?: (pid: number) => void): Promise<CliResult> =>
+      runProcess(
+        process.execPath,
+        [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, ...extra],
+        {
+          cwd,
+          env,
+          ...(onSpawn ? { onSpawn } : {}),
+        },
+      );
     let pid = 0;
-    const first = run(rig.src, (p) => (pid = p));
+    const first = run(rig.src, firstArgs, (p) => (pid = p));
     await new Promise((r) => setTimeout(r, 1000));
     const second = run(other);
     await new Promise((r) => setTimeout(r, 1000));
@@ -109,6 +115,16 @@ describe('keys at the edges (CLI)', () => {
       process.kill(pid, 'SIGINT'),
     );
     expect(first.code).not.toBe(0);
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/1 built/);
+  });
+
+  it('hand a build timed out by its run to no other run as a failure: one waiting for its key builds it', async () => {
+    const { first, second } = await twoCheckouts('sleep 3; cat in.txt > <out>/copy', undefined, [
+      '--timeout',
+      '2',
+    ]);
+    expect(first.stdout + first.stderr).toMatch(/timed out/);
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/1 built/);
   });
