@@ -2533,44 +2533,40 @@ class RemoteTier {
     async fetchArchive(record) {
         if (this.#down)
             return (0,result/* err */._)('the remote cache is off for this run');
-        const a = record.archive;
-        if (a.size === 0)
+        if (record.archive.size === 0)
             return (0,result.ok)(Buffer.allocUnsafeSlow(0));
-        let problem;
-        if (a.at === undefined) {
-            // A blob of its own: read straight into its memory, without a stream and a copy of every chunk.
-            const done = await this.#wholeGets.take(1);
-            const bytes = await this.#wholeBytes.take(a.size);
-            const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(() => {
-                bytes();
-                done();
-            });
-            if (!got.ok)
-                problem = describe(got.error);
-            else if (got.value === undefined)
-                problem = 'the server no longer has its archive';
-            else if (got.value.length === a.size)
-                return (0,result.ok)(got.value);
-            else {
-                this.#memory.give(got.value.buffer);
-                problem = `the archive is truncated (${got.value.length} of ${a.size} bytes)`;
-            }
-            return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
-        }
+        const got = record.archive.at === undefined ? await this.#blobWhole(record) : await this.#partWhole(record);
+        return got.ok ? got : (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, got.error));
+    }
+    /** An archive that is a blob of its own, read straight into its memory: no stream, no copy of every chunk. */
+    async #blobWhole(record) {
+        const a = record.archive;
+        const done = await this.#wholeGets.take(1);
+        const bytes = await this.#wholeBytes.take(a.size);
+        const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(() => {
+            bytes();
+            done();
+        });
+        if (!got.ok)
+            return (0,result/* err */._)(describe(got.error));
+        if (got.value === undefined)
+            return (0,result/* err */._)('the server no longer has its archive');
+        if (got.value.length === a.size)
+            return (0,result.ok)(got.value);
+        this.#memory.give(got.value.buffer);
+        return (0,result/* err */._)(`the archive is truncated (${got.value.length} of ${a.size} bytes)`);
+    }
+    /** An archive carried by its record: the range of it, read whole. */
+    async #partWhole(record) {
         const res = await this.#archiveBody(record);
         if (!res.ok)
-            problem = describe(res.error);
-        else if (res.value === undefined)
-            problem = 'the server no longer has its archive';
-        else {
-            const body = res.value.body;
-            const bytes = await readAll(body, record.archive.size, this.#memory);
-            body.destroy();
-            if (bytes.ok)
-                return bytes;
-            problem = bytes.error;
-        }
-        return (0,result/* err */._)(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+            return (0,result/* err */._)(describe(res.error));
+        if (res.value === undefined)
+            return (0,result/* err */._)('the server no longer has its archive');
+        const body = res.value.body;
+        const bytes = await readAll(body, record.archive.size, this.#memory);
+        body.destroy();
+        return bytes;
     }
     /** The archive's bytes: a range of the record that carries it, or its own blob. */
     #archiveBody(record) {

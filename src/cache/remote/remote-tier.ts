@@ -411,37 +411,37 @@ export class RemoteTier {
    */
   async fetchArchive(record: RemoteRecord): Promise<Result<Buffer, string>> {
     if (this.#down) return err('the remote cache is off for this run');
+    if (record.archive.size === 0) return ok(Buffer.allocUnsafeSlow(0));
+    const got =
+      record.archive.at === undefined ? await this.#blobWhole(record) : await this.#partWhole(record);
+    return got.ok ? got : err(this.fail(`the artifact of ${record.key} could not be restored`, got.error));
+  }
+
+  /** An archive that is a blob of its own, read straight into its memory: no stream, no copy of every chunk. */
+  async #blobWhole(record: RemoteRecord): Promise<Result<Buffer, string>> {
     const a = record.archive;
-    if (a.size === 0) return ok(Buffer.allocUnsafeSlow(0));
-    let problem: string;
-    if (a.at === undefined) {
-      // A blob of its own: read straight into its memory, without a stream and a copy of every chunk.
-      const done = await this.#wholeGets.take(1);
-      const bytes = await this.#wholeBytes.take(a.size);
-      const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(() => {
-        bytes();
-        done();
-      });
-      if (!got.ok) problem = describe(got.error);
-      else if (got.value === undefined) problem = 'the server no longer has its archive';
-      else if (got.value.length === a.size) return ok(got.value);
-      else {
-        this.#memory.give(got.value.buffer as ArrayBuffer);
-        problem = `the archive is truncated (${got.value.length} of ${a.size} bytes)`;
-      }
-      return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
-    }
+    const done = await this.#wholeGets.take(1);
+    const bytes = await this.#wholeBytes.take(a.size);
+    const got = await this.#o.store.getBlobWhole(a.sha256, a.size, this.#memory).finally(() => {
+      bytes();
+      done();
+    });
+    if (!got.ok) return err(describe(got.error));
+    if (got.value === undefined) return err('the server no longer has its archive');
+    if (got.value.length === a.size) return ok(got.value);
+    this.#memory.give(got.value.buffer as ArrayBuffer);
+    return err(`the archive is truncated (${got.value.length} of ${a.size} bytes)`);
+  }
+
+  /** An archive carried by its record: the range of it, read whole. */
+  async #partWhole(record: RemoteRecord): Promise<Result<Buffer, string>> {
     const res = await this.#archiveBody(record);
-    if (!res.ok) problem = describe(res.error);
-    else if (res.value === undefined) problem = 'the server no longer has its archive';
-    else {
-      const body = res.value.body;
-      const bytes = await readAll(body, record.archive.size, this.#memory);
-      body.destroy();
-      if (bytes.ok) return bytes;
-      problem = bytes.error;
-    }
-    return err(this.fail(`the artifact of ${record.key} could not be restored`, problem));
+    if (!res.ok) return err(describe(res.error));
+    if (res.value === undefined) return err('the server no longer has its archive');
+    const body = res.value.body;
+    const bytes = await readAll(body, record.archive.size, this.#memory);
+    body.destroy();
+    return bytes;
   }
 
   /** The archive's bytes: a range of the record that carries it, or its own blob. */
