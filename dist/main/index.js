@@ -47216,7 +47216,11 @@ function readOutputs(raw, job, cx) {
         if (body.startsWith('/')) {
             return cx.add(job, where, `must be relative to the source directory, got ${JSON.stringify(p)}`);
         }
-        const norm = external_node_path_.posix.normalize(body);
+        let norm = external_node_path_.posix.normalize(body);
+        // `dir/` is every path below dir, as in disbuild.json (config/globs.ts): to picomatch it is the directory's own
+        // path, which no walk of output files yields, so the job would capture nothing there and exclude nothing.
+        if (norm.endsWith('/'))
+            norm = norm === './' ? '.' : `${norm}**`;
         if (norm === '..' || norm.startsWith('../')) {
             return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
         }

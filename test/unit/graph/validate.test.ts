@@ -22,6 +22,14 @@ describe('graph parsing with Go JSON conventions', () => {
     expect(g.jobs[0]!.inputs).toEqual(['B.txt', 'a/c.txt', 'b.txt']);
   });
 
+  it('reads an output `dir/` as every path below dir, as disbuild.json does', () => {
+    const g = valid({ Jobs: [job(A, 'x', { Outputs: ['dist/', '!dist/cache//', './out/./', 'a.txt'] })] });
+    expect(g.jobs[0]!.outputs).toEqual(['dist/**', '!dist/cache/**', 'out/**', 'a.txt']);
+    expect(problems({ Jobs: [job(A, 'x', { Outputs: ['./'] })] })).toEqual([
+      expect.stringMatching(/job "x" Outputs\[0\]: must not be the whole source directory/),
+    ]);
+  });
+
   it('normalises every input exactly as posix.normalize does, on the fast path and off it', () => {
     const paths = [
       'a',
