@@ -35063,181 +35063,10 @@ function splitBySize(items, max) {
     return groups.filter((g) => g.length > 0);
 }
 
-;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
-
-
-/** Metadata records are small; anything bigger is not ours. */
-const META_LIMIT = 4 * 1024 * 1024;
-/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
-function expectFound(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    if (status >= 200 && status < 300)
-        return r;
-    r.value.body.resume();
-    if (status === 404)
-        return (0,util_result.ok)(undefined);
-    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Answers a GET read whole: its body for 2xx, undefined for 404, a failure otherwise. */
-function expectWhole(r, what) {
-    if (!r.ok)
-        return r;
-    const { status, body } = r.value;
-    if (status >= 200 && status < 300)
-        return (0,util_result.ok)(body);
-    if (status === 404)
-        return (0,util_result.ok)(undefined);
-    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
-function expectStored(r, what) {
-    if (!r.ok)
-        return r;
-    const { status } = r.value;
-    r.value.body.resume();
-    if ((status >= 200 && status < 300) || status === 409)
-        return (0,util_result.ok)(undefined);
-    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
-}
-/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
-async function mapBounded(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (failure === undefined && next < items.length) {
-            const i = next++;
-            const r = await fn(items[i]);
-            if (r.ok)
-                out[i] = r.value;
-            else
-                failure ??= r.error;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return failure ? (0,util_result/* err */._)(failure) : (0,util_result.ok)(out);
-}
-/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
-    const found = new Map();
-    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
-    const fixed = typeof head === 'number' ? range(head) : undefined;
-    const r = await mapBounded(ids, concurrency, async (id) => {
-        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
-        const res = await client.getWhole(pathOf(id), { query, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
-        if (!res.ok)
-            return res;
-        const { status, body } = res.value;
-        if (status === 404) {
-            missed?.(id);
-            return (0,util_result.ok)(undefined);
-        }
-        if (status < 200 || status >= 300)
-            return (0,util_result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-        found.set(id, arrived ? arrived(id, body) : body);
-        return (0,util_result.ok)(undefined);
-    });
-    return r.ok ? (0,util_result.ok)(found) : r;
-}
-/**
- * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
- * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
- * What follows the range in a 200 is left to the reader's size check (it fails the restore).
- */
-function rangeBody(r, start, size) {
-    if (!r.ok || r.value === undefined)
-        return r;
-    const res = r.value;
-    if (res.status === 206) {
-        const want = `bytes ${start}-${start + size - 1}/`;
-        const got = String(res.headers['content-range'] ?? '');
-        if (got.startsWith(want))
-            return r;
-        res.body.resume();
-        return (0,util_result/* err */._)({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
-    }
-    if (start === 0)
-        return r;
-    let skip = start;
-    const rest = new external_node_stream_.Transform({
-        transform(chunk, _enc, cb) {
-            if (skip >= chunk.length) {
-                skip -= chunk.length;
-                cb();
-                return;
-            }
-            const part = skip === 0 ? chunk : chunk.subarray(skip);
-            skip = 0;
-            cb(null, part);
-        },
-    });
-    res.body.on('error', (e) => rest.destroy(e));
-    // A reader that stops early (a failed check) lets go of the connection too.
-    rest.once('close', () => {
-        if (!res.body.readableEnded)
-            res.body.destroy();
-    });
-    res.body.pipe(rest);
-    return (0,util_result.ok)({ ...res, body: rest });
-}
-
-;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
-
-/**
- * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
- * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
- * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
- */
-class BazelStore {
-    #c;
-    #concurrency;
-    constructor(client, concurrency) {
-        this.#c = client;
-        this.#concurrency = concurrency;
-    }
-    get display() {
-        return this.#c.display;
-    }
-    redact(text) {
-        return this.#c.redact(text);
-    }
-    /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
-    inlineArchives = true;
-    getMetas(ids, head, arrived, memory, missed) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
-    }
-    async getPart(id, start, size) {
-        const r = await this.#c.request('GET', `/ac/${id}`, {
-            headers: { range: `bytes=${start}-${start + size - 1}` },
-        });
-        return rangeBody(expectFound(r, 'the cache server'), start, size);
-    }
-    async getBlob(id) {
-        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
-    }
-    async getBlobWhole(id, limit, memory) {
-        return expectWhole(await this.#c.getWhole(`/cas/${id}`, {}, limit, memory), 'the cache server');
-    }
-    async put(space, id, body, size) {
-        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
-        const r = await this.#c.request('PUT', path, {
-            body: typeof body === 'function' ? body() : body,
-            length: size,
-            headers: { 'content-type': 'application/octet-stream' },
-        });
-        return expectStored(r, 'the cache server');
-    }
-    close() {
-        this.#c.close();
-    }
-}
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/cache/remote/kept-alive.ts
 
 
@@ -35273,6 +35102,10 @@ class KeptAlive {
     #parked = new Map();
     constructor(socketOf) {
         this.#socketOf = socketOf;
+    }
+    /** How many connections wait idle. */
+    get idle() {
+        return this.#idle.length;
     }
     /** The connection parked last, taken for a request; undefined when none is idle. */
     take() {
@@ -35559,6 +35392,13 @@ const EMPTY = Buffer.alloc(0);
 const LENT_TAIL = 16 * 1024;
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
+/** Pipelined GETs sent in one write on one connection, at most (see `get`). */
+const PIPELINE_DEPTH = 4;
+/**
+ * Times a GET is sent again after a connection closed before any of its answer came: a kept-alive connection the
+ * server closed meanwhile, or one closed after an earlier answer while this GET waited behind it.
+ */
+const RESENDS = 2;
 /**
  * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
  * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
@@ -35567,9 +35407,15 @@ const READ_SIZE = 64 * 1024;
  * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
  * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
  *
+ * Lookups are pipelined (RFC 9112, section 9.3.2): the GETs asked for in one turn of the event loop go out on one
+ * connection in one write, up to PIPELINE_DEPTH, and their answers come back in order, often in one read. A
+ * thousand lookups are then a quarter as many writes and reads on both sides, and over a network with latency a
+ * quarter as many round trips per connection.
+ *
  * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
- * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
- * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
+ * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile and GETs left
+ * unanswered behind a connection's last answer (sent again on a new connection), a server that never answers a
+ * pipelined GET (pipelining is then given up), the idle time-out, https with the given CAs, a bound on the body.
  * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
  */
 class GetConnections {
@@ -35578,6 +35424,12 @@ class GetConnections {
     #host;
     /** Every read of a plain connection lands here; each is consumed before the next one happens. */
     #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+    /** Busy connections carrying pipelined GETs. */
+    #pipelined = new Set();
+    /** Given up once a server left a pipelined GET unanswered. */
+    #pipelining = true;
+    /** Pipelined GETs waiting for a connection, once pipelining was given up and every connection allowed is busy. */
+    #waiting = [];
     #closed = false;
     constructor(o) {
         this.#o = o;
@@ -35586,36 +35438,89 @@ class GetConnections {
     /**
      * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
      * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
-     * dropped, so that the connection can carry the next request).
+     * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out behind others on
+     * a busy connection (small answers only: a large one would hold up those behind it).
      */
-    async get(target, headers, limit, memory) {
+    get(target, headers, limit, memory, pipelined = false) {
         let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
         for (const [name, value] of Object.entries(headers)) {
             // A line break in a value would end the head early and smuggle in another request.
             if (/[\r\n\0]/.test(value))
-                return (0,util_result/* err */._)({ kind: 'network', message: `GET failed: invalid ${name} header` });
+                return Promise.resolve((0,util_result/* err */._)({ kind: 'network', message: `GET failed: invalid ${name} header` }));
             head += `${name}: ${value}\r\n`;
         }
         head += '\r\n';
-        const reused = this.#connections.take();
-        if (reused !== undefined) {
-            const r = await this.#exchange(reused, head, limit, memory, true);
-            // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
-            if (r.ok || !r.error.stale)
-                return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+        return new Promise((resolve) => this.#send({ head, limit, memory, pipelined, behind: false, resent: 0, resolve }));
+    }
+    /** Sends `ex` on a connection: an idle one, a new one, or behind the GETs of a busy one (pipelined only). */
+    #send(ex) {
+        if (this.#closed) {
+            ex.resolve((0,util_result/* err */._)({ kind: 'network', message: 'GET failed: the client is closed' }));
+            return;
         }
-        if (this.#closed)
-            return (0,util_result/* err */._)({ kind: 'network', message: 'GET failed: the client is closed' });
-        const r = await this.#exchange(this.#open(), head, limit, memory, false);
-        return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
+        if (ex.pipelined) {
+            const behind = this.#pipelining ? this.#behind() : undefined;
+            if (behind !== undefined) {
+                ex.behind = true;
+                behind.queue.push(ex);
+                behind.socket.write(ex.head, 'latin1');
+                return;
+            }
+            if (!this.#pipelining && this.#connections.idle === 0 && this.#pipelined.size >= this.#cap()) {
+                this.#waiting.push(ex);
+                return;
+            }
+        }
+        // One sent again goes on a new connection: the kept-alive ones may be closing as the last one did.
+        const reused = ex.resent === 0 ? this.#connections.take() : undefined;
+        const c = reused ?? this.#open();
+        c.reused = reused !== undefined;
+        c.queue.push(ex);
+        this.#connections.use(c);
+        this.#listen(c);
+        this.#current(c);
+        if (ex.pipelined)
+            this.#pipelined.add(c);
+        if (ex.pipelined && this.#pipelining) {
+            // The GETs asked for in this turn join this one, in the same write.
+            c.gathering = true;
+            c.socket.cork();
+            process.nextTick(() => {
+                c.gathering = false;
+                c.socket.uncork();
+            });
+        }
+        c.socket.write(ex.head, 'latin1');
+    }
+    /**
+     * The busy connection a pipelined GET goes out on: one whose write of this turn has room; else, once as many
+     * connections carry pipelined GETs as allowed, the one with the fewest waiting.
+     */
+    #behind() {
+        let fewest;
+        for (const c of this.#pipelined) {
+            if (c.gathering && c.queue.length < PIPELINE_DEPTH)
+                return c;
+            if (fewest === undefined || c.queue.length < fewest.queue.length)
+                fewest = c;
+        }
+        const room = this.#connections.idle > 0 || this.#pipelined.size < this.#cap();
+        return room ? undefined : fewest;
+    }
+    #cap() {
+        return this.#o.pipelinedConnections ?? 1;
     }
     #open() {
         const connection = {
             socket: undefined,
+            queue: [],
+            reader: undefined,
             feed: undefined,
-            filled: undefined,
-            space: undefined,
             lent: false,
+            reused: false,
+            gathering: false,
+            headedAt: 0,
+            received: 0,
         };
         const feed = (bytes) => {
             // Bytes while idle: this connection is confused (or closing); it is dropped.
@@ -35629,7 +35534,7 @@ class GetConnections {
         // caller's once the answer is complete (it may move to another thread), and a connection whose answer fails is
         // destroyed, so that nothing reads into it after.
         const buffer = () => {
-            const space = connection.space?.();
+            const space = connection.feed ? connection.reader?.space() : undefined;
             connection.lent = space !== undefined;
             return space ?? this.#readBuffer;
         };
@@ -35652,113 +35557,190 @@ class GetConnections {
             connection.socket.on('data', feed);
         return connection;
     }
-    /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
-    #exchange(c, head, limit, memory, reused) {
+    /**
+     * Reads the answers to `c`'s GETs, in order, until none waits (the connection is then parked) or the
+     * connection fails (the GET being answered fails; those behind it are sent again).
+     */
+    #listen(c) {
         const socket = c.socket;
-        this.#connections.use(c);
-        return new Promise((resolve) => {
-            const reader = new AnswerReader(limit, memory);
-            let settled = false;
-            // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
-            // without end): its head must have come whole within the time-out.
-            const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
-            // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
-            // body must come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not
-            // (a chunked answer has none). One timer, set for when the bytes received so far stop being enough.
-            let slowTimer;
-            let headedAt = 0;
-            let received = 0;
-            const timeBody = () => {
-                const due = headedAt + this.#o.idleTimeoutMs + (received / MIN_BYTES_PER_SECOND) * 1000;
-                const before = received;
-                slowTimer = setTimeout(() => {
-                    if (received > before)
-                        timeBody();
-                    else
-                        fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
-                }, Math.max(0, Math.ceil(due - Date.now())));
-            };
-            const detach = () => {
-                clearTimeout(headTimer);
-                clearTimeout(slowTimer);
-                c.feed = undefined;
-                c.filled = undefined;
-                c.space = undefined;
-                socket.off('end', onEnd);
-                socket.off('error', onError);
-                socket.off('close', onEnd);
-                socket.off('timeout', onTimeout);
-                this.#connections.release(c);
-            };
-            const fail = (kind, message) => {
-                if (settled)
-                    return;
-                settled = true;
+        const detach = () => {
+            this.#stopTimers(c);
+            c.feed = undefined;
+            c.filled = undefined;
+            c.reader = undefined;
+            socket.off('end', onEnd);
+            socket.off('error', onError);
+            socket.off('close', onEnd);
+            socket.off('timeout', onTimeout);
+            this.#pipelined.delete(c);
+            this.#connections.release(c);
+        };
+        /** The connection is done with: the GET being answered gets `first`, those behind it go out again. */
+        const end = (first) => {
+            const [ex, ...behind] = c.queue.splice(0);
+            detach();
+            socket.destroy();
+            if (ex)
+                this.#settle(ex, first);
+            // Sent again, and not counted as such: the GET before each was answered or failed, so that this ends even
+            // with a server that closes after every answer (announcing it, as HTTP allows).
+            for (const b of behind)
+                this.#send(b);
+            const next = this.#waiting.shift();
+            if (next)
+                this.#send(next);
+        };
+        const fail = (kind, message) => {
+            const reader = c.reader;
+            const stale = kind === 'network' && reader !== undefined && !reader.started && c.reused;
+            // A connection closed unannounced after an answer, while a GET sent behind it waited: a server that does
+            // not take pipelined requests (a proxy may close on them). From now on each GET goes alone.
+            if (stale && c.queue[0]?.behind)
+                this.#pipelining = false;
+            end((0,util_result/* err */._)({ kind, message, stale }));
+        };
+        /** The answer being read is in: its GET is answered; whether the next one waiting on `c` is now read. */
+        const finish = (extra) => {
+            const reader = c.reader;
+            const answer = reader.answer();
+            if (!answer.ok) {
+                fail('network', answer.error);
+                return false;
+            }
+            this.#stopTimers(c);
+            // Bytes after the last answer awaited: the connection is confused, and not used again.
+            if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
+                end((0,util_result.ok)(answer.value));
+                return false;
+            }
+            const ex = c.queue.shift();
+            c.reused = true;
+            const waiting = c.queue.length === 0 ? this.#waiting.shift() : undefined;
+            if (waiting) {
+                c.queue.push(waiting);
+                c.socket.write(waiting.head, 'latin1');
+            }
+            if (c.queue.length > 0)
+                this.#current(c);
+            else {
                 detach();
-                socket.destroy();
-                resolve((0,util_result/* err */._)({ kind, message, stale: kind === 'network' && !reader.started && reused }));
-            };
-            const finish = () => {
-                if (settled)
-                    return;
-                const answer = reader.answer();
-                if (!answer.ok) {
-                    fail('network', answer.error);
+                this.#connections.park(c);
+            }
+            ex.resolve((0,util_result.ok)(answer.value));
+            return c.queue.length > 0;
+        };
+        const took = (problem, bytes, extra = false) => {
+            const reader = c.reader;
+            if (reader.headed && c.slowTimer === undefined) {
+                clearTimeout(c.headTimer);
+                // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
+                if (problem === undefined && reader.complete)
+                    return finish(extra);
+                c.headedAt = Date.now();
+                this.#timeBody(c, fail);
+            }
+            else
+                c.received += bytes;
+            if (problem !== undefined)
+                fail('network', problem);
+            else if (reader.complete)
+                return finish(extra);
+            return false;
+        };
+        c.feed = (bytes) => {
+            let rest = bytes;
+            for (;;) {
+                const r = c.reader.feed(rest);
+                if (typeof r === 'string') {
+                    took(r, rest.length);
                     return;
                 }
-                settled = true;
-                detach();
-                if (reader.reusable && !this.#closed)
-                    this.#connections.park(c);
-                else
-                    socket.destroy();
-                resolve((0,util_result.ok)(answer.value));
-            };
-            const took = (problem, bytes) => {
-                if (reader.headed && slowTimer === undefined) {
-                    clearTimeout(headTimer);
-                    // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
-                    if (problem === undefined && reader.complete)
-                        return finish();
-                    headedAt = Date.now();
-                    timeBody();
-                }
-                else
-                    received += bytes;
-                if (problem !== undefined)
-                    fail('network', problem);
-                else if (reader.complete)
-                    finish();
-            };
-            c.feed = (bytes) => took(reader.feed(bytes), bytes.length);
-            c.filled = (n) => {
-                reader.filled(n);
-                took(undefined, n);
-            };
-            c.space = () => reader.space();
-            const onEnd = () => {
-                // An answer framed by the connection's end is complete now; any other is cut short. A connection this
-                // client closed (close()) ended nothing: what came of the answer is only part of it.
-                if (this.#closed)
-                    fail('network', 'GET failed: the client is closed');
-                else if (reader.endsAtClose())
-                    finish();
-                else
-                    fail('network', reader.cutShort());
-            };
-            const onError = (e) => fail('network', `GET failed: ${e.message}`);
-            const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-            socket.on('end', onEnd);
-            socket.on('error', onError);
-            socket.on('close', onEnd);
-            socket.on('timeout', onTimeout);
-            socket.write(head, 'latin1');
-        });
+                // Bytes after an answer are the next one's, when a GET waits for one (else finish ends the connection).
+                if (!took(undefined, rest.length - r.length, r.length > 0) || r.length === 0)
+                    return;
+                rest = r;
+            }
+        };
+        c.filled = (n) => {
+            c.reader.filled(n);
+            took(undefined, n);
+        };
+        const onEnd = () => {
+            // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+            // client closed (close()) ended nothing: what came of the answer is only part of it.
+            const reader = c.reader;
+            if (this.#closed)
+                fail('network', 'GET failed: the client is closed');
+            else if (reader?.endsAtClose())
+                finish(false);
+            else
+                fail('network', reader?.cutShort() ?? 'GET failed: the connection closed');
+        };
+        const onError = (e) => fail('network', `GET failed: ${e.message}`);
+        const onTimeout = () => {
+            // A GET that waited behind answered ones and got nothing in the time-out: the server does not answer
+            // pipelined requests. It is sent again alone, and so is every GET from now on.
+            if (!c.reader?.started && c.queue[0]?.behind) {
+                this.#pipelining = false;
+                end((0,util_result/* err */._)({ kind: 'network', message: 'GET unanswered', stale: true }));
+            }
+            else
+                fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+        };
+        c.onTimeout = onTimeout;
+        socket.on('end', onEnd);
+        socket.on('error', onError);
+        socket.on('close', onEnd);
+        socket.on('timeout', onTimeout);
+    }
+    /** The first GET waiting on `c` is the one being answered now: its reader, and its head's time-out. */
+    #current(c) {
+        const ex = c.queue[0];
+        c.reader = new AnswerReader(ex.limit, ex.memory);
+        // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+        // without end): its head must have come whole within the time-out.
+        c.headTimer = setTimeout(() => c.onTimeout?.(), this.#o.idleTimeoutMs);
+        c.slowTimer = undefined;
+        c.received = 0;
+    }
+    /**
+     * Nor may a body trickle (a byte now and then keeps the idle time-out away): once the head is in, the body must
+     * come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not (a chunked
+     * answer has none). One timer, set for when the bytes received so far stop being enough.
+     */
+    #timeBody(c, fail) {
+        const due = c.headedAt + this.#o.idleTimeoutMs + (c.received / MIN_BYTES_PER_SECOND) * 1000;
+        const before = c.received;
+        c.slowTimer = setTimeout(() => {
+            if (c.received > before)
+                this.#timeBody(c, fail);
+            else
+                fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
+        }, Math.max(0, Math.ceil(due - Date.now())));
+    }
+    #stopTimers(c) {
+        clearTimeout(c.headTimer);
+        clearTimeout(c.slowTimer);
+        c.headTimer = undefined;
+        c.slowTimer = undefined;
+    }
+    /** Answers `ex`, or sends it again when nothing of its answer came on a connection that closed. */
+    #settle(ex, r) {
+        if (r.ok)
+            ex.resolve(r);
+        else if (r.error.stale && ex.resent < RESENDS) {
+            ex.resent++;
+            this.#send(ex);
+        }
+        else
+            ex.resolve((0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message }));
     }
     /** Closes every connection, idle or in use. */
     close() {
         this.#closed = true;
         this.#connections.close();
+        for (const ex of this.#waiting.splice(0))
+            ex.resolve((0,util_result/* err */._)({ kind: 'network', message: 'GET failed: the client is closed' }));
     }
 }
 /**
@@ -35785,8 +35767,6 @@ class AnswerReader {
     #chunk = 'size';
     #chunkLeft = 0;
     #line = '';
-    /** Bytes after the answer: the connection is not reused. */
-    #extra = false;
     #keepAlive = false;
     started = false;
     constructor(limit, memory) {
@@ -35805,7 +35785,7 @@ class AnswerReader {
         return this.#body?.length;
     }
     get reusable() {
-        return this.#keepAlive && !this.#extra && this.#framing === 'done';
+        return this.#keepAlive && this.#framing === 'done';
     }
     endsAtClose() {
         if (this.#framing === 'close')
@@ -35848,7 +35828,10 @@ class AnswerReader {
     #ok() {
         return this.#status >= 200 && this.#status < 300;
     }
-    /** Takes the next bytes; answers what is wrong with them, if anything. */
+    /**
+     * Takes the next bytes, up to the end of the answer: what is wrong with them, or the bytes after the answer
+     * (empty when it took them all).
+     */
     feed(bytes) {
         if (bytes.length > 0)
             this.started = true;
@@ -35885,11 +35868,10 @@ class AnswerReader {
                     break;
                 }
                 case 'done':
-                    this.#extra = true;
-                    return undefined;
+                    return rest;
             }
         }
-        return undefined;
+        return EMPTY;
     }
     #feedHead(bytes) {
         const before = this.#head?.length ?? 0;
@@ -35992,6 +35974,183 @@ class AnswerReader {
             }
         }
         return rest;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/object-store.ts
+
+
+
+/** Metadata records are small; anything bigger is not ours. */
+const META_LIMIT = 4 * 1024 * 1024;
+/** Answers a GET: the response for 2xx, undefined for 404, a failure otherwise (the body is discarded). */
+function expectFound(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    if (status >= 200 && status < 300)
+        return r;
+    r.value.body.resume();
+    if (status === 404)
+        return (0,util_result.ok)(undefined);
+    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Answers a GET read whole: its body for 2xx, undefined for 404, a failure otherwise. */
+function expectWhole(r, what) {
+    if (!r.ok)
+        return r;
+    const { status, body } = r.value;
+    if (status >= 200 && status < 300)
+        return (0,util_result.ok)(body);
+    if (status === 404)
+        return (0,util_result.ok)(undefined);
+    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+function expectStored(r, what) {
+    if (!r.ok)
+        return r;
+    const { status } = r.value;
+    r.value.body.resume();
+    if ((status >= 200 && status < 300) || status === 409)
+        return (0,util_result.ok)(undefined);
+    return (0,util_result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
+}
+/** Runs `fn` over `items` with at most `limit` at once; stops early at the first failure. */
+async function mapBounded(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const i = next++;
+            const r = await fn(items[i]);
+            if (r.ok)
+                out[i] = r.value;
+            else
+                failure ??= r.error;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return failure ? (0,util_result/* err */._)(failure) : (0,util_result.ok)(out);
+}
+/**
+ * GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets:
+ * `concurrency` connections. Pipelined (see get-connections.ts), PIPELINE_DEPTH GETs to a connection, unless `head`
+ * may ask for a whole record with its archive (up to a megabyte, which would hold up the GETs behind it).
+ */
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
+    const found = new Map();
+    const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
+    const fixed = typeof head === 'number' ? range(head) : undefined;
+    const pipelined = typeof head !== 'function';
+    const r = await mapBounded(ids, pipelined ? concurrency * PIPELINE_DEPTH : concurrency, async (id) => {
+        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
+        const res = await client.getWhole(pathOf(id), { query, pipelined, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
+        if (!res.ok)
+            return res;
+        const { status, body } = res.value;
+        if (status === 404) {
+            missed?.(id);
+            return (0,util_result.ok)(undefined);
+        }
+        if (status < 200 || status >= 300)
+            return (0,util_result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
+        found.set(id, arrived ? arrived(id, body) : body);
+        return (0,util_result.ok)(undefined);
+    });
+    return r.ok ? (0,util_result.ok)(found) : r;
+}
+/**
+ * The answer to a ranged GET of `size` bytes from `start`, as a body of exactly those bytes: a 206 must name that
+ * range; a 200 (a server that ignores ranges) sends the whole object, whose first `start` bytes are dropped here.
+ * What follows the range in a 200 is left to the reader's size check (it fails the restore).
+ */
+function rangeBody(r, start, size) {
+    if (!r.ok || r.value === undefined)
+        return r;
+    const res = r.value;
+    if (res.status === 206) {
+        const want = `bytes ${start}-${start + size - 1}/`;
+        const got = String(res.headers['content-range'] ?? '');
+        if (got.startsWith(want))
+            return r;
+        res.body.resume();
+        return (0,util_result/* err */._)({ kind: 'status', status: 206, message: `the cache server answered another range (${got})` });
+    }
+    if (start === 0)
+        return r;
+    let skip = start;
+    const rest = new external_node_stream_.Transform({
+        transform(chunk, _enc, cb) {
+            if (skip >= chunk.length) {
+                skip -= chunk.length;
+                cb();
+                return;
+            }
+            const part = skip === 0 ? chunk : chunk.subarray(skip);
+            skip = 0;
+            cb(null, part);
+        },
+    });
+    res.body.on('error', (e) => rest.destroy(e));
+    // A reader that stops early (a failed check) lets go of the connection too.
+    rest.once('close', () => {
+        if (!res.body.readableEnded)
+            res.body.destroy();
+    });
+    res.body.pipe(rest);
+    return (0,util_result.ok)({ ...res, body: rest });
+}
+
+;// CONCATENATED MODULE: ./src/cache/remote/bazel-store.ts
+
+/**
+ * The Bazel HTTP cache protocol: `GET/PUT/HEAD <url>/ac/<sha256>` for records and `<url>/cas/<sha256>` for
+ * content, where a `cas` name is the SHA-256 of its bytes (bazel-remote checks that on upload). Records are not
+ * Bazel ActionResults, so bazel-remote needs `--disable_http_ac_validation`; nginx with WebDAV takes anything.
+ */
+class BazelStore {
+    #c;
+    #concurrency;
+    constructor(client, concurrency) {
+        this.#c = client;
+        this.#concurrency = concurrency;
+    }
+    get display() {
+        return this.#c.display;
+    }
+    redact(text) {
+        return this.#c.redact(text);
+    }
+    /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
+    inlineArchives = true;
+    getMetas(ids, head, arrived, memory, missed) {
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
+    }
+    async getPart(id, start, size) {
+        const r = await this.#c.request('GET', `/ac/${id}`, {
+            headers: { range: `bytes=${start}-${start + size - 1}` },
+        });
+        return rangeBody(expectFound(r, 'the cache server'), start, size);
+    }
+    async getBlob(id) {
+        return expectFound(await this.#c.request('GET', `/cas/${id}`), 'the cache server');
+    }
+    async getBlobWhole(id, limit, memory) {
+        return expectWhole(await this.#c.getWhole(`/cas/${id}`, {}, limit, memory), 'the cache server');
+    }
+    async put(space, id, body, size) {
+        const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
+        const r = await this.#c.request('PUT', path, {
+            body: typeof body === 'function' ? body() : body,
+            length: size,
+            headers: { 'content-type': 'application/octet-stream' },
+        });
+        return expectStored(r, 'the cache server');
+    }
+    close() {
+        this.#c.close();
     }
 }
 
@@ -36137,6 +36296,7 @@ class HttpClient {
         this.#gets = new GetConnections({
             origin: new URL(url.origin),
             idleTimeoutMs: o.idleTimeoutMs,
+            pipelinedConnections: o.maxSockets,
             ...(ca ? { ca } : {}),
         });
         this.#origin = url.origin;
@@ -36258,7 +36418,8 @@ class HttpClient {
     /**
      * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
      * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
-     * when one is given), which its reader may hand on to another thread.
+     * when one is given), which its reader may hand on to another thread. `pipelined`: a small answer, whose GET
+     * may go out behind others on a busy connection (lookups; see get-connections.ts).
      */
     async getWhole(path, opts, limit, own) {
         const headers = { ...opts.headers };
@@ -36269,7 +36430,7 @@ class HttpClient {
             : own === true
                 ? (size) => Buffer.allocUnsafeSlow(size)
                 : (size) => own.take(size);
-        const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory);
+        const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory, opts.pipelined);
         if (!r.ok)
             return (0,util_result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
         return r;

@@ -25,6 +25,8 @@ export interface GetConnectionsOptions {
   idleTimeoutMs: number;
   /** For https: the trusted CAs (undefined: Node's own). */
   ca?: string[];
+  /** Connections that carry pipelined GETs (see `get`), at most; beyond them, requests queue behind others. */
+  pipelinedConnections?: number;
 }
 
 /** An answer's head larger than this is not from a cache server. */
@@ -38,6 +40,15 @@ const LENT_TAIL = 16 * 1024;
 /** What one read from a plain connection brings at most: the size Node reads with. */
 const READ_SIZE = 64 * 1024;
 
+/** Pipelined GETs sent in one write on one connection, at most (see `get`). */
+export const PIPELINE_DEPTH = 4;
+
+/**
+ * Times a GET is sent again after a connection closed before any of its answer came: a kept-alive connection the
+ * server closed meanwhile, or one closed after an earlier answer while this GET waited behind it.
+ */
+const RESENDS = 2;
+
 /**
  * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
  * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
@@ -46,9 +57,15 @@ const READ_SIZE = 64 * 1024;
  * Here a plain connection reads into one buffer, used again for every read of every connection (Node's `onread`),
  * and the body goes from there into its final memory, sized once from Content-Length: one copy, no garbage.
  *
+ * Lookups are pipelined (RFC 9112, section 9.3.2): the GETs asked for in one turn of the event loop go out on one
+ * connection in one write, up to PIPELINE_DEPTH, and their answers come back in order, often in one read. A
+ * thousand lookups are then a quarter as many writes and reads on both sides, and over a network with latency a
+ * quarter as many round trips per connection.
+ *
  * Deals with: framing (Content-Length, chunks, or the connection's end), connection reuse (only after an answer
- * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile (the GET is
- * sent again once on a new one), the idle time-out, https with the given CAs, a bound on the body.
+ * framed by length or chunks, read to its end), a kept-alive connection the server closed meanwhile and GETs left
+ * unanswered behind a connection's last answer (sent again on a new connection), a server that never answers a
+ * pipelined GET (pipelining is then given up), the idle time-out, https with the given CAs, a bound on the body.
  * Does not deal with: authorization and paths (the caller builds the head's lines) or what a status means.
  */
 export class GetConnections {
@@ -57,6 +74,12 @@ export class GetConnections {
   readonly #host: string;
   /** Every read of a plain connection lands here; each is consumed before the next one happens. */
   readonly #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+  /** Busy connections carrying pipelined GETs. */
+  readonly #pipelined = new Set<Connection>();
+  /** Given up once a server left a pipelined GET unanswered. */
+  #pipelining = true;
+  /** Pipelined GETs waiting for a connection, once pipelining was given up and every connection allowed is busy. */
+  readonly #waiting: Exchange[] = [];
   #closed = false;
 
   constructor(o: GetConnectionsOptions) {
@@ -67,40 +90,98 @@ export class GetConnections {
   /**
    * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
    * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
-   * dropped, so that the connection can carry the next request).
+   * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out behind others on
+   * a busy connection (small answers only: a large one would hold up those behind it).
    */
-  async get(
+  get(
     target: string,
     headers: Record<string, string>,
     limit: number,
     memory: (size: number) => Buffer,
+    pipelined = false,
   ): Promise<Result<WholeAnswer, GetFailure>> {
     let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
     for (const [name, value] of Object.entries(headers)) {
       // A line break in a value would end the head early and smuggle in another request.
       if (/[\r\n\0]/.test(value))
-        return err({ kind: 'network', message: `GET failed: invalid ${name} header` });
+        return Promise.resolve(err({ kind: 'network', message: `GET failed: invalid ${name} header` }));
       head += `${name}: ${value}\r\n`;
     }
     head += '\r\n';
-    const reused = this.#connections.take();
-    if (reused !== undefined) {
-      const r = await this.#exchange(reused, head, limit, memory, true);
-      // Closed by the server while it sat idle (nothing of an answer arrived): once more, on a new connection.
-      if (r.ok || !r.error.stale) return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
+    return new Promise((resolve) =>
+      this.#send({ head, limit, memory, pipelined, behind: false, resent: 0, resolve }),
+    );
+  }
+
+  /** Sends `ex` on a connection: an idle one, a new one, or behind the GETs of a busy one (pipelined only). */
+  #send(ex: Exchange): void {
+    if (this.#closed) {
+      ex.resolve(err({ kind: 'network', message: 'GET failed: the client is closed' }));
+      return;
     }
-    if (this.#closed) return err({ kind: 'network', message: 'GET failed: the client is closed' });
-    const r = await this.#exchange(this.#open(), head, limit, memory, false);
-    return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
+    if (ex.pipelined) {
+      const behind = this.#pipelining ? this.#behind() : undefined;
+      if (behind !== undefined) {
+        ex.behind = true;
+        behind.queue.push(ex);
+        behind.socket.write(ex.head, 'latin1');
+        return;
+      }
+      if (!this.#pipelining && this.#connections.idle === 0 && this.#pipelined.size >= this.#cap()) {
+        this.#waiting.push(ex);
+        return;
+      }
+    }
+    // One sent again goes on a new connection: the kept-alive ones may be closing as the last one did.
+    const reused = ex.resent === 0 ? this.#connections.take() : undefined;
+    const c = reused ?? this.#open();
+    c.reused = reused !== undefined;
+    c.queue.push(ex);
+    this.#connections.use(c);
+    this.#listen(c);
+    this.#current(c);
+    if (ex.pipelined) this.#pipelined.add(c);
+    if (ex.pipelined && this.#pipelining) {
+      // The GETs asked for in this turn join this one, in the same write.
+      c.gathering = true;
+      c.socket.cork();
+      process.nextTick(() => {
+        c.gathering = false;
+        c.socket.uncork();
+      });
+    }
+    c.socket.write(ex.head, 'latin1');
+  }
+
+  /**
+   * The busy connection a pipelined GET goes out on: one whose write of this turn has room; else, once as many
+   * connections carry pipelined GETs as allowed, the one with the fewest waiting.
+   */
+  #behind(): Connection | undefined {
+    let fewest: Connection | undefined;
+    for (const c of this.#pipelined) {
+      if (c.gathering && c.queue.length < PIPELINE_DEPTH) return c;
+      if (fewest === undefined || c.queue.length < fewest.queue.length) fewest = c;
+    }
+    const room = this.#connections.idle > 0 || this.#pipelined.size < this.#cap();
+    return room ? undefined : fewest;
+  }
+
+  #cap(): number {
+    return this.#o.pipelinedConnections ?? 1;
   }
 
   #open(): Connection {
     const connection: Connection = {
       socket: undefined as unknown as Socket,
+      queue: [],
+      reader: undefined,
       feed: undefined,
-      filled: undefined,
-      space: undefined,
       lent: false,
+      reused: false,
+      gathering: false,
+      headedAt: 0,
+      received: 0,
     };
     const feed = (bytes: Buffer): void => {
       // Bytes while idle: this connection is confused (or closing); it is dropped.
@@ -112,7 +193,7 @@ export class GetConnections {
     // caller's once the answer is complete (it may move to another thread), and a connection whose answer fails is
     // destroyed, so that nothing reads into it after.
     const buffer = (): Uint8Array => {
-      const space = connection.space?.();
+      const space = connection.feed ? connection.reader?.space() : undefined;
       connection.lent = space !== undefined;
       return space ?? this.#readBuffer;
     };
@@ -132,122 +213,214 @@ export class GetConnections {
     return connection;
   }
 
-  /** Sends one request on `c` and reads its whole answer; gives the connection back when it can carry another. */
-  #exchange(
-    c: Connection,
-    head: string,
-    limit: number,
-    memory: (size: number) => Buffer,
-    reused: boolean,
-  ): Promise<Result<WholeAnswer, GetFailure & { stale: boolean }>> {
+  /**
+   * Reads the answers to `c`'s GETs, in order, until none waits (the connection is then parked) or the
+   * connection fails (the GET being answered fails; those behind it are sent again).
+   */
+  #listen(c: Connection): void {
     const socket = c.socket;
-    this.#connections.use(c);
-    return new Promise((resolve) => {
-      const reader = new AnswerReader(limit, memory);
-      let settled = false;
-      // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
-      // without end): its head must have come whole within the time-out.
-      const headTimer = setTimeout(() => onTimeout(), this.#o.idleTimeoutMs);
-      // Nor one whose body trickles (a byte now and then keeps the idle time-out away): once the head is in, the
-      // body must come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not
-      // (a chunked answer has none). One timer, set for when the bytes received so far stop being enough.
-      let slowTimer: NodeJS.Timeout | undefined;
-      let headedAt = 0;
-      let received = 0;
-      const timeBody = (): void => {
-        const due = headedAt + this.#o.idleTimeoutMs + (received / MIN_BYTES_PER_SECOND) * 1000;
-        const before = received;
-        slowTimer = setTimeout(
-          () => {
-            if (received > before) timeBody();
-            else fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
-          },
-          Math.max(0, Math.ceil(due - Date.now())),
-        );
-      };
-      const detach = (): void => {
-        clearTimeout(headTimer);
-        clearTimeout(slowTimer);
-        c.feed = undefined;
-        c.filled = undefined;
-        c.space = undefined;
-        socket.off('end', onEnd);
-        socket.off('error', onError);
-        socket.off('close', onEnd);
-        socket.off('timeout', onTimeout);
-        this.#connections.release(c);
-      };
-      const fail = (kind: GetFailure['kind'], message: string): void => {
-        if (settled) return;
-        settled = true;
+    const detach = (): void => {
+      this.#stopTimers(c);
+      c.feed = undefined;
+      c.filled = undefined;
+      c.reader = undefined;
+      socket.off('end', onEnd);
+      socket.off('error', onError);
+      socket.off('close', onEnd);
+      socket.off('timeout', onTimeout);
+      this.#pipelined.delete(c);
+      this.#connections.release(c);
+    };
+    /** The connection is done with: the GET being answered gets `first`, those behind it go out again. */
+    const end = (first: Result<WholeAnswer, GetFailure & { stale: boolean }>): void => {
+      const [ex, ...behind] = c.queue.splice(0);
+      detach();
+      socket.destroy();
+      if (ex) this.#settle(ex, first);
+      // Sent again, and not counted as such: the GET before each was answered or failed, so that this ends even
+      // with a server that closes after every answer (announcing it, as HTTP allows).
+      for (const b of behind) this.#send(b);
+      const next = this.#waiting.shift();
+      if (next) this.#send(next);
+    };
+    const fail = (kind: GetFailure['kind'], message: string): void => {
+      const reader = c.reader;
+      const stale = kind === 'network' && reader !== undefined && !reader.started && c.reused;
+      // A connection closed unannounced after an answer, while a GET sent behind it waited: a server that does
+      // not take pipelined requests (a proxy may close on them). From now on each GET goes alone.
+      if (stale && c.queue[0]?.behind) this.#pipelining = false;
+      end(err({ kind, message, stale }));
+    };
+    /** The answer being read is in: its GET is answered; whether the next one waiting on `c` is now read. */
+    const finish = (extra: boolean): boolean => {
+      const reader = c.reader!;
+      const answer = reader.answer();
+      if (!answer.ok) {
+        fail('network', answer.error);
+        return false;
+      }
+      this.#stopTimers(c);
+      // Bytes after the last answer awaited: the connection is confused, and not used again.
+      if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
+        end(ok(answer.value));
+        return false;
+      }
+      const ex = c.queue.shift()!;
+      c.reused = true;
+      const waiting = c.queue.length === 0 ? this.#waiting.shift() : undefined;
+      if (waiting) {
+        c.queue.push(waiting);
+        c.socket.write(waiting.head, 'latin1');
+      }
+      if (c.queue.length > 0) this.#current(c);
+      else {
         detach();
-        socket.destroy();
-        resolve(err({ kind, message, stale: kind === 'network' && !reader.started && reused }));
-      };
-      const finish = (): void => {
-        if (settled) return;
-        const answer = reader.answer();
-        if (!answer.ok) {
-          fail('network', answer.error);
+        this.#connections.park(c);
+      }
+      ex.resolve(ok(answer.value));
+      return c.queue.length > 0;
+    };
+    const took = (problem: string | undefined, bytes: number, extra = false): boolean => {
+      const reader = c.reader!;
+      if (reader.headed && c.slowTimer === undefined) {
+        clearTimeout(c.headTimer);
+        // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
+        if (problem === undefined && reader.complete) return finish(extra);
+        c.headedAt = Date.now();
+        this.#timeBody(c, fail);
+      } else c.received += bytes;
+      if (problem !== undefined) fail('network', problem);
+      else if (reader.complete) return finish(extra);
+      return false;
+    };
+    c.feed = (bytes: Buffer): void => {
+      let rest = bytes;
+      for (;;) {
+        const r = c.reader!.feed(rest);
+        if (typeof r === 'string') {
+          took(r, rest.length);
           return;
         }
-        settled = true;
-        detach();
-        if (reader.reusable && !this.#closed) this.#connections.park(c);
-        else socket.destroy();
-        resolve(ok(answer.value));
-      };
-      const took = (problem: string | undefined, bytes: number): void => {
-        if (reader.headed && slowTimer === undefined) {
-          clearTimeout(headTimer);
-          // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
-          if (problem === undefined && reader.complete) return finish();
-          headedAt = Date.now();
-          timeBody();
-        } else received += bytes;
-        if (problem !== undefined) fail('network', problem);
-        else if (reader.complete) finish();
-      };
-      c.feed = (bytes: Buffer): void => took(reader.feed(bytes), bytes.length);
-      c.filled = (n: number): void => {
-        reader.filled(n);
-        took(undefined, n);
-      };
-      c.space = () => reader.space();
-      const onEnd = (): void => {
-        // An answer framed by the connection's end is complete now; any other is cut short. A connection this
-        // client closed (close()) ended nothing: what came of the answer is only part of it.
-        if (this.#closed) fail('network', 'GET failed: the client is closed');
-        else if (reader.endsAtClose()) finish();
-        else fail('network', reader.cutShort());
-      };
-      const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
-      const onTimeout = (): void => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-      socket.on('end', onEnd);
-      socket.on('error', onError);
-      socket.on('close', onEnd);
-      socket.on('timeout', onTimeout);
-      socket.write(head, 'latin1');
-    });
+        // Bytes after an answer are the next one's, when a GET waits for one (else finish ends the connection).
+        if (!took(undefined, rest.length - r.length, r.length > 0) || r.length === 0) return;
+        rest = r;
+      }
+    };
+    c.filled = (n: number): void => {
+      c.reader!.filled(n);
+      took(undefined, n);
+    };
+    const onEnd = (): void => {
+      // An answer framed by the connection's end is complete now; any other is cut short. A connection this
+      // client closed (close()) ended nothing: what came of the answer is only part of it.
+      const reader = c.reader;
+      if (this.#closed) fail('network', 'GET failed: the client is closed');
+      else if (reader?.endsAtClose()) finish(false);
+      else fail('network', reader?.cutShort() ?? 'GET failed: the connection closed');
+    };
+    const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
+    const onTimeout = (): void => {
+      // A GET that waited behind answered ones and got nothing in the time-out: the server does not answer
+      // pipelined requests. It is sent again alone, and so is every GET from now on.
+      if (!c.reader?.started && c.queue[0]?.behind) {
+        this.#pipelining = false;
+        end(err({ kind: 'network', message: 'GET unanswered', stale: true }));
+      } else fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+    };
+    c.onTimeout = onTimeout;
+    socket.on('end', onEnd);
+    socket.on('error', onError);
+    socket.on('close', onEnd);
+    socket.on('timeout', onTimeout);
+  }
+
+  /** The first GET waiting on `c` is the one being answered now: its reader, and its head's time-out. */
+  #current(c: Connection): void {
+    const ex = c.queue[0]!;
+    c.reader = new AnswerReader(ex.limit, ex.memory);
+    // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
+    // without end): its head must have come whole within the time-out.
+    c.headTimer = setTimeout(() => c.onTimeout?.(), this.#o.idleTimeoutMs);
+    c.slowTimer = undefined;
+    c.received = 0;
+  }
+
+  /**
+   * Nor may a body trickle (a byte now and then keeps the idle time-out away): once the head is in, the body must
+   * come at MIN_BYTES_PER_SECOND on average after a grace of the time-out, announced length or not (a chunked
+   * answer has none). One timer, set for when the bytes received so far stop being enough.
+   */
+  #timeBody(c: Connection, fail: (kind: GetFailure['kind'], message: string) => void): void {
+    const due = c.headedAt + this.#o.idleTimeoutMs + (c.received / MIN_BYTES_PER_SECOND) * 1000;
+    const before = c.received;
+    c.slowTimer = setTimeout(
+      () => {
+        if (c.received > before) this.#timeBody(c, fail);
+        else fail('timeout', `GET answered slower than ${MIN_BYTES_PER_SECOND} bytes a second`);
+      },
+      Math.max(0, Math.ceil(due - Date.now())),
+    );
+  }
+
+  #stopTimers(c: Connection): void {
+    clearTimeout(c.headTimer);
+    clearTimeout(c.slowTimer);
+    c.headTimer = undefined;
+    c.slowTimer = undefined;
+  }
+
+  /** Answers `ex`, or sends it again when nothing of its answer came on a connection that closed. */
+  #settle(ex: Exchange, r: Result<WholeAnswer, GetFailure & { stale: boolean }>): void {
+    if (r.ok) ex.resolve(r);
+    else if (r.error.stale && ex.resent < RESENDS) {
+      ex.resent++;
+      this.#send(ex);
+    } else ex.resolve(err({ kind: r.error.kind, message: r.error.message }));
   }
 
   /** Closes every connection, idle or in use. */
   close(): void {
     this.#closed = true;
     this.#connections.close();
+    for (const ex of this.#waiting.splice(0))
+      ex.resolve(err({ kind: 'network', message: 'GET failed: the client is closed' }));
   }
 }
 
+/** One GET: its request's head, where its answer goes, and who waits for it. */
+interface Exchange {
+  head: string;
+  limit: number;
+  memory: (size: number) => Buffer;
+  pipelined: boolean;
+  /** Sent on a connection while earlier GETs there waited for their answers. */
+  behind: boolean;
+  /** Times sent again (see RESENDS). */
+  resent: number;
+  resolve(r: Result<WholeAnswer, GetFailure>): void;
+}
+
 /**
- * A socket and whoever reads its bytes now (none while it waits idle): `feed` takes bytes read into the shared
- * buffer, `filled` counts those read straight into the `space` the reader gave (`lent`: the next read goes there).
+ * A socket, the GETs it carries (the first is being answered, by `reader`), and whoever reads its bytes now (none
+ * while it waits idle): `feed` takes bytes read into the shared buffer, `filled` counts those read straight into
+ * the reader's `space` (`lent`: the next read goes there).
  */
 interface Connection {
   socket: Socket;
+  queue: Exchange[];
+  reader: AnswerReader | undefined;
   feed: ((bytes: Buffer) => void) | undefined;
-  filled: ((n: number) => void) | undefined;
-  space: (() => Buffer | undefined) | undefined;
+  filled?: ((n: number) => void) | undefined;
   lent: boolean;
+  /** It carried an answer before the one being read: a close before any of it means the server closed it idle. */
+  reused: boolean;
+  /** GETs asked for in this turn join its write (see #send). */
+  gathering: boolean;
+  onTimeout?: () => void;
+  headTimer?: NodeJS.Timeout | undefined;
+  slowTimer?: NodeJS.Timeout | undefined;
+  headedAt: number;
+  received: number;
 }
 
 /**
@@ -274,8 +447,6 @@ class AnswerReader {
   #chunk: 'size' | 'data' | 'data-end' | 'trailers' = 'size';
   #chunkLeft = 0;
   #line = '';
-  /** Bytes after the answer: the connection is not reused. */
-  #extra = false;
   #keepAlive = false;
   started = false;
 
@@ -299,7 +470,7 @@ class AnswerReader {
   }
 
   get reusable(): boolean {
-    return this.#keepAlive && !this.#extra && this.#framing === 'done';
+    return this.#keepAlive && this.#framing === 'done';
   }
 
   endsAtClose(): boolean {
@@ -344,8 +515,11 @@ class AnswerReader {
     return this.#status >= 200 && this.#status < 300;
   }
 
-  /** Takes the next bytes; answers what is wrong with them, if anything. */
-  feed(bytes: Buffer): string | undefined {
+  /**
+   * Takes the next bytes, up to the end of the answer: what is wrong with them, or the bytes after the answer
+   * (empty when it took them all).
+   */
+  feed(bytes: Buffer): string | Buffer {
     if (bytes.length > 0) this.started = true;
     let rest = bytes;
     while (rest.length > 0) {
@@ -376,11 +550,10 @@ class AnswerReader {
           break;
         }
         case 'done':
-          this.#extra = true;
-          return undefined;
+          return rest;
       }
     }
-    return undefined;
+    return EMPTY;
   }
 
   #feedHead(bytes: Buffer): Buffer | string {

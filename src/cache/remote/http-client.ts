@@ -102,6 +102,7 @@ export class HttpClient {
     this.#gets = new GetConnections({
       origin: new URL(url.origin),
       idleTimeoutMs: o.idleTimeoutMs,
+      pipelinedConnections: o.maxSockets,
       ...(ca ? { ca } : {}),
     });
     this.#origin = url.origin;
@@ -235,11 +236,12 @@ export class HttpClient {
   /**
    * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
    * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
-   * when one is given), which its reader may hand on to another thread.
+   * when one is given), which its reader may hand on to another thread. `pipelined`: a small answer, whose GET
+   * may go out behind others on a busy connection (lookups; see get-connections.ts).
    */
   async getWhole(
     path: string,
-    opts: { query?: Record<string, string>; headers?: Record<string, string> },
+    opts: { query?: Record<string, string>; headers?: Record<string, string>; pipelined?: boolean },
     limit: number,
     own?: true | MemoryPool,
   ): Promise<Result<{ status: number; headers: IncomingHttpHeaders; body: Buffer }, HttpFailure>> {
@@ -251,7 +253,7 @@ export class HttpClient {
         : own === true
           ? (size: number) => Buffer.allocUnsafeSlow(size)
           : (size: number) => own.take(size);
-    const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory);
+    const r = await this.#gets.get(this.#target(path, opts.query), headers, limit, memory, opts.pipelined);
     if (!r.ok) return err({ kind: r.error.kind, message: this.redact(r.error.message) });
     return r;
   }

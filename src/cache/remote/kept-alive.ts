@@ -41,6 +41,11 @@ export class KeptAlive<C> {
     this.#socketOf = socketOf;
   }
 
+  /** How many connections wait idle. */
+  get idle(): number {
+    return this.#idle.length;
+  }
+
   /** The connection parked last, taken for a request; undefined when none is idle. */
   take(): C | undefined {
     return this.#idle.pop();

@@ -3,6 +3,7 @@ import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { HttpClient, HttpFailure, HttpResponse } from './http-client.js';
 import type { MemoryPool } from './memory-pool.js';
+import { PIPELINE_DEPTH } from './get-connections.js';
 
 /** `meta`: small records looked up by a key's ID; `blob`: content-addressed bytes (archives, long logs). */
 export type Space = 'meta' | 'blob';
@@ -115,7 +116,11 @@ export async function mapBounded<T, R>(
   return failure ? err(failure) : ok(out);
 }
 
-/** GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets. */
+/**
+ * GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets:
+ * `concurrency` connections. Pipelined (see get-connections.ts), PIPELINE_DEPTH GETs to a connection, unless `head`
+ * may ask for a whole record with its archive (up to a megabyte, which would hold up the GETs behind it).
+ */
 export async function getMetasConcurrently(
   client: HttpClient,
   ids: readonly string[],
@@ -130,11 +135,12 @@ export async function getMetasConcurrently(
   const found = new Map<string, Buffer>();
   const range = (bytes: number): Record<string, string> => ({ range: `bytes=0-${bytes - 1}` });
   const fixed = typeof head === 'number' ? range(head) : undefined;
-  const r = await mapBounded(ids, concurrency, async (id) => {
+  const pipelined = typeof head !== 'function';
+  const r = await mapBounded(ids, pipelined ? concurrency * PIPELINE_DEPTH : concurrency, async (id) => {
     const headers = typeof head === 'function' ? range(await head(id)) : fixed;
     const res = await client.getWhole(
       pathOf(id),
-      { query, ...(headers ? { headers } : {}) },
+      { query, pipelined, ...(headers ? { headers } : {}) },
       META_LIMIT,
       arrived ? (memory ?? true) : undefined,
     );

@@ -713,3 +713,127 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
     expect(s.connections()).toBe(0);
   });
 });
+
+describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  /**
+   * A server that sees requests as they come, a read at a time: `respond` gets every request of one read, and
+   * may answer any of them, in one write or not at all.
+   */
+  async function readsServer(respond: (socket: Socket, requests: string[]) => void): Promise<{
+    url: string;
+    reads: string[][];
+    connections: () => number;
+  }> {
+    const sockets = new Set<Socket>();
+    const reads: string[][] = [];
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+      let buffered = '';
+      socket.on('data', (chunk) => {
+        buffered += chunk.toString('latin1');
+        const requests = buffered.split('\r\n\r\n');
+        buffered = requests.pop()!;
+        if (requests.length === 0) return;
+        reads.push(requests);
+        respond(socket, requests);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    });
+    return {
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      reads,
+      connections: () => connections,
+    };
+  }
+
+  function client(url: string, idleTimeoutMs = 2000): HttpClient {
+    const c = new HttpClient({ url, idleTimeoutMs, maxSockets: 2 });
+    cleanups.push(() => c.close());
+    return c;
+  }
+
+  const lookups = async (c: HttpClient, prefix: string, n = 8): Promise<string[]> =>
+    (
+      await Promise.all(
+        Array.from({ length: n }, (_, i) => c.getWhole(`/${prefix}${i}`, { pipelined: true }, 1 << 20)),
+      )
+    ).map((r) => (r.ok ? r.value.body.toString() : `failed: ${r.error.message}`));
+  const expected = (prefix: string, n = 8): string[] =>
+    Array.from({ length: n }, (_, i) => `body of /${prefix}${i}`);
+  const pathOf = (request: string): string => request.split(' ')[1]!;
+
+  it('sends the GETs asked for together in one write per connection, and reads answers that come in one write', async () => {
+    const s = await readsServer((socket, requests) =>
+      socket.write(requests.map((r) => answer(bodyOf(r))).join('')),
+    );
+    const c = client(s.url);
+    expect(await lookups(c, 'a')).toEqual(expected('a'));
+    expect(await lookups(c, 'b')).toEqual(expected('b'));
+    // Two connections, four GETs in each write: a quarter as many writes as GETs, on both sides.
+    expect(s.connections()).toBe(2);
+    expect(s.reads.map((r) => r.length)).toEqual([4, 4, 4, 4]);
+  });
+
+  it('sends again what waited behind the last answer of a connection the server closed, announced or not', async () => {
+    let announced = true;
+    const s = await readsServer((socket, requests) => {
+      const first = requests[0]!;
+      if (announced) {
+        socket.end(
+          `HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: ${bodyOf(first).length}\r\n\r\n${bodyOf(first)}`,
+        );
+      } else {
+        // Unannounced: a server (or a proxy) that takes no pipelined requests.
+        socket.write(answer(bodyOf(first)));
+        socket.destroy();
+      }
+    });
+    const c = client(s.url);
+    // Announced: each connection answers one GET, and those behind it go out again, still together.
+    expect(await lookups(c, 'a')).toEqual(expected('a'));
+    expect(s.reads.some((r) => r.length > 1)).toBe(true);
+    announced = false;
+    expect(await lookups(c, 'b')).toEqual(expected('b'));
+    // Unannounced: given up, each GET goes alone from then on.
+    const before = s.reads.length;
+    expect(await lookups(c, 'c')).toEqual(expected('c'));
+    expect(s.reads.slice(before).every((r) => r.length === 1)).toBe(true);
+  });
+
+  it('gives pipelining up for a server that never answers a GET sent behind another', async () => {
+    const s = await readsServer((socket, requests) => socket.write(answer(bodyOf(requests[0]!))));
+    const c = client(s.url, 300);
+    const started = Date.now();
+    expect(await lookups(c, 'a')).toEqual(expected('a'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    const before = s.reads.length;
+    expect(await lookups(c, 'b')).toEqual(expected('b'));
+    expect(s.reads.slice(before).every((r) => r.length === 1)).toBe(true);
+  });
+
+  it('gives each GET the bytes of its own answer, and drops a connection that sends more than was asked', async () => {
+    // Every answer in its own write, the last one followed by bytes nobody asked for.
+    const s = await readsServer((socket, requests) => {
+      for (const r of requests) socket.write(answer(`${bodyOf(r)} ${'x'.repeat(pathOf(r).length * 1000)}`));
+      socket.write('garbage');
+    });
+    const c = client(s.url);
+    const bodies = await lookups(c, 'a');
+    expect(bodies.map((b) => b.split(' ').slice(0, 3).join(' '))).toEqual(expected('a'));
+    expect(await lookups(c, 'b')).toHaveLength(8);
+    expect(s.connections()).toBeGreaterThan(2);
+  });
+});
