@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CacheServer, startNginx } from '../test/helpers/remote/servers.js';
 import type { BenchContext, BenchRow } from './harness.js';
+import { startLatencyProxy } from './latency-proxy.js';
 import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -84,10 +85,13 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  *   dominate); `large` has REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where
  *   throughput dominates.
  * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
+ * - latency: the lookups-only run through a proxy that delays every piece of data by REMOTE_BENCH_RTT_MS / 2 each
+ *   way (20 ms of round trip: a cache across a network), against the same run straight to nginx (for information;
+ *   with DISBUILD_OLD_CLI, that build's run through the proxy in the same rounds too).
  *
- * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold), REMOTE_BENCH_PAIRS (5; cold runs: 3), DISBUILD_CLI (another
- * build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build measured in the same rounds: `small`, `large` and
- * `cold` add rows comparing the two, round by round).
+ * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold; latency on request), REMOTE_BENCH_PAIRS (5; cold runs: 3),
+ * REMOTE_BENCH_RTT_MS (20), DISBUILD_CLI (another build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build
+ * measured in the same rounds: `small`, `large`, `cold` and `latency` add rows comparing the two, round by round).
  */
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const pairs = env('REMOTE_BENCH_PAIRS', 5);
@@ -233,7 +237,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   };
 
   try {
-    if (parts.has('lookups') || parts.has('small') || parts.has('cold')) {
+    if (parts.has('lookups') || parts.has('small') || parts.has('cold') || parts.has('latency')) {
       ctx.log('1,000 jobs over 10,000 files (80 MB); seeding the server and a warm local cache');
       const src = await workspace('ws', 1000);
       const server = await startNginx();
@@ -259,6 +263,46 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           target: '≤ 2×',
           pass: r1 <= 2,
         });
+      }
+
+      if (parts.has('latency')) {
+        const rtt = env('REMOTE_BENCH_RTT_MS', 20);
+        const proxy = await startLatencyProxy(new URL(server.url), rtt / 2);
+        try {
+          const far = ['--cache', 'http', '--cache-url', proxy.url];
+          const near: number[] = [];
+          const away: number[] = [];
+          const awayOld: number[] = [];
+          for (let i = 0; i < pairs; i++) {
+            const round: (() => void)[] = [
+              () => near.push(disbuild(src, [...remote, '--cache-dir', freshDir()]).ms),
+              () => away.push(disbuild(src, [...far, '--cache-dir', freshDir()]).ms),
+            ];
+            if (oldCli !== undefined)
+              round.push(() => awayOld.push(disbuild(src, [...far, '--cache-dir', freshDir()], oldCli).ms));
+            for (const step of i % 2 === 0 ? round : round.reverse()) step();
+          }
+          rows.push({
+            benchmark: 'remote cache (nginx, 1,000 jobs)',
+            measure: `fully cached, empty local cache (lookups only), the server ${rtt} ms of round trip away`,
+            value: `${Math.round(median(away))} ms (${range(away)})`,
+            reference: `the same run on loopback ${Math.round(median(near))} ms (${range(near)})`,
+            ratio: median(away) / median(near),
+            target: 'for information',
+          });
+          if (oldCli !== undefined) {
+            rows.push({
+              benchmark: 'remote cache (nginx, 1,000 jobs)',
+              measure: `lookups only, ${rtt} ms of round trip, against the build in DISBUILD_OLD_CLI (same rounds)`,
+              value: `${Math.round(median(away))} ms`,
+              reference: `old build ${Math.round(median(awayOld))} ms (${range(awayOld)})`,
+              ratio: median(away) / median(awayOld),
+              target: 'for information',
+            });
+          }
+        } finally {
+          await proxy.stop();
+        }
       }
 
       if (parts.has('small')) downloads('1,000 jobs × 80 kB', src, server);

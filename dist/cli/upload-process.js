@@ -14041,6 +14041,8 @@ class GetConnections {
     #host;
     /** Every read of a plain connection lands here; each is consumed before the next one happens. */
     #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+    /** The connection whose write of this turn pipelined GETs join (see #send). */
+    #gathering;
     /** Busy connections carrying pipelined GETs. */
     #pipelined = new Set();
     /** Given up once a server left a pipelined GET unanswered. */
@@ -14069,21 +14071,28 @@ class GetConnections {
         head += '\r\n';
         return new Promise((resolve) => this.#send({ head, limit, memory, pipelined, behind: false, resent: 0, resolve }));
     }
-    /** Sends `ex` on a connection: an idle one, a new one, or behind the GETs of a busy one (pipelined only). */
+    /**
+     * Sends `ex` on a connection: an idle one, a new one, or (pipelined) in the write being put together this turn.
+     * Never behind GETs sent earlier: a server that skips requests (one that reads a request and drops the rest
+     * of what came with it) would answer a later one in the place of one it skipped. A batch is answered whole, or
+     * its GETs time out, before the connection carries another.
+     */
     #send(ex) {
         if (this.#closed) {
             ex.resolve(result_err({ kind: 'network', message: 'GET failed: the client is closed' }));
             return;
         }
+        ex.behind = false;
         if (ex.pipelined) {
-            const behind = this.#pipelining ? this.#behind() : undefined;
-            if (behind !== undefined) {
+            const busy = this.#connections.idle === 0 && this.#pipelined.size >= this.#cap();
+            const behind = this.#gathering;
+            if (behind !== undefined && behind.queue.length < PIPELINE_DEPTH && this.#pipelining) {
                 ex.behind = true;
                 behind.queue.push(ex);
                 behind.socket.write(ex.head, 'latin1');
                 return;
             }
-            if (!this.#pipelining && this.#connections.idle === 0 && this.#pipelined.size >= this.#cap()) {
+            if (busy) {
                 this.#waiting.push(ex);
                 return;
             }
@@ -14100,29 +14109,28 @@ class GetConnections {
             this.#pipelined.add(c);
         if (ex.pipelined && this.#pipelining) {
             // The GETs asked for in this turn join this one, in the same write.
-            c.gathering = true;
+            this.#gathering = c;
             c.socket.cork();
             process.nextTick(() => {
-                c.gathering = false;
+                if (this.#gathering === c)
+                    this.#gathering = undefined;
                 c.socket.uncork();
             });
         }
         c.socket.write(ex.head, 'latin1');
     }
-    /**
-     * The busy connection a pipelined GET goes out on: one whose write of this turn has room; else, once as many
-     * connections carry pipelined GETs as allowed, the one with the fewest waiting.
-     */
-    #behind() {
-        let fewest;
-        for (const c of this.#pipelined) {
-            if (c.gathering && c.queue.length < PIPELINE_DEPTH)
-                return c;
-            if (fewest === undefined || c.queue.length < fewest.queue.length)
-                fewest = c;
+    /** GETs that waited for a connection go out on `c`, whose last one was just answered: as many as a write may carry. */
+    #takeWaiting(c) {
+        const batch = this.#waiting.splice(0, this.#pipelining ? PIPELINE_DEPTH : 1);
+        if (batch.length === 0)
+            return;
+        c.socket.cork();
+        for (const [i, ex] of batch.entries()) {
+            ex.behind = i > 0;
+            c.queue.push(ex);
+            c.socket.write(ex.head, 'latin1');
         }
-        const room = this.#connections.idle > 0 || this.#pipelined.size < this.#cap();
-        return room ? undefined : fewest;
+        process.nextTick(() => c.socket.uncork());
     }
     #cap() {
         return this.#o.pipelinedConnections ?? 1;
@@ -14135,7 +14143,6 @@ class GetConnections {
             feed: undefined,
             lent: false,
             reused: false,
-            gathering: false,
             headedAt: 0,
             received: 0,
         };
@@ -14190,31 +14197,56 @@ class GetConnections {
             socket.off('close', onEnd);
             socket.off('timeout', onTimeout);
             this.#pipelined.delete(c);
+            if (this.#gathering === c)
+                this.#gathering = undefined;
             this.#connections.release(c);
         };
-        /** The connection is done with: the GET being answered gets `first`, those behind it go out again. */
-        const end = (first) => {
+        /**
+         * The connection is done with. The GET being answered gets `first`, or (`again`) goes out again, counted (see
+         * RESENDS). Those behind it get `behindToo`, or go out again uncounted: the GET before each was answered,
+         * failed or counted, so that this ends even with a server that closes after every answer.
+         */
+        const end = (first, again = false, behindToo) => {
             const [ex, ...behind] = c.queue.splice(0);
             detach();
             socket.destroy();
-            if (ex)
-                this.#settle(ex, first);
-            // Sent again, and not counted as such: the GET before each was answered or failed, so that this ends even
-            // with a server that closes after every answer (announcing it, as HTTP allows).
-            for (const b of behind)
-                this.#send(b);
-            const next = this.#waiting.shift();
-            if (next)
-                this.#send(next);
+            if (ex !== undefined && again && ex.resent < RESENDS) {
+                ex.resent++;
+                this.#send(ex);
+            }
+            else
+                ex?.resolve(first);
+            for (const b of behind) {
+                if (behindToo)
+                    b.resolve(result_err(behindToo));
+                else
+                    this.#send(b);
+            }
+            for (const w of this.#waiting.splice(0))
+                this.#send(w);
         };
         const fail = (kind, message) => {
-            const reader = c.reader;
-            const stale = kind === 'network' && reader !== undefined && !reader.started && c.reused;
-            // A connection closed unannounced after an answer, while a GET sent behind it waited: a server that does
-            // not take pipelined requests (a proxy may close on them). From now on each GET goes alone.
-            if (stale && c.queue[0]?.behind)
+            const failure = { kind, message };
+            const nothing = c.reader !== undefined && !c.reader.started;
+            if (kind === 'timeout') {
+                // Nothing of the answer to a GET sent behind an answered one: the server does not answer pipelined GETs.
+                // It goes out again, and every GET alone from now on.
+                if (nothing && c.queue[0]?.behind) {
+                    this.#pipelining = false;
+                    end(result_err(failure), true);
+                }
+                else
+                    end(result_err(failure), false, failure);
+                return;
+            }
+            // Closed before any of the answer came. After other answers (kept alive, or pipelined): the server closed
+            // it meanwhile, or (a GET sent behind another) takes no pipelined GETs. On a new connection carrying
+            // several: a server, or a proxy, that may refuse pipelined GETs by closing. Each goes out again, alone
+            // from now on when pipelining may be to blame.
+            const refused = nothing && (c.queue[0]?.behind === true || (!c.reused && c.queue.length > 1));
+            if (refused)
                 this.#pipelining = false;
-            end(result_err({ kind, message, stale }));
+            end(result_err(failure), nothing && (c.reused || refused));
         };
         /** The answer being read is in: its GET is answered; whether the next one waiting on `c` is now read. */
         const finish = (extra) => {
@@ -14227,16 +14259,20 @@ class GetConnections {
             this.#stopTimers(c);
             // Bytes after the last answer awaited: the connection is confused, and not used again.
             if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
-                end(result_ok(answer.value));
+                // The server closes the connection with GETs sent behind this one: after its first answer (it keeps no
+                // connection alive), or on an error (a proxy may answer pipelined GETs so, the first one too). Each goes
+                // out again, alone from now on; an error answer too.
+                const status = answer.value.status;
+                const refused = reader.reusable || this.#closed ? false : c.queue.length > 1 && (!c.reused || status >= 400);
+                if (refused)
+                    this.#pipelining = false;
+                end(result_ok(answer.value), refused && status >= 400);
                 return false;
             }
             const ex = c.queue.shift();
             c.reused = true;
-            const waiting = c.queue.length === 0 ? this.#waiting.shift() : undefined;
-            if (waiting) {
-                c.queue.push(waiting);
-                c.socket.write(waiting.head, 'latin1');
-            }
+            if (c.queue.length === 0)
+                this.#takeWaiting(c);
             if (c.queue.length > 0)
                 this.#current(c);
             else {
@@ -14294,16 +14330,7 @@ class GetConnections {
                 fail('network', reader?.cutShort() ?? 'GET failed: the connection closed');
         };
         const onError = (e) => fail('network', `GET failed: ${e.message}`);
-        const onTimeout = () => {
-            // A GET that waited behind answered ones and got nothing in the time-out: the server does not answer
-            // pipelined requests. It is sent again alone, and so is every GET from now on.
-            if (!c.reader?.started && c.queue[0]?.behind) {
-                this.#pipelining = false;
-                end(result_err({ kind: 'network', message: 'GET unanswered', stale: true }));
-            }
-            else
-                fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-        };
+        const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
         c.onTimeout = onTimeout;
         socket.on('end', onEnd);
         socket.on('error', onError);
@@ -14340,17 +14367,6 @@ class GetConnections {
         clearTimeout(c.slowTimer);
         c.headTimer = undefined;
         c.slowTimer = undefined;
-    }
-    /** Answers `ex`, or sends it again when nothing of its answer came on a connection that closed. */
-    #settle(ex, r) {
-        if (r.ok)
-            ex.resolve(r);
-        else if (r.error.stale && ex.resent < RESENDS) {
-            ex.resent++;
-            this.#send(ex);
-        }
-        else
-            ex.resolve(result_err({ kind: r.error.kind, message: r.error.message }));
     }
     /** Closes every connection, idle or in use. */
     close() {
@@ -14653,14 +14669,14 @@ async function mapBounded(items, limit, fn) {
 }
 /**
  * GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets:
- * `concurrency` connections. Pipelined (see get-connections.ts), PIPELINE_DEPTH GETs to a connection, unless `head`
- * may ask for a whole record with its archive (up to a megabyte, which would hold up the GETs behind it).
+ * `concurrency` connections. `pipelined` (small answers only: a whole record with its archive, up to a megabyte,
+ * would hold up the GETs behind it): PIPELINE_DEPTH GETs to a connection (see get-connections.ts).
  */
-async function getMetasConcurrently(client, ids, pathOf, query, concurrency, head, arrived, memory, missed) {
+async function getMetasConcurrently(client, ids, pathOf, query, concurrency, o = {}) {
+    const { head, arrived, memory, missed, pipelined = false } = o;
     const found = new Map();
     const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
     const fixed = typeof head === 'number' ? range(head) : undefined;
-    const pipelined = typeof head !== 'function';
     const r = await mapBounded(ids, pipelined ? concurrency * PIPELINE_DEPTH : concurrency, async (id) => {
         const headers = typeof head === 'function' ? range(await head(id)) : fixed;
         const res = await client.getWhole(pathOf(id), { query, pipelined, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
@@ -14743,7 +14759,9 @@ class BazelStore {
     /** nginx and bazel-remote serve ranges of what they store; a server that does not sends whole objects. */
     inlineArchives = true;
     getMetas(ids, head, arrived, memory, missed) {
-        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, head, arrived, memory, missed);
+        return getMetasConcurrently(this.#c, ids, (id) => `/ac/${id}`, {}, this.#concurrency, 
+        // Ranged GETs of a record's first bytes (lookups) are pipelined.
+        { head, arrived, memory, missed, pipelined: typeof head === 'number' });
     }
     async getPart(id, start, size) {
         const r = await this.#c.request('GET', `/ac/${id}`, {
@@ -17314,6 +17332,8 @@ class tiered_cache_TieredCache {
 
 /** Hashes per batch existence query. */
 const BATCH = 500;
+/** Records are small here (never an archive inside): their GETs are pipelined. */
+const SMALL_RECORDS = { pipelined: true };
 /**
  * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
  * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
@@ -17365,7 +17385,7 @@ class TurboStore {
     async #getMetas(ids) {
         const path = (id) => `/v8/artifacts/${id}`;
         if (this.#noBatch || ids.length < 2) {
-            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+            return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency, SMALL_RECORDS);
         }
         const existing = [];
         for (let i = 0; i < ids.length; i += BATCH) {
@@ -17374,11 +17394,11 @@ class TurboStore {
                 return some;
             if (some.value === undefined) {
                 this.#noBatch = true;
-                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+                return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency, SMALL_RECORDS);
             }
             existing.push(...some.value);
         }
-        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
+        return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency, SMALL_RECORDS);
     }
     /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */
     async #exists(ids) {

@@ -43,10 +43,8 @@ export class BazelStore implements ObjectStore {
       (id) => `/ac/${id}`,
       {},
       this.#concurrency,
-      head,
-      arrived,
-      memory,
-      missed,
+      // Ranged GETs of a record's first bytes (lookups) are pipelined.
+      { head, arrived, memory, missed, pipelined: typeof head === 'number' },
     );
   }
 

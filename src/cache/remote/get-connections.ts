@@ -74,6 +74,8 @@ export class GetConnections {
   readonly #host: string;
   /** Every read of a plain connection lands here; each is consumed before the next one happens. */
   readonly #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+  /** The connection whose write of this turn pipelined GETs join (see #send). */
+  #gathering: Connection | undefined;
   /** Busy connections carrying pipelined GETs. */
   readonly #pipelined = new Set<Connection>();
   /** Given up once a server left a pipelined GET unanswered. */
@@ -113,21 +115,28 @@ export class GetConnections {
     );
   }
 
-  /** Sends `ex` on a connection: an idle one, a new one, or behind the GETs of a busy one (pipelined only). */
+  /**
+   * Sends `ex` on a connection: an idle one, a new one, or (pipelined) in the write being put together this turn.
+   * Never behind GETs sent earlier: a server that skips requests (one that reads a request and drops the rest
+   * of what came with it) would answer a later one in the place of one it skipped. A batch is answered whole, or
+   * its GETs time out, before the connection carries another.
+   */
   #send(ex: Exchange): void {
     if (this.#closed) {
       ex.resolve(err({ kind: 'network', message: 'GET failed: the client is closed' }));
       return;
     }
+    ex.behind = false;
     if (ex.pipelined) {
-      const behind = this.#pipelining ? this.#behind() : undefined;
-      if (behind !== undefined) {
+      const busy = this.#connections.idle === 0 && this.#pipelined.size >= this.#cap();
+      const behind = this.#gathering;
+      if (behind !== undefined && behind.queue.length < PIPELINE_DEPTH && this.#pipelining) {
         ex.behind = true;
         behind.queue.push(ex);
         behind.socket.write(ex.head, 'latin1');
         return;
       }
-      if (!this.#pipelining && this.#connections.idle === 0 && this.#pipelined.size >= this.#cap()) {
+      if (busy) {
         this.#waiting.push(ex);
         return;
       }
@@ -143,28 +152,27 @@ export class GetConnections {
     if (ex.pipelined) this.#pipelined.add(c);
     if (ex.pipelined && this.#pipelining) {
       // The GETs asked for in this turn join this one, in the same write.
-      c.gathering = true;
+      this.#gathering = c;
       c.socket.cork();
       process.nextTick(() => {
-        c.gathering = false;
+        if (this.#gathering === c) this.#gathering = undefined;
         c.socket.uncork();
       });
     }
     c.socket.write(ex.head, 'latin1');
   }
 
-  /**
-   * The busy connection a pipelined GET goes out on: one whose write of this turn has room; else, once as many
-   * connections carry pipelined GETs as allowed, the one with the fewest waiting.
-   */
-  #behind(): Connection | undefined {
-    let fewest: Connection | undefined;
-    for (const c of this.#pipelined) {
-      if (c.gathering && c.queue.length < PIPELINE_DEPTH) return c;
-      if (fewest === undefined || c.queue.length < fewest.queue.length) fewest = c;
+  /** GETs that waited for a connection go out on `c`, whose last one was just answered: as many as a write may carry. */
+  #takeWaiting(c: Connection): void {
+    const batch = this.#waiting.splice(0, this.#pipelining ? PIPELINE_DEPTH : 1);
+    if (batch.length === 0) return;
+    c.socket.cork();
+    for (const [i, ex] of batch.entries()) {
+      ex.behind = i > 0;
+      c.queue.push(ex);
+      c.socket.write(ex.head, 'latin1');
     }
-    const room = this.#connections.idle > 0 || this.#pipelined.size < this.#cap();
-    return room ? undefined : fewest;
+    process.nextTick(() => c.socket.uncork());
   }
 
   #cap(): number {
@@ -179,7 +187,6 @@ export class GetConnections {
       feed: undefined,
       lent: false,
       reused: false,
-      gathering: false,
       headedAt: 0,
       received: 0,
     };
@@ -229,27 +236,47 @@ export class GetConnections {
       socket.off('close', onEnd);
       socket.off('timeout', onTimeout);
       this.#pipelined.delete(c);
+      if (this.#gathering === c) this.#gathering = undefined;
       this.#connections.release(c);
     };
-    /** The connection is done with: the GET being answered gets `first`, those behind it go out again. */
-    const end = (first: Result<WholeAnswer, GetFailure & { stale: boolean }>): void => {
+    /**
+     * The connection is done with. The GET being answered gets `first`, or (`again`) goes out again, counted (see
+     * RESENDS). Those behind it get `behindToo`, or go out again uncounted: the GET before each was answered,
+     * failed or counted, so that this ends even with a server that closes after every answer.
+     */
+    const end = (first: Result<WholeAnswer, GetFailure>, again = false, behindToo?: GetFailure): void => {
       const [ex, ...behind] = c.queue.splice(0);
       detach();
       socket.destroy();
-      if (ex) this.#settle(ex, first);
-      // Sent again, and not counted as such: the GET before each was answered or failed, so that this ends even
-      // with a server that closes after every answer (announcing it, as HTTP allows).
-      for (const b of behind) this.#send(b);
-      const next = this.#waiting.shift();
-      if (next) this.#send(next);
+      if (ex !== undefined && again && ex.resent < RESENDS) {
+        ex.resent++;
+        this.#send(ex);
+      } else ex?.resolve(first);
+      for (const b of behind) {
+        if (behindToo) b.resolve(err(behindToo));
+        else this.#send(b);
+      }
+      for (const w of this.#waiting.splice(0)) this.#send(w);
     };
     const fail = (kind: GetFailure['kind'], message: string): void => {
-      const reader = c.reader;
-      const stale = kind === 'network' && reader !== undefined && !reader.started && c.reused;
-      // A connection closed unannounced after an answer, while a GET sent behind it waited: a server that does
-      // not take pipelined requests (a proxy may close on them). From now on each GET goes alone.
-      if (stale && c.queue[0]?.behind) this.#pipelining = false;
-      end(err({ kind, message, stale }));
+      const failure = { kind, message };
+      const nothing = c.reader !== undefined && !c.reader.started;
+      if (kind === 'timeout') {
+        // Nothing of the answer to a GET sent behind an answered one: the server does not answer pipelined GETs.
+        // It goes out again, and every GET alone from now on.
+        if (nothing && c.queue[0]?.behind) {
+          this.#pipelining = false;
+          end(err(failure), true);
+        } else end(err(failure), false, failure);
+        return;
+      }
+      // Closed before any of the answer came. After other answers (kept alive, or pipelined): the server closed
+      // it meanwhile, or (a GET sent behind another) takes no pipelined GETs. On a new connection carrying
+      // several: a server, or a proxy, that may refuse pipelined GETs by closing. Each goes out again, alone
+      // from now on when pipelining may be to blame.
+      const refused = nothing && (c.queue[0]?.behind === true || (!c.reused && c.queue.length > 1));
+      if (refused) this.#pipelining = false;
+      end(err(failure), nothing && (c.reused || refused));
     };
     /** The answer being read is in: its GET is answered; whether the next one waiting on `c` is now read. */
     const finish = (extra: boolean): boolean => {
@@ -262,16 +289,19 @@ export class GetConnections {
       this.#stopTimers(c);
       // Bytes after the last answer awaited: the connection is confused, and not used again.
       if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
-        end(ok(answer.value));
+        // The server closes the connection with GETs sent behind this one: after its first answer (it keeps no
+        // connection alive), or on an error (a proxy may answer pipelined GETs so, the first one too). Each goes
+        // out again, alone from now on; an error answer too.
+        const status = answer.value.status;
+        const refused =
+          reader.reusable || this.#closed ? false : c.queue.length > 1 && (!c.reused || status >= 400);
+        if (refused) this.#pipelining = false;
+        end(ok(answer.value), refused && status >= 400);
         return false;
       }
       const ex = c.queue.shift()!;
       c.reused = true;
-      const waiting = c.queue.length === 0 ? this.#waiting.shift() : undefined;
-      if (waiting) {
-        c.queue.push(waiting);
-        c.socket.write(waiting.head, 'latin1');
-      }
+      if (c.queue.length === 0) this.#takeWaiting(c);
       if (c.queue.length > 0) this.#current(c);
       else {
         detach();
@@ -319,14 +349,7 @@ export class GetConnections {
       else fail('network', reader?.cutShort() ?? 'GET failed: the connection closed');
     };
     const onError = (e: Error): void => fail('network', `GET failed: ${e.message}`);
-    const onTimeout = (): void => {
-      // A GET that waited behind answered ones and got nothing in the time-out: the server does not answer
-      // pipelined requests. It is sent again alone, and so is every GET from now on.
-      if (!c.reader?.started && c.queue[0]?.behind) {
-        this.#pipelining = false;
-        end(err({ kind: 'network', message: 'GET unanswered', stale: true }));
-      } else fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
-    };
+    const onTimeout = (): void => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
     c.onTimeout = onTimeout;
     socket.on('end', onEnd);
     socket.on('error', onError);
@@ -369,15 +392,6 @@ export class GetConnections {
     c.slowTimer = undefined;
   }
 
-  /** Answers `ex`, or sends it again when nothing of its answer came on a connection that closed. */
-  #settle(ex: Exchange, r: Result<WholeAnswer, GetFailure & { stale: boolean }>): void {
-    if (r.ok) ex.resolve(r);
-    else if (r.error.stale && ex.resent < RESENDS) {
-      ex.resent++;
-      this.#send(ex);
-    } else ex.resolve(err({ kind: r.error.kind, message: r.error.message }));
-  }
-
   /** Closes every connection, idle or in use. */
   close(): void {
     this.#closed = true;
@@ -414,8 +428,6 @@ interface Connection {
   lent: boolean;
   /** It carried an answer before the one being read: a close before any of it means the server closed it idle. */
   reused: boolean;
-  /** GETs asked for in this turn join its write (see #send). */
-  gathering: boolean;
   onTimeout?: () => void;
   headTimer?: NodeJS.Timeout | undefined;
   slowTimer?: NodeJS.Timeout | undefined;

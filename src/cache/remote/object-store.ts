@@ -118,8 +118,8 @@ export async function mapBounded<T, R>(
 
 /**
  * GETs small records (or their first `head` bytes) one request each, many at once over the kept-alive sockets:
- * `concurrency` connections. Pipelined (see get-connections.ts), PIPELINE_DEPTH GETs to a connection, unless `head`
- * may ask for a whole record with its archive (up to a megabyte, which would hold up the GETs behind it).
+ * `concurrency` connections. `pipelined` (small answers only: a whole record with its archive, up to a megabyte,
+ * would hold up the GETs behind it): PIPELINE_DEPTH GETs to a connection (see get-connections.ts).
  */
 export async function getMetasConcurrently(
   client: HttpClient,
@@ -127,15 +127,18 @@ export async function getMetasConcurrently(
   pathOf: (id: string) => string,
   query: Record<string, string>,
   concurrency: number,
-  head?: number | ((id: string) => number | Promise<number>),
-  arrived?: (id: string, bytes: Buffer) => Buffer,
-  memory?: MemoryPool,
-  missed?: (id: string) => void,
+  o: {
+    head?: number | ((id: string) => number | Promise<number>) | undefined;
+    arrived?: ((id: string, bytes: Buffer) => Buffer) | undefined;
+    memory?: MemoryPool | undefined;
+    missed?: ((id: string) => void) | undefined;
+    pipelined?: boolean;
+  } = {},
 ): Promise<Result<Map<string, Buffer>, HttpFailure>> {
+  const { head, arrived, memory, missed, pipelined = false } = o;
   const found = new Map<string, Buffer>();
   const range = (bytes: number): Record<string, string> => ({ range: `bytes=0-${bytes - 1}` });
   const fixed = typeof head === 'number' ? range(head) : undefined;
-  const pipelined = typeof head !== 'function';
   const r = await mapBounded(ids, pipelined ? concurrency * PIPELINE_DEPTH : concurrency, async (id) => {
     const headers = typeof head === 'function' ? range(await head(id)) : fixed;
     const res = await client.getWhole(

@@ -9,6 +9,9 @@ import { expectFound, expectStored, expectWhole, getMetasConcurrently, META_LIMI
 /** Hashes per batch existence query. */
 const BATCH = 500;
 
+/** Records are small here (never an archive inside): their GETs are pipelined. */
+const SMALL_RECORDS = { pipelined: true };
+
 /**
  * The Turborepo Remote Cache API: `GET/PUT/HEAD /v8/artifacts/<hash>?teamId=…` (or `slug=…`) with
  * `Authorization: Bearer`, and the batch existence query `POST /v8/artifacts {"hashes": […]}`. Records and
@@ -66,7 +69,7 @@ export class TurboStore implements ObjectStore {
   async #getMetas(ids: readonly string[]): Promise<Result<Map<string, Buffer>, HttpFailure>> {
     const path = (id: string): string => `/v8/artifacts/${id}`;
     if (this.#noBatch || ids.length < 2) {
-      return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+      return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency, SMALL_RECORDS);
     }
     const existing: string[] = [];
     for (let i = 0; i < ids.length; i += BATCH) {
@@ -74,11 +77,11 @@ export class TurboStore implements ObjectStore {
       if (!some.ok) return some;
       if (some.value === undefined) {
         this.#noBatch = true;
-        return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency);
+        return getMetasConcurrently(this.#c, ids, path, this.#query, this.#concurrency, SMALL_RECORDS);
       }
       existing.push(...some.value);
     }
-    return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency);
+    return getMetasConcurrently(this.#c, existing, path, this.#query, this.#concurrency, SMALL_RECORDS);
   }
 
   /** The batch query: the ids that exist, or undefined when the server has no such endpoint. */

@@ -787,41 +787,113 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
     expect(s.reads.map((r) => r.length)).toEqual([4, 4, 4, 4]);
   });
 
-  it('sends again what waited behind the last answer of a connection the server closed, announced or not', async () => {
-    let announced = true;
+  const withClose = (body: string, status = '200 OK'): string =>
+    `HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
+  /** Whether GETs went out together in any read from `from` on. */
+  const together = (s: { reads: string[][] }, from = 0): boolean =>
+    s.reads.slice(from).some((r) => r.length > 1);
+
+  it('sends the GETs behind an answer announcing the close again on a new connection, and goes on pipelining', async () => {
+    // A limit of two answers per connection (as nginx's keepalive_requests, at a thousand).
+    const answered = new WeakMap<Socket, number>();
     const s = await readsServer((socket, requests) => {
-      const first = requests[0]!;
-      if (announced) {
-        socket.end(
-          `HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: ${bodyOf(first).length}\r\n\r\n${bodyOf(first)}`,
-        );
-      } else {
-        // Unannounced: a server (or a proxy) that takes no pipelined requests.
-        socket.write(answer(bodyOf(first)));
+      for (const r of requests) {
+        const n = (answered.get(socket) ?? 0) + 1;
+        answered.set(socket, n);
+        if (n === 2) return void socket.end(withClose(bodyOf(r)));
+        socket.write(answer(bodyOf(r)));
+      }
+    });
+    const c = client(s.url);
+    expect(await lookups(c, 'a')).toEqual(expected('a'));
+    const before = s.reads.length;
+    expect(await lookups(c, 'b')).toEqual(expected('b'));
+    expect(together(s, before)).toBe(true);
+  });
+
+  it.each([
+    ['closes after its first answer, announcing it (it keeps no connection alive)', true],
+    ['closes after its first answer without a word (it takes no pipelined GETs)', false],
+  ])('sends each GET alone to a server that %s', async (_what, announced) => {
+    const s = await readsServer((socket, requests) => {
+      if (announced) socket.end(withClose(bodyOf(requests[0]!)));
+      else {
+        socket.write(answer(bodyOf(requests[0]!)));
         socket.destroy();
       }
     });
     const c = client(s.url);
-    // Announced: each connection answers one GET, and those behind it go out again, still together.
     expect(await lookups(c, 'a')).toEqual(expected('a'));
-    expect(s.reads.some((r) => r.length > 1)).toBe(true);
-    announced = false;
-    expect(await lookups(c, 'b')).toEqual(expected('b'));
-    // Unannounced: given up, each GET goes alone from then on.
     const before = s.reads.length;
-    expect(await lookups(c, 'c')).toEqual(expected('c'));
-    expect(s.reads.slice(before).every((r) => r.length === 1)).toBe(true);
+    expect(await lookups(c, 'b')).toEqual(expected('b'));
+    expect(together(s, before)).toBe(false);
+    // Each GET sent once, the first batch's at most twice.
+    expect(s.reads.flat().length).toBeLessThanOrEqual(8 * 2 + 8);
   });
 
-  it('gives pipelining up for a server that never answers a GET sent behind another', async () => {
+  it.each([
+    ['closes the connection on them before any answer', (socket: Socket) => socket.destroy()],
+    [
+      'answers the first with an error and closes',
+      (socket: Socket) => socket.end(withClose('no', '400 Bad Request')),
+    ],
+    [
+      'answers the first and never the others',
+      (socket: Socket, first: string) => socket.write(answer(bodyOf(first))),
+    ],
+  ])(
+    'gets every answer from a server (or a proxy) that takes no pipelined GETs and %s',
+    async (_what, refuse) => {
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1) refuse(socket, requests[0]!);
+        else socket.write(answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, 300);
+      const started = Date.now();
+      expect(await lookups(c, 'a')).toEqual(expected('a'));
+      expect(Date.now() - started).toBeLessThan(2000);
+      const before = s.reads.length;
+      expect(await lookups(c, 'b')).toEqual(expected('b'));
+      expect(together(s, before)).toBe(false);
+    },
+  );
+
+  it('never sends a GET behind one a server may have skipped: each gets its own answer or none', async () => {
+    // A server that answers the first request of each read and drops the rest: were a later GET sent on the same
+    // connection, its answer would come where the skipped one's is awaited.
     const s = await readsServer((socket, requests) => socket.write(answer(bodyOf(requests[0]!))));
-    const c = client(s.url, 300);
+    const c = new HttpClient({ url: s.url, idleTimeoutMs: 300, maxSockets: 1 });
+    cleanups.push(() => c.close());
+    const get = (path: string) =>
+      c
+        .getWhole(path, { pipelined: true }, 1000)
+        .then((r) => (r.ok ? r.value.body.toString() : r.error.message));
+    const a = get('/a');
+    const b = get('/b');
+    expect(await a).toBe('body of /a');
+    const later = get('/c');
+    expect(await b).toBe('body of /b');
+    expect(await later).toBe('body of /c');
+  });
+
+  it('fails every GET to a server that never answers after one time-out, each sent once', async () => {
+    const s = await readsServer(() => undefined);
+    const c = client(s.url, 200);
     const started = Date.now();
-    expect(await lookups(c, 'a')).toEqual(expected('a'));
-    expect(Date.now() - started).toBeLessThan(2000);
-    const before = s.reads.length;
-    expect(await lookups(c, 'b')).toEqual(expected('b'));
-    expect(s.reads.slice(before).every((r) => r.length === 1)).toBe(true);
+    const bodies = await lookups(c, 'a');
+    expect(bodies).toEqual(Array(8).fill('failed: GET timed out after 200 ms'));
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(s.reads.flat()).toHaveLength(8);
+  });
+
+  it('sends four GETs to a connection at most, however many are asked for at once', async () => {
+    const s = await readsServer((socket, requests) =>
+      socket.write(requests.map((r) => answer(bodyOf(r))).join('')),
+    );
+    const c = client(s.url);
+    expect(await lookups(c, 'a', 20)).toEqual(expected('a', 20));
+    expect(Math.max(...s.reads.map((r) => r.length))).toBe(4);
+    expect(s.connections()).toBe(2);
   });
 
   it('gives each GET the bytes of its own answer, and drops a connection that sends more than was asked', async () => {
