@@ -1,22 +1,35 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, createServer, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 /**
  * A TCP proxy on 127.0.0.1 that holds every piece of data for `oneWayMs` before passing it on, in each direction:
  * a server `2 × oneWayMs` of round trip away, as a cache across a network is. Order is kept (every piece waits the
- * same time); bandwidth is not limited.
+ * same time); bandwidth is not limited. A process of its own: the benchmark blocks in `execFileSync` while it
+ * times a run, and a proxy on its event loop would hold every byte until the run gave up.
  */
 export async function startLatencyProxy(
   upstream: URL,
   oneWayMs: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const up = connect(Number(upstream.port), upstream.hostname);
-    for (const s of [client, up]) {
-      s.setNoDelay(true);
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-    }
+): Promise<{ url: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), upstream.port, String(oneWayMs)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', () => reject(new Error('the latency proxy did not start')));
+  });
+  return { url, stop: () => void child.kill() };
+}
+
+function serve(upstreamPort: number, oneWayMs: number): void {
+  const server = createServer((client) => {
+    const up = connect(upstreamPort, '127.0.0.1');
+    client.setNoDelay(true);
+    up.setNoDelay(true);
     const relay = (from: Socket, to: Socket): void => {
       from.on('data', (bytes) => setTimeout(() => to.destroyed || to.write(bytes), oneWayMs));
       from.on('end', () => setTimeout(() => to.end(), oneWayMs));
@@ -25,12 +38,10 @@ export async function startLatencyProxy(
     relay(client, up);
     relay(up, client);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    stop: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => server.close(r));
-    },
-  };
+  server.listen(0, '127.0.0.1', () =>
+    console.log(`http://127.0.0.1:${(server.address() as { port: number }).port}`),
+  );
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  serve(Number(process.argv[2]), Number(process.argv[3]));

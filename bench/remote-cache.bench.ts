@@ -301,7 +301,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
             });
           }
         } finally {
-          await proxy.stop();
+          proxy.stop();
         }
       }
 
