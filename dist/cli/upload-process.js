@@ -14133,7 +14133,7 @@ class GetConnections {
         process.nextTick(() => c.socket.uncork());
     }
     #cap() {
-        return this.#o.pipelinedConnections ?? 1;
+        return Math.max(1, this.#o.pipelinedConnections ?? 1);
     }
     #open() {
         const connection = {
@@ -14143,6 +14143,7 @@ class GetConnections {
             feed: undefined,
             lent: false,
             reused: false,
+            connected: false,
             headedAt: 0,
             received: 0,
         };
@@ -14176,6 +14177,7 @@ class GetConnections {
             },
         };
         connection.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+        connection.socket.once('connect', () => (connection.connected = true));
         // A TLS connection reads into buffers of its own.
         if (this.#o.origin.protocol === 'https:')
             connection.socket.on('data', feed);
@@ -14203,8 +14205,9 @@ class GetConnections {
         };
         /**
          * The connection is done with. The GET being answered gets `first`, or (`again`) goes out again, counted (see
-         * RESENDS). Those behind it get `behindToo`, or go out again uncounted: the GET before each was answered,
-         * failed or counted, so that this ends even with a server that closes after every answer.
+         * RESENDS). Those behind it, and those waiting for a connection, get `behindToo`, or go out again uncounted:
+         * the GET before each was answered, failed or counted, so that this ends even with a server that closes after
+         * every answer.
          */
         const end = (first, again = false, behindToo) => {
             const [ex, ...behind] = c.queue.splice(0);
@@ -14216,14 +14219,12 @@ class GetConnections {
             }
             else
                 ex?.resolve(first);
-            for (const b of behind) {
+            for (const b of [...behind, ...this.#waiting.splice(0)]) {
                 if (behindToo)
                     b.resolve(result_err(behindToo));
                 else
                     this.#send(b);
             }
-            for (const w of this.#waiting.splice(0))
-                this.#send(w);
         };
         const fail = (kind, message) => {
             const failure = { kind, message };
@@ -14231,6 +14232,8 @@ class GetConnections {
             if (kind === 'timeout') {
                 // Nothing of the answer to a GET sent behind an answered one: the server does not answer pipelined GETs.
                 // It goes out again, and every GET alone from now on.
+                // Else the server answered nothing in the time-out: the GETs sent with this one, and those waiting for a
+                // connection to it, would wait as long (before pipelining each had a connection and a time-out of its own).
                 if (nothing && c.queue[0]?.behind) {
                     this.#pipelining = false;
                     end(result_err(failure), true);
@@ -14241,9 +14244,9 @@ class GetConnections {
             }
             // Closed before any of the answer came. After other answers (kept alive, or pipelined): the server closed
             // it meanwhile, or (a GET sent behind another) takes no pipelined GETs. On a new connection carrying
-            // several: a server, or a proxy, that may refuse pipelined GETs by closing. Each goes out again, alone
-            // from now on when pipelining may be to blame.
-            const refused = nothing && (c.queue[0]?.behind === true || (!c.reused && c.queue.length > 1));
+            // several: a server, or a proxy, that may refuse pipelined GETs by closing (not one that was never
+            // connected: a server restarting). Each goes out again, alone from now on when pipelining may be to blame.
+            const refused = nothing && (c.queue[0]?.behind === true || (!c.reused && c.connected && c.queue.length > 1));
             if (refused)
                 this.#pipelining = false;
             end(result_err(failure), nothing && (c.reused || refused));
@@ -14271,7 +14274,8 @@ class GetConnections {
             }
             const ex = c.queue.shift();
             c.reused = true;
-            if (c.queue.length === 0)
+            // Only a connection counted among the pipelined ones (see #cap) takes those waiting.
+            if (c.queue.length === 0 && this.#pipelined.has(c))
                 this.#takeWaiting(c);
             if (c.queue.length > 0)
                 this.#current(c);
