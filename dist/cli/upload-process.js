@@ -14047,7 +14047,7 @@ class GetConnections {
     #pipelined = new Set();
     /** Given up once a server left a pipelined GET unanswered. */
     #pipelining = true;
-    /** Pipelined GETs waiting for a connection, once pipelining was given up and every connection allowed is busy. */
+    /** Pipelined GETs waiting for a connection: every one allowed is busy, and none is gathering a write. */
     #waiting = [];
     #closed = false;
     constructor(o) {
@@ -14057,8 +14057,8 @@ class GetConnections {
     /**
      * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
      * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
-     * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out behind others on
-     * a busy connection (small answers only: a large one would hold up those behind it).
+     * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out with others
+     * asked for in the same turn, on one connection (small answers only: a large one would hold up those behind it).
      */
     get(target, headers, limit, memory, pipelined = false) {
         let head = `GET ${target} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
@@ -14141,6 +14141,7 @@ class GetConnections {
             queue: [],
             reader: undefined,
             feed: undefined,
+            filled: undefined,
             lent: false,
             reused: false,
             connected: false,
@@ -14231,9 +14232,9 @@ class GetConnections {
             const nothing = c.reader !== undefined && !c.reader.started;
             if (kind === 'timeout') {
                 // Nothing of the answer to a GET sent behind an answered one: the server does not answer pipelined GETs.
-                // It goes out again, and every GET alone from now on.
-                // Else the server answered nothing in the time-out: the GETs sent with this one, and those waiting for a
-                // connection to it, would wait as long (before pipelining each had a connection and a time-out of its own).
+                // It goes out again, and every GET alone from now on. Else the server answered nothing in the time-out:
+                // the GETs sent with this one, and those waiting for a connection to it, would wait as long (before
+                // pipelining each had a connection and a time-out of its own).
                 if (nothing && c.queue[0]?.behind) {
                     this.#pipelining = false;
                     end(result_err(failure), true);
@@ -15060,7 +15061,7 @@ class HttpClient {
      * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
      * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
      * when one is given), which its reader may hand on to another thread. `pipelined`: a small answer, whose GET
-     * may go out behind others on a busy connection (lookups; see get-connections.ts).
+     * may go out with others asked for in the same turn, on one connection (lookups; see get-connections.ts).
      */
     async getWhole(path, opts, limit, own) {
         const headers = { ...opts.headers };

@@ -25,7 +25,7 @@ export interface GetConnectionsOptions {
   idleTimeoutMs: number;
   /** For https: the trusted CAs (undefined: Node's own). */
   ca?: string[];
-  /** Connections that carry pipelined GETs (see `get`), at most; beyond them, requests queue behind others. */
+  /** Connections that carry pipelined GETs (see `get`), at most; beyond them, such GETs wait for one. */
   pipelinedConnections?: number;
 }
 
@@ -80,7 +80,7 @@ export class GetConnections {
   readonly #pipelined = new Set<Connection>();
   /** Given up once a server left a pipelined GET unanswered. */
   #pipelining = true;
-  /** Pipelined GETs waiting for a connection, once pipelining was given up and every connection allowed is busy. */
+  /** Pipelined GETs waiting for a connection: every one allowed is busy, and none is gathering a write. */
   readonly #waiting: Exchange[] = [];
   #closed = false;
 
@@ -92,8 +92,8 @@ export class GetConnections {
   /**
    * `target`: path and query; `headers`: lowercase names, no `host` (added here). A body longer than `limit`
    * fails. `memory(size)`: where a 2xx answer's body of `size` bytes goes (other answers' bodies are read and
-   * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out behind others on
-   * a busy connection (small answers only: a large one would hold up those behind it).
+   * dropped, so that the connection can carry the next request). `pipelined`: the GET may go out with others
+   * asked for in the same turn, on one connection (small answers only: a large one would hold up those behind it).
    */
   get(
     target: string,
@@ -185,6 +185,7 @@ export class GetConnections {
       queue: [],
       reader: undefined,
       feed: undefined,
+      filled: undefined,
       lent: false,
       reused: false,
       connected: false,
@@ -265,9 +266,9 @@ export class GetConnections {
       const nothing = c.reader !== undefined && !c.reader.started;
       if (kind === 'timeout') {
         // Nothing of the answer to a GET sent behind an answered one: the server does not answer pipelined GETs.
-        // It goes out again, and every GET alone from now on.
-        // Else the server answered nothing in the time-out: the GETs sent with this one, and those waiting for a
-        // connection to it, would wait as long (before pipelining each had a connection and a time-out of its own).
+        // It goes out again, and every GET alone from now on. Else the server answered nothing in the time-out:
+        // the GETs sent with this one, and those waiting for a connection to it, would wait as long (before
+        // pipelining each had a connection and a time-out of its own).
         if (nothing && c.queue[0]?.behind) {
           this.#pipelining = false;
           end(err(failure), true);
@@ -430,7 +431,7 @@ interface Connection {
   queue: Exchange[];
   reader: AnswerReader | undefined;
   feed: ((bytes: Buffer) => void) | undefined;
-  filled?: ((n: number) => void) | undefined;
+  filled: ((n: number) => void) | undefined;
   lent: boolean;
   /** It carried an answer before the one being read: a close before any of it means the server closed it idle. */
   reused: boolean;

@@ -237,7 +237,7 @@ export class HttpClient {
    * A GET whose whole answer is read into memory, `limit` bytes at most (see get-connections.ts: a lighter path
    * than undici's for many small objects). `own`: a 2xx answer's body is in memory of its own (from that pool,
    * when one is given), which its reader may hand on to another thread. `pipelined`: a small answer, whose GET
-   * may go out behind others on a busy connection (lookups; see get-connections.ts).
+   * may go out with others asked for in the same turn, on one connection (lookups; see get-connections.ts).
    */
   async getWhole(
     path: string,
