@@ -39184,6 +39184,8 @@ function lstatOrUndefined(path) {
  */
 class CoordinatorState {
     #entries = new Map();
+    /** Keys released, with the token that released each (tokens are never reused): see `release`. */
+    #released = new Set();
     #leaseMs;
     #newToken;
     constructor(opts) {
@@ -39242,14 +39244,17 @@ class CoordinatorState {
     }
     /**
      * The holder of `token` built `importPath` for itself only (see FinishRequest.release): the key is handed on as
-     * when the holder is gone. A release after the key was finished is a no-op, as a repeated finish is.
+     * when the holder is gone. A release after the key was finished, and a repeated one (a client sending again a
+     * request whose answer it lost), are no-ops, as a repeated finish is.
      */
     release(importPath, token, now) {
-        const check = this.checkFinish(importPath, token);
+        const released = `${importPath}\0${token}`;
+        const check = this.#released.has(released) ? 'done' : this.checkFinish(importPath, token);
         if (check === 'done')
             return { ok: true, deliveries: [], recorded: false };
         if (check !== 'ok')
             return { ok: false, ...check };
+        this.#released.add(released);
         return { ok: true, deliveries: this.holderGone(importPath, token, now), recorded: false };
     }
     /** A waiting start request went away (its connection closed). */

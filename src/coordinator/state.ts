@@ -38,6 +38,8 @@ export type FinishOutcome =
 
 export class CoordinatorState {
   readonly #entries = new Map<string, Entry>();
+  /** Keys released, with the token that released each (tokens are never reused): see `release`. */
+  readonly #released = new Set<string>();
   readonly #leaseMs: number;
   readonly #newToken: () => string;
 
@@ -98,12 +100,15 @@ export class CoordinatorState {
 
   /**
    * The holder of `token` built `importPath` for itself only (see FinishRequest.release): the key is handed on as
-   * when the holder is gone. A release after the key was finished is a no-op, as a repeated finish is.
+   * when the holder is gone. A release after the key was finished, and a repeated one (a client sending again a
+   * request whose answer it lost), are no-ops, as a repeated finish is.
    */
   release(importPath: string, token: string, now: number): FinishOutcome {
-    const check = this.checkFinish(importPath, token);
+    const released = `${importPath}\0${token}`;
+    const check = this.#released.has(released) ? 'done' : this.checkFinish(importPath, token);
     if (check === 'done') return { ok: true, deliveries: [], recorded: false };
     if (check !== 'ok') return { ok: false, ...check };
+    this.#released.add(released);
     return { ok: true, deliveries: this.holderGone(importPath, token, now), recorded: false };
   }
 

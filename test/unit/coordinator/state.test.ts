@@ -49,9 +49,13 @@ describe('CoordinatorState', () => {
     });
     // The old token is spent; the new holder finishes (or releases) as any holder does.
     expect(s.finish('k', 't1', { extra: {} })).toMatchObject({ ok: false, status: 403 });
+    // Released again (a client that lost the answer): a no-op, the key stays with its new holder.
+    expect(s.release('k', 't1', 5)).toEqual({ ok: true, recorded: false, deliveries: [] });
     expect(s.release('k', 't2', 6).ok).toBe(true);
     expect(s.release('k', 't3', 7)).toEqual({ ok: true, recorded: false, deliveries: [] });
     expect(s.running).toBe(0);
+    // Forgotten (none waited), and released again: a no-op, not a 404.
+    expect(s.release('k', 't3', 7)).toEqual({ ok: true, recorded: false, deliveries: [] });
     expect(s.start('k', 4, 8)).toEqual({ kind: 'answer', answer: { token: 't4' } });
     s.finish('k', 't4', { extra: {} });
     // Released after it was finished: a no-op, as a repeated finish is.
