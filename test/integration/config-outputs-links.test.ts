@@ -21,7 +21,12 @@ describe('in-place outputs behind a symbolic link', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
-  const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
+  /** A run in the checkout, which must succeed. */
+  const run = async (): ReturnType<Rig['run']> => {
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    return r;
+  };
   const commit = (): void => {
     git(rig.src, 'init', '-q');
     git(rig.src, 'add', '-A');
@@ -53,8 +58,7 @@ describe('in-place outputs behind a symbolic link', () => {
         },
       }),
     });
-    const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
+    await run();
     expect((await readdir(join(outside, 'sub'))).sort()).toEqual(['gen.txt', 'keep.txt']);
   });
 
@@ -65,11 +69,10 @@ describe('in-place outputs behind a symbolic link', () => {
         build: { command: 'mkdir -p dist && cp a.txt dist/a.js', inputs: ['a.txt'], outputs: ['dist/**'] },
       }),
     });
-    expect((await run()).code).toBe(0);
+    await run();
     await rm(rig.path('src/dist'), { recursive: true });
     await symlink(join(outside, 'sub'), rig.path('src/dist'));
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     // The restore refuses to write through the link, and the job is built instead. The link itself is in the
     // outputs' place (`dist/**` matches `dist`): cleared as a stale output before the build, as a file would be.
     expect(r.stdout).toMatch(/dist\/a\.js would be written through dist/);
@@ -93,7 +96,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /"build" was not cached: it may have written outputs through the symbolic link "out"/,
     );
@@ -112,18 +114,17 @@ describe('in-place outputs behind a symbolic link', () => {
       }),
     });
     commit();
-    expect((await run()).code).toBe(0); // the artifact of v1: a.js
+    await run(); // the artifact of v1: a.js
     await rig.write({ 'in.txt': 'v2\n' });
-    expect((await run()).code).toBe(0); // of v2: a.js, b.js
+    await run(); // of v2: a.js, b.js
     // Once its files have settled, a run records the listing of out/dist (see output-stat-records.ts).
     await new Promise((r) => setTimeout(r, SETTLED_MS + 500));
-    expect((await run()).code).toBe(0);
+    await run();
     // `out` moves out of the checkout, a link left in its place: the same directories, by inode, as recorded.
     await rename(rig.path('src/out'), join(outside, 'out'));
     await symlink(join(outside, 'out'), rig.path('src/out'));
     await rig.write({ 'in.txt': 'v1\n' });
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/would be written through out/);
     expect((await readdir(join(outside, 'out/dist'))).sort()).toEqual(['a.js', 'b.js']);
   });
@@ -144,7 +145,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/"build" was not cached/);
     await cloneBuilds('real/a.js');
   });
@@ -187,7 +187,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     // Restored from an artifact without it, the clone would find nothing behind its link.
     await cloneBuilds('out/lib/gen.txt');
     expect(r.stdout).toMatch(
@@ -214,7 +213,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const first = await run();
-    expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(first.stdout).not.toMatch(/not cached/);
     await rm(rig.path('src/.next/page.js'));
     await rm(rig.path('src/out/x.txt'));
@@ -245,7 +243,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/"venv" was not cached/);
     expect(r.stdout).toMatch(
       /"mixed" was not cached: it may have written outputs through the symbolic link "out\/g"/,
@@ -276,7 +273,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /"gen" was not cached: it may have written outputs through the symbolic link "out\/gen.txt"/,
     );
@@ -308,7 +304,6 @@ describe('in-place outputs behind a symbolic link', () => {
     });
     commit();
     const r = await run();
-    expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/"a" was not cached/);
     // Only b's artifact is in the cache, and it holds b's file alone.
     const inPlace = (await readdir(rig.cacheDir, { recursive: true })).filter((f) =>
@@ -334,7 +329,7 @@ describe('in-place outputs behind a symbolic link', () => {
     const clone = rig.path('clone');
     git(rig.root, 'clone', '-q', rig.src, clone);
     const started = Date.now();
-    const first = rig.run(['run', '--cache-dir', rig.cacheDir]);
+    const first = run();
     // Started while the first builds: it waits for the first's claim on the same key.
     await new Promise((r) => setTimeout(r, 1000));
     const second = await rig.run(['run', '--cache-dir', rig.cacheDir], { cwd: clone });

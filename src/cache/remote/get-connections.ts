@@ -162,7 +162,9 @@ export class GetConnections {
     c.socket.write(ex.head, 'latin1');
   }
 
-  /** GETs that waited for a connection go out on `c`, whose last one was just answered: as many as a write may carry. */
+  /**
+   * GETs that waited for a connection go out on `c`, whose last one was just answered: as many as one write carries.
+   */
   #takeWaiting(c: Connection): void {
     const batch = this.#waiting.splice(0, this.#pipelining ? PIPELINE_DEPTH : 1);
     if (batch.length === 0) return;

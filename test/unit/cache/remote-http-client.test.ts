@@ -964,9 +964,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       socket.write('garbage');
     });
     const c = client(s.url);
-    const bodies = await lookups(c, 'a');
-    expect(bodies.map((b) => b.split(' ').slice(0, 3).join(' '))).toEqual(expected('a'));
-    expect(await lookups(c, 'b')).toHaveLength(8);
+    const heads = (bodies: string[]): string[] => bodies.map((b) => b.split(' ').slice(0, 3).join(' '));
+    expect(heads(await lookups(c, 'a'))).toEqual(expected('a'));
+    // And the next ones, on new connections.
+    expect(heads(await lookups(c, 'b'))).toEqual(expected('b'));
     expect(s.connections()).toBeGreaterThan(2);
   });
 });
