@@ -1414,6 +1414,8 @@ class LocalCache {
             entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
+            // Without a birth time, an inode number alone may be a removed entry's (see identity).
+            ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
         };
     }
     /**

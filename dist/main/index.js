@@ -33667,6 +33667,8 @@ class local_cache_LocalCache {
             entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
+            // Without a birth time, an inode number alone may be a removed entry's (see identity).
+            ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
         };
     }
     /**
@@ -43388,7 +43390,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     const dirs = want && wantedDirs(artifact.entries, globs);
     if (want === undefined || dirs === undefined)
         return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
-    const statTakenAt = Date.now();
+    const statTakenAt = records.now();
     const leftovers = [];
     const present = presentOutputs(sourceDir, globs, records, leftovers);
     // A killed run's temps, but a source of that name (see presentOutputs).
@@ -43396,10 +43398,12 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         removeLeftovers(sourceDir, leftovers, protect);
     const stale = [];
     const nested = new Map();
+    let allSame = true;
     for (const [rel, e] of want) {
         const st = present.get(rel);
         if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt))
             continue;
+        allSame = false;
         // A source is never written over: it stays as it is (see notAnOutput), as does a file of a repository of its
         // own. Asked only of a file to write, so that a checkout holding its outputs already never lists what git
         // tracks.
@@ -43459,9 +43463,67 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     const made = makeEmptyDirs(sourceDir, dirs, globs);
     if (typeof made === 'string')
         return { kind: 'not-here', message: made };
-    if (stale.length === 0 && removed === 0 && made === 0)
+    if (stale.length === 0 && removed === 0 && made === 0) {
+        const { remember } = artifact;
+        if (allSame && remember !== undefined && dirs.length === 0 && present.size === want.size) {
+            const files = verdictFiles(sourceDir, globs.bases, want, present, records);
+            if (files !== undefined)
+                records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...globs.bases], files });
+        }
         return { kind: 'unchanged' };
+    }
     return { kind: 'restored', written: stale.length + made, removed };
+}
+/**
+ * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
+ * leave for the next run: undefined unless the records vouch for every output directory's listing, which must hold
+ * the artifact's files and nothing else, and for each file's bytes by its stat data. An artifact with empty
+ * directories is checked in full every time.
+ */
+function verdictFiles(sourceDir, bases, want, present, records) {
+    const files = [];
+    for (const base of bases) {
+        const listed = records.listing(sourceDir, base);
+        if (listed === undefined)
+            return undefined;
+        for (const rel of listed) {
+            const e = want.get(rel);
+            const st = present.get(rel);
+            if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256)
+                return undefined;
+            files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0]);
+        }
+    }
+    return files.length === want.size ? files : undefined;
+}
+/**
+ * Whether the in-place outputs a verdict describes are still in the checkout: every output directory is reached
+ * through real directories and its listing is as recorded (so it holds the same names), and every file in it is
+ * the verdict's by its recorded stat data (so it holds the same bytes, with the same exec bit). Reads no file and
+ * no directory.
+ */
+function stillInPlace(sourceDir, verdict, records) {
+    const real = new Set();
+    let i = 0;
+    for (const base of verdict.bases) {
+        if (linkOnTheWay(sourceDir, base, real) !== undefined)
+            return false;
+        const listed = records.listing(sourceDir, base);
+        if (listed === undefined)
+            return false;
+        for (const rel of listed) {
+            const f = verdict.files[i++];
+            if (f === undefined || f[0] !== rel)
+                return false;
+            // Spelled out, not joined: a listed path is plain (see statListed).
+            const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
+            if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
+                return false;
+            if (records.digestOf(rel, st) !== f[1])
+                return false;
+        }
+    }
+    return i === verdict.files.length;
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -43844,6 +43906,11 @@ const VERSION = 4;
  * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
  * a check lstats the recorded files instead of reading directories.
  *
+ * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
+ * Verdict, by job name: one per job, however many artifacts it had): a later run with the same artifact that finds
+ * every listing and every file's record as they were then knows the outputs are still in place without reading
+ * the artifact's manifest.
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
  * found everything as recorded writes nothing.
@@ -43854,6 +43921,8 @@ class OutputStatRecords {
     #trees;
     #used = new Set();
     #usedTrees = new Set();
+    #verdicts;
+    #usedVerdicts = new Set();
     #changed = false;
     #now;
     /**
@@ -43877,6 +43946,7 @@ class OutputStatRecords {
             return this.#rows;
         this.#rows = new Map();
         this.#trees = new Map();
+        this.#verdicts = new Map();
         if (this.#file === undefined)
             return this.#rows;
         try {
@@ -43894,6 +43964,12 @@ class OutputStatRecords {
                     for (const [base, tree] of Object.entries(data.trees)) {
                         if (isTree(tree) && isWholeTree(base, tree))
                             this.#trees.set(base, tree);
+                    }
+                }
+                if (typeof data.verdicts === 'object' && data.verdicts !== null) {
+                    for (const [job, v] of Object.entries(data.verdicts)) {
+                        if (isVerdict(v))
+                            this.#verdicts.set(job, v);
                     }
                 }
             }
@@ -43992,6 +44068,29 @@ class OutputStatRecords {
         rows.set(path, row);
         this.#changed = true;
     }
+    /** What the last full check of `job`'s in-place outputs found, if it was against the artifact named `artifact`. */
+    verdict(job, artifact) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const v = this.#verdicts.get(job);
+        if (v === undefined || v.artifact !== artifact)
+            return undefined;
+        this.#usedVerdicts.add(job);
+        return v;
+    }
+    /** Remembers what a full check of `job`'s in-place outputs found (in place for the verdict's artifact). */
+    recordVerdict(job, verdict) {
+        if (this.#file === undefined)
+            return;
+        this.#load();
+        this.#usedVerdicts.add(job);
+        const old = this.#verdicts.get(job);
+        if (old !== undefined && sameVerdict(old, verdict))
+            return;
+        this.#verdicts.set(job, verdict);
+        this.#changed = true;
+    }
     /** Writes the records when this run made new ones; never fails a run. */
     flush() {
         if (this.#file === undefined || !this.#changed || !this.#rows)
@@ -44007,8 +44106,35 @@ class OutputStatRecords {
         for (const [base, tree] of this.#trees)
             if (keepAllTrees || this.#usedTrees.has(base))
                 trees[base] = tree;
-        state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
+        const verdicts = {};
+        const keepAllVerdicts = this.#verdicts.size <= MAX_RECORDS / 10;
+        for (const [job, v] of this.#verdicts)
+            if (keepAllVerdicts || this.#usedVerdicts.has(job))
+                verdicts[job] = v;
+        state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
     }
+}
+function isVerdict(x) {
+    if (typeof x !== 'object' || x === null)
+        return false;
+    const { artifact, bases, files } = x;
+    return (typeof artifact === 'string' &&
+        Array.isArray(bases) &&
+        bases.length > 0 &&
+        bases.every((b) => typeof b === 'string') &&
+        Array.isArray(files) &&
+        files.every((f) => Array.isArray(f) &&
+            f.length === 3 &&
+            typeof f[0] === 'string' &&
+            typeof f[1] === 'string' &&
+            (f[2] === 0 || f[2] === 1)));
+}
+function sameVerdict(a, b) {
+    return (a.artifact === b.artifact &&
+        a.bases.length === b.bases.length &&
+        a.bases.every((x, i) => x === b.bases[i]) &&
+        a.files.length === b.files.length &&
+        a.files.every((f, i) => f.every((x, j) => x === b.files[i][j])));
 }
 function isTree(x) {
     if (typeof x !== 'object' || x === null)
@@ -44500,13 +44626,36 @@ class InPlaceOutputs {
         }
     }
     /**
+     * Whether a cached job's in-place outputs are in the checkout as an earlier run's check against the same stored
+     * artifact (named `artifact` by the cache) found them, and nothing changed since (see stillInPlace): nothing of
+     * the artifact is read. False when that cannot be told; restoreFromStore then checks in full.
+     */
+    inPlaceAsVerified(label, artifact) {
+        const job = this.#graph.byLabel.get(label);
+        if (!this.#move || !job?.outputs?.length)
+            return false;
+        const verdict = this.#records.verdict(job.name, artifact);
+        if (verdict === undefined)
+            return false;
+        try {
+            if (!stillInPlace(this.#sourceDir, verdict, this.#records))
+                return false;
+        }
+        catch {
+            return false;
+        }
+        this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+        return true;
+    }
+    /**
      * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
      * differs is written): true when the checkout now holds them. False when this cannot be done here (an
      * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
      * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
      * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
+     * `named`: the cache's name for the artifact, by which what this check finds is remembered (inPlaceAsVerified).
      */
-    async restoreFromStore(label, artifact) {
+    async restoreFromStore(label, artifact, named) {
         const globs = this.#of(label);
         if (!globs || !this.#move)
             return false;
@@ -44514,7 +44663,8 @@ class InPlaceOutputs {
         // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
         this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
         try {
-            const r = await restoreInPlace(this.#sourceDir, globs, artifact, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
+            const job = this.#graph.byLabel.get(label).name;
+            const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
             return r.kind !== 'not-here';
         }
         catch {
@@ -44876,12 +45026,15 @@ class Execution {
         const { options } = this.#p;
         if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile)
             return false;
+        // Found in place against this very artifact before, and unchanged since: its manifest is not even parsed.
+        if (hit.artifact !== undefined && this.#inPlace.inPlaceAsVerified(label, hit.artifact))
+            return true;
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
         const storedFile = hit.storedFile.bind(hit);
         const place = hit.place?.bind(hit);
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) });
+        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, hit.artifact);
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.

@@ -128,6 +128,11 @@ export interface CacheHit {
    * on whichever of the backend's threads has time; the manifest path of the first that does not match.
    */
   place?(files: readonly PlaceFile[]): Promise<Result<void, string>>;
+  /**
+   * Optional, with `storedFile`: a name for the stored artifact that no other artifact ever has (not even a later
+   * one saved under the same key), so that what a check of in-place outputs against it found may be remembered.
+   */
+  artifact?: string;
 }
 
 /** Where a restore put the tree instead of `destDir`. */

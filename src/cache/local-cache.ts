@@ -271,6 +271,8 @@ export class LocalCache implements Cache {
       entries: () => meta().manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
       place: this.#restores.place,
+      // Without a birth time, an inode number alone may be a removed entry's (see identity).
+      ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
     };
   }
 

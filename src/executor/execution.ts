@@ -265,11 +265,17 @@ export class Execution {
   async #inPlaceFromStore(label: JobLabel, hit: CacheHit): Promise<boolean> {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
+    // Found in place against this very artifact before, and unchanged since: its manifest is not even parsed.
+    if (hit.artifact !== undefined && this.#inPlace.inPlaceAsVerified(label, hit.artifact)) return true;
     const entries = hit.entries?.();
     if (entries === undefined) return false;
     const storedFile = hit.storedFile.bind(hit);
     const place = hit.place?.bind(hit);
-    return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) });
+    return this.#inPlace.restoreFromStore(
+      label,
+      { entries, storedFile, ...(place ? { place } : {}) },
+      hit.artifact,
+    );
   }
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {

@@ -10,7 +10,13 @@ import {
   type PlaceFailure,
   placeOutputs,
 } from './in-place.js';
-import { inPlacePaths, outputsInPlace, restoreInPlace, type StoredArtifact } from './in-place-restore.js';
+import {
+  inPlacePaths,
+  outputsInPlace,
+  restoreInPlace,
+  type StoredArtifact,
+  stillInPlace,
+} from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
@@ -407,23 +413,48 @@ export class InPlaceOutputs {
   }
 
   /**
+   * Whether a cached job's in-place outputs are in the checkout as an earlier run's check against the same stored
+   * artifact (named `artifact` by the cache) found them, and nothing changed since (see stillInPlace): nothing of
+   * the artifact is read. False when that cannot be told; restoreFromStore then checks in full.
+   */
+  inPlaceAsVerified(label: JobLabel, artifact: string): boolean {
+    const job = this.#graph.byLabel.get(label);
+    if (!this.#move || !job?.outputs?.length) return false;
+    const verdict = this.#records.verdict(job.name, artifact);
+    if (verdict === undefined) return false;
+    try {
+      if (!stillInPlace(this.#sourceDir, verdict, this.#records)) return false;
+    } catch {
+      return false;
+    }
+    this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+    return true;
+  }
+
+  /**
    * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
    * differs is written): true when the checkout now holds them. False when this cannot be done here (an
    * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
    * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
    * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
+   * `named`: the cache's name for the artifact, by which what this check finds is remembered (inPlaceAsVerified).
    */
-  async restoreFromStore(label: JobLabel, artifact: StoredArtifact): Promise<boolean> {
+  async restoreFromStore(
+    label: JobLabel,
+    artifact: Omit<StoredArtifact, 'remember'>,
+    named?: string,
+  ): Promise<boolean> {
     const globs = this.#of(label);
     if (!globs || !this.#move) return false;
     // Held from the start: a sibling capturing while this restore is under way must not take its files. Only
     // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
     this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
     try {
+      const job = this.#graph.byLabel.get(label)!.name;
       const r = await restoreInPlace(
         this.#sourceDir,
         globs,
-        artifact,
+        named === undefined ? artifact : { ...artifact, remember: { job, artifact: named } },
         this.#records,
         this.#keepOnRestore(label),
         this.#protect,

@@ -29,7 +29,7 @@ import {
   removeLeftovers,
   throughLink,
 } from './in-place.js';
-import type { OutputStatRecords } from './output-stat-records.js';
+import type { OutputStatRecords, Verdict } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
 
 const PREFIX = `${IN_PLACE_DIR}/`;
@@ -40,6 +40,11 @@ export interface StoredArtifact {
   storedFile(path: string): string;
   /** Puts stored files in their places (placeFiles), maybe on another thread; here, in this one, without it. */
   place?(files: readonly PlaceFile[]): Promise<Result<void, string>>;
+  /**
+   * Where what a check finds is remembered (OutputStatRecords' Verdict): the job's name, and the cache's name for
+   * the artifact (CacheHit's `artifact`). Absent: it is not.
+   */
+  remember?: { job: string; artifact: string };
 }
 
 export type InPlaceRestore =
@@ -71,16 +76,18 @@ export async function restoreInPlace(
   const dirs = want && wantedDirs(artifact.entries, globs);
   if (want === undefined || dirs === undefined)
     return { kind: 'not-here', message: 'the artifact holds more than in-place files' };
-  const statTakenAt = Date.now();
+  const statTakenAt = records.now();
   const leftovers: string[] = [];
   const present = presentOutputs(sourceDir, globs, records, leftovers);
   // A killed run's temps, but a source of that name (see presentOutputs).
   if (leftovers.length > 0) removeLeftovers(sourceDir, leftovers, protect);
   const stale: [string, ManifestEntry][] = [];
   const nested = new Map<string, boolean>();
+  let allSame = true;
   for (const [rel, e] of want) {
     const st = present.get(rel);
     if (st !== undefined && sameFile(sourceDir, rel, st, e, records, statTakenAt)) continue;
+    allSame = false;
     // A source is never written over: it stays as it is (see notAnOutput), as does a file of a repository of its
     // own. Asked only of a file to write, so that a checkout holding its outputs already never lists what git
     // tracks.
@@ -133,8 +140,68 @@ export async function restoreInPlace(
   // After the stale files went: one may stand where the artifact has an empty directory.
   const made = makeEmptyDirs(sourceDir, dirs, globs);
   if (typeof made === 'string') return { kind: 'not-here', message: made };
-  if (stale.length === 0 && removed === 0 && made === 0) return { kind: 'unchanged' };
+  if (stale.length === 0 && removed === 0 && made === 0) {
+    const { remember } = artifact;
+    if (allSame && remember !== undefined && dirs.length === 0 && present.size === want.size) {
+      const files = verdictFiles(sourceDir, globs.bases, want, present, records);
+      if (files !== undefined)
+        records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...globs.bases], files });
+    }
+    return { kind: 'unchanged' };
+  }
   return { kind: 'restored', written: stale.length + made, removed };
+}
+
+/**
+ * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
+ * leave for the next run: undefined unless the records vouch for every output directory's listing, which must hold
+ * the artifact's files and nothing else, and for each file's bytes by its stat data. An artifact with empty
+ * directories is checked in full every time.
+ */
+function verdictFiles(
+  sourceDir: string,
+  bases: readonly string[],
+  want: ReadonlyMap<string, ManifestEntry>,
+  present: ReadonlyMap<string, Stats>,
+  records: OutputStatRecords,
+): Verdict['files'] | undefined {
+  const files: Verdict['files'] = [];
+  for (const base of bases) {
+    const listed = records.listing(sourceDir, base);
+    if (listed === undefined) return undefined;
+    for (const rel of listed) {
+      const e = want.get(rel);
+      const st = present.get(rel);
+      if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256) return undefined;
+      files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0]);
+    }
+  }
+  return files.length === want.size ? files : undefined;
+}
+
+/**
+ * Whether the in-place outputs a verdict describes are still in the checkout: every output directory is reached
+ * through real directories and its listing is as recorded (so it holds the same names), and every file in it is
+ * the verdict's by its recorded stat data (so it holds the same bytes, with the same exec bit). Reads no file and
+ * no directory.
+ */
+export function stillInPlace(sourceDir: string, verdict: Verdict, records: OutputStatRecords): boolean {
+  const real = new Set<string>();
+  let i = 0;
+  for (const base of verdict.bases) {
+    if (linkOnTheWay(sourceDir, base, real) !== undefined) return false;
+    const listed = records.listing(sourceDir, base);
+    if (listed === undefined) return false;
+    for (const rel of listed) {
+      const f = verdict.files[i++];
+      if (f === undefined || f[0] !== rel) return false;
+      // Spelled out, not joined: a listed path is plain (see statListed).
+      const st = lstatSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
+      if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return false;
+      if (records.digestOf(rel, st) !== f[1]) return false;
+    }
+  }
+  return i === verdict.files.length;
 }
 
 /**

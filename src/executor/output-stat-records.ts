@@ -19,6 +19,17 @@ type Row = [number, number, number, number, number, number, string];
 type DirRow = [string, number, number, number, number];
 
 /**
+ * What a full check of a job's in-place outputs found when they were all in place: the artifact checked against
+ * (the cache's name for it, see CacheHit's `artifact`), its output directories, and the files listed there (all
+ * of them, in their listing's order) with the SHA-256 and exec bit the artifact gives each.
+ */
+export interface Verdict {
+  artifact: string;
+  bases: string[];
+  files: [path: string, sha256: string, exec: 0 | 1][];
+}
+
+/**
  * What a walk of one output directory found: every directory in it (itself first) with its stat data, and the
  * paths of every file and symlink in them.
  */
@@ -44,6 +55,11 @@ interface Tree {
  * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
  * a check lstats the recorded files instead of reading directories.
  *
+ * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
+ * Verdict, by job name: one per job, however many artifacts it had): a later run with the same artifact that finds
+ * every listing and every file's record as they were then knows the outputs are still in place without reading
+ * the artifact's manifest.
+ *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
  * found everything as recorded writes nothing.
@@ -54,6 +70,8 @@ export class OutputStatRecords {
   #trees: Map<string, Tree> | undefined;
   readonly #used = new Set<string>();
   readonly #usedTrees = new Set<string>();
+  #verdicts: Map<string, Verdict> | undefined;
+  readonly #usedVerdicts = new Set<string>();
   #changed = false;
   readonly #now: () => number;
 
@@ -80,6 +98,7 @@ export class OutputStatRecords {
     if (this.#rows) return this.#rows;
     this.#rows = new Map();
     this.#trees = new Map();
+    this.#verdicts = new Map();
     if (this.#file === undefined) return this.#rows;
     try {
       const text = readOwnFile(this.#file);
@@ -88,6 +107,7 @@ export class OutputStatRecords {
         version?: unknown;
         files?: unknown;
         trees?: unknown;
+        verdicts?: unknown;
       };
       if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
         for (const [path, row] of Object.entries(data.files as Record<string, unknown>)) {
@@ -97,6 +117,11 @@ export class OutputStatRecords {
         if (typeof data.trees === 'object' && data.trees !== null) {
           for (const [base, tree] of Object.entries(data.trees as Record<string, unknown>)) {
             if (isTree(tree) && isWholeTree(base, tree)) this.#trees.set(base, tree);
+          }
+        }
+        if (typeof data.verdicts === 'object' && data.verdicts !== null) {
+          for (const [job, v] of Object.entries(data.verdicts as Record<string, unknown>)) {
+            if (isVerdict(v)) this.#verdicts.set(job, v);
           }
         }
       }
@@ -194,6 +219,27 @@ export class OutputStatRecords {
     this.#changed = true;
   }
 
+  /** What the last full check of `job`'s in-place outputs found, if it was against the artifact named `artifact`. */
+  verdict(job: string, artifact: string): Verdict | undefined {
+    if (this.#file === undefined) return undefined;
+    this.#load();
+    const v = this.#verdicts!.get(job);
+    if (v === undefined || v.artifact !== artifact) return undefined;
+    this.#usedVerdicts.add(job);
+    return v;
+  }
+
+  /** Remembers what a full check of `job`'s in-place outputs found (in place for the verdict's artifact). */
+  recordVerdict(job: string, verdict: Verdict): void {
+    if (this.#file === undefined) return;
+    this.#load();
+    this.#usedVerdicts.add(job);
+    const old = this.#verdicts!.get(job);
+    if (old !== undefined && sameVerdict(old, verdict)) return;
+    this.#verdicts!.set(job, verdict);
+    this.#changed = true;
+  }
+
   /** Writes the records when this run made new ones; never fails a run. */
   flush(): void {
     if (this.#file === undefined || !this.#changed || !this.#rows) return;
@@ -205,8 +251,42 @@ export class OutputStatRecords {
     const keepAllTrees = this.#trees!.size <= MAX_RECORDS / 10;
     for (const [base, tree] of this.#trees!)
       if (keepAllTrees || this.#usedTrees.has(base)) trees[base] = tree;
-    writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees }));
+    const verdicts: Record<string, Verdict> = {};
+    const keepAllVerdicts = this.#verdicts!.size <= MAX_RECORDS / 10;
+    for (const [job, v] of this.#verdicts!)
+      if (keepAllVerdicts || this.#usedVerdicts.has(job)) verdicts[job] = v;
+    writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
   }
+}
+
+function isVerdict(x: unknown): x is Verdict {
+  if (typeof x !== 'object' || x === null) return false;
+  const { artifact, bases, files } = x as { artifact?: unknown; bases?: unknown; files?: unknown };
+  return (
+    typeof artifact === 'string' &&
+    Array.isArray(bases) &&
+    bases.length > 0 &&
+    bases.every((b) => typeof b === 'string') &&
+    Array.isArray(files) &&
+    files.every(
+      (f) =>
+        Array.isArray(f) &&
+        f.length === 3 &&
+        typeof f[0] === 'string' &&
+        typeof f[1] === 'string' &&
+        (f[2] === 0 || f[2] === 1),
+    )
+  );
+}
+
+function sameVerdict(a: Verdict, b: Verdict): boolean {
+  return (
+    a.artifact === b.artifact &&
+    a.bases.length === b.bases.length &&
+    a.bases.every((x, i) => x === b.bases[i]) &&
+    a.files.length === b.files.length &&
+    a.files.every((f, i) => f.every((x, j) => x === b.files[i]![j]))
+  );
 }
 
 function isTree(x: unknown): x is Tree {

@@ -110,7 +110,14 @@ describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
     await new Promise((r) => setTimeout(r, 3200));
     const recorded = await run(clone);
     expect(recorded.code, recorded.stderr).toBe(0);
-    expect((await readdir(join(rig.cacheDir, 'in-place-v1'))).length).toBe(1);
+    const records = await readdir(join(rig.cacheDir, 'in-place-v1'));
+    expect(records.length).toBe(1);
+    // And, for each job, what its check found: the next run checks each by stat data alone, manifest unread.
+    const kept = JSON.parse(await readFile(join(rig.cacheDir, 'in-place-v1', records[0]!), 'utf8')) as {
+      verdicts: Record<string, { bases: string[] }>;
+    };
+    expect(Object.keys(kept.verdicts).sort()).toEqual(['@fx/a#build', '@fx/b#build', '@fx/c#build']);
+    expect(kept.verdicts['@fx/c#build']!.bases).toEqual(['packages/c/dist']);
     const file = join(clone, 'packages/c/dist/index.js');
     const original = await readFile(file, 'utf8');
     const before = lstatSync(file, { bigint: true });

@@ -314,6 +314,24 @@ describe('LocalCache', () => {
     });
   }
 
+  it('names each stored artifact, the same in every lookup, and another once the entry is saved anew', async () => {
+    await save();
+    const named = (hits: Map<JobKey, { artifact?: string }>): string | undefined => hits.get(KEY)?.artifact;
+    const first = named(await cache.lookup([KEY]));
+    expect(first).toMatch(new RegExp(`^${KEY}:`));
+    // Answered from the lookup memo (many keys) as from the entry itself.
+    const many = Array.from({ length: 40 }, (_, i) => i.toString(16).padStart(40, '0') as JobKey);
+    expect(named(await cache.lookup([KEY, ...many]))).toBe(first);
+    expect(named(await cache.lookup([KEY, ...many]))).toBe(first);
+    // The same key's artifact saved again (a rebuild after the entry went): another name, even should the file
+    // system hand the new meta.json the old one's inode.
+    await cache.discard!(KEY);
+    await save();
+    const second = named(await cache.lookup([KEY]));
+    expect(second).toMatch(new RegExp(`^${KEY}:`));
+    expect(second).not.toBe(first);
+  });
+
   it('moves an entry aside, with one warning, when a log kept in a file of its own cannot be read', async () => {
     const big = Buffer.alloc(200_000, 'x');
     expect(

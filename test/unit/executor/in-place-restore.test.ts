@@ -1,7 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, type Stats } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +23,7 @@ import {
   type InPlaceRestore,
   outputsInPlace,
   restoreInPlace,
+  stillInPlace,
   type StoredArtifact,
 } from '../../../src/executor/in-place-restore.js';
 import type { OutputGlobs } from '../../../src/executor/in-place.js';
@@ -422,5 +434,169 @@ describe('a records file of another user', () => {
     execFileSync('mkfifo', [file]);
     const records = new OutputStatRecords(file);
     expect(outputsInPlace(src, globs, artifact.entries, records)).toBe(true);
+  });
+});
+
+describe('what a check found of a job’s in-place outputs, remembered with the artifact’s name', () => {
+  /** Records whose clock runs 10 s late: everything written before "now" counts as settled. */
+  const later = (file: string): OutputStatRecords =>
+    new OutputStatRecords(file, { now: () => Date.now() + 10_000 });
+  const file = (): string => join(root, 'records.json');
+
+  /** A full check (restoring what differs) with fresh records, written out after it, as a run does. */
+  async function check(
+    artifact: StoredArtifact,
+    protect: (p: string) => boolean = () => false,
+  ): Promise<string> {
+    const records = later(file());
+    const r = await restoreInPlace(src, globs, artifact, records, protect, protect);
+    records.flush();
+    // The file system's clock ticks every few milliseconds: a change after this must not share its tick.
+    await new Promise((done) => setTimeout(done, 30));
+    return r.kind;
+  }
+  /** The check of a later run that has only the artifact's name. */
+  const asVerified = (artifact = 'artifact-1', job = 'pkg#build'): boolean => {
+    const records = later(file());
+    const verdict = records.verdict(job, artifact);
+    return verdict !== undefined && stillInPlace(src, verdict, records);
+  };
+
+  async function inPlace(): Promise<StoredArtifact> {
+    const artifact = {
+      ...(await storeArtifact({ 'pkg/dist/a.js': 'A', 'pkg/dist/sub/b.js': 'B' })),
+      remember: { job: 'pkg#build', artifact: 'artifact-1' },
+    };
+    await rm(join(src, 'pkg/dist'), { recursive: true, force: true });
+    expect(await check(artifact)).toBe('restored');
+    expect(await check(artifact)).toBe('unchanged');
+    return artifact;
+  }
+
+  it('answers, while nothing changed, that the outputs are in place, without the manifest; never for another name', async () => {
+    await inPlace();
+    expect(asVerified()).toBe(true);
+    expect(asVerified('artifact-2')).toBe(false);
+    expect(asVerified('artifact-1', 'other#build')).toBe(false);
+    const data = JSON.parse(await readFile(file(), 'utf8')) as { verdicts: Record<string, unknown> };
+    expect(data.verdicts['pkg#build']).toEqual({
+      artifact: 'artifact-1',
+      bases: ['pkg/dist'],
+      files: [
+        ['pkg/dist/a.js', sha('A'), 1],
+        ['pkg/dist/sub/b.js', sha('B'), 0],
+      ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
+    });
+  });
+
+  it('leaves the records file alone when a check finds what the last one found', async () => {
+    const artifact = await inPlace();
+    const before = lstatSync(file(), { bigint: true });
+    expect(await check(artifact)).toBe('unchanged');
+    const after = lstatSync(file(), { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+  });
+
+  it('keeps one per job: the check against a new artifact of the job replaces the last', async () => {
+    const artifact = await inPlace();
+    expect(await check({ ...artifact, remember: { job: 'pkg#build', artifact: 'artifact-2' } })).toBe(
+      'unchanged',
+    );
+    expect(asVerified('artifact-2')).toBe(true);
+    expect(asVerified('artifact-1')).toBe(false);
+    const data = JSON.parse(await readFile(file(), 'utf8')) as { verdicts: Record<string, unknown> };
+    expect(Object.keys(data.verdicts)).toEqual(['pkg#build']);
+  });
+
+  for (const [what, change] of [
+    ['a file written again with the same bytes', () => writeFile(join(src, 'pkg/dist/a.js'), 'A')],
+    ['a file made executable', () => chmod(join(src, 'pkg/dist/sub/b.js'), 0o755)],
+    ['a file added', () => writeFile(join(src, 'pkg/dist/sub/c.js'), 'C')],
+    ['a file not matched added', () => writeFile(join(src, 'pkg/dist/a.js.map'), 'map')],
+    ['a file removed', () => rm(join(src, 'pkg/dist/sub/b.js'))],
+    [
+      'a file replaced by a copy',
+      async () => {
+        await rename(join(src, 'pkg/dist/a.js'), join(root, 'a.js'));
+        await writeFile(join(src, 'pkg/dist/a.js'), 'A');
+        await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+      },
+    ],
+    [
+      'the package moved, a link in its place',
+      async () => {
+        await rename(join(src, 'pkg'), join(src, 'moved'));
+        await symlink('moved', join(src, 'pkg'));
+      },
+    ],
+  ] as const) {
+    it(`no longer answers after ${what}, and a full check says what is there`, async () => {
+      const artifact = await inPlace();
+      await change();
+      expect(asVerified()).toBe(false);
+      // The full check, as a run falls back on: it puts the outputs back, or finds them right (a link on the way
+      // is not for this path at all).
+      const kind = await check(artifact);
+      if (what.includes('link')) expect(kind).toBe('not-here');
+      else {
+        expect(['restored', 'unchanged']).toContain(kind);
+        expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
+      }
+    });
+  }
+
+  it('is not kept when the outputs were not all in place, or not alone, or not settled, or the artifact has no name', async () => {
+    const artifact = {
+      ...(await storeArtifact({ 'pkg/dist/a.js': 'A' })),
+      remember: { job: 'pkg#build', artifact: 'artifact-1' },
+    };
+    await rm(join(src, 'pkg/dist'), { recursive: true, force: true });
+    // Written by this check: not in place before it.
+    expect(await check(artifact)).toBe('restored');
+    expect(asVerified()).toBe(false);
+    // A file of the user's among them, which no restore removes.
+    await writeFile(join(src, 'pkg/dist/read.js'), 'an input');
+    expect(await check(artifact, (p) => p === 'pkg/dist/read.js')).toBe('unchanged');
+    expect(asVerified()).toBe(false);
+    await rm(join(src, 'pkg/dist/read.js'));
+    // Stat data taken right after a change: the records vouch for nothing yet.
+    await writeFile(join(src, 'pkg/dist/a.js'), 'A');
+    await chmod(join(src, 'pkg/dist/a.js'), 0o755);
+    const now = new OutputStatRecords(file());
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          globs,
+          artifact,
+          now,
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('unchanged');
+    now.flush();
+    expect(asVerified()).toBe(false);
+    // Without a name: nothing to remember it by.
+    expect(await check({ entries: artifact.entries, storedFile: artifact.storedFile })).toBe('unchanged');
+    expect(asVerified()).toBe(false);
+    expect(await check(artifact)).toBe('unchanged');
+    expect(asVerified()).toBe(true);
+  });
+
+  it('is not kept for an artifact with empty directories', async () => {
+    const artifact = {
+      ...(await storeArtifact({ 'pkg/dist/a.js': 'A' })),
+      remember: { job: 'pkg#build', artifact: 'artifact-1' },
+    };
+    const entries: ManifestEntry[] = [
+      ...artifact.entries,
+      { path: '.in-place/pkg/dist/empty', type: 'dir', size: 0, mode: 0o755, sha256: '' },
+    ];
+    const withDir = { ...artifact, entries };
+    await rm(join(src, 'pkg/dist'), { recursive: true, force: true });
+    expect(await check(withDir)).toBe('restored');
+    expect(await check(withDir)).toBe('unchanged');
+    expect(asVerified()).toBe(false);
   });
 });
