@@ -591,6 +591,8 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
+// EXTERNAL MODULE: ./src/cache/place-files.ts
+var place_files = __webpack_require__(5451);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/ids/git-output.ts
@@ -1293,8 +1295,6 @@ function digest(path) {
 
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
 var entry_meta = __webpack_require__(7126);
-// EXTERNAL MODULE: ./src/cache/place-files.ts
-var place_files = __webpack_require__(5451);
 ;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
 /**
  * Restoring in-place outputs straight from a cache entry's stored files into the work tree, and checking that
@@ -1426,39 +1426,49 @@ function verdictFiles(sourceDir, bases, want, present, records) {
             const st = present.get(rel);
             if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256)
                 return undefined;
-            files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0]);
+            files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
         }
     }
     return files.length === want.size ? files : undefined;
 }
 /**
- * Whether the in-place outputs a verdict describes are still in the checkout: every output directory is reached
- * through real directories and its listing is as recorded (so it holds the same names), and every file in it is
- * the verdict's by its recorded stat data (so it holds the same bytes, with the same exec bit). Reads no file and
- * no directory.
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
  */
-function stillInPlace(sourceDir, verdict, records) {
+function verdictNow(sourceDir, verdict, records) {
     const real = new Set();
+    let gone = 0;
     let i = 0;
     for (const base of verdict.bases) {
         if (linkOnTheWay(sourceDir, base, real) !== undefined)
-            return false;
+            return 'changed';
         const listed = records.listing(sourceDir, base);
-        if (listed === undefined)
-            return false;
+        if (listed === undefined) {
+            if ((0,external_node_fs_.lstatSync)(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined)
+                return 'changed';
+            gone++;
+            continue;
+        }
         for (const rel of listed) {
             const f = verdict.files[i++];
             if (f === undefined || f[0] !== rel)
-                return false;
+                return 'changed';
             // Spelled out, not joined: a listed path is plain (see statListed).
             const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
             if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
-                return false;
+                return 'changed';
             if (records.digestOf(rel, st) !== f[1])
-                return false;
+                return 'changed';
         }
     }
-    return i === verdict.files.length;
+    if (gone === verdict.bases.length)
+        return 'gone';
+    return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -1848,9 +1858,10 @@ const VERSION = 4;
  * a check lstats the recorded files instead of reading directories.
  *
  * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
- * Verdict, by job name: one per job, however many artifacts it had): a later run with the same artifact that finds
- * every listing and every file's record as they were then knows the outputs are still in place without reading
- * the artifact's manifest.
+ * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
+ * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
+ * many artifacts it had, and one per output directory, whatever job last had its outputs there: they are bounded
+ * as the listings are.
  *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
@@ -1863,6 +1874,8 @@ class OutputStatRecords {
     #used = new Set();
     #usedTrees = new Set();
     #verdicts;
+    /** Which job's verdict names each output directory first (made when the first verdict is recorded). */
+    #verdictAt;
     #usedVerdicts = new Set();
     #changed = false;
     #now;
@@ -2009,7 +2022,7 @@ class OutputStatRecords {
         rows.set(path, row);
         this.#changed = true;
     }
-    /** What the last full check of `job`'s in-place outputs found, if it was against the artifact named `artifact`. */
+    /** What the last full check of `job` (its ID)'s in-place outputs found, if against the artifact named `artifact`. */
     verdict(job, artifact) {
         if (this.#file === undefined)
             return undefined;
@@ -2029,7 +2042,19 @@ class OutputStatRecords {
         const old = this.#verdicts.get(job);
         if (old !== undefined && sameVerdict(old, verdict))
             return;
+        if (this.#verdictAt === undefined) {
+            this.#verdictAt = new Map();
+            for (const [j, v] of this.#verdicts)
+                this.#verdictAt.set(v.bases[0], j);
+        }
+        // Another job's outputs there before (the graph changed): its verdict can no longer hold.
+        const there = this.#verdictAt.get(verdict.bases[0]);
+        if (there !== undefined && there !== job)
+            this.#verdicts.delete(there);
+        if (old !== undefined)
+            this.#verdictAt.delete(old.bases[0]);
         this.#verdicts.set(job, verdict);
+        this.#verdictAt.set(verdict.bases[0], job);
         this.#changed = true;
     }
     /** Writes the records when this run made new ones; never fails a run. */
@@ -2037,21 +2062,11 @@ class OutputStatRecords {
         if (this.#file === undefined || !this.#changed || !this.#rows)
             return;
         this.#changed = false;
-        const files = {};
-        const keepAll = this.#rows.size <= MAX_RECORDS;
-        for (const [path, row] of this.#rows)
-            if (keepAll || this.#used.has(path))
-                files[path] = row;
-        const trees = {};
-        const keepAllTrees = this.#trees.size <= MAX_RECORDS / 10;
-        for (const [base, tree] of this.#trees)
-            if (keepAllTrees || this.#usedTrees.has(base))
-                trees[base] = tree;
-        const verdicts = {};
-        const keepAllVerdicts = this.#verdicts.size <= MAX_RECORDS / 10;
-        for (const [job, v] of this.#verdicts)
-            if (keepAllVerdicts || this.#usedVerdicts.has(job))
-                verdicts[job] = v;
+        // Objects made from entries, never assigned into: a path or ID `__proto__` stays a key like any other.
+        const kept = (all, used, max) => Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
+        const files = kept(this.#rows, this.#used, MAX_RECORDS);
+        const trees = kept(this.#trees, this.#usedTrees, MAX_RECORDS / 10);
+        const verdicts = kept(this.#verdicts, this.#usedVerdicts, MAX_RECORDS / 10);
         (0,state_file/* writeStateFile */.V)(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
     }
 }
@@ -2065,10 +2080,12 @@ function isVerdict(x) {
         bases.every((b) => typeof b === 'string') &&
         Array.isArray(files) &&
         files.every((f) => Array.isArray(f) &&
-            f.length === 3 &&
+            f.length === 4 &&
             typeof f[0] === 'string' &&
             typeof f[1] === 'string' &&
-            (f[2] === 0 || f[2] === 1)));
+            (f[2] === 0 || f[2] === 1) &&
+            Number.isSafeInteger(f[3]) &&
+            f[3] >= 0));
 }
 function sameVerdict(a, b) {
     return (a.artifact === b.artifact &&
@@ -2208,6 +2225,7 @@ class WorkerPool {
 }
 
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
 
 
 
@@ -2567,26 +2585,45 @@ class InPlaceOutputs {
         }
     }
     /**
-     * Whether a cached job's in-place outputs are in the checkout as an earlier run's check against the same stored
-     * artifact (named `artifact` by the cache) found them, and nothing changed since (see stillInPlace): nothing of
-     * the artifact is read. False when that cannot be told; restoreFromStore then checks in full.
+     * A cached job's in-place outputs by what an earlier run's check against the same stored artifact (named
+     * `artifact` by the cache) found (see verdictNow), without reading the artifact's manifest: true when they are in
+     * the checkout as then, or when every output directory was gone and the files that check found are now written
+     * back from the cache's stored files (each checked as it is written). False when that cannot be told, or a write
+     * failed; restoreFromStore then checks in full.
      */
-    inPlaceAsVerified(label, artifact) {
-        const job = this.#graph.byLabel.get(label);
-        if (!this.#move || !job?.outputs?.length)
+    async fromVerdict(label, artifact, stored) {
+        if (!this.#move || !this.#graph.byLabel.get(label)?.outputs?.length)
             return false;
-        const verdict = this.#records.verdict(job.name, artifact);
+        const verdict = this.#records.verdict(label, artifact);
         if (verdict === undefined)
             return false;
         try {
-            if (!stillInPlace(this.#sourceDir, verdict, this.#records))
+            const now = verdictNow(this.#sourceDir, verdict, this.#records);
+            if (now === 'changed')
                 return false;
+            this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+            if (now === 'in-place')
+                return true;
+            // As a full check would: a file git tracks, or that a job reads, is never written over.
+            const files = verdict.files
+                .filter(([rel]) => !this.#protect(rel))
+                .map(([rel, sha256, exec, size]) => {
+                const path = `${IN_PLACE_DIR}/${rel}`;
+                return {
+                    path,
+                    stored: stored.storedFile(path),
+                    to: (0,external_node_path_.join)(this.#sourceDir, rel),
+                    size,
+                    mode: exec ? 0o755 : 0o644,
+                    sha256,
+                };
+            });
+            const place = () => (stored.place ?? place_files/* placeFiles */.h)(files);
+            return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
         }
         catch {
             return false;
         }
-        this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
-        return true;
     }
     /**
      * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
@@ -2594,7 +2631,7 @@ class InPlaceOutputs {
      * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
      * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
      * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
-     * `named`: the cache's name for the artifact, by which what this check finds is remembered (inPlaceAsVerified).
+     * `named`: the cache's name for the artifact, by which what this check finds is remembered (fromVerdict).
      */
     async restoreFromStore(label, artifact, named) {
         const globs = this.#of(label);
@@ -2604,8 +2641,7 @@ class InPlaceOutputs {
         // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
         this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
         try {
-            const job = this.#graph.byLabel.get(label).name;
-            const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
+            const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job: label, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
             return r.kind !== 'not-here';
         }
         catch {
@@ -2971,14 +3007,18 @@ class Execution {
         const { options } = this.#p;
         if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile)
             return false;
-        // Found in place against this very artifact before, and unchanged since: its manifest is not even parsed.
-        if (hit.artifact !== undefined && this.#inPlace.inPlaceAsVerified(label, hit.artifact))
-            return true;
+        const storedFile = hit.storedFile.bind(hit);
+        const place = hit.place?.bind(hit);
+        // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
+        // even parsed.
+        if (hit.artifact !== undefined) {
+            const stored = { storedFile, ...(place ? { place } : {}) };
+            if (await this.#inPlace.fromVerdict(label, hit.artifact, stored))
+                return true;
+        }
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
-        const storedFile = hit.storedFile.bind(hit);
-        const place = hit.place?.bind(hit);
         return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, hit.artifact);
     }
     async #build(job, ref) {

@@ -153,6 +153,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -250,8 +252,6 @@ async function legacyManifest(entry, key) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/cache/adopt-archive.ts
@@ -1197,6 +1197,7 @@ function header(body) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -1261,7 +1262,7 @@ class LocalCache {
         for (const key of keys) {
             const kept = memo?.kept(key);
             if (kept !== undefined) {
-                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, memo.shardKey(key)));
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, () => kept.meta, memo.shardKey(key)));
                 memo.found(key, kept);
                 continue;
             }
@@ -1283,7 +1284,7 @@ class LocalCache {
             }
             const { durationMs } = meta.value;
             const ino = identity(read.stat);
-            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino));
+            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino, () => read.bytes.toString('latin1')));
             if (memo) {
                 const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
                 memo.found(key, found);
@@ -1347,7 +1348,7 @@ class LocalCache {
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
     /** `shard`: for a hit the lookup memo answered, its shard's stat data as the memo recorded them (see #since). */
-    #hit(key, durationMs, meta, usedAtMs, ino, shard) {
+    #hit(key, durationMs, meta, usedAtMs, ino, metaText, shard) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta()[name];
@@ -1414,8 +1415,10 @@ class LocalCache {
             entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
-            // Without a birth time, an inode number alone may be a removed entry's (see identity).
-            ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
+            // By content: an entry saved again, or written over from elsewhere, with another manifest is another.
+            get artifact() {
+                return digestOf(metaText());
+            },
         };
     }
     /**
@@ -1812,6 +1815,16 @@ function keptMeta(kept, key) {
         meta = parsed.value;
         return meta;
     };
+}
+/**
+ * A name for a meta.json's bytes (one character per byte), which hold the entry's key and manifest: SHA-256 in one
+ * call where Node has the one-shot hash (20.12 on), through a Hash object where it has not.
+ */
+function digestOf(latin1) {
+    // A namespace, not a named import: a Node without `hash` must load this module all the same.
+    return typeof external_node_crypto_.hash === 'function'
+        ? external_node_crypto_.hash('sha256', latin1, 'base64url')
+        : external_node_crypto_.createHash('sha256').update(latin1).digest('base64url');
 }
 /**
  * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file

@@ -33450,6 +33450,7 @@ function header(body) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -33514,7 +33515,7 @@ class local_cache_LocalCache {
         for (const key of keys) {
             const kept = memo?.kept(key);
             if (kept !== undefined) {
-                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, memo.shardKey(key)));
+                hits.set(key, this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, () => kept.meta, memo.shardKey(key)));
                 memo.found(key, kept);
                 continue;
             }
@@ -33536,7 +33537,7 @@ class local_cache_LocalCache {
             }
             const { durationMs } = meta.value;
             const ino = identity(read.stat);
-            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino));
+            hits.set(key, this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino, () => read.bytes.toString('latin1')));
             if (memo) {
                 const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
                 memo.found(key, found);
@@ -33600,7 +33601,7 @@ class local_cache_LocalCache {
         (0,background/* inBackground */.k)(this.#quarantine(key));
     }
     /** `shard`: for a hit the lookup memo answered, its shard's stat data as the memo recorded them (see #since). */
-    #hit(key, durationMs, meta, usedAtMs, ino, shard) {
+    #hit(key, durationMs, meta, usedAtMs, ino, metaText, shard) {
         const entry = this.#entry(key);
         const log = async (name) => {
             const inline = meta()[name];
@@ -33667,8 +33668,10 @@ class local_cache_LocalCache {
             entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
-            // Without a birth time, an inode number alone may be a removed entry's (see identity).
-            ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
+            // By content: an entry saved again, or written over from elsewhere, with another manifest is another.
+            get artifact() {
+                return digestOf(metaText());
+            },
         };
     }
     /**
@@ -34065,6 +34068,16 @@ function keptMeta(kept, key) {
         meta = parsed.value;
         return meta;
     };
+}
+/**
+ * A name for a meta.json's bytes (one character per byte), which hold the entry's key and manifest: SHA-256 in one
+ * call where Node has the one-shot hash (20.12 on), through a Hash object where it has not.
+ */
+function digestOf(latin1) {
+    // A namespace, not a named import: a Node without `hash` must load this module all the same.
+    return typeof external_node_crypto_.hash === 'function'
+        ? external_node_crypto_.hash('sha256', latin1, 'base64url')
+        : external_node_crypto_.createHash('sha256').update(latin1).digest('base64url');
 }
 /**
  * Which entry a meta.json belongs to (every save writes a new one): its inode, and its birth time, since a file
@@ -43491,39 +43504,49 @@ function verdictFiles(sourceDir, bases, want, present, records) {
             const st = present.get(rel);
             if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256)
                 return undefined;
-            files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0]);
+            files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
         }
     }
     return files.length === want.size ? files : undefined;
 }
 /**
- * Whether the in-place outputs a verdict describes are still in the checkout: every output directory is reached
- * through real directories and its listing is as recorded (so it holds the same names), and every file in it is
- * the verdict's by its recorded stat data (so it holds the same bytes, with the same exec bit). Reads no file and
- * no directory.
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
  */
-function stillInPlace(sourceDir, verdict, records) {
+function verdictNow(sourceDir, verdict, records) {
     const real = new Set();
+    let gone = 0;
     let i = 0;
     for (const base of verdict.bases) {
         if (linkOnTheWay(sourceDir, base, real) !== undefined)
-            return false;
+            return 'changed';
         const listed = records.listing(sourceDir, base);
-        if (listed === undefined)
-            return false;
+        if (listed === undefined) {
+            if ((0,external_node_fs_.lstatSync)(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined)
+                return 'changed';
+            gone++;
+            continue;
+        }
         for (const rel of listed) {
             const f = verdict.files[i++];
             if (f === undefined || f[0] !== rel)
-                return false;
+                return 'changed';
             // Spelled out, not joined: a listed path is plain (see statListed).
             const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
             if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
-                return false;
+                return 'changed';
             if (records.digestOf(rel, st) !== f[1])
-                return false;
+                return 'changed';
         }
     }
-    return i === verdict.files.length;
+    if (gone === verdict.bases.length)
+        return 'gone';
+    return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -43907,9 +43930,10 @@ const VERSION = 4;
  * a check lstats the recorded files instead of reading directories.
  *
  * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
- * Verdict, by job name: one per job, however many artifacts it had): a later run with the same artifact that finds
- * every listing and every file's record as they were then knows the outputs are still in place without reading
- * the artifact's manifest.
+ * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
+ * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
+ * many artifacts it had, and one per output directory, whatever job last had its outputs there: they are bounded
+ * as the listings are.
  *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
@@ -43922,6 +43946,8 @@ class OutputStatRecords {
     #used = new Set();
     #usedTrees = new Set();
     #verdicts;
+    /** Which job's verdict names each output directory first (made when the first verdict is recorded). */
+    #verdictAt;
     #usedVerdicts = new Set();
     #changed = false;
     #now;
@@ -44068,7 +44094,7 @@ class OutputStatRecords {
         rows.set(path, row);
         this.#changed = true;
     }
-    /** What the last full check of `job`'s in-place outputs found, if it was against the artifact named `artifact`. */
+    /** What the last full check of `job` (its ID)'s in-place outputs found, if against the artifact named `artifact`. */
     verdict(job, artifact) {
         if (this.#file === undefined)
             return undefined;
@@ -44088,7 +44114,19 @@ class OutputStatRecords {
         const old = this.#verdicts.get(job);
         if (old !== undefined && sameVerdict(old, verdict))
             return;
+        if (this.#verdictAt === undefined) {
+            this.#verdictAt = new Map();
+            for (const [j, v] of this.#verdicts)
+                this.#verdictAt.set(v.bases[0], j);
+        }
+        // Another job's outputs there before (the graph changed): its verdict can no longer hold.
+        const there = this.#verdictAt.get(verdict.bases[0]);
+        if (there !== undefined && there !== job)
+            this.#verdicts.delete(there);
+        if (old !== undefined)
+            this.#verdictAt.delete(old.bases[0]);
         this.#verdicts.set(job, verdict);
+        this.#verdictAt.set(verdict.bases[0], job);
         this.#changed = true;
     }
     /** Writes the records when this run made new ones; never fails a run. */
@@ -44096,21 +44134,11 @@ class OutputStatRecords {
         if (this.#file === undefined || !this.#changed || !this.#rows)
             return;
         this.#changed = false;
-        const files = {};
-        const keepAll = this.#rows.size <= MAX_RECORDS;
-        for (const [path, row] of this.#rows)
-            if (keepAll || this.#used.has(path))
-                files[path] = row;
-        const trees = {};
-        const keepAllTrees = this.#trees.size <= MAX_RECORDS / 10;
-        for (const [base, tree] of this.#trees)
-            if (keepAllTrees || this.#usedTrees.has(base))
-                trees[base] = tree;
-        const verdicts = {};
-        const keepAllVerdicts = this.#verdicts.size <= MAX_RECORDS / 10;
-        for (const [job, v] of this.#verdicts)
-            if (keepAllVerdicts || this.#usedVerdicts.has(job))
-                verdicts[job] = v;
+        // Objects made from entries, never assigned into: a path or ID `__proto__` stays a key like any other.
+        const kept = (all, used, max) => Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
+        const files = kept(this.#rows, this.#used, MAX_RECORDS);
+        const trees = kept(this.#trees, this.#usedTrees, MAX_RECORDS / 10);
+        const verdicts = kept(this.#verdicts, this.#usedVerdicts, MAX_RECORDS / 10);
         state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
     }
 }
@@ -44124,10 +44152,12 @@ function isVerdict(x) {
         bases.every((b) => typeof b === 'string') &&
         Array.isArray(files) &&
         files.every((f) => Array.isArray(f) &&
-            f.length === 3 &&
+            f.length === 4 &&
             typeof f[0] === 'string' &&
             typeof f[1] === 'string' &&
-            (f[2] === 0 || f[2] === 1)));
+            (f[2] === 0 || f[2] === 1) &&
+            Number.isSafeInteger(f[3]) &&
+            f[3] >= 0));
 }
 function sameVerdict(a, b) {
     return (a.artifact === b.artifact &&
@@ -44267,6 +44297,7 @@ class WorkerPool {
 }
 
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
 
 
 
@@ -44626,26 +44657,45 @@ class InPlaceOutputs {
         }
     }
     /**
-     * Whether a cached job's in-place outputs are in the checkout as an earlier run's check against the same stored
-     * artifact (named `artifact` by the cache) found them, and nothing changed since (see stillInPlace): nothing of
-     * the artifact is read. False when that cannot be told; restoreFromStore then checks in full.
+     * A cached job's in-place outputs by what an earlier run's check against the same stored artifact (named
+     * `artifact` by the cache) found (see verdictNow), without reading the artifact's manifest: true when they are in
+     * the checkout as then, or when every output directory was gone and the files that check found are now written
+     * back from the cache's stored files (each checked as it is written). False when that cannot be told, or a write
+     * failed; restoreFromStore then checks in full.
      */
-    inPlaceAsVerified(label, artifact) {
-        const job = this.#graph.byLabel.get(label);
-        if (!this.#move || !job?.outputs?.length)
+    async fromVerdict(label, artifact, stored) {
+        if (!this.#move || !this.#graph.byLabel.get(label)?.outputs?.length)
             return false;
-        const verdict = this.#records.verdict(job.name, artifact);
+        const verdict = this.#records.verdict(label, artifact);
         if (verdict === undefined)
             return false;
         try {
-            if (!stillInPlace(this.#sourceDir, verdict, this.#records))
+            const now = verdictNow(this.#sourceDir, verdict, this.#records);
+            if (now === 'changed')
                 return false;
+            this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+            if (now === 'in-place')
+                return true;
+            // As a full check would: a file git tracks, or that a job reads, is never written over.
+            const files = verdict.files
+                .filter(([rel]) => !this.#protect(rel))
+                .map(([rel, sha256, exec, size]) => {
+                const path = `${IN_PLACE_DIR}/${rel}`;
+                return {
+                    path,
+                    stored: stored.storedFile(path),
+                    to: (0,external_node_path_.join)(this.#sourceDir, rel),
+                    size,
+                    mode: exec ? 0o755 : 0o644,
+                    sha256,
+                };
+            });
+            const place = () => (stored.place ?? placeFiles)(files);
+            return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
         }
         catch {
             return false;
         }
-        this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
-        return true;
     }
     /**
      * A cached job's in-place outputs, straight from the cache's stored files into the checkout (only what
@@ -44653,7 +44703,7 @@ class InPlaceOutputs {
      * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
      * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
      * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
-     * `named`: the cache's name for the artifact, by which what this check finds is remembered (inPlaceAsVerified).
+     * `named`: the cache's name for the artifact, by which what this check finds is remembered (fromVerdict).
      */
     async restoreFromStore(label, artifact, named) {
         const globs = this.#of(label);
@@ -44663,8 +44713,7 @@ class InPlaceOutputs {
         // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
         this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
         try {
-            const job = this.#graph.byLabel.get(label).name;
-            const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
+            const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job: label, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
             return r.kind !== 'not-here';
         }
         catch {
@@ -45026,14 +45075,18 @@ class Execution {
         const { options } = this.#p;
         if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile)
             return false;
-        // Found in place against this very artifact before, and unchanged since: its manifest is not even parsed.
-        if (hit.artifact !== undefined && this.#inPlace.inPlaceAsVerified(label, hit.artifact))
-            return true;
+        const storedFile = hit.storedFile.bind(hit);
+        const place = hit.place?.bind(hit);
+        // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
+        // even parsed.
+        if (hit.artifact !== undefined) {
+            const stored = { storedFile, ...(place ? { place } : {}) };
+            if (await this.#inPlace.fromVerdict(label, hit.artifact, stored))
+                return true;
+        }
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
-        const storedFile = hit.storedFile.bind(hit);
-        const place = hit.place?.bind(hit);
         return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, hit.artifact);
     }
     async #build(job, ref) {

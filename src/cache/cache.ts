@@ -129,8 +129,9 @@ export interface CacheHit {
    */
   place?(files: readonly PlaceFile[]): Promise<Result<void, string>>;
   /**
-   * Optional, with `storedFile`: a name for the stored artifact that no other artifact ever has (not even a later
-   * one saved under the same key), so that what a check of in-place outputs against it found may be remembered.
+   * Optional, with `storedFile`: a name for the stored artifact that no artifact with another manifest has (not
+   * even one saved later under the same key), so that what a check of in-place outputs against it found may be
+   * remembered.
    */
   artifact?: string;
 }

@@ -9,6 +9,7 @@ import {
   type Stats,
   writeFileSync,
 } from 'node:fs';
+import * as crypto from 'node:crypto';
 import { mkdir, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
@@ -118,7 +119,15 @@ export class LocalCache implements Cache {
       if (kept !== undefined) {
         hits.set(
           key,
-          this.#hit(key, kept.durationMs, keptMeta(kept, key), kept.usedAtMs, kept.ino, memo!.shardKey(key)),
+          this.#hit(
+            key,
+            kept.durationMs,
+            keptMeta(kept, key),
+            kept.usedAtMs,
+            kept.ino,
+            () => kept.meta,
+            memo!.shardKey(key),
+          ),
         );
         memo!.found(key, kept);
         continue;
@@ -140,7 +149,14 @@ export class LocalCache implements Cache {
       const ino = identity(read.stat);
       hits.set(
         key,
-        this.#hit(key, durationMs, () => meta.value, read.stat.mtimeMs, ino),
+        this.#hit(
+          key,
+          durationMs,
+          () => meta.value,
+          read.stat.mtimeMs,
+          ino,
+          () => read.bytes.toString('latin1'),
+        ),
       );
       if (memo) {
         const found = { meta: read.bytes.toString('latin1'), durationMs, usedAtMs: read.stat.mtimeMs, ino };
@@ -210,6 +226,7 @@ export class LocalCache implements Cache {
     meta: () => EntryMeta,
     usedAtMs: number,
     ino: string,
+    metaText: () => string,
     shard?: string,
   ): CacheHit {
     const entry = this.#entry(key);
@@ -271,8 +288,10 @@ export class LocalCache implements Cache {
       entries: () => meta().manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
       place: this.#restores.place,
-      // Without a birth time, an inode number alone may be a removed entry's (see identity).
-      ...(ino.endsWith(':0') ? {} : { artifact: `${key}:${ino}` }),
+      // By content: an entry saved again, or written over from elsewhere, with another manifest is another.
+      get artifact(): string {
+        return digestOf(metaText());
+      },
     };
   }
 
@@ -684,6 +703,17 @@ function keptMeta(kept: KeptHit, key: JobKey): () => EntryMeta {
     meta = parsed.value;
     return meta;
   };
+}
+
+/**
+ * A name for a meta.json's bytes (one character per byte), which hold the entry's key and manifest: SHA-256 in one
+ * call where Node has the one-shot hash (20.12 on), through a Hash object where it has not.
+ */
+function digestOf(latin1: string): string {
+  // A namespace, not a named import: a Node without `hash` must load this module all the same.
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', latin1, 'base64url')
+    : crypto.createHash('sha256').update(latin1).digest('base64url');
 }
 
 /**

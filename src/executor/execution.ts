@@ -265,12 +265,16 @@ export class Execution {
   async #inPlaceFromStore(label: JobLabel, hit: CacheHit): Promise<boolean> {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
-    // Found in place against this very artifact before, and unchanged since: its manifest is not even parsed.
-    if (hit.artifact !== undefined && this.#inPlace.inPlaceAsVerified(label, hit.artifact)) return true;
-    const entries = hit.entries?.();
-    if (entries === undefined) return false;
     const storedFile = hit.storedFile.bind(hit);
     const place = hit.place?.bind(hit);
+    // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
+    // even parsed.
+    if (hit.artifact !== undefined) {
+      const stored = { storedFile, ...(place ? { place } : {}) };
+      if (await this.#inPlace.fromVerdict(label, hit.artifact, stored)) return true;
+    }
+    const entries = hit.entries?.();
+    if (entries === undefined) return false;
     return this.#inPlace.restoreFromStore(
       label,
       { entries, storedFile, ...(place ? { place } : {}) },

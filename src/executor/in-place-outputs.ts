@@ -3,9 +3,12 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
+import { type PlaceFile, placeFiles } from '../cache/place-files.js';
+import type { Result } from '../util/result.js';
 import {
   captureOutputs,
   clearOutputs,
+  IN_PLACE_DIR,
   type OutputGlobs,
   type PlaceFailure,
   placeOutputs,
@@ -15,7 +18,7 @@ import {
   outputsInPlace,
   restoreInPlace,
   type StoredArtifact,
-  stillInPlace,
+  verdictNow,
 } from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords } from './output-stat-records.js';
@@ -413,22 +416,44 @@ export class InPlaceOutputs {
   }
 
   /**
-   * Whether a cached job's in-place outputs are in the checkout as an earlier run's check against the same stored
-   * artifact (named `artifact` by the cache) found them, and nothing changed since (see stillInPlace): nothing of
-   * the artifact is read. False when that cannot be told; restoreFromStore then checks in full.
+   * A cached job's in-place outputs by what an earlier run's check against the same stored artifact (named
+   * `artifact` by the cache) found (see verdictNow), without reading the artifact's manifest: true when they are in
+   * the checkout as then, or when every output directory was gone and the files that check found are now written
+   * back from the cache's stored files (each checked as it is written). False when that cannot be told, or a write
+   * failed; restoreFromStore then checks in full.
    */
-  inPlaceAsVerified(label: JobLabel, artifact: string): boolean {
-    const job = this.#graph.byLabel.get(label);
-    if (!this.#move || !job?.outputs?.length) return false;
-    const verdict = this.#records.verdict(job.name, artifact);
+  async fromVerdict(
+    label: JobLabel,
+    artifact: string,
+    stored: Pick<StoredArtifact, 'storedFile' | 'place'>,
+  ): Promise<boolean> {
+    if (!this.#move || !this.#graph.byLabel.get(label)?.outputs?.length) return false;
+    const verdict = this.#records.verdict(label, artifact);
     if (verdict === undefined) return false;
     try {
-      if (!stillInPlace(this.#sourceDir, verdict, this.#records)) return false;
+      const now = verdictNow(this.#sourceDir, verdict, this.#records);
+      if (now === 'changed') return false;
+      this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+      if (now === 'in-place') return true;
+      // As a full check would: a file git tracks, or that a job reads, is never written over.
+      const files = verdict.files
+        .filter(([rel]) => !this.#protect(rel))
+        .map(([rel, sha256, exec, size]): PlaceFile => {
+          const path = `${IN_PLACE_DIR}/${rel}`;
+          return {
+            path,
+            stored: stored.storedFile(path),
+            to: join(this.#sourceDir, rel),
+            size,
+            mode: exec ? 0o755 : 0o644,
+            sha256,
+          };
+        });
+      const place = (): Promise<Result<void, string>> => (stored.place ?? placeFiles)(files);
+      return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
     } catch {
       return false;
     }
-    this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
-    return true;
   }
 
   /**
@@ -437,7 +462,7 @@ export class InPlaceOutputs {
    * artifact with more than in-place files, a stored file not matching its manifest, a write that failed):
    * then the caller restores the artifact through the cache, which verifies it whole and says what is wrong.
    * Only when restored output directories are scratch (`moveFromRestores`): nothing else needs the artifact.
-   * `named`: the cache's name for the artifact, by which what this check finds is remembered (inPlaceAsVerified).
+   * `named`: the cache's name for the artifact, by which what this check finds is remembered (fromVerdict).
    */
   async restoreFromStore(
     label: JobLabel,
@@ -450,11 +475,10 @@ export class InPlaceOutputs {
     // those its globs match: an artifact holding another's file (refused: the job is rebuilt) claims none of it.
     this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
     try {
-      const job = this.#graph.byLabel.get(label)!.name;
       const r = await restoreInPlace(
         this.#sourceDir,
         globs,
-        named === undefined ? artifact : { ...artifact, remember: { job, artifact: named } },
+        named === undefined ? artifact : { ...artifact, remember: { job: label, artifact: named } },
         this.#records,
         this.#keepOnRestore(label),
         this.#protect,

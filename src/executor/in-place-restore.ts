@@ -41,7 +41,7 @@ export interface StoredArtifact {
   /** Puts stored files in their places (placeFiles), maybe on another thread; here, in this one, without it. */
   place?(files: readonly PlaceFile[]): Promise<Result<void, string>>;
   /**
-   * Where what a check finds is remembered (OutputStatRecords' Verdict): the job's name, and the cache's name for
+   * Where what a check finds is remembered (OutputStatRecords' Verdict): the job's ID, and the cache's name for
    * the artifact (CacheHit's `artifact`). Absent: it is not.
    */
   remember?: { job: string; artifact: string };
@@ -173,35 +173,48 @@ function verdictFiles(
       const e = want.get(rel);
       const st = present.get(rel);
       if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256) return undefined;
-      files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0]);
+      files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
     }
   }
   return files.length === want.size ? files : undefined;
 }
 
 /**
- * Whether the in-place outputs a verdict describes are still in the checkout: every output directory is reached
- * through real directories and its listing is as recorded (so it holds the same names), and every file in it is
- * the verdict's by its recorded stat data (so it holds the same bytes, with the same exec bit). Reads no file and
- * no directory.
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
  */
-export function stillInPlace(sourceDir: string, verdict: Verdict, records: OutputStatRecords): boolean {
+export function verdictNow(
+  sourceDir: string,
+  verdict: Verdict,
+  records: OutputStatRecords,
+): 'in-place' | 'gone' | 'changed' {
   const real = new Set<string>();
+  let gone = 0;
   let i = 0;
   for (const base of verdict.bases) {
-    if (linkOnTheWay(sourceDir, base, real) !== undefined) return false;
+    if (linkOnTheWay(sourceDir, base, real) !== undefined) return 'changed';
     const listed = records.listing(sourceDir, base);
-    if (listed === undefined) return false;
+    if (listed === undefined) {
+      if (lstatSync(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined) return 'changed';
+      gone++;
+      continue;
+    }
     for (const rel of listed) {
       const f = verdict.files[i++];
-      if (f === undefined || f[0] !== rel) return false;
+      if (f === undefined || f[0] !== rel) return 'changed';
       // Spelled out, not joined: a listed path is plain (see statListed).
       const st = lstatSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
-      if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return false;
-      if (records.digestOf(rel, st) !== f[1]) return false;
+      if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return 'changed';
+      if (records.digestOf(rel, st) !== f[1]) return 'changed';
     }
   }
-  return i === verdict.files.length;
+  if (gone === verdict.bases.length) return 'gone';
+  return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }
 
 /**

@@ -21,12 +21,12 @@ type DirRow = [string, number, number, number, number];
 /**
  * What a full check of a job's in-place outputs found when they were all in place: the artifact checked against
  * (the cache's name for it, see CacheHit's `artifact`), its output directories, and the files listed there (all
- * of them, in their listing's order) with the SHA-256 and exec bit the artifact gives each.
+ * of them, in their listing's order) with the SHA-256, exec bit and size the artifact gives each.
  */
 export interface Verdict {
   artifact: string;
   bases: string[];
-  files: [path: string, sha256: string, exec: 0 | 1][];
+  files: [path: string, sha256: string, exec: 0 | 1, size: number][];
 }
 
 /**
@@ -56,9 +56,10 @@ interface Tree {
  * a check lstats the recorded files instead of reading directories.
  *
  * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
- * Verdict, by job name: one per job, however many artifacts it had): a later run with the same artifact that finds
- * every listing and every file's record as they were then knows the outputs are still in place without reading
- * the artifact's manifest.
+ * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
+ * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
+ * many artifacts it had, and one per output directory, whatever job last had its outputs there: they are bounded
+ * as the listings are.
  *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
@@ -71,6 +72,8 @@ export class OutputStatRecords {
   readonly #used = new Set<string>();
   readonly #usedTrees = new Set<string>();
   #verdicts: Map<string, Verdict> | undefined;
+  /** Which job's verdict names each output directory first (made when the first verdict is recorded). */
+  #verdictAt: Map<string, string> | undefined;
   readonly #usedVerdicts = new Set<string>();
   #changed = false;
   readonly #now: () => number;
@@ -219,7 +222,7 @@ export class OutputStatRecords {
     this.#changed = true;
   }
 
-  /** What the last full check of `job`'s in-place outputs found, if it was against the artifact named `artifact`. */
+  /** What the last full check of `job` (its ID)'s in-place outputs found, if against the artifact named `artifact`. */
   verdict(job: string, artifact: string): Verdict | undefined {
     if (this.#file === undefined) return undefined;
     this.#load();
@@ -236,7 +239,16 @@ export class OutputStatRecords {
     this.#usedVerdicts.add(job);
     const old = this.#verdicts!.get(job);
     if (old !== undefined && sameVerdict(old, verdict)) return;
+    if (this.#verdictAt === undefined) {
+      this.#verdictAt = new Map();
+      for (const [j, v] of this.#verdicts!) this.#verdictAt.set(v.bases[0]!, j);
+    }
+    // Another job's outputs there before (the graph changed): its verdict can no longer hold.
+    const there = this.#verdictAt.get(verdict.bases[0]!);
+    if (there !== undefined && there !== job) this.#verdicts!.delete(there);
+    if (old !== undefined) this.#verdictAt.delete(old.bases[0]!);
     this.#verdicts!.set(job, verdict);
+    this.#verdictAt.set(verdict.bases[0]!, job);
     this.#changed = true;
   }
 
@@ -244,17 +256,12 @@ export class OutputStatRecords {
   flush(): void {
     if (this.#file === undefined || !this.#changed || !this.#rows) return;
     this.#changed = false;
-    const files: Record<string, Row> = {};
-    const keepAll = this.#rows.size <= MAX_RECORDS;
-    for (const [path, row] of this.#rows) if (keepAll || this.#used.has(path)) files[path] = row;
-    const trees: Record<string, Tree> = {};
-    const keepAllTrees = this.#trees!.size <= MAX_RECORDS / 10;
-    for (const [base, tree] of this.#trees!)
-      if (keepAllTrees || this.#usedTrees.has(base)) trees[base] = tree;
-    const verdicts: Record<string, Verdict> = {};
-    const keepAllVerdicts = this.#verdicts!.size <= MAX_RECORDS / 10;
-    for (const [job, v] of this.#verdicts!)
-      if (keepAllVerdicts || this.#usedVerdicts.has(job)) verdicts[job] = v;
+    // Objects made from entries, never assigned into: a path or ID `__proto__` stays a key like any other.
+    const kept = <T>(all: Map<string, T>, used: ReadonlySet<string>, max: number): Record<string, T> =>
+      Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
+    const files = kept(this.#rows, this.#used, MAX_RECORDS);
+    const trees = kept(this.#trees!, this.#usedTrees, MAX_RECORDS / 10);
+    const verdicts = kept(this.#verdicts!, this.#usedVerdicts, MAX_RECORDS / 10);
     writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
   }
 }
@@ -271,10 +278,12 @@ function isVerdict(x: unknown): x is Verdict {
     files.every(
       (f) =>
         Array.isArray(f) &&
-        f.length === 3 &&
+        f.length === 4 &&
         typeof f[0] === 'string' &&
         typeof f[1] === 'string' &&
-        (f[2] === 0 || f[2] === 1),
+        (f[2] === 0 || f[2] === 1) &&
+        Number.isSafeInteger(f[3]) &&
+        f[3] >= 0,
     )
   );
 }

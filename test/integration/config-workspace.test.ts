@@ -116,8 +116,11 @@ describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
     const kept = JSON.parse(await readFile(join(rig.cacheDir, 'in-place-v1', records[0]!), 'utf8')) as {
       verdicts: Record<string, { bases: string[] }>;
     };
-    expect(Object.keys(kept.verdicts).sort()).toEqual(['@fx/a#build', '@fx/b#build', '@fx/c#build']);
-    expect(kept.verdicts['@fx/c#build']!.bases).toEqual(['packages/c/dist']);
+    expect(
+      Object.values(kept.verdicts)
+        .map((v) => v.bases.join())
+        .sort(),
+    ).toEqual(['packages/a/dist', 'packages/b/dist', 'packages/c/dist']);
     const file = join(clone, 'packages/c/dist/index.js');
     const original = await readFile(file, 'utf8');
     const before = lstatSync(file, { bigint: true });
@@ -132,6 +135,13 @@ describe('disbuild.json with npm workspaces (tsc into dist/)', () => {
     expect(statuses(r.jobs)['@fx/c#build']).toBe('cached');
     expect(await readFile(file, 'utf8')).toBe(original);
     expect((await stat(join(clone, 'packages/a/dist/index.js'))).ino).toBe(untouched.ino);
+    // A dist/ deleted whole: written back from what the last check found, byte-identical.
+    const whole = await dists(clone);
+    await rm(join(clone, 'packages/a/dist'), { recursive: true });
+    const restored = await run(clone);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(Object.values(statuses(restored.jobs))).toEqual(['cached', 'cached', 'cached']);
+    expect(await dists(clone)).toEqual(whole);
   });
 
   it('a clone with an empty cache restores dist/ from a remote cache, and its local cache keeps every entry whole', async () => {

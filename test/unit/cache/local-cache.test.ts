@@ -314,22 +314,30 @@ describe('LocalCache', () => {
     });
   }
 
-  it('names each stored artifact, the same in every lookup, and another once the entry is saved anew', async () => {
+  it('names each stored artifact by its content, the same in every lookup, another once the entry holds another', async () => {
     await save();
     const named = (hits: Map<JobKey, { artifact?: string }>): string | undefined => hits.get(KEY)?.artifact;
     const first = named(await cache.lookup([KEY]));
-    expect(first).toMatch(new RegExp(`^${KEY}:`));
+    expect(first).toMatch(/^[\w-]{43}$/);
     // Answered from the lookup memo (many keys) as from the entry itself.
     const many = Array.from({ length: 40 }, (_, i) => i.toString(16).padStart(40, '0') as JobKey);
     expect(named(await cache.lookup([KEY, ...many]))).toBe(first);
     expect(named(await cache.lookup([KEY, ...many]))).toBe(first);
-    // The same key's artifact saved again (a rebuild after the entry went): another name, even should the file
-    // system hand the new meta.json the old one's inode.
+    // The same key's artifact saved again after the entry went, built anew with other bytes: another name.
     await cache.discard!(KEY);
+    await writeFile(join(dir, 'out', 'a.txt'), 'other bytes');
     await save();
     const second = named(await cache.lookup([KEY]));
-    expect(second).toMatch(new RegExp(`^${KEY}:`));
+    expect(second).toMatch(/^[\w-]{43}$/);
     expect(second).not.toBe(first);
+    // Its meta.json written over where it stands (inode and birth time kept), as a copy of another cache over
+    // this one would: another name again.
+    const meta = join(entryDir(KEY), 'meta.json');
+    const text = await readFile(meta, 'utf8');
+    await writeFile(meta, text.replace('"durationMs":42', '"durationMs":43'));
+    const third = named(await cache.lookup([KEY]));
+    expect(third).toMatch(/^[\w-]{43}$/);
+    expect(third).not.toBe(second);
   });
 
   it('moves an entry aside, with one warning, when a log kept in a file of its own cannot be read', async () => {

@@ -23,12 +23,12 @@ import {
   type InPlaceRestore,
   outputsInPlace,
   restoreInPlace,
-  stillInPlace,
   type StoredArtifact,
+  verdictNow,
 } from '../../../src/executor/in-place-restore.js';
 import type { OutputGlobs } from '../../../src/executor/in-place.js';
 import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
-import { OutputStatRecords } from '../../../src/executor/output-stat-records.js';
+import { OutputStatRecords, type Verdict } from '../../../src/executor/output-stat-records.js';
 
 let root: string;
 let src: string;
@@ -459,7 +459,7 @@ describe('what a check found of a job’s in-place outputs, remembered with the 
   const asVerified = (artifact = 'artifact-1', job = 'pkg#build'): boolean => {
     const records = later(file());
     const verdict = records.verdict(job, artifact);
-    return verdict !== undefined && stillInPlace(src, verdict, records);
+    return verdict !== undefined && verdictNow(src, verdict, records) === 'in-place';
   };
 
   async function inPlace(): Promise<StoredArtifact> {
@@ -483,8 +483,8 @@ describe('what a check found of a job’s in-place outputs, remembered with the 
       artifact: 'artifact-1',
       bases: ['pkg/dist'],
       files: [
-        ['pkg/dist/a.js', sha('A'), 1],
-        ['pkg/dist/sub/b.js', sha('B'), 0],
+        ['pkg/dist/a.js', sha('A'), 1, 1],
+        ['pkg/dist/sub/b.js', sha('B'), 0, 1],
       ].sort((x, y) => (x[0]! < y[0]! ? -1 : 1)),
     });
   });
@@ -495,6 +495,49 @@ describe('what a check found of a job’s in-place outputs, remembered with the 
     expect(await check(artifact)).toBe('unchanged');
     const after = lstatSync(file(), { bigint: true });
     expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+  });
+
+  it('tells outputs gone whole from outputs changed', async () => {
+    await inPlace();
+    const now = (): string => {
+      const records = later(file());
+      return verdictNow(src, records.verdict('pkg#build', 'artifact-1')!, records);
+    };
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    expect(now()).toBe('gone');
+    // An empty directory in its place is not gone: what else is there only a full check tells.
+    await mkdir(join(src, 'pkg/dist'));
+    expect(now()).toBe('changed');
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    await rename(join(src, 'pkg'), join(src, 'moved'));
+    expect(now()).toBe('gone');
+    // Gone through a link: not for this path either.
+    await mkdir(join(src, 'elsewhere'));
+    await symlink('elsewhere', join(src, 'pkg'));
+    expect(now()).toBe('changed');
+  });
+
+  it('keeps one per output directory: another job’s outputs there replace the last job’s verdict', async () => {
+    // A graph whose job IDs change from run to run, each job writing where the last one did.
+    const records = later(file());
+    const verdict = (artifact: string): Verdict => ({
+      artifact,
+      bases: ['pkg/dist'],
+      files: [['pkg/dist/a.js', sha('A'), 0, 1]],
+    });
+    for (let run = 0; run < 5; run++) records.recordVerdict(`job-${run}`, verdict(`artifact-${run}`));
+    records.recordVerdict('other', { ...verdict('x'), bases: ['other/dist'] });
+    records.flush();
+    const data = JSON.parse(await readFile(file(), 'utf8')) as { verdicts: Record<string, unknown> };
+    expect(Object.keys(data.verdicts).sort()).toEqual(['job-4', 'other']);
+  });
+
+  it('keeps a job whose ID is `__proto__` like any other', async () => {
+    const records = later(file());
+    const verdict: Verdict = { artifact: 'x', bases: ['pkg/dist'], files: [] };
+    records.recordVerdict('__proto__', verdict);
+    records.flush();
+    expect(later(file()).verdict('__proto__', 'x')).toEqual(verdict);
   });
 
   it('keeps one per job: the check against a new artifact of the job replaces the last', async () => {
