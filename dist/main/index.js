@@ -43478,10 +43478,11 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         return { kind: 'not-here', message: made };
     if (stale.length === 0 && removed === 0 && made === 0) {
         const { remember } = artifact;
-        if (allSame && remember !== undefined && dirs.length === 0 && present.size === want.size) {
-            const files = verdictFiles(sourceDir, globs.bases, want, present, records);
+        const { bases } = globs;
+        if (allSame && remember && bases.length > 0 && dirs.length === 0 && present.size === want.size) {
+            const files = verdictFiles(sourceDir, bases, want, present, records);
             if (files !== undefined)
-                records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...globs.bases], files });
+                records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...bases], files });
         }
         return { kind: 'unchanged' };
     }
@@ -43905,6 +43906,7 @@ function later_owners_topologicalOrder(graph) {
 
 
 
+
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 /**
@@ -43932,8 +43934,7 @@ const VERSION = 4;
  * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
  * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
  * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
- * many artifacts it had, and one per output directory, whatever job last had its outputs there: they are bounded
- * as the listings are.
+ * many artifacts it had; no more of them than listings are kept (see flush).
  *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
@@ -43946,8 +43947,6 @@ class OutputStatRecords {
     #used = new Set();
     #usedTrees = new Set();
     #verdicts;
-    /** Which job's verdict names each output directory first (made when the first verdict is recorded). */
-    #verdictAt;
     #usedVerdicts = new Set();
     #changed = false;
     #now;
@@ -44114,19 +44113,7 @@ class OutputStatRecords {
         const old = this.#verdicts.get(job);
         if (old !== undefined && sameVerdict(old, verdict))
             return;
-        if (this.#verdictAt === undefined) {
-            this.#verdictAt = new Map();
-            for (const [j, v] of this.#verdicts)
-                this.#verdictAt.set(v.bases[0], j);
-        }
-        // Another job's outputs there before (the graph changed): its verdict can no longer hold.
-        const there = this.#verdictAt.get(verdict.bases[0]);
-        if (there !== undefined && there !== job)
-            this.#verdicts.delete(there);
-        if (old !== undefined)
-            this.#verdictAt.delete(old.bases[0]);
         this.#verdicts.set(job, verdict);
-        this.#verdictAt.set(verdict.bases[0], job);
         this.#changed = true;
     }
     /** Writes the records when this run made new ones; never fails a run. */
@@ -44138,26 +44125,35 @@ class OutputStatRecords {
         const kept = (all, used, max) => Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
         const files = kept(this.#rows, this.#used, MAX_RECORDS);
         const trees = kept(this.#trees, this.#usedTrees, MAX_RECORDS / 10);
-        const verdicts = kept(this.#verdicts, this.#usedVerdicts, MAX_RECORDS / 10);
+        // Each verdict stands on the listing of its first output directory: more of them than listings are those of
+        // jobs gone from the graph (or whose IDs change from run to run), and only this run's are kept then.
+        const verdicts = kept(this.#verdicts, this.#usedVerdicts, Object.keys(trees).length);
         state_file_writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
     }
 }
+/**
+ * Whether a verdict read from the file hangs together: plain relative paths, every file inside one of its output
+ * directories. A verdict decides where files are written when its directories are gone (see fromVerdict), so one
+ * that does not is dropped, as a damaged listing is.
+ */
 function isVerdict(x) {
     if (typeof x !== 'object' || x === null)
         return false;
     const { artifact, bases, files } = x;
-    return (typeof artifact === 'string' &&
-        Array.isArray(bases) &&
-        bases.length > 0 &&
-        bases.every((b) => typeof b === 'string') &&
-        Array.isArray(files) &&
-        files.every((f) => Array.isArray(f) &&
-            f.length === 4 &&
-            typeof f[0] === 'string' &&
-            typeof f[1] === 'string' &&
-            (f[2] === 0 || f[2] === 1) &&
-            Number.isSafeInteger(f[3]) &&
-            f[3] >= 0));
+    if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
+        return false;
+    if (!bases.every((b) => typeof b === 'string' && isSafeRelativePath(b)))
+        return false;
+    const inBase = (p) => bases.some((b) => p.startsWith(`${b}/`));
+    return files.every((f) => Array.isArray(f) &&
+        f.length === 4 &&
+        typeof f[0] === 'string' &&
+        isSafeRelativePath(f[0]) &&
+        inBase(f[0]) &&
+        typeof f[1] === 'string' &&
+        (f[2] === 0 || f[2] === 1) &&
+        Number.isSafeInteger(f[3]) &&
+        f[3] >= 0);
 }
 function sameVerdict(a, b) {
     return (a.artifact === b.artifact &&
@@ -44656,6 +44652,10 @@ class InPlaceOutputs {
             return false;
         }
     }
+    /** Whether the job has in-place outputs (`Outputs` in the graph). */
+    has(label) {
+        return (this.#graph.byLabel.get(label)?.outputs?.length ?? 0) > 0;
+    }
     /**
      * A cached job's in-place outputs by what an earlier run's check against the same stored artifact (named
      * `artifact` by the cache) found (see verdictNow), without reading the artifact's manifest: true when they are in
@@ -44664,7 +44664,7 @@ class InPlaceOutputs {
      * failed; restoreFromStore then checks in full.
      */
     async fromVerdict(label, artifact, stored) {
-        if (!this.#move || !this.#graph.byLabel.get(label)?.outputs?.length)
+        if (!this.#move || !this.has(label))
             return false;
         const verdict = this.#records.verdict(label, artifact);
         if (verdict === undefined)
@@ -45075,19 +45075,23 @@ class Execution {
         const { options } = this.#p;
         if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile)
             return false;
+        if (!this.#inPlace.has(label))
+            return false;
         const storedFile = hit.storedFile.bind(hit);
         const place = hit.place?.bind(hit);
+        // Read once: a cache may name the artifact by hashing its record.
+        const artifact = hit.artifact;
         // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
         // even parsed.
-        if (hit.artifact !== undefined) {
+        if (artifact !== undefined) {
             const stored = { storedFile, ...(place ? { place } : {}) };
-            if (await this.#inPlace.fromVerdict(label, hit.artifact, stored))
+            if (await this.#inPlace.fromVerdict(label, artifact, stored))
                 return true;
         }
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, hit.artifact);
+        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, artifact);
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.

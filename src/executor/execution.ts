@@ -265,20 +265,23 @@ export class Execution {
   async #inPlaceFromStore(label: JobLabel, hit: CacheHit): Promise<boolean> {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
+    if (!this.#inPlace.has(label)) return false;
     const storedFile = hit.storedFile.bind(hit);
     const place = hit.place?.bind(hit);
+    // Read once: a cache may name the artifact by hashing its record.
+    const artifact = hit.artifact;
     // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
     // even parsed.
-    if (hit.artifact !== undefined) {
+    if (artifact !== undefined) {
       const stored = { storedFile, ...(place ? { place } : {}) };
-      if (await this.#inPlace.fromVerdict(label, hit.artifact, stored)) return true;
+      if (await this.#inPlace.fromVerdict(label, artifact, stored)) return true;
     }
     const entries = hit.entries?.();
     if (entries === undefined) return false;
     return this.#inPlace.restoreFromStore(
       label,
       { entries, storedFile, ...(place ? { place } : {}) },
-      hit.artifact,
+      artifact,
     );
   }
 

@@ -415,6 +415,11 @@ export class InPlaceOutputs {
     }
   }
 
+  /** Whether the job has in-place outputs (`Outputs` in the graph). */
+  has(label: JobLabel): boolean {
+    return (this.#graph.byLabel.get(label)?.outputs?.length ?? 0) > 0;
+  }
+
   /**
    * A cached job's in-place outputs by what an earlier run's check against the same stored artifact (named
    * `artifact` by the cache) found (see verdictNow), without reading the artifact's manifest: true when they are in
@@ -427,7 +432,7 @@ export class InPlaceOutputs {
     artifact: string,
     stored: Pick<StoredArtifact, 'storedFile' | 'place'>,
   ): Promise<boolean> {
-    if (!this.#move || !this.#graph.byLabel.get(label)?.outputs?.length) return false;
+    if (!this.#move || !this.has(label)) return false;
     const verdict = this.#records.verdict(label, artifact);
     if (verdict === undefined) return false;
     try {

@@ -142,10 +142,11 @@ export async function restoreInPlace(
   if (typeof made === 'string') return { kind: 'not-here', message: made };
   if (stale.length === 0 && removed === 0 && made === 0) {
     const { remember } = artifact;
-    if (allSame && remember !== undefined && dirs.length === 0 && present.size === want.size) {
-      const files = verdictFiles(sourceDir, globs.bases, want, present, records);
+    const { bases } = globs;
+    if (allSame && remember && bases.length > 0 && dirs.length === 0 && present.size === want.size) {
+      const files = verdictFiles(sourceDir, bases, want, present, records);
       if (files !== undefined)
-        records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...globs.bases], files });
+        records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...bases], files });
     }
     return { kind: 'unchanged' };
   }

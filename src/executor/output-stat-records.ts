@@ -1,4 +1,5 @@
 import { lstatSync, type Stats } from 'node:fs';
+import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { exactIno, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
@@ -58,8 +59,7 @@ interface Tree {
  * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
  * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
  * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
- * many artifacts it had, and one per output directory, whatever job last had its outputs there: they are bounded
- * as the listings are.
+ * many artifacts it had; no more of them than listings are kept (see flush).
  *
  * One file per source directory, read once, written once at the end of a run that made new records (written
  * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
@@ -72,8 +72,6 @@ export class OutputStatRecords {
   readonly #used = new Set<string>();
   readonly #usedTrees = new Set<string>();
   #verdicts: Map<string, Verdict> | undefined;
-  /** Which job's verdict names each output directory first (made when the first verdict is recorded). */
-  #verdictAt: Map<string, string> | undefined;
   readonly #usedVerdicts = new Set<string>();
   #changed = false;
   readonly #now: () => number;
@@ -239,16 +237,7 @@ export class OutputStatRecords {
     this.#usedVerdicts.add(job);
     const old = this.#verdicts!.get(job);
     if (old !== undefined && sameVerdict(old, verdict)) return;
-    if (this.#verdictAt === undefined) {
-      this.#verdictAt = new Map();
-      for (const [j, v] of this.#verdicts!) this.#verdictAt.set(v.bases[0]!, j);
-    }
-    // Another job's outputs there before (the graph changed): its verdict can no longer hold.
-    const there = this.#verdictAt.get(verdict.bases[0]!);
-    if (there !== undefined && there !== job) this.#verdicts!.delete(there);
-    if (old !== undefined) this.#verdictAt.delete(old.bases[0]!);
     this.#verdicts!.set(job, verdict);
-    this.#verdictAt.set(verdict.bases[0]!, job);
     this.#changed = true;
   }
 
@@ -261,30 +250,36 @@ export class OutputStatRecords {
       Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
     const files = kept(this.#rows, this.#used, MAX_RECORDS);
     const trees = kept(this.#trees!, this.#usedTrees, MAX_RECORDS / 10);
-    const verdicts = kept(this.#verdicts!, this.#usedVerdicts, MAX_RECORDS / 10);
+    // Each verdict stands on the listing of its first output directory: more of them than listings are those of
+    // jobs gone from the graph (or whose IDs change from run to run), and only this run's are kept then.
+    const verdicts = kept(this.#verdicts!, this.#usedVerdicts, Object.keys(trees).length);
     writeStateFile(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
   }
 }
 
+/**
+ * Whether a verdict read from the file hangs together: plain relative paths, every file inside one of its output
+ * directories. A verdict decides where files are written when its directories are gone (see fromVerdict), so one
+ * that does not is dropped, as a damaged listing is.
+ */
 function isVerdict(x: unknown): x is Verdict {
   if (typeof x !== 'object' || x === null) return false;
   const { artifact, bases, files } = x as { artifact?: unknown; bases?: unknown; files?: unknown };
-  return (
-    typeof artifact === 'string' &&
-    Array.isArray(bases) &&
-    bases.length > 0 &&
-    bases.every((b) => typeof b === 'string') &&
-    Array.isArray(files) &&
-    files.every(
-      (f) =>
-        Array.isArray(f) &&
-        f.length === 4 &&
-        typeof f[0] === 'string' &&
-        typeof f[1] === 'string' &&
-        (f[2] === 0 || f[2] === 1) &&
-        Number.isSafeInteger(f[3]) &&
-        f[3] >= 0,
-    )
+  if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
+    return false;
+  if (!bases.every((b) => typeof b === 'string' && isSafeRelativePath(b))) return false;
+  const inBase = (p: string): boolean => (bases as string[]).some((b) => p.startsWith(`${b}/`));
+  return files.every(
+    (f) =>
+      Array.isArray(f) &&
+      f.length === 4 &&
+      typeof f[0] === 'string' &&
+      isSafeRelativePath(f[0]) &&
+      inBase(f[0]) &&
+      typeof f[1] === 'string' &&
+      (f[2] === 0 || f[2] === 1) &&
+      Number.isSafeInteger(f[3]) &&
+      f[3] >= 0,
   );
 }
 

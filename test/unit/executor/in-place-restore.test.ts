@@ -517,19 +517,53 @@ describe('what a check found of a job’s in-place outputs, remembered with the 
     expect(now()).toBe('changed');
   });
 
-  it('keeps one per output directory: another job’s outputs there replace the last job’s verdict', async () => {
+  it('keeps no more than there are listings: those of jobs gone from the graph go', async () => {
     // A graph whose job IDs change from run to run, each job writing where the last one did.
-    const records = later(file());
-    const verdict = (artifact: string): Verdict => ({
-      artifact,
-      bases: ['pkg/dist'],
-      files: [['pkg/dist/a.js', sha('A'), 0, 1]],
-    });
-    for (let run = 0; run < 5; run++) records.recordVerdict(`job-${run}`, verdict(`artifact-${run}`));
-    records.recordVerdict('other', { ...verdict('x'), bases: ['other/dist'] });
-    records.flush();
+    const artifact = await inPlace();
+    for (let run = 0; run < 4; run++) {
+      expect(await check({ ...artifact, remember: { job: `job-${run}`, artifact: 'artifact-1' } })).toBe(
+        'unchanged',
+      );
+    }
     const data = JSON.parse(await readFile(file(), 'utf8')) as { verdicts: Record<string, unknown> };
-    expect(Object.keys(data.verdicts).sort()).toEqual(['job-4', 'other']);
+    expect(Object.keys(data.verdicts)).toEqual(['job-3']);
+  });
+
+  it('drops a verdict read from the file whose paths are not plain, or lie outside its output directories', async () => {
+    await inPlace();
+    const data = JSON.parse(await readFile(file(), 'utf8')) as {
+      verdicts: Record<string, { bases: string[]; files: unknown[][] }>;
+    };
+    const good = data.verdicts['pkg#build']!;
+    for (const bad of [
+      { ...good, files: [...good.files, ['../evil.txt', sha('E'), 0, 1]] },
+      { ...good, files: [...good.files, ['pkg/dist/../../evil.txt', sha('E'), 0, 1]] },
+      { ...good, files: [...good.files, ['elsewhere/x.js', sha('E'), 0, 1]] },
+      { ...good, bases: ['../pkg'] },
+    ]) {
+      await writeFile(file(), JSON.stringify({ ...data, verdicts: { 'pkg#build': bad } }));
+      expect(later(file()).verdict('pkg#build', 'artifact-1')).toBeUndefined();
+    }
+  });
+
+  it('is not kept for a job whose outputs are exclusions only', async () => {
+    const only = compileOutputGlobs(['!pkg/dist/**/*.map']);
+    const records = later(file());
+    const artifact = { entries: [], storedFile: (p: string) => p, remember: { job: 'x', artifact: 'y' } };
+    expect(
+      (
+        await restoreInPlace(
+          src,
+          only,
+          artifact,
+          records,
+          () => false,
+          () => false,
+        )
+      ).kind,
+    ).toBe('unchanged');
+    records.flush();
+    expect(existsSync(file())).toBe(false);
   });
 
   it('keeps a job whose ID is `__proto__` like any other', async () => {

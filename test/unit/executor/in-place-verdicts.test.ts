@@ -94,14 +94,15 @@ describe('a job’s in-place outputs by what the last check found', () => {
     expect(existsSync(join(src, 'pkg/dist/sub/b.js'))).toBe(false);
   });
 
-  it('are kept for each job by its ID: jobs without names (or with one name) each keep theirs', async () => {
-    const jobs: Job[] = ['a', 'b'].map((c) => ({
+  it('are kept for each job by its ID: jobs without names, and jobs with the same outputs, each keep theirs', async () => {
+    // `c` is `a` again under another ID: the same outputs, the same artifact.
+    const jobs: Job[] = ['a', 'b', 'c'].map((c) => ({
       label: c.repeat(40) as JobLabel,
       name: '',
       inputs: [],
       deps: [],
       cmds: [],
-      outputs: [`${c}/dist/**`],
+      outputs: [`${c === 'c' ? 'a' : c}/dist/**`],
     }));
     const unnamed: Graph = { sourceFiles: new Map(), jobs, byLabel: new Map(jobs.map((j) => [j.label, j])) };
     const records = join(root, 'records.json');
@@ -112,7 +113,8 @@ describe('a job’s in-place outputs by what the last check found', () => {
         recordsFile: records,
       });
     const artifacts = new Map<JobLabel, StoredArtifact>();
-    for (const j of jobs) {
+    const named = (j: Job): string => `artifact of ${j.outputs![0]}`;
+    for (const j of jobs.slice(0, 2)) {
       const store = join(root, `store-${j.label}`);
       await write(`${j.outputs![0]!.slice(0, 1)}/dist/out.js`, j.label);
       captureOutputs(src, compileOutputGlobs(j.outputs!), store);
@@ -120,20 +122,22 @@ describe('a job’s in-place outputs by what the last check found', () => {
       if (!described.ok) throw new Error(described.error);
       artifacts.set(j.label, { entries: described.value, storedFile: (p) => join(store, p) });
     }
+    artifacts.set(jobs[2]!.label, artifacts.get(jobs[0]!.label)!);
     const first = run();
     for (const j of jobs)
-      expect(await first.restoreFromStore(j.label, artifacts.get(j.label)!, j.label)).toBe(true);
+      expect(await first.restoreFromStore(j.label, artifacts.get(j.label)!, named(j))).toBe(true);
     first.flush();
     await new Promise((r) => setTimeout(r, SETTLED_MS + 200));
     const second = run();
     for (const j of jobs)
-      expect(await second.restoreFromStore(j.label, artifacts.get(j.label)!, j.label)).toBe(true);
+      expect(await second.restoreFromStore(j.label, artifacts.get(j.label)!, named(j))).toBe(true);
     second.flush();
     const written = lstatSync(records, { bigint: true });
-    // Before: one verdict under the name '', each job's check replacing the other's, the file written every run.
+    // Before: one verdict under the name '' (or, later, one per output directory), each job's check replacing
+    // another's, the records file written every run.
     const third = run();
     for (const j of jobs)
-      expect(await third.fromVerdict(j.label, j.label, artifacts.get(j.label)!)).toBe(true);
+      expect(await third.fromVerdict(j.label, named(j), artifacts.get(j.label)!)).toBe(true);
     third.flush();
     const after = lstatSync(records, { bigint: true });
     expect([after.ino, after.mtimeNs]).toEqual([written.ino, written.mtimeNs]);
