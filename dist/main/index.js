@@ -42747,6 +42747,10 @@ function presentOutputs(root, globs, records, leftovers) {
  * the temp's own name (`dist/*.js`): a run killed while it wrote one leaves it for good unless a walk removes it.
  */
 const TEMP_NAME = /^(.+)\.disbuild-(?:(\d+)-)?[0-9a-f]{8}(?:-\d+)?$/;
+/** Whether `rel` is named as a placement's temp is (see TEMP_NAME), dead or not. */
+function isPlacementTemp(rel) {
+    return TEMP_NAME.test(rel);
+}
 /** A placement's temp unwritten for this long is dead whoever wrote it (a pid reused, or in another namespace). */
 const in_place_ABANDONED_MS = 10 * 60_000;
 /** One whose process is gone: after a while still, for a writer in another pid namespace that it cannot see. */
@@ -43480,7 +43484,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         const { remember } = artifact;
         const { bases } = globs;
         if (allSame && remember && bases.length > 0 && dirs.length === 0 && present.size === want.size) {
-            const files = verdictFiles(sourceDir, bases, want, present, records);
+            const files = verdictFiles(sourceDir, globs, want, present, records);
             if (files !== undefined)
                 records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...bases], files });
         }
@@ -43491,24 +43495,34 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
 /**
  * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
  * leave for the next run: undefined unless the records vouch for every output directory's listing, which must hold
- * the artifact's files and nothing else, and for each file's bytes by its stat data. An artifact with empty
- * directories is checked in full every time.
+ * the artifact's files and, besides, only files the globs leave out (`!.next/cache/**`), and for each output's
+ * bytes by its stat data. A file left out is kept by its name alone (an empty SHA-256): it is no output, whatever
+ * it holds, but a listing without it is another. An artifact with empty directories is checked in full every time.
  */
-function verdictFiles(sourceDir, bases, want, present, records) {
+function verdictFiles(sourceDir, globs, want, present, records) {
     const files = [];
-    for (const base of bases) {
+    let outputs = 0;
+    for (const base of globs.bases) {
         const listed = records.listing(sourceDir, base);
         if (listed === undefined)
             return undefined;
         for (const rel of listed) {
             const e = want.get(rel);
+            if (e === undefined) {
+                // A placement's temp is for a full check to judge (a dead one is removed).
+                if (globs.matches(rel) || isPlacementTemp(rel))
+                    return undefined;
+                files.push([rel, '', 0, 0]);
+                continue;
+            }
             const st = present.get(rel);
-            if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256)
+            if (st === undefined || records.digestOf(rel, st) !== e.sha256)
                 return undefined;
             files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
+            outputs++;
         }
     }
-    return files.length === want.size ? files : undefined;
+    return outputs === want.size ? files : undefined;
 }
 /**
  * What became of the in-place outputs a verdict describes, reading no file and no directory:
@@ -43537,6 +43551,8 @@ function verdictNow(sourceDir, verdict, records) {
             const f = verdict.files[i++];
             if (f === undefined || f[0] !== rel)
                 return 'changed';
+            if (f[1] === '')
+                continue;
             // Spelled out, not joined: a listed path is plain (see statListed).
             const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
             if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
@@ -44673,11 +44689,13 @@ class InPlaceOutputs {
             const now = verdictNow(this.#sourceDir, verdict, this.#records);
             if (now === 'changed')
                 return false;
-            this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+            // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
+            const outputs = verdict.files.filter((f) => f[1] !== '');
+            this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
             if (now === 'in-place')
                 return true;
             // As a full check would: a file git tracks, or that a job reads, is never written over.
-            const files = verdict.files
+            const files = outputs
                 .filter(([rel]) => !this.#protect(rel))
                 .map(([rel, sha256, exec, size]) => {
                 const path = `${IN_PLACE_DIR}/${rel}`;

@@ -438,10 +438,12 @@ export class InPlaceOutputs {
     try {
       const now = verdictNow(this.#sourceDir, verdict, this.#records);
       if (now === 'changed') return false;
-      this.#held.set(label, () => new Set(verdict.files.map((f) => f[0])));
+      // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
+      const outputs = verdict.files.filter((f) => f[1] !== '');
+      this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
       if (now === 'in-place') return true;
       // As a full check would: a file git tracks, or that a job reads, is never written over.
-      const files = verdict.files
+      const files = outputs
         .filter(([rel]) => !this.#protect(rel))
         .map(([rel, sha256, exec, size]): PlaceFile => {
           const path = `${IN_PLACE_DIR}/${rel}`;

@@ -20,6 +20,7 @@ import {
   emptyDirectories,
   IN_PLACE_DIR,
   inNestedRepository,
+  isPlacementTemp,
   linkOnTheWay,
   makeEmptyDirs,
   notAnOutput,
@@ -144,7 +145,7 @@ export async function restoreInPlace(
     const { remember } = artifact;
     const { bases } = globs;
     if (allSame && remember && bases.length > 0 && dirs.length === 0 && present.size === want.size) {
-      const files = verdictFiles(sourceDir, bases, want, present, records);
+      const files = verdictFiles(sourceDir, globs, want, present, records);
       if (files !== undefined)
         records.recordVerdict(remember.job, { artifact: remember.artifact, bases: [...bases], files });
     }
@@ -156,28 +157,37 @@ export async function restoreInPlace(
 /**
  * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
  * leave for the next run: undefined unless the records vouch for every output directory's listing, which must hold
- * the artifact's files and nothing else, and for each file's bytes by its stat data. An artifact with empty
- * directories is checked in full every time.
+ * the artifact's files and, besides, only files the globs leave out (`!.next/cache/**`), and for each output's
+ * bytes by its stat data. A file left out is kept by its name alone (an empty SHA-256): it is no output, whatever
+ * it holds, but a listing without it is another. An artifact with empty directories is checked in full every time.
  */
 function verdictFiles(
   sourceDir: string,
-  bases: readonly string[],
+  globs: OutputGlobs,
   want: ReadonlyMap<string, ManifestEntry>,
   present: ReadonlyMap<string, Stats>,
   records: OutputStatRecords,
 ): Verdict['files'] | undefined {
   const files: Verdict['files'] = [];
-  for (const base of bases) {
+  let outputs = 0;
+  for (const base of globs.bases) {
     const listed = records.listing(sourceDir, base);
     if (listed === undefined) return undefined;
     for (const rel of listed) {
       const e = want.get(rel);
+      if (e === undefined) {
+        // A placement's temp is for a full check to judge (a dead one is removed).
+        if (globs.matches(rel) || isPlacementTemp(rel)) return undefined;
+        files.push([rel, '', 0, 0]);
+        continue;
+      }
       const st = present.get(rel);
-      if (e === undefined || st === undefined || records.digestOf(rel, st) !== e.sha256) return undefined;
+      if (st === undefined || records.digestOf(rel, st) !== e.sha256) return undefined;
       files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
+      outputs++;
     }
   }
-  return files.length === want.size ? files : undefined;
+  return outputs === want.size ? files : undefined;
 }
 
 /**
@@ -208,6 +218,7 @@ export function verdictNow(
     for (const rel of listed) {
       const f = verdict.files[i++];
       if (f === undefined || f[0] !== rel) return 'changed';
+      if (f[1] === '') continue;
       // Spelled out, not joined: a listed path is plain (see statListed).
       const st = lstatSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
       if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return 'changed';

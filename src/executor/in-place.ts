@@ -106,6 +106,11 @@ export function presentOutputs(
  */
 const TEMP_NAME = /^(.+)\.disbuild-(?:(\d+)-)?[0-9a-f]{8}(?:-\d+)?$/;
 
+/** Whether `rel` is named as a placement's temp is (see TEMP_NAME), dead or not. */
+export function isPlacementTemp(rel: string): boolean {
+  return TEMP_NAME.test(rel);
+}
+
 /** A placement's temp unwritten for this long is dead whoever wrote it (a pid reused, or in another namespace). */
 const ABANDONED_MS = 10 * 60_000;
 /** One whose process is gone: after a while still, for a writer in another pid namespace that it cannot see. */

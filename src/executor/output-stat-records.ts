@@ -22,7 +22,8 @@ type DirRow = [string, number, number, number, number];
 /**
  * What a full check of a job's in-place outputs found when they were all in place: the artifact checked against
  * (the cache's name for it, see CacheHit's `artifact`), its output directories, and the files listed there (all
- * of them, in their listing's order) with the SHA-256, exec bit and size the artifact gives each.
+ * of them, in their listing's order) with the SHA-256, exec bit and size the artifact gives each; a file there that
+ * the globs leave out has an empty SHA-256 (it is no output: only its name counts).
  */
 export interface Verdict {
   artifact: string;

@@ -497,6 +497,23 @@ describe('what a check found of a job’s in-place outputs, remembered with the 
     expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
   });
 
+  it('is kept beside files the globs leave out, by their names alone', async () => {
+    const artifact = await inPlace();
+    await writeFile(join(src, 'pkg/dist/a.js.map'), 'map');
+    // A name more in the listing: the full check says, and keeps a verdict with the name.
+    expect(asVerified()).toBe(false);
+    expect(await check(artifact)).toBe('unchanged');
+    expect(asVerified()).toBe(true);
+    const data = JSON.parse(await readFile(file(), 'utf8')) as {
+      verdicts: Record<string, { files: unknown[][] }>;
+    };
+    expect(data.verdicts['pkg#build']!.files).toContainEqual(['pkg/dist/a.js.map', '', 0, 0]);
+    // Its bytes are no output's: the same name with others is still in place, as the full check finds.
+    await writeFile(join(src, 'pkg/dist/a.js.map'), 'another map');
+    expect(asVerified()).toBe(true);
+    expect(await check(artifact)).toBe('unchanged');
+  });
+
   it('tells outputs gone whole from outputs changed', async () => {
     await inPlace();
     const now = (): string => {

@@ -23,7 +23,14 @@ afterEach(async () => {
 });
 
 const label = 'p'.repeat(40) as JobLabel;
-const job: Job = { label, name: 'pkg#build', inputs: [], deps: [], cmds: [], outputs: ['pkg/dist/**'] };
+const job: Job = {
+  label,
+  name: 'pkg#build',
+  inputs: [],
+  deps: [],
+  cmds: [],
+  outputs: ['pkg/dist/**', '!pkg/dist/**/*.map'],
+};
 const graph: Graph = { sourceFiles: new Map(), jobs: [job], byLabel: new Map([[label, job]]) };
 
 async function write(rel: string, content: string): Promise<void> {
@@ -58,6 +65,8 @@ describe('a job’s in-place outputs by what the last check found', () => {
     const first = aRun();
     expect(await first.restoreFromStore(label, artifact, 'artifact-1')).toBe(true);
     first.flush();
+    // Beside them, a file the globs leave out: no output, written by no restore.
+    await write('pkg/dist/a.js.map', 'map');
     // Stat data vouches only for files that last changed a while before it was taken.
     await new Promise((r) => setTimeout(r, SETTLED_MS + 200));
     const second = aRun();
@@ -86,6 +95,7 @@ describe('a job’s in-place outputs by what the last check found', () => {
     expect(await readFile(join(src, 'pkg/dist/sub/b.js'), 'utf8')).toBe('B');
     expect((await stat(join(src, 'pkg/dist/sub/b.js'))).mode & 0o777).toBe(0o644);
     expect(existsSync(join(src, 'pkg/dist/tracked.js'))).toBe(false);
+    expect(existsSync(join(src, 'pkg/dist/a.js.map'))).toBe(false);
 
     // A stored file that is not what the check found: refused, and the full check takes over.
     await rm(join(src, 'pkg/dist'), { recursive: true });
