@@ -1415,7 +1415,7 @@ class LocalCache {
             entries: () => meta().manifest?.entries,
             storedFile: (path) => (0,external_node_path_.join)(entry, 'out', path),
             place: this.#restores.place,
-            // By content: an entry saved again, or written over from elsewhere, with another manifest is another.
+            // By content, as this lookup read it (or its memo did): an entry saved again with another manifest is another.
             get artifact() {
                 return digestOf(metaText());
             },

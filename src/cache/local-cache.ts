@@ -288,7 +288,7 @@ export class LocalCache implements Cache {
       entries: () => meta().manifest?.entries,
       storedFile: (path) => join(entry, 'out', path),
       place: this.#restores.place,
-      // By content: an entry saved again, or written over from elsewhere, with another manifest is another.
+      // By content, as this lookup read it (or its memo did): an entry saved again with another manifest is another.
       get artifact(): string {
         return digestOf(metaText());
       },
