@@ -591,8 +591,6 @@ class TempDirs {
 
 // EXTERNAL MODULE: ./src/util/unreachable.ts
 var unreachable = __webpack_require__(3914);
-// EXTERNAL MODULE: ./src/cache/place-files.ts
-var place_files = __webpack_require__(5451);
 // EXTERNAL MODULE: ./src/cache/manifest.ts
 var manifest = __webpack_require__(8445);
 // EXTERNAL MODULE: ./src/ids/git-output.ts
@@ -1299,6 +1297,8 @@ function digest(path) {
 
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
 var entry_meta = __webpack_require__(7126);
+// EXTERNAL MODULE: ./src/cache/place-files.ts
+var place_files = __webpack_require__(5451);
 ;// CONCATENATED MODULE: ./src/executor/in-place-restore.ts
 /**
  * Restoring in-place outputs straight from a cache entry's stored files into the work tree, and checking that
@@ -1374,11 +1374,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
             mode: e.mode,
             sha256: e.sha256,
         }));
-        // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
-        // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
-        // memory.
-        const place = () => (artifact.place ?? place_files/* placeFiles */.h)(files);
-        const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
+        const placed = await placeStored(files, artifact.place, writers);
         if (!placed.ok)
             return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
     }
@@ -1413,6 +1409,15 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         return { kind: 'unchanged' };
     }
     return { kind: 'restored', written: stale.length + made, removed };
+}
+/**
+ * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand
+ * restores use both cores); here otherwise, a few jobs at a time (`writers`), so that a thousand jobs restoring at
+ * once do not hold a thousand files in memory.
+ */
+function placeStored(files, place, writers) {
+    const run = () => (place ?? place_files/* placeFiles */.h)(files);
+    return place || !writers ? run() : writers.run(0, run);
 }
 /**
  * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
@@ -2246,7 +2251,6 @@ class WorkerPool {
 
 
 
-
 /** How far the file system's clock may lag the wall clock (one tick of the kernel's coarse clock, with room). */
 const FS_CLOCK_SLACK_MS = 50;
 /**
@@ -2636,8 +2640,7 @@ class InPlaceOutputs {
                     sha256,
                 };
             });
-            const place = () => (stored.place ?? place_files/* placeFiles */.h)(files);
-            return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
+            return (await placeStored(files, stored.place, this.#writers)).ok;
         }
         catch {
             return false;

@@ -43452,11 +43452,7 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
             mode: e.mode,
             sha256: e.sha256,
         }));
-        // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
-        // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
-        // memory.
-        const place = () => (artifact.place ?? placeFiles)(files);
-        const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
+        const placed = await placeStored(files, artifact.place, writers);
         if (!placed.ok)
             return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
     }
@@ -43491,6 +43487,15 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         return { kind: 'unchanged' };
     }
     return { kind: 'restored', written: stale.length + made, removed };
+}
+/**
+ * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand
+ * restores use both cores); here otherwise, a few jobs at a time (`writers`), so that a thousand jobs restoring at
+ * once do not hold a thousand files in memory.
+ */
+function placeStored(files, place, writers) {
+    const run = () => (place ?? placeFiles)(files);
+    return place || !writers ? run() : writers.run(0, run);
 }
 /**
  * What a check that found every in-place output of an artifact in place (and nothing else the globs match) may
@@ -44318,7 +44323,6 @@ class WorkerPool {
 
 
 
-
 /** How far the file system's clock may lag the wall clock (one tick of the kernel's coarse clock, with room). */
 const FS_CLOCK_SLACK_MS = 50;
 /**
@@ -44708,8 +44712,7 @@ class InPlaceOutputs {
                     sha256,
                 };
             });
-            const place = () => (stored.place ?? placeFiles)(files);
-            return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
+            return (await placeStored(files, stored.place, this.#writers)).ok;
         }
         catch {
             return false;

@@ -3,8 +3,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import { type PlaceFile, placeFiles } from '../cache/place-files.js';
-import type { Result } from '../util/result.js';
+import type { PlaceFile } from '../cache/place-files.js';
 import {
   captureOutputs,
   clearOutputs,
@@ -16,6 +15,7 @@ import {
 import {
   inPlacePaths,
   outputsInPlace,
+  placeStored,
   restoreInPlace,
   type StoredArtifact,
   verdictNow,
@@ -456,8 +456,7 @@ export class InPlaceOutputs {
             sha256,
           };
         });
-      const place = (): Promise<Result<void, string>> => (stored.place ?? placeFiles)(files);
-      return (await (stored.place ? place() : this.#writers.run(0, place))).ok;
+      return (await placeStored(files, stored.place, this.#writers)).ok;
     } catch {
       return false;
     }

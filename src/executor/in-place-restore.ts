@@ -117,11 +117,7 @@ export async function restoreInPlace(
       mode: e.mode,
       sha256: e.sha256,
     }));
-    // Where the cache can, on its helper thread as well as this one (a thousand restores use both cores); here
-    // otherwise, a few jobs at a time, so that a thousand jobs restoring at once do not hold a thousand files in
-    // memory.
-    const place = (): Promise<Result<void, string>> => (artifact.place ?? placeFiles)(files);
-    const placed = await (artifact.place || !writers ? place() : writers.run(0, place));
+    const placed = await placeStored(files, artifact.place, writers);
     if (!placed.ok) return { kind: 'not-here', message: `${placed.error} does not match the manifest` };
   }
   let removed = 0;
@@ -152,6 +148,20 @@ export async function restoreInPlace(
     return { kind: 'unchanged' };
   }
   return { kind: 'restored', written: stale.length + made, removed };
+}
+
+/**
+ * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand
+ * restores use both cores); here otherwise, a few jobs at a time (`writers`), so that a thousand jobs restoring at
+ * once do not hold a thousand files in memory.
+ */
+export function placeStored(
+  files: readonly PlaceFile[],
+  place: StoredArtifact['place'],
+  writers: WorkerPool | undefined,
+): Promise<Result<void, string>> {
+  const run = (): Promise<Result<void, string>> => (place ?? placeFiles)(files);
+  return place || !writers ? run() : writers.run(0, run);
 }
 
 /**
