@@ -14017,6 +14017,15 @@ const PIPELINE_DEPTH = 4;
  */
 const RESENDS = 2;
 /**
+ * A pipelined GET that timed out with nothing of its answer, behind one that was answered, reads as a server that
+ * takes no pipelined GETs: the GETs go out again, alone. Or the server hung right after that answer, and a second
+ * whole time-out would double what a run waits for it (a minute, by default). So until one of them is answered, a
+ * GET sent alone must have its answer's head within this many times the slowest answer so far (at least
+ * PROBE_FLOOR_MS, at most the idle time-out), unless the server answered another GET since it went out.
+ */
+const PROBE_FACTOR = 4;
+const PROBE_FLOOR_MS = 1000;
+/**
  * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
  * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
  * answers on the thread that schedules the run; a general client costs it, per answer, a stream, a promise per
@@ -14047,6 +14056,11 @@ class GetConnections {
     #pipelined = new Set();
     /** Given up once a server left a pipelined GET unanswered. */
     #pipelining = true;
+    /** Since pipelining was given up on a time-out, until the next answer: the server may be hung (see PROBE_FACTOR). */
+    #probing = false;
+    /** The slowest answer so far (from its GET's write to its end), and when the last one came (performance.now()). */
+    #slowestMs = 0;
+    #answeredAt = -Infinity;
     /** Pipelined GETs waiting for a connection: every one allowed is busy, and none is gathering a write. */
     #waiting = [];
     #closed = false;
@@ -14069,7 +14083,7 @@ class GetConnections {
             head += `${name}: ${value}\r\n`;
         }
         head += '\r\n';
-        return new Promise((resolve) => this.#send({ head, limit, memory, pipelined, behind: false, resent: 0, resolve }));
+        return new Promise((resolve) => this.#send({ head, limit, memory, pipelined, behind: false, resent: 0, sentAt: 0, resolve }));
     }
     /**
      * Sends `ex` on a connection: an idle one, a new one, or (pipelined) in the write being put together this turn.
@@ -14088,6 +14102,7 @@ class GetConnections {
             const behind = this.#gathering;
             if (behind !== undefined && behind.queue.length < PIPELINE_DEPTH && this.#pipelining) {
                 ex.behind = true;
+                ex.sentAt = performance.now();
                 behind.queue.push(ex);
                 behind.socket.write(ex.head, 'latin1');
                 return;
@@ -14117,6 +14132,7 @@ class GetConnections {
                 c.socket.uncork();
             });
         }
+        ex.sentAt = performance.now();
         c.socket.write(ex.head, 'latin1');
     }
     /**
@@ -14129,6 +14145,7 @@ class GetConnections {
         c.socket.cork();
         for (const [i, ex] of batch.entries()) {
             ex.behind = i > 0;
+            ex.sentAt = performance.now();
             c.queue.push(ex);
             c.socket.write(ex.head, 'latin1');
         }
@@ -14147,6 +14164,7 @@ class GetConnections {
             lent: false,
             reused: false,
             connected: false,
+            deadlineMs: this.#o.idleTimeoutMs,
             headedAt: 0,
             received: 0,
         };
@@ -14239,6 +14257,7 @@ class GetConnections {
                 // pipelining each had a connection and a time-out of its own).
                 if (nothing && c.queue[0]?.behind) {
                     this.#pipelining = false;
+                    this.#probing = true;
                     end(result_err(failure), true);
                 }
                 else
@@ -14263,6 +14282,9 @@ class GetConnections {
                 return false;
             }
             this.#stopTimers(c);
+            this.#answeredAt = performance.now();
+            this.#slowestMs = Math.max(this.#slowestMs, this.#answeredAt - c.queue[0].sentAt);
+            this.#probing = false;
             // Bytes after the last answer awaited: the connection is confused, and not used again.
             if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
                 // The server closes the connection with GETs sent behind this one: after its first answer (it keeps no
@@ -14337,7 +14359,7 @@ class GetConnections {
                 fail('network', reader?.cutShort() ?? 'GET failed: the connection closed');
         };
         const onError = (e) => fail('network', `GET failed: ${e.message}`);
-        const onTimeout = () => fail('timeout', `GET timed out after ${this.#o.idleTimeoutMs} ms`);
+        const onTimeout = () => fail('timeout', `GET timed out after ${c.deadlineMs} ms`);
         c.onTimeout = onTimeout;
         socket.on('end', onEnd);
         socket.on('error', onError);
@@ -14349,8 +14371,21 @@ class GetConnections {
         const ex = c.queue[0];
         c.reader = new AnswerReader(ex.limit, ex.memory);
         // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
-        // without end): its head must have come whole within the time-out.
-        c.headTimer = setTimeout(() => c.onTimeout?.(), this.#o.idleTimeoutMs);
+        // without end): its head must have come whole within the time-out, or sooner while the server may be hung.
+        const idle = this.#o.idleTimeoutMs;
+        const first = this.#probing
+            ? Math.min(idle, Math.max(PROBE_FLOOR_MS, PROBE_FACTOR * this.#slowestMs))
+            : idle;
+        c.deadlineMs = first;
+        c.headTimer = setTimeout(() => {
+            if (first < idle && this.#answeredAt > ex.sentAt) {
+                // The server answered another GET since this one went out: it is up, and this GET has the whole time-out.
+                c.deadlineMs = idle;
+                c.headTimer = setTimeout(() => c.onTimeout?.(), idle - first);
+            }
+            else
+                c.onTimeout?.();
+        }, first);
         c.slowTimer = undefined;
         c.received = 0;
     }

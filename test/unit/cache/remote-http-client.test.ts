@@ -911,6 +911,42 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('fails them after one time-out and a short wait, not two time-outs, when the time-out is long', async () => {
+    // The GET sent again alone must be answered within a second here (four times the slowest answer, at least a
+    // second): the server answered the first GET at once and nothing since.
+    let answered = false;
+    const s = await readsServer((socket, requests) => {
+      if (answered) return;
+      answered = true;
+      socket.write(answer(bodyOf(requests[0]!)));
+    });
+    const c = client(s.url, 2500, 1);
+    const started = Date.now();
+    const bodies = await lookups(c, 'a');
+    const took = Date.now() - started;
+    expect(bodies[0]).toBe('body of /a0');
+    expect(bodies.slice(1)).toEqual(Array(7).fill('failed: GET timed out after 1000 ms'));
+    expect(took).toBeGreaterThanOrEqual(3400);
+    // Two time-outs: 5,000 ms.
+    expect(took).toBeLessThan(4500);
+  });
+
+  it('gives a GET sent again alone the whole time-out once the server answered another since it went out', async () => {
+    // Pipelined GETs get their first answer only; of the GETs then sent alone, the first is answered after 50 ms
+    // (when both connections' first GETs went out again alone) and the second after 1.5 s: longer than the short
+    // wait, but the server is up.
+    let alone = 0;
+    const s = await readsServer((socket, requests) => {
+      if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+      const write = (): void => void (socket.destroyed || socket.write(answer(bodyOf(requests[0]!))));
+      const nth = alone++;
+      if (nth < 2) setTimeout(write, nth === 0 ? 50 : 1500);
+      else write();
+    });
+    const c = client(s.url, 2000, 2);
+    expect(await lookups(c, 'a')).toEqual(expected('a'));
+  });
+
   it('goes on pipelining once a server that was down (connections refused) is up', async () => {
     const probe = createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
