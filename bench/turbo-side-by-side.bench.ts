@@ -128,7 +128,8 @@ async function makeWorkspace(ctx: BenchContext, size: number): Promise<Workspace
     writeFileSync(join(dir, `pkg${j.index}`, 'package.json'), JSON.stringify(pkg, null, 2));
   }
   writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lockfile(jobs), null, 2));
-  const git = (...a: string[]): void => void execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
+  const git = (...a: string[]): void =>
+    void execFileSync('git', a, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   git('init', '-q');
   git('add', '-A');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'workspace');
@@ -363,7 +364,7 @@ async function benchSize(
       measure(n, c, tree),
     );
     moveAside(tree);
-    execFileSync('git', ['clone', '-q', ws.dir, tree], { stdio: 'ignore' });
+    execFileSync('git', ['clone', '-q', ws.dir, tree], { stdio: ['ignore', 'ignore', 'pipe'] });
     ctx.log(`${size}: through disbuild.json: cold run to fill its cache`);
     viaConfig.run();
     const moveAllDist = (dir: string): void => {
@@ -481,7 +482,8 @@ function configRuns(
     });
   if (!existsSync(join(ws.dir, 'disbuild.json'))) {
     node('import', 'turbo');
-    const git = (...a: string[]): void => void execFileSync('git', a, { cwd: ws.dir, stdio: 'ignore' });
+    const git = (...a: string[]): void =>
+      void execFileSync('git', a, { cwd: ws.dir, stdio: ['ignore', 'ignore', 'pipe'] });
     git('add', 'disbuild.json');
     git('-c', 'user.name=bench', '-c', 'user.email=bench@example.com', 'commit', '-qm', 'disbuild.json');
   }
