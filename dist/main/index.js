@@ -35417,12 +35417,12 @@ const RESENDS = 2;
 /**
  * A pipelined GET that timed out with nothing of its answer, behind one that was answered, reads as a server that
  * takes no pipelined GETs: the GETs go out again, alone. Or the server hung right after that answer, and a second
- * whole time-out would double what a run waits for it (a minute, by default). So until one of them is answered, a
- * GET sent alone must have its answer's head within this many times the slowest answer so far (at least
- * PROBE_FLOOR_MS, at most the idle time-out), unless the server answered another GET since it went out.
+ * whole time-out would double what a run waits for it (a minute, by default). So until the server is heard from
+ * again, a GET sent alone must have its answer's head within this many times the slowest head so far (at least
+ * PROBE_FLOOR_MS, at most the idle time-out), unless another answer's head came since it went out.
  */
 const PROBE_FACTOR = 4;
-const PROBE_FLOOR_MS = 1000;
+const PROBE_FLOOR_MS = 2000;
 /**
  * GETs of small objects read whole into memory (records, and the archives that travel inside them), over
  * kept-alive HTTP/1.1 connections. A lookup of a thousand keys with `--download all` receives 80 MB in a thousand
@@ -35454,11 +35454,17 @@ class GetConnections {
     #pipelined = new Set();
     /** Given up once a server left a pipelined GET unanswered. */
     #pipelining = true;
-    /** Since pipelining was given up on a time-out, until the next answer: the server may be hung (see PROBE_FACTOR). */
+    /**
+     * Since pipelining was given up on a time-out, until an answer's head comes or a GET sent alone times out: the
+     * server may be hung (see PROBE_FACTOR).
+     */
     #probing = false;
-    /** The slowest answer so far (from its GET's write to its end), and when the last one came (performance.now()). */
-    #slowestMs = 0;
-    #answeredAt = -Infinity;
+    /**
+     * The slowest head so far, from its GET's write (or the end of the answer before it on its connection, if later)
+     * to its last byte; and when the last one came (performance.now()).
+     */
+    #slowestHeadMs = 0;
+    #heardAt = -Infinity;
     /** Pipelined GETs waiting for a connection: every one allowed is busy, and none is gathering a write. */
     #waiting = [];
     #closed = false;
@@ -35563,6 +35569,7 @@ class GetConnections {
             reused: false,
             connected: false,
             deadlineMs: this.#o.idleTimeoutMs,
+            currentAt: 0,
             headedAt: 0,
             received: 0,
         };
@@ -35680,9 +35687,6 @@ class GetConnections {
                 return false;
             }
             this.#stopTimers(c);
-            this.#answeredAt = performance.now();
-            this.#slowestMs = Math.max(this.#slowestMs, this.#answeredAt - c.queue[0].sentAt);
-            this.#probing = false;
             // Bytes after the last answer awaited: the connection is confused, and not used again.
             if (!reader.reusable || this.#closed || (extra && c.queue.length === 1)) {
                 // The server closes the connection with GETs sent behind this one: after its first answer (it keeps no
@@ -35713,6 +35717,7 @@ class GetConnections {
             const reader = c.reader;
             if (reader.headed && c.slowTimer === undefined) {
                 clearTimeout(c.headTimer);
+                this.#heard(c);
                 // An answer whole in the read that brought its head (a miss, a record) needs no timer for its body.
                 if (problem === undefined && reader.complete)
                     return finish(extra);
@@ -35772,20 +35777,35 @@ class GetConnections {
         // without end): its head must have come whole within the time-out, or sooner while the server may be hung.
         const idle = this.#o.idleTimeoutMs;
         const first = this.#probing
-            ? Math.min(idle, Math.max(PROBE_FLOOR_MS, PROBE_FACTOR * this.#slowestMs))
+            ? Math.min(idle, Math.max(PROBE_FLOOR_MS, Math.ceil(PROBE_FACTOR * this.#slowestHeadMs)))
             : idle;
+        c.currentAt = performance.now();
         c.deadlineMs = first;
         c.headTimer = setTimeout(() => {
-            if (first < idle && this.#answeredAt > ex.sentAt) {
-                // The server answered another GET since this one went out: it is up, and this GET has the whole time-out.
+            if (first >= idle)
+                c.onTimeout?.();
+            else if (this.#heardAt > ex.sentAt) {
+                // Another answer's head came since this GET went out: the server is up, and this GET has the whole time-out.
                 c.deadlineMs = idle;
                 c.headTimer = setTimeout(() => c.onTimeout?.(), idle - first);
             }
-            else
+            else {
+                // Taken for hung: this GET fails (and those waiting with it). Later ones have the whole time-out again.
+                this.#probing = false;
                 c.onTimeout?.();
+            }
         }, first);
         c.slowTimer = undefined;
         c.received = 0;
+    }
+    /** The head of the answer `c` is reading came whole: the server is up (see PROBE_FACTOR). */
+    #heard(c) {
+        const now = performance.now();
+        this.#slowestHeadMs = Math.max(this.#slowestHeadMs, now - Math.max(c.queue[0].sentAt, c.currentAt));
+        this.#heardAt = now;
+        this.#probing = false;
+        // The socket's own idle time-out may end the body: named as such.
+        c.deadlineMs = this.#o.idleTimeoutMs;
     }
     /**
      * Nor may a body trickle (a byte now and then keeps the idle time-out away): once the head is in, the body must

@@ -911,40 +911,108 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('fails them after one time-out and a short wait, not two time-outs, when the time-out is long', async () => {
-    // The GET sent again alone must be answered within a second here (four times the slowest answer, at least a
-    // second): the server answered the first GET at once and nothing since.
-    let answered = false;
-    const s = await readsServer((socket, requests) => {
-      if (answered) return;
-      answered = true;
-      socket.write(answer(bodyOf(requests[0]!)));
-    });
-    const c = client(s.url, 2500, 1);
-    const started = Date.now();
-    const bodies = await lookups(c, 'a');
-    const took = Date.now() - started;
-    expect(bodies[0]).toBe('body of /a0');
-    expect(bodies.slice(1)).toEqual(Array(7).fill('failed: GET timed out after 1000 ms'));
-    expect(took).toBeGreaterThanOrEqual(3400);
-    // Two time-outs: 5,000 ms.
-    expect(took).toBeLessThan(4500);
-  });
+  describe('a server that may have hung right after an answer', () => {
+    // Once a GET sent behind an answered one times out, the GETs go out again alone, and until an answer's head
+    // comes each must have its own within four times the slowest head so far (at least 2 s, at most the time-out).
+    const IDLE = 3000;
+    const after = (socket: Socket, ms: number, text: string): void =>
+      void setTimeout(() => void (socket.destroyed || socket.write(text)), ms);
+    const timed = async <T>(work: Promise<T>): Promise<{ value: T; ms: number }> => {
+      const started = Date.now();
+      const value = await work;
+      return { value, ms: Date.now() - started };
+    };
 
-  it('gives a GET sent again alone the whole time-out once the server answered another since it went out', async () => {
-    // Pipelined GETs get their first answer only; of the GETs then sent alone, the first is answered after 50 ms
-    // (when both connections' first GETs went out again alone) and the second after 1.5 s: longer than the short
-    // wait, but the server is up.
-    let alone = 0;
-    const s = await readsServer((socket, requests) => {
-      if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
-      const write = (): void => void (socket.destroyed || socket.write(answer(bodyOf(requests[0]!))));
-      const nth = alone++;
-      if (nth < 2) setTimeout(write, nth === 0 ? 50 : 1500);
-      else write();
+    it('fails the GETs after one time-out and a short wait, not two time-outs', async () => {
+      let answered = false;
+      const s = await readsServer((socket, requests) => {
+        if (answered) return;
+        answered = true;
+        socket.write(answer(bodyOf(requests[0]!)));
+      });
+      const { value: bodies, ms } = await timed(lookups(client(s.url, IDLE, 1), 'a'));
+      expect(bodies[0]).toBe('body of /a0');
+      expect(bodies.slice(1)).toEqual(Array(7).fill('failed: GET timed out after 2000 ms'));
+      expect(ms).toBeGreaterThanOrEqual(4900);
+      // Two time-outs: 6,000 ms.
+      expect(ms).toBeLessThan(5800);
     });
-    const c = client(s.url, 2000, 2);
-    expect(await lookups(c, 'a')).toEqual(expected('a'));
+
+    it('counts a head from when its GET could be answered: neither a slow body nor the answers before it in the pipeline', async () => {
+      // Four GETs in one write, answered 170 ms apart (the last counted from its write: 680 ms, four times which is
+      // more than 2 s), the first with a body that takes 600 ms; of the next two, the first only; then nothing.
+      let reads = 0;
+      const s = await readsServer((socket, requests) => {
+        if (reads++ > 0) return void (reads === 2 && socket.write(answer(bodyOf(requests[0]!))));
+        const first = `${bodyOf(requests[0]!)}${'x'.repeat(6000)}`;
+        socket.write(`HTTP/1.1 200 OK\r\ncontent-length: ${first.length}\r\n\r\n`);
+        for (let i = 0; i < 6; i++)
+          after(socket, 100 * (i + 1), first.slice(i * 1000, i === 5 ? undefined : (i + 1) * 1000));
+        requests.slice(1).forEach((r, i) => after(socket, 600 + 170 * (i + 1), answer(bodyOf(r))));
+      });
+      const c = client(s.url, IDLE, 1);
+      const bodies = await lookups(c, 'a', 4);
+      expect(bodies[0]!.startsWith('body of /a0')).toBe(true);
+      expect(bodies.slice(1)).toEqual(expected('a', 4).slice(1));
+      const { value: more, ms } = await timed(lookups(c, 'b', 2));
+      expect(more).toEqual(['body of /b0', 'failed: GET timed out after 2000 ms']);
+      expect(ms).toBeLessThan(IDLE + 2000 + 500);
+    });
+
+    it('names the time-out it waited in whole milliseconds, four times a slow head', async () => {
+      let answered = false;
+      const s = await readsServer((socket, requests) => {
+        if (answered) return;
+        answered = true;
+        after(socket, 600, answer(bodyOf(requests[0]!)));
+      });
+      const bodies = await lookups(client(s.url, IDLE, 1), 'a', 2);
+      expect(bodies[0]).toBe('body of /a0');
+      const waited = Number(/^failed: GET timed out after (\d+) ms$/.exec(bodies[1]!)?.[1]);
+      expect(waited).toBeGreaterThanOrEqual(2400);
+      expect(waited).toBeLessThan(IDLE);
+    });
+
+    it('gives a GET sent alone the whole time-out once the head of another answer came since it went out', async () => {
+      // Pipelined GETs get their first answer only; of the GETs then sent alone, the first is answered after 50 ms
+      // (when both connections' first GETs went out again alone) and the second after 2.5 s: longer than the short
+      // wait, but the server is up.
+      let alone = 0;
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+        const nth = alone++;
+        after(socket, nth === 0 ? 50 : nth === 1 ? 2500 : 0, answer(bodyOf(requests[0]!)));
+      });
+      expect(await lookups(client(s.url, IDLE, 2), 'a')).toEqual(expected('a'));
+    });
+
+    it('gives later GETs the whole time-out again once the GETs sent alone were taken for a hung server', async () => {
+      // The GET sent alone after the time-out gets nothing; a later one is answered after 2.5 s.
+      let alone = 0;
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+        if (alone++ > 0) after(socket, 2500, answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, IDLE, 1);
+      expect(await lookups(c, 'a', 2)).toEqual(['body of /a0', 'failed: GET timed out after 2000 ms']);
+      const r = await c.getWhole('/later', {}, 1 << 20);
+      expect(r.ok && r.value.body.toString()).toBe('body of /later');
+    });
+
+    it('names the idle time-out when the body of a GET sent alone stalls', async () => {
+      let first = true;
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1 || first) {
+          first = false;
+          return void socket.write(answer(bodyOf(requests[0]!)));
+        }
+        // The head at once, then part of the body, then nothing: the socket's idle time-out ends it.
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 100000\r\n\r\n');
+        after(socket, 10, 'x'.repeat(40000));
+      });
+      const bodies = await lookups(client(s.url, IDLE, 1), 'a', 2);
+      expect(bodies).toEqual(['body of /a0', `failed: GET timed out after ${IDLE} ms`]);
+    });
   });
 
   it('goes on pipelining once a server that was down (connections refused) is up', async () => {
