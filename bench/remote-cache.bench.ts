@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CacheServer, startNginx } from '../test/helpers/remote/servers.js';
 import type { BenchContext, BenchRow } from './harness.js';
+import { startHangingProxy } from './hanging-proxy.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { type GeneratedJob, generateWorkspace, toGraphJson } from './workspace.js';
 
@@ -23,11 +24,18 @@ type Measured = { ms: number; cpuMs: number };
  * Wall time of a whole process tree, timed from outside by tree-timer.py: to the exit of its last descendant,
  * helpers that outlive the command (the launcher) included; CPU of every process of the tree beside it.
  */
-function timed(cmd: string, args: string[], cwd: string): Measured {
+/** A warning fails the benchmark, unless the run `warns` (a server that fails it). */
+function timed(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  extraEnv: Record<string, string> = {},
+  warns = false,
+): Measured {
   const result = join(tmpdir(), `disbuild-remote-bench-${process.pid}-${timedRuns++}.json`);
   execFileSync('python3', [TREE_TIMER, result, '--', cmd, ...args], {
     cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: '1' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, CI: '1', ...extraEnv },
     stdio: 'inherit',
   });
   const r = JSON.parse(readFileSync(result, 'utf8')) as {
@@ -40,7 +48,7 @@ function timed(cmd: string, args: string[], cwd: string): Measured {
   rmSync(result, { force: true });
   const out = r.stdoutTail + r.stderrTail;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${out}`);
-  if (/warning:/.test(out)) throw new Error(`unexpected warning: ${out}`);
+  if (!warns && /warning:/.test(out)) throw new Error(`unexpected warning: ${out}`);
   return { ms: r.wallMs, cpuMs: r.cpuMs };
 }
 
@@ -89,7 +97,11 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  *   way (20 ms of round trip: a cache across a network), against the same run straight to nginx (for information;
  *   with DISBUILD_OLD_CLI, that build's run through the proxy in the same rounds too).
  *
- * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold; latency on request), REMOTE_BENCH_PAIRS (5; cold runs: 3),
+ * - hung: a cold run whose server hangs right after an answer (bench/hanging-proxy.ts: the first answer of each
+ *   connection passes, then nothing), with DISBUILD_CACHE_TIMEOUT at REMOTE_BENCH_HUNG_TIMEOUT_S (3), against the
+ *   same cold run without a remote: what the hung server costs, in time-outs (two before lookups waited less).
+ *
+ * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold; latency, hung on request), REMOTE_BENCH_PAIRS (5; cold runs: 3),
  * REMOTE_BENCH_RTT_MS (20), DISBUILD_CLI (another build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build
  * measured in the same rounds: `small`, `large`, `cold` and `latency` add rows comparing the two, round by round).
  */
@@ -237,7 +249,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   };
 
   try {
-    if (parts.has('lookups') || parts.has('small') || parts.has('cold') || parts.has('latency')) {
+    if (['lookups', 'small', 'cold', 'latency', 'hung'].some((p) => parts.has(p))) {
       ctx.log('1,000 jobs over 10,000 files (80 MB); seeding the server and a warm local cache');
       const src = await workspace('ws', 1000);
       const server = await startNginx();
@@ -302,6 +314,54 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           }
         } finally {
           proxy.stop();
+        }
+      }
+
+      if (parts.has('hung')) {
+        const timeoutS = env('REMOTE_BENCH_HUNG_TIMEOUT_S', 3);
+        const local: number[] = [];
+        const hung: number[] = [];
+        const hungOld: number[] = [];
+        // Cold: every key new (a salt per run), so the answers that pass are misses.
+        const hungRun = async (cli: string, salt: string): Promise<number> => {
+          const proxy = await startHangingProxy(new URL(server.url), 1000);
+          try {
+            const args = ['run', '--graph', 'graph.json', '-q', '--log-replay', 'none'];
+            args.push('--cache', 'http', '--cache-url', proxy.url, '--cache-dir', freshDir(), '--salt', salt);
+            const timeout = { DISBUILD_CACHE_TIMEOUT: String(timeoutS) };
+            return timed(process.execPath, [cli, ...args], src, timeout, true).ms;
+          } finally {
+            proxy.stop();
+          }
+        };
+        for (let i = 0; i < pairs; i++) {
+          const round: (() => Promise<unknown>)[] = [
+            async () =>
+              local.push(disbuild(src, ['--cache-dir', freshDir(), '--salt', `hung-local-${i}`]).ms),
+            async () => hung.push(await hungRun(cliJs, `hung-${i}`)),
+          ];
+          if (oldCli !== undefined)
+            round.push(async () => hungOld.push(await hungRun(oldCli, `hung-old-${i}`)));
+          for (const step of i % 2 === 0 ? round : round.reverse()) await step();
+        }
+        const waited = (runs: number[]): number => (median(runs) - median(local)) / (timeoutS * 1000);
+        rows.push({
+          benchmark: 'remote cache (nginx, 1,000 jobs)',
+          measure: `cold run, the server hanging right after an answer, time-out ${timeoutS} s: time-outs waited`,
+          value: `${Math.round(median(hung))} ms (${range(hung)})`,
+          reference: `the same cold run without a remote ${Math.round(median(local))} ms (${range(local)})`,
+          ratio: waited(hung),
+          target: 'for information',
+        });
+        if (oldCli !== undefined) {
+          rows.push({
+            benchmark: 'remote cache (nginx, 1,000 jobs)',
+            measure: 'the same, the build in DISBUILD_OLD_CLI (same rounds): time-outs waited',
+            value: `${Math.round(median(hungOld))} ms (${range(hungOld)})`,
+            reference: `this build ${Math.round(median(hung))} ms`,
+            ratio: waited(hungOld),
+            target: 'for information',
+          });
         }
       }
 
