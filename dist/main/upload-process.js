@@ -14018,10 +14018,11 @@ const PIPELINE_DEPTH = 4;
 const RESENDS = 2;
 /**
  * A pipelined GET that timed out with nothing of its answer, behind one that was answered, reads as a server that
- * takes no pipelined GETs: the GETs go out again, alone. Or the server hung right after that answer, and a second
- * whole time-out would double what a run waits for it (a minute, by default). So until the server is heard from
- * again, a GET sent alone must have its answer's head within this many times the slowest head so far (at least
- * PROBE_FLOOR_MS, at most the idle time-out), unless another answer's head came since it went out.
+ * takes no pipelined GETs: it and those sent behind it go out again, alone. Or the server hung right after that
+ * answer, and a second whole time-out would double what a run waits for it (a minute, by default). So each of
+ * those GETs must have its answer's head within this many times the slowest head so far (at least PROBE_FLOOR_MS,
+ * at most the idle time-out); unless the server was heard from since it went out (another answer's head, or bytes
+ * of its own answer), which gives it the rest of the idle time-out.
  */
 const PROBE_FACTOR = 4;
 const PROBE_FLOOR_MS = 2000;
@@ -14056,11 +14057,6 @@ class GetConnections {
     #pipelined = new Set();
     /** Given up once a server left a pipelined GET unanswered. */
     #pipelining = true;
-    /**
-     * Since pipelining was given up on a time-out, until an answer's head comes or a GET sent alone times out: the
-     * server may be hung (see PROBE_FACTOR).
-     */
-    #probing = false;
     /**
      * The slowest head so far, from its GET's write (or the end of the answer before it on its connection, if later)
      * to its last byte; and when the last one came (performance.now()).
@@ -14264,7 +14260,8 @@ class GetConnections {
                 // pipelining each had a connection and a time-out of its own).
                 if (nothing && c.queue[0]?.behind) {
                     this.#pipelining = false;
-                    this.#probing = true;
+                    for (const ex of c.queue)
+                        ex.probe = true;
                     end(result_err(failure), true);
                 }
                 else
@@ -14378,24 +14375,28 @@ class GetConnections {
         // The idle time-out does not end an answer whose head never ends (one byte now and then, or interim answers
         // without end): its head must have come whole within the time-out, or sooner while the server may be hung.
         const idle = this.#o.idleTimeoutMs;
-        const first = this.#probing
+        const first = ex.probe
             ? Math.min(idle, Math.max(PROBE_FLOOR_MS, Math.ceil(PROBE_FACTOR * this.#slowestHeadMs)))
             : idle;
+        const reader = c.reader;
         c.currentAt = performance.now();
         c.deadlineMs = first;
         c.headTimer = setTimeout(() => {
             if (first >= idle)
-                c.onTimeout?.();
-            else if (this.#heardAt > ex.sentAt) {
-                // Another answer's head came since this GET went out: the server is up, and this GET has the whole time-out.
-                c.deadlineMs = idle;
-                c.headTimer = setTimeout(() => c.onTimeout?.(), idle - first);
-            }
-            else {
-                // Taken for hung: this GET fails (and those waiting with it). Later ones have the whole time-out again.
-                this.#probing = false;
-                c.onTimeout?.();
-            }
+                return c.onTimeout?.();
+            // Decided once the reads already due are read (timers run before them): a thread kept busy past the short
+            // wait must not take the answer waiting in its socket for a hung server.
+            setImmediate(() => {
+                if (c.reader !== reader || reader.headed)
+                    return;
+                if (reader.started || this.#heardAt > ex.sentAt) {
+                    // The server is up: this GET has the rest of the whole time-out.
+                    c.deadlineMs = idle;
+                    c.headTimer = setTimeout(() => c.onTimeout?.(), idle - first);
+                }
+                else
+                    c.onTimeout?.();
+            });
         }, first);
         c.slowTimer = undefined;
         c.received = 0;
@@ -14405,7 +14406,6 @@ class GetConnections {
         const now = performance.now();
         this.#slowestHeadMs = Math.max(this.#slowestHeadMs, now - Math.max(c.queue[0].sentAt, c.currentAt));
         this.#heardAt = now;
-        this.#probing = false;
         // The socket's own idle time-out may end the body: named as such.
         c.deadlineMs = this.#o.idleTimeoutMs;
     }

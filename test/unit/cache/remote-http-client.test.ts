@@ -999,6 +999,59 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(r.ok && r.value.body.toString()).toBe('body of /later');
     });
 
+    it('reads the answers already in its socket before taking a GET sent alone for hung (a busy thread)', async () => {
+      // A server that takes no pipelined GETs answers a GET sent alone in 150 ms; this thread is busy from the
+      // time-out on for longer than the short wait, with the answer in its socket by then.
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+        after(socket, 150, answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, IDLE, 1);
+      setTimeout(() => {
+        const until = Date.now() + 2200;
+        while (Date.now() < until);
+      }, IDLE + 100);
+      expect(await lookups(c, 'a', 2)).toEqual(expected('a', 2));
+    });
+
+    it.each([
+      ['interim answers (102 Processing)', 'HTTP/1.1 102 Processing\r\n\r\n'],
+      ['the status line of its answer', 'HTTP/1.1 200 OK\r\n'],
+    ])('does not take a GET sent alone for hung once it got %s in time', async (_what, early) => {
+      // To a GET sent alone, bytes of its answer at once, the rest after 2.5 s: the server is up, and working.
+      const s = await readsServer((socket, requests) => {
+        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+        const whole = answer(bodyOf(requests[0]!));
+        if (early.includes('102')) {
+          for (const ms of [10, 600, 1200, 1800]) after(socket, ms, early);
+          after(socket, 2500, whole);
+        } else {
+          after(socket, 10, early);
+          after(socket, 2500, whole.slice(early.length));
+        }
+      });
+      expect(await lookups(client(s.url, IDLE, 1), 'a', 2)).toEqual(expected('a', 2));
+    });
+
+    it('gives later GETs the whole time-out when the GET sent alone failed otherwise (its connection closed)', async () => {
+      // The connection of the GET sent alone is dropped (a server restarting); later the server is back, and
+      // answers in 2.5 s.
+      let phase: 'first' | 'drop' | 'slow' = 'first';
+      const s = await readsServer((socket, requests) => {
+        if (phase === 'first' && requests.length > 1) socket.write(answer(bodyOf(requests[0]!)));
+        else if (phase === 'drop') socket.destroy();
+        else if (phase === 'slow') after(socket, 2500, answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, IDLE, 1);
+      setTimeout(() => (phase = 'drop'), 100);
+      const bodies = await lookups(c, 'a', 2);
+      expect(bodies[0]).toBe('body of /a0');
+      expect(bodies[1]).toMatch(/^failed: GET failed/);
+      phase = 'slow';
+      const r = await c.getWhole('/later', {}, 1 << 20);
+      expect(r.ok ? r.value.body.toString() : r.error.message).toBe('body of /later');
+    });
+
     it('names the idle time-out when the body of a GET sent alone stalls', async () => {
       let first = true;
       const s = await readsServer((socket, requests) => {
