@@ -912,8 +912,9 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
   });
 
   describe('a server that may have hung right after an answer', () => {
-    // Once a GET sent behind an answered one times out, the GETs go out again alone, and until an answer's head
-    // comes each must have its own within four times the slowest head so far (at least 2 s, at most the time-out).
+    // Once a GET sent behind an answered one times out, the GETs go out again alone, and each must have its head
+    // within four times the slowest head so far (at least 2 s, at most the time-out), unless the server was heard
+    // from since it went out.
     const IDLE = 3000;
     const after = (socket: Socket, ms: number, text: string): void =>
       void setTimeout(() => void (socket.destroyed || socket.write(text)), ms);
