@@ -22,9 +22,9 @@ type Measured = { ms: number; cpuMs: number };
 
 /**
  * Wall time of a whole process tree, timed from outside by tree-timer.py: to the exit of its last descendant,
- * helpers that outlive the command (the launcher) included; CPU of every process of the tree beside it.
+ * helpers that outlive the command (the launcher) included; CPU of every process of the tree beside it. A warning
+ * fails the benchmark, unless the run `warns` (a server that fails it).
  */
-/** A warning fails the benchmark, unless the run `warns` (a server that fails it). */
 function timed(
   cmd: string,
   args: string[],
@@ -99,11 +99,13 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  *
  * - hung: a cold run whose server hangs right after an answer (bench/hanging-proxy.ts: the first answer of each
  *   connection passes, then nothing), with DISBUILD_CACHE_TIMEOUT at REMOTE_BENCH_HUNG_TIMEOUT_S (3), against the
- *   same cold run without a remote: what the hung server costs, in time-outs (two before lookups waited less).
+ *   same cold run without a remote: what the hung server costs, in time-outs waited (two, before the GETs sent
+ *   again alone after a pipelined time-out had a short wait of their own).
  *
  * Knobs: REMOTE_BENCH_PARTS (lookups,small,large,cold; latency, hung on request), REMOTE_BENCH_PAIRS (5; cold runs: 3),
  * REMOTE_BENCH_RTT_MS (20), DISBUILD_CLI (another build's dist/cli/index.js), DISBUILD_OLD_CLI (a second build
- * measured in the same rounds: `small`, `large`, `cold` and `latency` add rows comparing the two, round by round).
+ * measured in the same rounds: `small`, `large`, `cold`, `latency` and `hung` add rows comparing the two, round by
+ * round).
  */
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const pairs = env('REMOTE_BENCH_PAIRS', 5);
