@@ -14018,7 +14018,7 @@ const PIPELINE_DEPTH = 4;
 const RESENDS = 2;
 /**
  * A pipelined GET that timed out with nothing of its answer, behind one that was answered, reads as a server that
- * takes no pipelined GETs: it and those sent behind it go out again, alone. Or the server hung right after that
+ * takes no pipelined GETs: it, those sent behind it and those waiting for a connection go out again, alone. Or the server hung right after that
  * answer, and a second whole time-out would double what a run waits for it (a minute, by default). So each of
  * those GETs must have its answer's head within this many times the slowest head so far (at least PROBE_FLOOR_MS,
  * at most the idle time-out); unless the server was heard from since it went out (another answer's head, or bytes
@@ -14063,7 +14063,10 @@ class GetConnections {
      */
     #slowestHeadMs = 0;
     #heardAt = -Infinity;
-    /** Pipelined GETs waiting for a connection: every one allowed is busy, and none is gathering a write. */
+    /**
+     * Pipelined GETs waiting for a connection: when they were asked for, every one allowed was busy and none was
+     * gathering a write. Only a connection counted among those allowed takes them (see #takeWaiting).
+     */
     #waiting = [];
     #closed = false;
     constructor(o) {
@@ -14260,7 +14263,8 @@ class GetConnections {
                 // pipelining each had a connection and a time-out of its own).
                 if (nothing && c.queue[0]?.behind) {
                     this.#pipelining = false;
-                    for (const ex of c.queue)
+                    // Those waiting for a connection too: sent now on one a plain GET left, they would wait a whole time-out.
+                    for (const ex of [...c.queue, ...this.#waiting])
                         ex.probe = true;
                     end(result_err(failure), true);
                 }
@@ -14387,7 +14391,8 @@ class GetConnections {
             // Decided once the reads already due are read (timers run before them): a thread kept busy past the short
             // wait must not take the answer waiting in its socket for a hung server.
             setImmediate(() => {
-                if (c.reader !== reader || reader.headed)
+                // Moved on, answered, or closed by close() (whose failure comes with the socket's close).
+                if (this.#closed || c.reader !== reader || reader.headed)
                     return;
                 if (reader.started || this.#heardAt > ex.sentAt) {
                     // The server is up: this GET has the rest of the whole time-out.

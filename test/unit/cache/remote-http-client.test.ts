@@ -1053,6 +1053,52 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(r.ok ? r.value.body.toString() : r.error.message).toBe('body of /later');
     });
 
+    it('gives the short wait to the lookups that waited for a connection too, sent on one a plain GET left', async () => {
+      // /a0 and /a1 in one write, /a0 answered; /w0–/w3 wait for the connection; a plain GET (an archive) is
+      // answered on a connection of its own, which is parked; then the server answers nothing.
+      let hung = false;
+      const s = await readsServer((socket, requests) => {
+        if (hung) return;
+        if (requests[0]!.startsWith('GET /p')) hung = true;
+        socket.write(answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, IDLE, 1);
+      const text = (r: Awaited<ReturnType<HttpClient['getWhole']>>): string =>
+        r.ok ? r.value.body.toString() : `failed: ${r.error.message}`;
+      const a = [0, 1].map((i) => timed(c.getWhole(`/a${i}`, { pipelined: true }, 1 << 20)));
+      expect(text((await a[0]!).value)).toBe('body of /a0');
+      const w = [0, 1, 2, 3].map((i) => timed(c.getWhole(`/w${i}`, { pipelined: true }, 1 << 20)));
+      expect(text(await c.getWhole('/p', {}, 1 << 20))).toBe('body of /p');
+      const failed = await Promise.all([a[1]!, ...w]);
+      for (const f of failed) expect(text(f.value)).toBe('failed: GET timed out after 2000 ms');
+      // Two time-outs: 6,000 ms.
+      expect(Math.max(...failed.map((f) => f.ms))).toBeLessThan(IDLE + 2000 + 600);
+    });
+
+    it('fails a GET sent alone as closed, not as timed out, when the client closes as the short wait ends', async () => {
+      let answered = false;
+      const s = await readsServer((socket, requests) => {
+        if (answered) return;
+        answered = true;
+        socket.write(answer(bodyOf(requests[0]!)));
+      });
+      const c = client(s.url, IDLE, 1);
+      // Closed right after the short wait's decision is put off until the reads due (see #current).
+      const original = globalThis.setImmediate;
+      let closed = false;
+      globalThis.setImmediate = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
+        const r = original(fn, ...args);
+        if (!closed && new Error().stack?.includes('get-connections')) {
+          closed = true;
+          c.close();
+        }
+        return r;
+      }) as typeof setImmediate;
+      cleanups.push(() => void (globalThis.setImmediate = original));
+      expect(await lookups(c, 'a', 2)).toEqual(['body of /a0', 'failed: GET failed: the client is closed']);
+      expect(closed).toBe(true);
+    });
+
     it('names the idle time-out when the body of a GET sent alone stalls', async () => {
       let first = true;
       const s = await readsServer((socket, requests) => {
