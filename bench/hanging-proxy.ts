@@ -1,28 +1,15 @@
-import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startProxyProcess } from './proxy-process.js';
 
 /**
  * A TCP proxy on 127.0.0.1 in front of an HTTP server that hangs right after an answer: of each connection made
  * within `windowMs` of the first one, the first answer (its head and a body framed by Content-Length) passes; after
- * that nothing does, on any connection, and no connection is closed. A process of its own, as latency-proxy.ts is;
- * one proxy per timed run (the window starts at its first connection).
+ * that nothing does, on any connection, and no connection is closed. A process of its own (see proxy-process.ts),
+ * one per timed run (the window starts at its first connection).
  */
-export async function startHangingProxy(
-  upstream: URL,
-  windowMs: number,
-): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), upstream.port, String(windowMs)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', () => reject(new Error('the hanging proxy did not start')));
-  });
-  return { url, stop: () => void child.kill() };
+export function startHangingProxy(upstream: URL, windowMs: number): Promise<{ url: string; stop(): void }> {
+  return startProxyProcess(import.meta.url, [upstream.port, String(windowMs)]);
 }
 
 function serve(upstreamPort: number, windowMs: number): void {

@@ -1,28 +1,14 @@
-import { spawn } from 'node:child_process';
 import { connect, createServer, type Socket } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startProxyProcess } from './proxy-process.js';
 
 /**
  * A TCP proxy on 127.0.0.1 that holds every piece of data for `oneWayMs` before passing it on, in each direction:
  * a server `2 × oneWayMs` of round trip away, as a cache across a network is. Order is kept (every piece waits the
- * same time); bandwidth is not limited. A process of its own: the benchmark blocks in `execFileSync` while it
- * times a run, and a proxy on its event loop would hold every byte until the run gave up.
+ * same time); bandwidth is not limited. A process of its own (see proxy-process.ts).
  */
-export async function startLatencyProxy(
-  upstream: URL,
-  oneWayMs: number,
-): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), upstream.port, String(oneWayMs)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', () => reject(new Error('the latency proxy did not start')));
-  });
-  return { url, stop: () => void child.kill() };
+export function startLatencyProxy(upstream: URL, oneWayMs: number): Promise<{ url: string; stop(): void }> {
+  return startProxyProcess(import.meta.url, [upstream.port, String(oneWayMs)]);
 }
 
 function serve(upstreamPort: number, oneWayMs: number): void {
