@@ -1,12 +1,14 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 
 /** What the proxy does to the traffic. Body faults hit only archives (gzip bodies), not records. */
-export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow' | 'trickle';
+export type Fault = 'none' | '500' | '403' | 'truncate' | 'corrupt' | 'slow' | 'trickle' | 'hang';
 
 /**
  * A small HTTP proxy in front of a cache server that injects one fault: every request answered 500 or 403,
  * archive bodies cut short or with a flipped byte, every answer held back for `slowMs`, or every body sent 512
- * bytes every 100 ms (`trickle`: never idle for long, and far slower than any cache should be).
+ * bytes every 100 ms (`trickle`: never idle for long, and far slower than any cache should be), or (`hang`) a server
+ * that hangs right after an answer: each connection's first request is answered until one gets a second, and from
+ * then on nothing is, on any connection, old or new.
  */
 export class FaultProxy {
   fault: Fault = 'none';
@@ -24,6 +26,9 @@ export class FaultProxy {
   faultRecords = false;
   /** Requests seen, as "METHOD path". */
   readonly seen: string[] = [];
+  /** `hang`: the requests answered on each connection, and whether the server has hung (see Fault). */
+  readonly answeredOn = new WeakMap<object, number>();
+  hung = false;
 
   private constructor(
     private readonly server: Server,
@@ -41,6 +46,15 @@ export class FaultProxy {
         (proxy.faultPath === undefined || req.url!.includes(proxy.faultPath))
           ? proxy.fault
           : 'none';
+      if (fault === 'hang') {
+        const answered = proxy.answeredOn.get(req.socket) ?? 0;
+        if (proxy.hung || answered > 0) {
+          proxy.hung = true;
+          req.resume();
+          return;
+        }
+        proxy.answeredOn.set(req.socket, answered + 1);
+      }
       if (fault === '500' || fault === '403') {
         req.resume();
         res.writeHead(Number(fault), { 'content-type': 'text/plain' }).end('injected fault');
