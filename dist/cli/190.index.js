@@ -1844,6 +1844,8 @@ function topologicalOrder(graph) {
     return order;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
 // EXTERNAL MODULE: ./src/util/settled-stat.ts
@@ -1851,6 +1853,7 @@ var settled_stat = __webpack_require__(4956);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/executor/output-stat-records.ts
+
 
 
 
@@ -2060,7 +2063,7 @@ class OutputStatRecords {
         this.#load();
         this.#usedVerdicts.add(job);
         const old = this.#verdicts.get(job);
-        if (old !== undefined && sameVerdict(old, verdict))
+        if (old !== undefined && (0,external_node_util_.isDeepStrictEqual)(old, verdict))
             return;
         this.#verdicts.set(job, verdict);
         this.#changed = true;
@@ -2103,13 +2106,6 @@ function isVerdict(x) {
         (f[2] === 0 || f[2] === 1) &&
         Number.isSafeInteger(f[3]) &&
         f[3] >= 0);
-}
-function sameVerdict(a, b) {
-    return (a.artifact === b.artifact &&
-        a.bases.length === b.bases.length &&
-        a.bases.every((x, i) => x === b.bases[i]) &&
-        a.files.length === b.files.length &&
-        a.files.every((f, i) => f.every((x, j) => x === b.files[i][j])));
 }
 function isTree(x) {
     if (typeof x !== 'object' || x === null)
@@ -3030,21 +3026,18 @@ class Execution {
             return false;
         if (!this.#inPlace.has(label))
             return false;
-        const storedFile = hit.storedFile.bind(hit);
         const place = hit.place?.bind(hit);
+        const stored = { storedFile: hit.storedFile.bind(hit), ...(place ? { place } : {}) };
         // Read once: a cache may name the artifact by hashing its record.
         const artifact = hit.artifact;
         // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
         // even parsed.
-        if (artifact !== undefined) {
-            const stored = { storedFile, ...(place ? { place } : {}) };
-            if (await this.#inPlace.fromVerdict(label, artifact, stored))
-                return true;
-        }
+        if (artifact !== undefined && (await this.#inPlace.fromVerdict(label, artifact, stored)))
+            return true;
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, artifact);
+        return this.#inPlace.restoreFromStore(label, { entries, ...stored }, artifact);
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.

@@ -43988,6 +43988,7 @@ function later_owners_topologicalOrder(graph) {
 
 
 
+
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 /**
@@ -44192,7 +44193,7 @@ class OutputStatRecords {
         this.#load();
         this.#usedVerdicts.add(job);
         const old = this.#verdicts.get(job);
-        if (old !== undefined && sameVerdict(old, verdict))
+        if (old !== undefined && (0,external_node_util_.isDeepStrictEqual)(old, verdict))
             return;
         this.#verdicts.set(job, verdict);
         this.#changed = true;
@@ -44235,13 +44236,6 @@ function isVerdict(x) {
         (f[2] === 0 || f[2] === 1) &&
         Number.isSafeInteger(f[3]) &&
         f[3] >= 0);
-}
-function sameVerdict(a, b) {
-    return (a.artifact === b.artifact &&
-        a.bases.length === b.bases.length &&
-        a.bases.every((x, i) => x === b.bases[i]) &&
-        a.files.length === b.files.length &&
-        a.files.every((f, i) => f.every((x, j) => x === b.files[i][j])));
 }
 function isTree(x) {
     if (typeof x !== 'object' || x === null)
@@ -45158,21 +45152,18 @@ class Execution {
             return false;
         if (!this.#inPlace.has(label))
             return false;
-        const storedFile = hit.storedFile.bind(hit);
         const place = hit.place?.bind(hit);
+        const stored = { storedFile: hit.storedFile.bind(hit), ...(place ? { place } : {}) };
         // Read once: a cache may name the artifact by hashing its record.
         const artifact = hit.artifact;
         // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
         // even parsed.
-        if (artifact !== undefined) {
-            const stored = { storedFile, ...(place ? { place } : {}) };
-            if (await this.#inPlace.fromVerdict(label, artifact, stored))
-                return true;
-        }
+        if (artifact !== undefined && (await this.#inPlace.fromVerdict(label, artifact, stored)))
+            return true;
         const entries = hit.entries?.();
         if (entries === undefined)
             return false;
-        return this.#inPlace.restoreFromStore(label, { entries, storedFile, ...(place ? { place } : {}) }, artifact);
+        return this.#inPlace.restoreFromStore(label, { entries, ...stored }, artifact);
     }
     async #build(job, ref) {
         // A job that runs reads the in-place outputs of every job below it, not only of its direct dependencies.

@@ -266,23 +266,16 @@ export class Execution {
     const { options } = this.#p;
     if (options.download === 'all' || options.outDir !== undefined || !hit.storedFile) return false;
     if (!this.#inPlace.has(label)) return false;
-    const storedFile = hit.storedFile.bind(hit);
     const place = hit.place?.bind(hit);
+    const stored = { storedFile: hit.storedFile.bind(hit), ...(place ? { place } : {}) };
     // Read once: a cache may name the artifact by hashing its record.
     const artifact = hit.artifact;
     // Found in place against this very artifact before, and unchanged since (or gone whole): its manifest is not
     // even parsed.
-    if (artifact !== undefined) {
-      const stored = { storedFile, ...(place ? { place } : {}) };
-      if (await this.#inPlace.fromVerdict(label, artifact, stored)) return true;
-    }
+    if (artifact !== undefined && (await this.#inPlace.fromVerdict(label, artifact, stored))) return true;
     const entries = hit.entries?.();
     if (entries === undefined) return false;
-    return this.#inPlace.restoreFromStore(
-      label,
-      { entries, storedFile, ...(place ? { place } : {}) },
-      artifact,
-    );
+    return this.#inPlace.restoreFromStore(label, { entries, ...stored }, artifact);
   }
 
   async #build(job: Job, ref: JobRef): Promise<Ready> {

@@ -1,4 +1,5 @@
 import { lstatSync, type Stats } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { exactIno, settledMs } from '../util/settled-stat.js';
@@ -237,7 +238,7 @@ export class OutputStatRecords {
     this.#load();
     this.#usedVerdicts.add(job);
     const old = this.#verdicts!.get(job);
-    if (old !== undefined && sameVerdict(old, verdict)) return;
+    if (old !== undefined && isDeepStrictEqual(old, verdict)) return;
     this.#verdicts!.set(job, verdict);
     this.#changed = true;
   }
@@ -281,16 +282,6 @@ function isVerdict(x: unknown): x is Verdict {
       (f[2] === 0 || f[2] === 1) &&
       Number.isSafeInteger(f[3]) &&
       f[3] >= 0,
-  );
-}
-
-function sameVerdict(a: Verdict, b: Verdict): boolean {
-  return (
-    a.artifact === b.artifact &&
-    a.bases.length === b.bases.length &&
-    a.bases.every((x, i) => x === b.bases[i]) &&
-    a.files.length === b.files.length &&
-    a.files.every((f, i) => f.every((x, j) => x === b.files[i]![j]))
   );
 }
 
