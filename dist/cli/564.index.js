@@ -599,8 +599,12 @@ class RestoreQueue {
     #mainScheduled = false;
     #readAhead;
     #newReadAhead;
-    constructor(newReadAhead = () => new ReadAhead()) {
+    #program;
+    constructor(newReadAhead = () => new ReadAhead(), 
+    /** The helper thread's program: the bundle's, beside this module (there is none beside the sources). */
+    program = (0,external_node_path_.join)(here, 'restore-worker.js')) {
         this.#newReadAhead = newReadAhead;
+        this.#program = program;
     }
     /**
      * Restores the listed tree from `src` into a new `dest` (see restoreListedTree). Queued, never started at
@@ -688,8 +692,9 @@ class RestoreQueue {
             const batch = this.#takeAdoptBatch();
             for (const task of batch) {
                 const id = this.#next++;
-                this.#adoptsInThread.set(id, task);
-                this.#adoptBytesInThread += task.request.archive.byteLength;
+                const bytes = task.request.archive.byteLength;
+                this.#adoptsInThread.set(id, { task, bytes });
+                this.#adoptBytesInThread += bytes;
                 const { entries: _entries, ...request } = task.request;
                 const a = request.archive;
                 // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
@@ -762,12 +767,12 @@ class RestoreQueue {
     }
     /** An archive the thread answered for (or that never reached it), no longer counted in its window. */
     #leaveThread(id) {
-        const task = this.#adoptsInThread.get(id);
-        if (task === undefined)
+        const sent = this.#adoptsInThread.get(id);
+        if (sent === undefined)
             return undefined;
         this.#adoptsInThread.delete(id);
-        this.#adoptBytesInThread -= task.request.archive.byteLength;
-        return task;
+        this.#adoptBytesInThread -= sent.bytes;
+        return sent.task;
     }
     /**
      * Whether this thread commits the next waiting archive: always while the thread boots (or when there is none);
@@ -795,7 +800,7 @@ class RestoreQueue {
         if (this.#started)
             return;
         this.#started = true;
-        const program = (0,external_node_path_.join)(here, 'restore-worker.js');
+        const program = this.#program;
         // One core: a second thread would only take turns with this one.
         if (this.#workerFailed || (0,external_node_os_.availableParallelism)() < 2 || !(0,external_node_fs_.existsSync)(program)) {
             this.#workerFailed = true;
@@ -870,7 +875,7 @@ class RestoreQueue {
             this.#inThread.clear();
             // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
             // yet are committed here.
-            for (const task of this.#adoptsInThread.values())
+            for (const { task } of this.#adoptsInThread.values())
                 task.reject(new Error('the restore thread stopped'));
             this.#adoptsInThread.clear();
             this.#adoptBytesInThread = 0;

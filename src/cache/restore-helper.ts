@@ -28,6 +28,15 @@ interface AdoptTask {
   reject(e: Error): void;
 }
 
+/**
+ * An archive sent to the thread, with its size as it was sent: the archive's memory moves there, and the view
+ * left here reads 0 bytes from then on.
+ */
+interface AdoptInThread {
+  task: AdoptTask;
+  bytes: number;
+}
+
 interface Task {
   request: TaskRequest;
   resolve(r: Result<void, string>): void;
@@ -96,7 +105,7 @@ export class RestoreQueue {
   readonly #queue: Task[] = [];
   readonly #inThread = new Map<number, Task>();
   readonly #adopts: AdoptTask[] = [];
-  readonly #adoptsInThread = new Map<number, AdoptTask>();
+  readonly #adoptsInThread = new Map<number, AdoptInThread>();
   #adoptBytesInThread = 0;
   #adopted = 0;
   #worker: Worker | undefined;
@@ -107,9 +116,15 @@ export class RestoreQueue {
   #mainScheduled = false;
   #readAhead: ReadAhead | undefined;
   readonly #newReadAhead: () => ReadAhead;
+  readonly #program: string;
 
-  constructor(newReadAhead: () => ReadAhead = () => new ReadAhead()) {
+  constructor(
+    newReadAhead: () => ReadAhead = () => new ReadAhead(),
+    /** The helper thread's program: the bundle's, beside this module (there is none beside the sources). */
+    program = join(here, 'restore-worker.js'),
+  ) {
     this.#newReadAhead = newReadAhead;
+    this.#program = program;
   }
 
   /**
@@ -208,8 +223,9 @@ export class RestoreQueue {
       const batch = this.#takeAdoptBatch();
       for (const task of batch) {
         const id = this.#next++;
-        this.#adoptsInThread.set(id, task);
-        this.#adoptBytesInThread += task.request.archive.byteLength;
+        const bytes = task.request.archive.byteLength;
+        this.#adoptsInThread.set(id, { task, bytes });
+        this.#adoptBytesInThread += bytes;
         const { entries: _entries, ...request } = task.request;
         const a = request.archive;
         // Its own memory moves to the thread (the view keeps its place in it); a slice of a shared pool is copied.
@@ -276,11 +292,11 @@ export class RestoreQueue {
 
   /** An archive the thread answered for (or that never reached it), no longer counted in its window. */
   #leaveThread(id: number): AdoptTask | undefined {
-    const task = this.#adoptsInThread.get(id);
-    if (task === undefined) return undefined;
+    const sent = this.#adoptsInThread.get(id);
+    if (sent === undefined) return undefined;
     this.#adoptsInThread.delete(id);
-    this.#adoptBytesInThread -= task.request.archive.byteLength;
-    return task;
+    this.#adoptBytesInThread -= sent.bytes;
+    return sent.task;
   }
 
   /**
@@ -310,7 +326,7 @@ export class RestoreQueue {
     // Once: restores and downloads may each ask for it.
     if (this.#started) return;
     this.#started = true;
-    const program = join(here, 'restore-worker.js');
+    const program = this.#program;
     // One core: a second thread would only take turns with this one.
     if (this.#workerFailed || availableParallelism() < 2 || !existsSync(program)) {
       this.#workerFailed = true;
@@ -378,7 +394,8 @@ export class RestoreQueue {
       this.#inThread.clear();
       // An archive sent there is gone with it (its memory moved): the caller downloads it again. Those not sent
       // yet are committed here.
-      for (const task of this.#adoptsInThread.values()) task.reject(new Error('the restore thread stopped'));
+      for (const { task } of this.#adoptsInThread.values())
+        task.reject(new Error('the restore thread stopped'));
       this.#adoptsInThread.clear();
       this.#adoptBytesInThread = 0;
       this.#noThread();
