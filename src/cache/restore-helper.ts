@@ -29,7 +29,7 @@ interface AdoptTask {
 }
 
 /**
- * An archive sent to the thread, with its size as it was sent: the archive's memory moves there, and the view
+ * An archive sent to the thread, with its size as it was sent: when its memory moved there (see #pump), the view
  * left here reads 0 bytes from then on.
  */
 interface AdoptInThread {
