@@ -32705,12 +32705,14 @@ class RestoreQueue {
         for (const task of this.#queue)
             readAhead(this.#readAhead, task.request);
     }
-    /** Ends the helper thread (restores still queued run here). */
+    /**
+     * Ends the helper thread (restores still queued run here). The thread stays this queue's until it has exited, so
+     * that what it held is answered as when it dies (see #adopt): its restores run here, its archives are refused.
+     */
     close() {
         this.#closed = true;
         this.#readAhead?.stop();
         void this.#worker?.terminate();
-        this.#worker = undefined;
     }
     #pump() {
         const worker = this.#worker;

@@ -201,12 +201,14 @@ export class RestoreQueue {
     for (const task of this.#queue) readAhead(this.#readAhead, task.request);
   }
 
-  /** Ends the helper thread (restores still queued run here). */
+  /**
+   * Ends the helper thread (restores still queued run here). The thread stays this queue's until it has exited, so
+   * that what it held is answered as when it dies (see #adopt): its restores run here, its archives are refused.
+   */
   close(): void {
     this.#closed = true;
     this.#readAhead?.stop();
     void this.#worker?.terminate();
-    this.#worker = undefined;
   }
 
   #pump(): void {

@@ -84,4 +84,16 @@ describe('archives committed on the helper thread (RestoreQueue.adopt)', () => {
     // Eight archives of 1 MB fit the thread's window (16 MB): all go there, none is written here.
     expect(await adoptAll(Array.from({ length: 8 }, () => 1024 * 1024))).toBe(0);
   });
+
+  it('answers every archive the thread holds when the queue is closed, none left waiting for ever', async () => {
+    // Enough to start the thread and have it answer.
+    await adoptAll(Array.from({ length: 16 }, () => 64 * 1024));
+    // Big ones: the thread is hashing and writing them when the queue closes.
+    const held = Array.from({ length: 8 }, () => queue.adopt(request(2 * 1024 * 1024).request));
+    await new Promise((r) => setImmediate(r));
+    queue.close();
+    const settled = Promise.allSettled(held).then(() => 'settled');
+    const waiting = new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000));
+    expect(await Promise.race([settled, waiting])).toBe('settled');
+  });
 });
