@@ -18,7 +18,7 @@ describe('archives committed on the helper thread (RestoreQueue.adopt)', () => {
   let seq = 0;
   beforeEach(async () => {
     if (!existsSync(PROGRAM)) throw new Error(`${PROGRAM} is missing: run npm run build`);
-    dir = await mkdtemp(join(tmpdir(), 'disbuild-adopt-window-'));
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-restore-thread-'));
     await mkdir(join(dir, 'tmp'));
     queue = new RestoreQueue(undefined, PROGRAM);
   });
@@ -92,8 +92,12 @@ describe('archives committed on the helper thread (RestoreQueue.adopt)', () => {
     const held = Array.from({ length: 8 }, () => queue.adopt(request(2 * 1024 * 1024).request));
     await new Promise((r) => setImmediate(r));
     queue.close();
+    let timer: NodeJS.Timeout | undefined;
     const settled = Promise.allSettled(held).then(() => 'settled');
-    const waiting = new Promise((r) => setTimeout(() => r('still waiting after 5 s'), 5000));
+    const waiting = new Promise((r) => {
+      timer = setTimeout(() => r('still waiting after 5 s'), 5000);
+    });
     expect(await Promise.race([settled, waiting])).toBe('settled');
+    clearTimeout(timer);
   });
 });
