@@ -39702,7 +39702,40 @@ async function startCoordinatorServer(opts) {
             stats.rejected++;
             return reply(res, { status: body.error.status, body: { error: body.error.message } });
         }
-        reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
+        const answer = await operate(route, body.value, (cancel) => res.on('close', cancel));
+        reply(res, answer);
+        const token = answer.body.token;
+        if (route === START_ROUTE && typeof token === 'string') {
+            handOnIfLost(req.socket, body.value.importPath, token);
+        }
+    };
+    /** The keys handed over each connection, by its socket (see handOnIfLost). */
+    const handedOver = new WeakMap();
+    /**
+     * A key handed to a caller whose connection then fails (the waiter killed as the key was handed over: the reply
+     * meets a closed socket) is handed on at once, as when a holder is known to be gone, rather than when its lease
+     * ends. A connection that merely closes says nothing (a client lets go of its idle connections); one that fails
+     * has lost its peer, or that peer gave up its requests. A holder that has finished (or released) meanwhile is
+     * not affected: the key is no longer its token's.
+     */
+    const handOnIfLost = (socket, importPath, token) => {
+        if (socket.destroyed) {
+            deliver(state.holderGone(importPath, token, Date.now()));
+            return;
+        }
+        let keys = handedOver.get(socket);
+        if (keys === undefined) {
+            const handed = new Map();
+            keys = handed;
+            handedOver.set(socket, handed);
+            socket.once('close', (failed) => {
+                if (!failed)
+                    return;
+                for (const [path, t] of handed)
+                    deliver(state.holderGone(path, t, Date.now()));
+            });
+        }
+        keys.set(importPath, token);
     };
     const server = (0,external_node_http_.createServer)((req, res) => {
         handle(req, res).catch((e) => reply(res, { status: 500, body: { error: `internal error: ${e.message}` } }));

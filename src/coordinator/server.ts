@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import {
@@ -172,7 +172,40 @@ export async function startCoordinatorServer(
       stats.rejected++;
       return reply(res, { status: body.error.status, body: { error: body.error.message } });
     }
-    reply(res, await operate(route, body.value, (cancel) => res.on('close', cancel)));
+    const answer = await operate(route, body.value, (cancel) => res.on('close', cancel));
+    reply(res, answer);
+    const token = (answer.body as { token?: unknown }).token;
+    if (route === START_ROUTE && typeof token === 'string') {
+      handOnIfLost(req.socket, (body.value as { importPath: string }).importPath, token);
+    }
+  };
+
+  /** The keys handed over each connection, by its socket (see handOnIfLost). */
+  const handedOver = new WeakMap<Socket, Map<string, string>>();
+
+  /**
+   * A key handed to a caller whose connection then fails (the waiter killed as the key was handed over: the reply
+   * meets a closed socket) is handed on at once, as when a holder is known to be gone, rather than when its lease
+   * ends. A connection that merely closes says nothing (a client lets go of its idle connections); one that fails
+   * has lost its peer, or that peer gave up its requests. A holder that has finished (or released) meanwhile is
+   * not affected: the key is no longer its token's.
+   */
+  const handOnIfLost = (socket: Socket, importPath: string, token: string): void => {
+    if (socket.destroyed) {
+      deliver(state.holderGone(importPath, token, Date.now()));
+      return;
+    }
+    let keys = handedOver.get(socket);
+    if (keys === undefined) {
+      const handed = new Map<string, string>();
+      keys = handed;
+      handedOver.set(socket, handed);
+      socket.once('close', (failed: boolean) => {
+        if (!failed) return;
+        for (const [path, t] of handed) deliver(state.holderGone(path, t, Date.now()));
+      });
+    }
+    keys.set(importPath, token);
   };
 
   const server = createServer((req, res) => {

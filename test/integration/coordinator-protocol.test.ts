@@ -1,13 +1,25 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { link, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoordinatorClient } from '../../src/coordinator/client.js';
+import { FINISH_ROUTE, START_ROUTE } from '../../src/coordinator/protocol.js';
 import { startCoordinatorServer, type CoordinatorServer } from '../../src/coordinator/server.js';
 
 const KEY = 'ab'.repeat(20);
+
+/** Waits for a key over a connection of its own: `node -e WAIT_FOR_KEY SOCKET BEARER KEY START_ROUTE`. */
+const WAIT_FOR_KEY = `
+const [socketPath, bearer, importPath, path] = process.argv.slice(1);
+const body = JSON.stringify({ importPath });
+const headers = { authorization: 'Bearer ' + bearer, 'content-length': Buffer.byteLength(body) };
+const req = require('node:http').request({ socketPath, path, method: 'POST', headers });
+req.on('error', () => undefined);
+req.end(body, () => process.stdout.write('waiting\\n'));
+setInterval(() => undefined, 1000);
+`;
 
 describe('the Start/Finish coordinator over a real Unix socket', () => {
   let dir: string;
@@ -126,6 +138,58 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
     expect(answers.filter((a) => a.ok && 'token' in a.value)).toHaveLength(1);
     expect(answers.filter((a) => a.ok && 'extra' in a.value)).toHaveLength(2);
     expect(server.stats.recorded).toBe(1);
+  });
+
+  it('hands the key on at once when the waiter it was handed to died as it was handed over', async () => {
+    // A lease long enough to tell a hand-over from its end.
+    const started = await startCoordinatorServer({
+      storeDir: join(dir, 'store-long'),
+      bearer: BEARER,
+      listen: { socketPath: join(dir, 'sock-long') },
+      leaseMs: 5000,
+      publishRoots: [dir],
+    });
+    if (!started.ok) throw new Error(started.error);
+    const long = started.value;
+    const patient = new CoordinatorClient(long.address, BEARER);
+    // The first waiter: a process of its own, killed below.
+    const waiter = spawn(process.execPath, [
+      '-e',
+      WAIT_FOR_KEY,
+      join(dir, 'sock-long'),
+      BEARER,
+      KEY,
+      START_ROUTE,
+    ]);
+    try {
+      const held = await patient.start(KEY);
+      const token = (held as { value: { token: string } }).value.token;
+      await new Promise<void>((r) => waiter.stdout.on('data', () => r()));
+      while (long.stats.start < 2) await new Promise((r) => setTimeout(r, 10));
+      const second = patient.start(KEY);
+      while (long.stats.start < 3) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      // Killed, and the key released to it, before this process's event loop has read that its connection closed:
+      // blocked until the waiter is dead (a zombie: its descriptors are closed).
+      const pid = waiter.pid!;
+      execFileSync('sh', [
+        '-c',
+        `kill -9 ${pid}; until [ "$(cut -d' ' -f3 /proc/${pid}/stat)" = Z ]; do :; done`,
+      ]);
+      const releasedAt = Date.now();
+      expect(await long.call(FINISH_ROUTE, { importPath: KEY, token, release: true })).toEqual({
+        status: 200,
+        body: {},
+      });
+      const answer = await second;
+      // Well within the lease (5 s): handed on once its reply to the dead waiter failed, not when the lease ended.
+      expect(Date.now() - releasedAt).toBeLessThan(1000);
+      expect(answer.ok && 'token' in answer.value).toBe(true);
+    } finally {
+      waiter.kill('SIGKILL');
+      patient.close();
+      await long.close();
+    }
   });
 
   it("hands a killed holder's key to exactly one waiter within the lease; the rest get that one's result", async () => {
