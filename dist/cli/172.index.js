@@ -697,6 +697,9 @@ async function startCoordinatorServer(opts) {
         return { status: 200, body: {} };
     };
     const handle = async (req, res) => {
+        // A client sends its next request on a connection once it has read the answer to the last one: the keys
+        // answered before are its own now, whatever becomes of the connection later (a request it gives up closes it).
+        handedOver.get(req.socket)?.clear();
         const auth = Buffer.from(req.headers.authorization ?? '');
         if (auth.length !== expected.length || !(0,external_node_crypto_.timingSafeEqual)(auth, expected)) {
             stats.rejected++;
@@ -722,11 +725,13 @@ async function startCoordinatorServer(opts) {
     /** The keys handed over each connection, by its socket (see handOnIfLost). */
     const handedOver = new WeakMap();
     /**
-     * A key handed to a caller whose connection then fails (the waiter killed as the key was handed over: the reply
-     * meets a closed socket) is handed on at once, as when a holder is known to be gone, rather than when its lease
-     * ends. A connection that merely closes says nothing (a client lets go of its idle connections); one that fails
-     * has lost its peer, or that peer gave up its requests. A holder that has finished (or released) meanwhile is
-     * not affected: the key is no longer its token's.
+     * A key handed to a caller whose connection fails before the caller sends anything more on it (the waiter killed
+     * as the key was handed to it: the answer meets a closed socket) is handed on at once, as when a holder is known
+     * to be gone, rather than when its lease ends. A connection that merely closes says nothing (a client lets go of
+     * its idle connections), and neither does one that fails after its next request: that request shows the answer
+     * was read (see handle). A holder that has finished (or released) meanwhile is not affected: the key is no longer
+     * its token's. Over loopback TCP an answer to a dead peer is taken by the kernel without an error: there, as for
+     * a holder that dies later, the lease decides.
      */
     const handOnIfLost = (socket, importPath, token) => {
         if (socket.destroyed) {
