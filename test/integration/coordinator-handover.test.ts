@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoordinatorClient } from '../../src/coordinator/client.js';
 import { FINISH_ROUTE, START_ROUTE } from '../../src/coordinator/protocol.js';
-import { startCoordinatorServer, type CoordinatorServer } from '../../src/coordinator/server.js';
+import type { CoordinatorServer } from '../../src/coordinator/server.js';
+import { serveCoordinator } from '../helpers/coordinator-server.js';
 import { CLI } from '../helpers/rig.js';
 
 const A = 'aa'.repeat(20);
@@ -77,15 +78,7 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
   let client: CoordinatorClient;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'disbuild-handover-'));
-    const started = await startCoordinatorServer({
-      storeDir: join(dir, 'store'),
-      bearer: BEARER,
-      listen: { socketPath: join(dir, 'sock') },
-      leaseMs: 5000,
-      publishRoots: [dir],
-    });
-    if (!started.ok) throw new Error(started.error);
-    server = started.value;
+    server = await serveCoordinator(dir, BEARER, { leaseMs: 5000 });
     client = new CoordinatorClient(server.address, BEARER);
   });
   afterEach(async () => {
@@ -180,15 +173,7 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
 describe('a holder whose renewal times out', () => {
   it('keeps its key: a renewal given up on a busy server is no sign that the holder is gone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'disbuild-handover-'));
-    const started = await startCoordinatorServer({
-      storeDir: join(dir, 'store'),
-      bearer: BEARER,
-      listen: { socketPath: join(dir, 'sock') },
-      leaseMs: 5000,
-      publishRoots: [dir],
-    });
-    if (!started.ok) throw new Error(started.error);
-    const srv = started.value;
+    const srv = await serveCoordinator(dir, BEARER, { leaseMs: 5000 });
     const waiterClient = new CoordinatorClient(srv.address, BEARER);
     const script = resolve(import.meta.dirname, '../helpers/hold-renewing-with-timeout.ts');
     const holder = spawn(process.execPath, ['--import', 'tsx', script, srv.address, BEARER, A]);

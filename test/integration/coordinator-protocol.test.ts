@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoordinatorClient } from '../../src/coordinator/client.js';
 import { FINISH_ROUTE, START_ROUTE } from '../../src/coordinator/protocol.js';
 import { startCoordinatorServer, type CoordinatorServer } from '../../src/coordinator/server.js';
+import { serveCoordinator } from '../helpers/coordinator-server.js';
 
 const KEY = 'ab'.repeat(20);
 
@@ -28,15 +29,7 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
   const BEARER = 'secret-bearer';
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'disbuild-coord-'));
-    const started = await startCoordinatorServer({
-      storeDir: join(dir, 'store'),
-      bearer: BEARER,
-      listen: { socketPath: join(dir, 'sock') },
-      leaseMs: 400,
-      publishRoots: [dir],
-    });
-    if (!started.ok) throw new Error(started.error);
-    server = started.value;
+    server = await serveCoordinator(dir, BEARER, { leaseMs: 400 });
     client = new CoordinatorClient(server.address, BEARER);
   });
   afterEach(async () => {
@@ -142,15 +135,7 @@ describe('the Start/Finish coordinator over a real Unix socket', () => {
 
   it('hands the key on at once when the waiter it was handed to died as it was handed over', async () => {
     // A lease long enough to tell a hand-over from its end.
-    const started = await startCoordinatorServer({
-      storeDir: join(dir, 'store-long'),
-      bearer: BEARER,
-      listen: { socketPath: join(dir, 'sock-long') },
-      leaseMs: 5000,
-      publishRoots: [dir],
-    });
-    if (!started.ok) throw new Error(started.error);
-    const long = started.value;
+    const long = await serveCoordinator(dir, BEARER, { leaseMs: 5000, name: 'sock-long' });
     const patient = new CoordinatorClient(long.address, BEARER);
     // The first waiter: a process of its own, killed below.
     const waiter = spawn(process.execPath, [
