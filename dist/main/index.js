@@ -38069,19 +38069,24 @@ class RemoteTier {
         this.#down = true;
         this.#o.onWarning(message);
     }
-    #notUploaded(count) {
+    /** `ended`: how the upload process ended, when it did before its queue was done (else the wait was over). */
+    #notUploaded(count, ended) {
         if (this.#down || count <= 0)
             return;
         this.#down = true;
-        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`);
+        const why = ended === undefined
+            ? ` within ${Math.round(this.#o.uploadWaitMs / 1000)} s`
+            : `: the upload process ended (${ended}) before them`;
+        this.#o.onWarning(`remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded${why}; later runs will build them again`);
     }
     /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
     async close() {
         this.#closing = true;
         if (this.#child) {
             const child = this.#child;
-            await child.close(this.#o.uploadWaitMs);
-            this.#notUploaded(child.pending);
+            const unfinished = await child.close(this.#o.uploadWaitMs);
+            if (unfinished !== undefined)
+                this.#notUploaded(child.pending, 'ended' in unfinished ? unfinished.ended : undefined);
         }
         if (this.#pending > 0) {
             let timer;
@@ -38559,6 +38564,8 @@ class UploadChild {
     #child;
     #pending = 0;
     #exited = false;
+    /** How the process ended, once it has: `exit code N` or `signal S`. */
+    #ended;
     #batch = [];
     #timer;
     #exit;
@@ -38569,7 +38576,10 @@ class UploadChild {
                 this.#exited = true;
                 resolve();
             };
-            child.once('exit', gone);
+            child.once('exit', (code, signal) => {
+                this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
+                gone();
+            });
             child.once('error', gone);
         });
         child.on('message', (e) => {
@@ -38646,7 +38656,10 @@ class UploadChild {
     get pending() {
         return this.#pending;
     }
-    /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
+    /**
+     * Lets the queue drain for at most `waitMs`, then kills the process. Answers undefined when it finished in time,
+     * else why not: the wait was over, or the process had ended first (how, named), its queue not done.
+     */
     async close(waitMs) {
         this.#flush();
         this.#send({ type: 'end' });
@@ -38661,8 +38674,9 @@ class UploadChild {
         if (!finished) {
             this.#child.kill('SIGKILL');
             await this.#exit;
+            return { waited: true };
         }
-        return finished;
+        return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
     }
     /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
     kill() {

@@ -154,8 +154,11 @@ describe('remote cache faults never break a build', () => {
   }
 
   describe('uploads', () => {
-    /** A cold run (new keys) through the proxy, with `fault` on its PUTs only; answers its output and timing. */
-    async function coldRun(fault: Fault, extraEnv: Record<string, string>) {
+    /**
+     * A cold run (new keys) through the proxy, with `fault` on its PUTs only; answers its output and timing.
+     * `meanwhile`: runs alongside it.
+     */
+    async function coldRun(fault: Fault, extraEnv: Record<string, string>, meanwhile?: () => Promise<void>) {
       proxy.fault = fault;
       proxy.faultMethod = 'PUT';
       const ci = await Rig.create();
@@ -163,10 +166,12 @@ describe('remote cache faults never break a build', () => {
         await writeScenario(ci);
         const before = await server.storedFiles();
         const t0 = Date.now();
-        const r = await ci.runGraph(
+        const running = ci.runGraph(
           ['--cache', 'http', '--cache-url', proxy.url, '--salt', `uploads-${fault}`],
           { ...env, ...extraEnv },
         );
+        await meanwhile?.();
+        const r = await running;
         const ms = Date.now() - t0;
         return { ...r, ms, stored: (await server.storedFiles()) - before, ran: await executed(ci) };
       } finally {
@@ -199,6 +204,41 @@ describe('remote cache faults never break a build', () => {
       expect(r.stdout + r.stderr).not.toContain(TOKEN);
       expect(r.stored).toBe(0);
       expect(uploaders()).toEqual([]);
+    });
+
+    it('an upload process killed with uploads queued costs one warning that says so, not the whole wait', async () => {
+      proxy.slowMs = 20_000;
+      try {
+        let killed = '';
+        const r = await coldRun(
+          'slow',
+          { DISBUILD_CACHE_UPLOAD_WAIT: '60', DISBUILD_CACHE_TIMEOUT: '60' },
+          async () => {
+            // Killed once it holds uploads: the proxy holds up their PUTs.
+            const deadline = Date.now() + 10_000;
+            let pid: string | undefined;
+            while (pid === undefined && Date.now() < deadline) {
+              pid = uploaders().map((l) => l.trim().split(' ')[0]!)[0];
+              await new Promise((res) => setTimeout(res, 20));
+            }
+            if (pid === undefined) throw new Error('no upload process started');
+            await new Promise((res) => setTimeout(res, 500));
+            process.kill(Number(pid), 'SIGKILL');
+            killed = pid;
+          },
+        );
+        expect(killed).not.toBe('');
+        expect(r.code, r.stderr + r.stdout).toBe(0);
+        const w = warnings(r.stdout + r.stderr);
+        expect(w, r.stdout).toHaveLength(1);
+        expect(w[0]).toMatch(
+          /artifacts were not uploaded: the upload process ended \(signal SIGKILL\) before them/,
+        );
+        expect(r.ms).toBeLessThan(15_000);
+        expect(uploaders()).toEqual([]);
+      } finally {
+        proxy.slowMs = 5000;
+      }
     });
 
     it('uploads still running when the wait is over are abandoned with one warning, in time', async () => {

@@ -671,11 +671,16 @@ export class RemoteTier {
     this.#o.onWarning(message);
   }
 
-  #notUploaded(count: number): void {
+  /** `ended`: how the upload process ended, when it did before its queue was done (else the wait was over). */
+  #notUploaded(count: number, ended?: string): void {
     if (this.#down || count <= 0) return;
     this.#down = true;
+    const why =
+      ended === undefined
+        ? ` within ${Math.round(this.#o.uploadWaitMs / 1000)} s`
+        : `: the upload process ended (${ended}) before them`;
     this.#o.onWarning(
-      `remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded within ${Math.round(this.#o.uploadWaitMs / 1000)} s; later runs will build them again`,
+      `remote cache ${this.#o.store.display}: ${count} artifacts were not uploaded${why}; later runs will build them again`,
     );
   }
 
@@ -684,8 +689,9 @@ export class RemoteTier {
     this.#closing = true;
     if (this.#child) {
       const child = this.#child;
-      await child.close(this.#o.uploadWaitMs);
-      this.#notUploaded(child.pending);
+      const unfinished = await child.close(this.#o.uploadWaitMs);
+      if (unfinished !== undefined)
+        this.#notUploaded(child.pending, 'ended' in unfinished ? unfinished.ended : undefined);
     }
     if (this.#pending > 0) {
       let timer: NodeJS.Timeout | undefined;

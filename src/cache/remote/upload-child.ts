@@ -31,6 +31,8 @@ export class UploadChild {
   readonly #child: ChildProcess;
   #pending = 0;
   #exited = false;
+  /** How the process ended, once it has: `exit code N` or `signal S`. */
+  #ended: string | undefined;
   #batch: UploadItem[] = [];
   #timer: NodeJS.Timeout | undefined;
   readonly #exit: Promise<void>;
@@ -42,7 +44,10 @@ export class UploadChild {
         this.#exited = true;
         resolve();
       };
-      child.once('exit', gone);
+      child.once('exit', (code, signal) => {
+        this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
+        gone();
+      });
       child.once('error', gone);
     });
     child.on('message', (e: UploadEvent) => {
@@ -114,8 +119,11 @@ export class UploadChild {
     return this.#pending;
   }
 
-  /** Lets the queue drain for at most `waitMs`, then kills the process; answers whether it finished in time. */
-  async close(waitMs: number): Promise<boolean> {
+  /**
+   * Lets the queue drain for at most `waitMs`, then kills the process. Answers undefined when it finished in time,
+   * else why not: the wait was over, or the process had ended first (how, named), its queue not done.
+   */
+  async close(waitMs: number): Promise<{ waited: true } | { ended: string } | undefined> {
     this.#flush();
     this.#send({ type: 'end' });
     let timer: NodeJS.Timeout | undefined;
@@ -129,8 +137,9 @@ export class UploadChild {
     if (!finished) {
       this.#child.kill('SIGKILL');
       await this.#exit;
+      return { waited: true };
     }
-    return finished;
+    return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
   }
 
   /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
