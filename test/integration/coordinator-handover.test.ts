@@ -87,6 +87,10 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** Until the server has seen `n` starts. */
+  const startsSeen = async (n: number): Promise<void> => {
+    while (server.stats.start < n) await new Promise((r) => setTimeout(r, 10));
+  };
   const env = (): NodeJS.ProcessEnv => ({
     ...process.env,
     DISBUILD_COORDINATOR: server.address,
@@ -115,11 +119,11 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
     let out = '';
     cliStart.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const exited = new Promise<void>((r) => cliStart.on('exit', () => r()));
-    while (server.stats.start < 2) await new Promise((r) => setTimeout(r, 10));
+    await startsSeen(2);
     const other = new CoordinatorClient(server.address, BEARER);
     try {
       const waiting = other.start(A);
-      while (server.stats.start < 3) await new Promise((r) => setTimeout(r, 10));
+      await startsSeen(3);
       await client.finish(A, first, { release: true });
       await exited;
       const token = (JSON.parse(out) as { token: string }).token;
@@ -147,9 +151,9 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
     const line = lines(holder);
     try {
       await line('waiting');
-      while (server.stats.start < 3) await new Promise((r) => setTimeout(r, 10));
+      await startsSeen(3);
       const waitingA = client.start(A);
-      while (server.stats.start < 4) await new Promise((r) => setTimeout(r, 10));
+      await startsSeen(4);
       // The holder gives up on B (300 ms) while this process is busy; B is handed to it just then, and the
       // answer meets the connection it closed. (The same race, without the sleep, whenever B is released
       // within the time the serving process takes to read that the connection closed.)
@@ -168,20 +172,15 @@ describe('a live holder keeps its key, whatever becomes of a connection that car
       owner.close();
     }
   });
-});
 
-describe('a holder whose renewal times out', () => {
-  it('keeps its key: a renewal given up on a busy server is no sign that the holder is gone', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'disbuild-handover-'));
-    const srv = await serveCoordinator(dir, BEARER, { leaseMs: 5000 });
-    const waiterClient = new CoordinatorClient(srv.address, BEARER);
+  it('a holder whose renewal times out on a busy server keeps its key: that is no sign it is gone', async () => {
     const script = resolve(import.meta.dirname, '../helpers/hold-renewing-with-timeout.ts');
-    const holder = spawn(process.execPath, ['--import', 'tsx', script, srv.address, BEARER, A]);
+    const holder = spawn(process.execPath, ['--import', 'tsx', script, server.address, BEARER, A]);
     const line = lines(holder);
     try {
       await line('holding');
-      const waitingA = waiterClient.start(A);
-      while (srv.stats.start < 2) await new Promise((r) => setTimeout(r, 10));
+      const waitingA = client.start(A);
+      await startsSeen(2);
       // The serving process is busy for 600 ms (a sync hash, a GC pause, a loaded machine): one renewal times out.
       execFileSync('sleep', ['0.6']);
       // The waiter for A gets the live holder's result, never a token of its own.
@@ -192,9 +191,6 @@ describe('a holder whose renewal times out', () => {
       });
     } finally {
       holder.kill('SIGKILL');
-      waiterClient.close();
-      await srv.close();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });
