@@ -35115,7 +35115,9 @@ function connectTo(origin, o) {
 /**
  * The kept-alive connections of one client (the GET and PUT paths each have one): those idle, waiting for the
  * next request, and those in use. An idle connection is kept until the server closes it and dropped on anything
- * unexpected (bytes, an error, the time-out); it never keeps the process alive.
+ * unexpected (an error, the time-out); it never keeps the process alive. Bytes that come while it is idle are
+ * its user's to see: both read their connections for their whole life (Node's `onread`, or one 'data' listener)
+ * and destroy one that receives bytes nobody asked for.
  */
 class KeptAlive {
     #socketOf;
@@ -35175,14 +35177,19 @@ class KeptAlive {
         this.#parked.clear();
     }
 }
-/** What ends an idle connection: the server closing it, an error, bytes nobody asked for, the idle time-out. */
-const IDLE_ENDS = ['close', 'end', 'error', 'data', 'timeout'];
+/**
+ * What ends an idle connection: the server closing it, an error, the idle time-out. Not 'data': a listener of it
+ * added and removed with each request switched the socket's stream in and out of flowing mode every time.
+ */
+const IDLE_ENDS = ['close', 'end', 'error', 'timeout'];
 
 ;// CONCATENATED MODULE: ./src/cache/remote/put-connections.ts
 
 
 /** An answer's head larger than this is not from a cache server. */
 const HEAD_LIMIT = 64 * 1024;
+/** What one read of a plain connection takes in: an answer's head, and the body of an error answer. */
+const READ_SIZE = 16 * 1024;
 /**
  * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
  * body together), and a parse of the answer's status line and headers. A cold run uploads one small artifact per
@@ -35197,8 +35204,10 @@ const HEAD_LIMIT = 64 * 1024;
  */
 class PutConnections {
     #o;
-    #sockets = new KeptAlive((s) => s);
+    #sockets = new KeptAlive((c) => c.socket);
     #host;
+    /** Every read of a plain connection lands here; each is consumed before the next one happens. */
+    #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
     #closed = false;
     constructor(o) {
         this.#o = o;
@@ -35230,14 +35239,42 @@ class PutConnections {
         const r = await this.#exchange(this.#open(), head, body, false);
         return r.ok ? r : (0,util_result/* err */._)({ kind: r.error.kind, message: r.error.message });
     }
+    /**
+     * A new connection, its bytes handed to the request it carries. Read through `onread` (or one 'data' listener
+     * for https) for its whole life: a 'data' listener added and removed for each request switched the socket's
+     * stream in and out of flowing mode, a cost per upload several times that of the parse. Bytes that come while
+     * nobody reads (an idle connection) close it.
+     */
     #open() {
-        return connectTo(this.#o.origin, this.#o);
+        const c = { socket: undefined, onBytes: undefined };
+        const feed = (chunk) => {
+            if (c.onBytes)
+                c.onBytes(chunk);
+            else
+                c.socket.destroy();
+        };
+        const onread = {
+            buffer: this.#readBuffer,
+            callback: (n) => {
+                feed(this.#readBuffer.subarray(0, n));
+                return true;
+            },
+        };
+        c.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+        // A TLS connection reads into buffers of its own.
+        if (this.#o.origin.protocol === 'https:')
+            c.socket.on('data', feed);
+        return c;
     }
     /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
-    #exchange(socket, head, body, reused) {
-        this.#sockets.use(socket);
+    #exchange(c, head, body, reused) {
+        const socket = c.socket;
+        this.#sockets.use(c);
         return new Promise((resolve) => {
-            let received;
+            /** Any byte of an answer came (a connection that fails before that may have been closed while idle). */
+            let heard = false;
+            /** The start of an answer's head that did not come whole in one read. */
+            let partial;
             let answer;
             /** Body bytes of the answer still to skip before the connection is free. */
             let rest = 0;
@@ -35256,11 +35293,11 @@ class PutConnections {
             };
             const detach = () => {
                 clearTimeout(headTimer);
-                socket.off('data', onData);
+                c.onBytes = undefined;
                 socket.off('error', onError);
                 socket.off('close', onClose);
                 socket.off('timeout', onTimeout);
-                this.#sockets.release(socket);
+                this.#sockets.release(c);
             };
             const fail = (kind, message) => {
                 if (settled)
@@ -35268,7 +35305,7 @@ class PutConnections {
                 settled = true;
                 detach();
                 socket.destroy();
-                resolve((0,util_result/* err */._)({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+                resolve((0,util_result/* err */._)({ kind, message, stale: kind === 'network' && !heard && reused }));
             };
             const done = (reusable) => {
                 if (settled)
@@ -35278,11 +35315,12 @@ class PutConnections {
                 // An answer before the whole body left (a server that refused it early): what is left of the body must
                 // never go out, neither ahead of the next request nor once its memory has been reused.
                 if (reusable && sent && !this.#closed)
-                    this.#sockets.park(socket);
+                    this.#sockets.park(c);
                 else
                     socket.destroy();
                 resolve((0,util_result.ok)(answer));
             };
+            // `chunk` is the connection's read buffer (a plain connection): read before the next read, copied if kept.
             const onData = (chunk) => {
                 if (answer !== undefined) {
                     rest -= chunk.length;
@@ -35293,23 +35331,27 @@ class PutConnections {
                         done(false);
                     return;
                 }
-                received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+                heard = true;
+                let bytes = partial === undefined ? chunk : Buffer.concat([partial, chunk]);
+                partial = undefined;
                 for (;;) {
-                    const end = received.indexOf('\r\n\r\n');
+                    const end = bytes.indexOf('\r\n\r\n');
                     if (end < 0) {
-                        if (received.length > HEAD_LIMIT)
+                        if (bytes.length > HEAD_LIMIT)
                             fail('network', 'PUT failed: the answer has no end of headers');
+                        else
+                            partial = Buffer.from(bytes);
                         return;
                     }
-                    const parsed = parseHead(received.subarray(0, end).toString('latin1'));
-                    const after = received.subarray(end + 4);
+                    const parsed = parseHead(bytes.subarray(0, end).toString('latin1'));
+                    const after = bytes.subarray(end + 4);
                     if (parsed === undefined) {
                         fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
                         return;
                     }
                     // An interim answer (100 Continue): the final one follows.
                     if (parsed.status >= 100 && parsed.status < 200) {
-                        received = after;
+                        bytes = after;
                         continue;
                     }
                     answer = { status: parsed.status, headers: parsed.headers };
@@ -35340,7 +35382,7 @@ class PutConnections {
             const onTimeout = () => answer === undefined
                 ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
                 : done(false);
-            socket.on('data', onData);
+            c.onBytes = onData;
             socket.on('error', onError);
             socket.on('close', onClose);
             socket.on('timeout', onTimeout);
@@ -35413,7 +35455,7 @@ const EMPTY = Buffer.alloc(0);
 /** The end of a body always read through the shared buffer (see AnswerReader.space). */
 const LENT_TAIL = 16 * 1024;
 /** What one read from a plain connection brings at most: the size Node reads with. */
-const READ_SIZE = 64 * 1024;
+const get_connections_READ_SIZE = 64 * 1024;
 /** Pipelined GETs sent in one write on one connection, at most (see `get`). */
 const PIPELINE_DEPTH = 4;
 /**
@@ -35455,7 +35497,7 @@ class GetConnections {
     #connections = new KeptAlive((c) => c.socket);
     #host;
     /** Every read of a plain connection lands here; each is consumed before the next one happens. */
-    #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
+    #readBuffer = Buffer.allocUnsafeSlow(get_connections_READ_SIZE);
     /** The connection whose write of this turn pipelined GETs join (see #send). */
     #gathering;
     /** Busy connections carrying pipelined GETs. */
@@ -35922,7 +35964,7 @@ class AnswerReader {
         if (this.#framing !== 'length')
             return undefined;
         const end = this.#body.length - LENT_TAIL;
-        return end - this.#at >= READ_SIZE ? this.#body.subarray(this.#at, end) : undefined;
+        return end - this.#at >= get_connections_READ_SIZE ? this.#body.subarray(this.#at, end) : undefined;
     }
     /** `n` bytes were read into `space()` (never its last byte: see there). */
     filled(n) {
@@ -36769,8 +36811,12 @@ function pieceSize(bytes) {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/cache/remote/deflate-estimate.ts
-/** Positions of 4-byte sequences by hash (plus one; 0: none seen), and symbol counts: reused by every call. */
+/**
+ * Positions of 4-byte sequences by hash (plus one; 0: none seen), the sequence last seen at each (its bytes, so
+ * that a candidate is checked by one comparison), and symbol counts: reused by every call.
+ */
 const lastSeen = new Int32Array(1 << 12);
+const seenSequence = new Int32Array(1 << 12);
 /** Deflate's literal/length alphabet: bytes, end of block (256), length codes (257–285). */
 const literalsAndLengths = new Int32Array(286);
 const distances = new Int32Array(30);
@@ -36797,16 +36843,15 @@ function estimateDeflatedSize(bytes) {
     let matches = 0;
     let extraBits = 0;
     let i = 0;
+    // The 4 bytes at i, little-endian: rolled on by one byte after a literal, read anew after a match.
+    let seq = n >= 4 ? sequenceAt(bytes, 0) : 0;
     while (i + 4 <= n) {
-        const seq = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
         const slot = Math.imul(seq, 0x9e3779b1) >>> 20;
         const at = lastSeen[slot] - 1;
+        const seen = seenSequence[slot];
         lastSeen[slot] = i + 1;
-        if (at >= 0 &&
-            bytes[at] === bytes[i] &&
-            bytes[at + 1] === bytes[i + 1] &&
-            bytes[at + 2] === bytes[i + 2] &&
-            bytes[at + 3] === bytes[i + 3]) {
+        seenSequence[slot] = seq;
+        if (at >= 0 && seen === seq) {
             let length = 4;
             while (i + length < n && length < 258 && bytes[at + length] === bytes[i + length])
                 length++;
@@ -36817,10 +36862,14 @@ function estimateDeflatedSize(bytes) {
             matches++;
             symbols++;
             i += length;
+            if (i + 4 <= n)
+                seq = sequenceAt(bytes, i);
         }
         else {
             literalsAndLengths[bytes[i]]++;
             symbols++;
+            if (i + 4 < n)
+                seq = (seq >>> 8) | (bytes[i + 4] << 24);
             i++;
         }
     }
@@ -36836,6 +36885,9 @@ function estimateDeflatedSize(bytes) {
             fixed += c * (s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
     }
     return Math.min(dynamic, fixed) / 8;
+}
+function sequenceAt(bytes, i) {
+    return bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
 }
 /** The bits of the symbols counted in `counts` under codes fitted to their frequencies, with their table entries. */
 function huffmanBits(counts, total) {

@@ -29,7 +29,9 @@ export function connectTo(
 /**
  * The kept-alive connections of one client (the GET and PUT paths each have one): those idle, waiting for the
  * next request, and those in use. An idle connection is kept until the server closes it and dropped on anything
- * unexpected (bytes, an error, the time-out); it never keeps the process alive.
+ * unexpected (an error, the time-out); it never keeps the process alive. Bytes that come while it is idle are
+ * its user's to see: both read their connections for their whole life (Node's `onread`, or one 'data' listener)
+ * and destroy one that receives bytes nobody asked for.
  */
 export class KeptAlive<C> {
   readonly #socketOf: (c: C) => Socket;
@@ -93,5 +95,8 @@ export class KeptAlive<C> {
   }
 }
 
-/** What ends an idle connection: the server closing it, an error, bytes nobody asked for, the idle time-out. */
-const IDLE_ENDS = ['close', 'end', 'error', 'data', 'timeout'] as const;
+/**
+ * What ends an idle connection: the server closing it, an error, the idle time-out. Not 'data': a listener of it
+ * added and removed with each request switched the socket's stream in and out of flowing mode every time.
+ */
+const IDLE_ENDS = ['close', 'end', 'error', 'timeout'] as const;

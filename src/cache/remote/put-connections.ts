@@ -26,6 +26,14 @@ export interface PutConnectionsOptions {
 
 /** An answer's head larger than this is not from a cache server. */
 const HEAD_LIMIT = 64 * 1024;
+/** What one read of a plain connection takes in: an answer's head, and the body of an error answer. */
+const READ_SIZE = 16 * 1024;
+
+/** A connection and whoever reads its bytes now: the request it carries, else nobody (idle). */
+interface Connection {
+  socket: Socket;
+  onBytes: ((chunk: Buffer) => void) | undefined;
+}
 
 /**
  * Uploads of bodies already in memory, over kept-alive HTTP/1.1 connections: one write of the request (head and
@@ -41,8 +49,10 @@ const HEAD_LIMIT = 64 * 1024;
  */
 export class PutConnections {
   readonly #o: PutConnectionsOptions;
-  readonly #sockets = new KeptAlive<Socket>((s) => s);
+  readonly #sockets = new KeptAlive<Connection>((c) => c.socket);
   readonly #host: string;
+  /** Every read of a plain connection lands here; each is consumed before the next one happens. */
+  readonly #readBuffer = Buffer.allocUnsafeSlow(READ_SIZE);
   #closed = false;
 
   constructor(o: PutConnectionsOptions) {
@@ -79,20 +89,45 @@ export class PutConnections {
     return r.ok ? r : err({ kind: r.error.kind, message: r.error.message });
   }
 
-  #open(): Socket {
-    return connectTo(this.#o.origin, this.#o);
+  /**
+   * A new connection, its bytes handed to the request it carries. Read through `onread` (or one 'data' listener
+   * for https) for its whole life: a 'data' listener added and removed for each request switched the socket's
+   * stream in and out of flowing mode, a cost per upload several times that of the parse. Bytes that come while
+   * nobody reads (an idle connection) close it.
+   */
+  #open(): Connection {
+    const c: Connection = { socket: undefined as unknown as Socket, onBytes: undefined };
+    const feed = (chunk: Buffer): void => {
+      if (c.onBytes) c.onBytes(chunk);
+      else c.socket.destroy();
+    };
+    const onread = {
+      buffer: this.#readBuffer,
+      callback: (n: number): boolean => {
+        feed(this.#readBuffer.subarray(0, n));
+        return true;
+      },
+    };
+    c.socket = connectTo(this.#o.origin, { ...this.#o, onread });
+    // A TLS connection reads into buffers of its own.
+    if (this.#o.origin.protocol === 'https:') c.socket.on('data', feed);
+    return c;
   }
 
   /** Sends one request on `socket` and reads its answer's head; gives the socket back when it can carry another. */
   #exchange(
-    socket: Socket,
+    c: Connection,
     head: string,
     body: Buffer | readonly Buffer[],
     reused: boolean,
   ): Promise<Result<PutAnswer, PutFailure & { stale: boolean }>> {
-    this.#sockets.use(socket);
+    const socket = c.socket;
+    this.#sockets.use(c);
     return new Promise((resolve) => {
-      let received: Buffer | undefined;
+      /** Any byte of an answer came (a connection that fails before that may have been closed while idle). */
+      let heard = false;
+      /** The start of an answer's head that did not come whole in one read. */
+      let partial: Buffer | undefined;
       let answer: PutAnswer | undefined;
       /** Body bytes of the answer still to skip before the connection is free. */
       let rest = 0;
@@ -111,18 +146,18 @@ export class PutConnections {
       };
       const detach = (): void => {
         clearTimeout(headTimer);
-        socket.off('data', onData);
+        c.onBytes = undefined;
         socket.off('error', onError);
         socket.off('close', onClose);
         socket.off('timeout', onTimeout);
-        this.#sockets.release(socket);
+        this.#sockets.release(c);
       };
       const fail = (kind: PutFailure['kind'], message: string): void => {
         if (settled) return;
         settled = true;
         detach();
         socket.destroy();
-        resolve(err({ kind, message, stale: kind === 'network' && received === undefined && reused }));
+        resolve(err({ kind, message, stale: kind === 'network' && !heard && reused }));
       };
       const done = (reusable: boolean): void => {
         if (settled) return;
@@ -130,10 +165,11 @@ export class PutConnections {
         detach();
         // An answer before the whole body left (a server that refused it early): what is left of the body must
         // never go out, neither ahead of the next request nor once its memory has been reused.
-        if (reusable && sent && !this.#closed) this.#sockets.park(socket);
+        if (reusable && sent && !this.#closed) this.#sockets.park(c);
         else socket.destroy();
         resolve(ok(answer!));
       };
+      // `chunk` is the connection's read buffer (a plain connection): read before the next read, copied if kept.
       const onData = (chunk: Buffer): void => {
         if (answer !== undefined) {
           rest -= chunk.length;
@@ -142,22 +178,25 @@ export class PutConnections {
           else if (rest < 0) done(false);
           return;
         }
-        received = received === undefined ? chunk : Buffer.concat([received, chunk]);
+        heard = true;
+        let bytes = partial === undefined ? chunk : Buffer.concat([partial, chunk]);
+        partial = undefined;
         for (;;) {
-          const end = received.indexOf('\r\n\r\n');
+          const end = bytes.indexOf('\r\n\r\n');
           if (end < 0) {
-            if (received.length > HEAD_LIMIT) fail('network', 'PUT failed: the answer has no end of headers');
+            if (bytes.length > HEAD_LIMIT) fail('network', 'PUT failed: the answer has no end of headers');
+            else partial = Buffer.from(bytes);
             return;
           }
-          const parsed = parseHead(received.subarray(0, end).toString('latin1'));
-          const after = received.subarray(end + 4);
+          const parsed = parseHead(bytes.subarray(0, end).toString('latin1'));
+          const after = bytes.subarray(end + 4);
           if (parsed === undefined) {
             fail('network', 'PUT failed: the server did not answer in HTTP/1.1');
             return;
           }
           // An interim answer (100 Continue): the final one follows.
           if (parsed.status >= 100 && parsed.status < 200) {
-            received = after;
+            bytes = after;
             continue;
           }
           answer = { status: parsed.status, headers: parsed.headers };
@@ -189,7 +228,7 @@ export class PutConnections {
         answer === undefined
           ? fail('timeout', `PUT timed out after ${this.#o.idleTimeoutMs} ms`)
           : done(false);
-      socket.on('data', onData);
+      c.onBytes = onData;
       socket.on('error', onError);
       socket.on('close', onClose);
       socket.on('timeout', onTimeout);

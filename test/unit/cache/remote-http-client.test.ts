@@ -382,6 +382,54 @@ describe('the cache HTTP client, uploading from memory', () => {
     expect(s.connections()).toBe(2);
   });
 
+  // Answers are read into one buffer that every read of every connection reuses: a head that comes in pieces must
+  // be kept whole across reads, and one behind an interim answer too.
+  it('reads heads that come a few bytes at a time, behind an interim answer or not, on kept-alive connections', async () => {
+    const s = await putServer((socket, request) => {
+      // The interim answer comes whole with the final head's start, in one read; the rest a few bytes at a time.
+      const pieces = request.includes('/interim')
+        ? [
+            'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 2',
+            ...'01 Created\r\ncontent-length: 2\r\n\r\nok'.match(/[^]{1,3}/g)!,
+          ]
+        : ('HTTP/1.1 204 No Content\r\nx-long: ' + 'v'.repeat(40) + '\r\n\r\n').match(/[^]{1,7}/g)!;
+      const next = (): void => {
+        if (socket.destroyed || pieces.length === 0) return;
+        socket.write(pieces.shift()!);
+        setTimeout(next, 2);
+      };
+      next();
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    // Two at a time: the reads of two connections interleave in the shared buffer.
+    for (let i = 0; i < 3; i++) {
+      const both = await Promise.all([
+        put(c, `/interim-${i}`, Buffer.from('abc')),
+        put(c, `/plain-${i}`, Buffer.from('def')),
+      ]);
+      expect(both).toEqual([
+        { ok: true, value: 201 },
+        { ok: true, value: 204 },
+      ]);
+    }
+    expect(s.connections()).toBe(2);
+  });
+
+  it('drops a kept-alive connection that receives bytes while idle, and uploads on a new one', async () => {
+    const s = await putServer((socket) => {
+      socket.write('HTTP/1.1 201 Created\r\ncontent-length: 0\r\n\r\n');
+      setTimeout(() => socket.write('HTTP/1.1 200 OK\r\n\r\n'), 20);
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (let i = 0; i < 3; i++) {
+      expect(await put(c, `/x${i}`, Buffer.from('abc'))).toEqual({ ok: true, value: 201 });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect(s.connections()).toBe(3);
+  });
+
   it('uploads again on a new connection when the server closed the kept-alive one meanwhile', async () => {
     const s = await putServer((socket) => {
       // Answers, then closes the connection without saying so (a server's keep-alive time-out).
