@@ -1118,12 +1118,11 @@ function expectWhole(r, what) {
         return (0,result.ok)(undefined);
     return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
 }
-/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
+/** Answers a PUT by its status: any 2xx is stored; a conflict means the object is there already. */
 function expectStored(r, what) {
     if (!r.ok)
         return r;
-    const { status } = r.value;
-    r.value.body.resume();
+    const status = r.value;
     if ((status >= 200 && status < 300) || status === 409)
         return (0,result.ok)(undefined);
     return (0,result/* err */._)({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
@@ -1256,7 +1255,7 @@ class BazelStore {
     }
     async put(space, id, body, size) {
         const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
-        const r = await this.#c.request('PUT', path, {
+        const r = await this.#c.put(path, {
             body: typeof body === 'function' ? body() : body,
             length: size,
             headers: { 'content-type': 'application/octet-stream' },
@@ -1453,8 +1452,6 @@ class HttpClient {
         const headers = { ...opts.headers };
         if (this.#auth)
             headers.authorization = this.#auth;
-        if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
-            return this.#put(target, headers, opts.body);
         const body = Array.isArray(opts.body)
             ? Buffer.concat(opts.body)
             : opts.body;
@@ -1551,15 +1548,27 @@ class HttpClient {
             return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
         return r;
     }
-    /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
-    async #put(target, headers, body) {
-        const r = await this.#puts.put(target, headers, body);
+    /**
+     * A PUT, answered by its status (the answer's body is dropped). A body in memory (one buffer, or pieces sent
+     * one after the other) takes a lighter path than undici's (see put-connections.ts): a cold run uploads one
+     * small artifact per job, and a stream per answer cost more than the parse of its head. A stream goes through
+     * `request`.
+     */
+    async put(path, opts) {
+        if (opts.body instanceof external_node_stream_.Readable) {
+            const r = await this.request('PUT', path, opts);
+            if (!r.ok)
+                return r;
+            r.value.body.resume();
+            return (0,result.ok)(r.value.status);
+        }
+        const headers = { ...opts.headers };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        const r = await this.#puts.put(this.#target(path, opts.query), headers, opts.body);
         if (!r.ok)
             return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
-        // An empty body, already ended: `Readable.from` would run an async iterator per answer.
-        const empty = new external_node_stream_.Readable({ read: () => undefined });
-        empty.push(null);
-        return (0,result.ok)({ status: r.value.status, headers: r.value.headers, body: empty });
+        return (0,result.ok)(r.value.status);
     }
     #failure(method, e) {
         const code = e.code ?? '';
@@ -3555,7 +3564,7 @@ class TurboStore {
         return Promise.resolve((0,result/* err */._)({ kind: 'status', message: 'records on a Turborepo server never hold their archive' }));
     }
     async put(_space, id, body, size) {
-        const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
+        const r = await this.#c.put(`/v8/artifacts/${id}`, {
             query: this.#query,
             body: typeof body === 'function' ? body() : body,
             length: size,

@@ -78,7 +78,7 @@ export class BazelStore implements ObjectStore {
     size: number,
   ): Promise<Result<void, HttpFailure>> {
     const path = space === 'meta' ? `/ac/${id}` : `/cas/${id}`;
-    const r = await this.#c.request('PUT', path, {
+    const r = await this.#c.put(path, {
       body: typeof body === 'function' ? body() : body,
       length: size,
       headers: { 'content-type': 'application/octet-stream' },

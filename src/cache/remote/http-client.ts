@@ -155,8 +155,6 @@ export class HttpClient {
     const target = this.#target(path, opts.query);
     const headers: Record<string, string> = { ...opts.headers };
     if (this.#auth) headers.authorization = this.#auth;
-    if (method === 'PUT' && (Buffer.isBuffer(opts.body) || Array.isArray(opts.body)))
-      return this.#put(target, headers, opts.body as Buffer | readonly Buffer[]);
     const body = Array.isArray(opts.body)
       ? Buffer.concat(opts.body)
       : (opts.body as Buffer | Readable | undefined);
@@ -258,18 +256,32 @@ export class HttpClient {
     return r;
   }
 
-  /** An upload from memory: a lighter path than undici's (see put-connections.ts). */
-  async #put(
-    target: string,
-    headers: Record<string, string>,
-    body: Buffer | readonly Buffer[],
-  ): Promise<Result<HttpResponse, HttpFailure>> {
-    const r = await this.#puts.put(target, headers, body);
+  /**
+   * A PUT, answered by its status (the answer's body is dropped). A body in memory (one buffer, or pieces sent
+   * one after the other) takes a lighter path than undici's (see put-connections.ts): a cold run uploads one
+   * small artifact per job, and a stream per answer cost more than the parse of its head. A stream goes through
+   * `request`.
+   */
+  async put(
+    path: string,
+    opts: {
+      query?: Record<string, string>;
+      body: Buffer | readonly Buffer[] | Readable;
+      length?: number;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Result<number, HttpFailure>> {
+    if (opts.body instanceof Readable) {
+      const r = await this.request('PUT', path, opts);
+      if (!r.ok) return r;
+      r.value.body.resume();
+      return ok(r.value.status);
+    }
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.#auth) headers.authorization = this.#auth;
+    const r = await this.#puts.put(this.#target(path, opts.query), headers, opts.body);
     if (!r.ok) return err({ kind: r.error.kind, message: this.redact(r.error.message) });
-    // An empty body, already ended: `Readable.from` would run an async iterator per answer.
-    const empty = new Readable({ read: () => undefined });
-    empty.push(null);
-    return ok({ status: r.value.status, headers: r.value.headers, body: empty });
+    return ok(r.value.status);
   }
 
   #failure(method: string, e: Error & { code?: string; cause?: Error }): HttpFailure {

@@ -86,11 +86,10 @@ export function expectWhole(
   return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
 }
 
-/** Answers a PUT: any 2xx is stored; a conflict means the object is there already. */
-export function expectStored(r: Result<HttpResponse, HttpFailure>, what: string): Result<void, HttpFailure> {
+/** Answers a PUT by its status: any 2xx is stored; a conflict means the object is there already. */
+export function expectStored(r: Result<number, HttpFailure>, what: string): Result<void, HttpFailure> {
   if (!r.ok) return r;
-  const { status } = r.value;
-  r.value.body.resume();
+  const status = r.value;
   if ((status >= 200 && status < 300) || status === 409) return ok(undefined);
   return err({ kind: 'status', status, message: `${what} answered HTTP ${status}` });
 }

@@ -138,7 +138,7 @@ export class TurboStore implements ObjectStore {
     body: Buffer | readonly Buffer[] | (() => Readable),
     size: number,
   ): Promise<Result<void, HttpFailure>> {
-    const r = await this.#c.request('PUT', `/v8/artifacts/${id}`, {
+    const r = await this.#c.put(`/v8/artifacts/${id}`, {
       query: this.#query,
       body: typeof body === 'function' ? body() : body,
       length: size,
