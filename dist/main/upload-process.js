@@ -13754,6 +13754,14 @@ class KeptAlive {
         this.#idle.push(c);
         this.#parked.set(c, drop);
     }
+    /** Destroys `c`, and forgets it at once when it was idle (not only once its 'close' comes). */
+    drop(c) {
+        const drop = this.#parked.get(c);
+        if (drop)
+            drop();
+        else
+            this.#socketOf(c).destroy();
+    }
     #unpark(c) {
         const drop = this.#parked.get(c);
         if (drop === undefined)
@@ -13846,7 +13854,7 @@ class PutConnections {
             if (c.onBytes)
                 c.onBytes(chunk);
             else
-                c.socket.destroy();
+                this.#sockets.drop(c);
         };
         const onread = {
             buffer: this.#readBuffer,

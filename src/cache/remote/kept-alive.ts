@@ -78,6 +78,13 @@ export class KeptAlive<C> {
     this.#parked.set(c, drop);
   }
 
+  /** Destroys `c`, and forgets it at once when it was idle (not only once its 'close' comes). */
+  drop(c: C): void {
+    const drop = this.#parked.get(c);
+    if (drop) drop();
+    else this.#socketOf(c).destroy();
+  }
+
   #unpark(c: C): void {
     const drop = this.#parked.get(c);
     if (drop === undefined) return;

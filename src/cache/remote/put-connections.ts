@@ -99,7 +99,7 @@ export class PutConnections {
     const c: Connection = { socket: undefined as unknown as Socket, onBytes: undefined };
     const feed = (chunk: Buffer): void => {
       if (c.onBytes) c.onBytes(chunk);
-      else c.socket.destroy();
+      else this.#sockets.drop(c);
     };
     const onread = {
       buffer: this.#readBuffer,
