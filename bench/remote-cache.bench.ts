@@ -92,7 +92,8 @@ const parts = new Set((process.env.REMOTE_BENCH_PARTS ?? 'lookups,small,large,co
  *   restoring). `small` is the 1,000-job workload (one 80 kB base64 file per job, stored as is: per-artifact costs
  *   dominate); `large` has REMOTE_BENCH_LARGE_JOBS jobs (100) of REMOTE_BENCH_LARGE_MB (4 MB) each, where
  *   throughput dominates.
- * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote.
+ * - cold: a cold run that uploads every artifact (waiting for the uploads at its end) against one without a remote
+ *   (the target), and against one that reads the same remote without uploading (what the uploads alone add).
  * - latency: the lookups-only run through a proxy that delays every piece of data by REMOTE_BENCH_RTT_MS / 2 each
  *   way (20 ms of round trip: a cache across a network), against the same run straight to nginx (for information;
  *   with DISBUILD_OLD_CLI, that build's run through the proxy in the same rounds too).
@@ -376,22 +377,40 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         const cpuRemote: number[] = [];
         const coldOld: number[] = [];
         const cpuOld: number[] = [];
+        const coldRead: number[] = [];
+        const cpuRead: number[] = [];
         for (let i = 0; i < env('REMOTE_BENCH_COLD_PAIRS', 3); i++) {
-          // A new salt: every key new. The order alternates.
-          const one = (withRemote: boolean, cli = cliJs): void => {
+          // A new salt: every key new. The order alternates. `read`: the same remote, read only (its lookups,
+          // no uploads), so that what the uploads alone add shows apart from what the lookups add.
+          const one = (mode: 'local' | 'remote' | 'read', cli = cliJs): void => {
             execFileSync('sync');
-            const salt = `cold-${withRemote ? 'remote' : 'local'}-${cli === cliJs ? '' : 'old-'}${i}`;
+            const salt = `cold-${mode}-${cli === cliJs ? '' : 'old-'}${i}`;
             const r = disbuild(
               src,
-              [...(withRemote ? remote : []), '--cache-dir', freshDir(), '--salt', salt],
+              [
+                ...(mode === 'local' ? [] : remote),
+                ...(mode === 'read' ? ['--cache-mode', 'read'] : []),
+                '--cache-dir',
+                freshDir(),
+                '--salt',
+                salt,
+              ],
               cli,
             );
-            (cli !== cliJs ? coldOld : withRemote ? coldRemote : coldLocal).push(r.ms);
-            (cli !== cliJs ? cpuOld : withRemote ? cpuRemote : cpuLocal).push(r.cpuMs);
+            const [walls, cpus] =
+              cli !== cliJs
+                ? [coldOld, cpuOld]
+                : mode === 'remote'
+                  ? [coldRemote, cpuRemote]
+                  : mode === 'read'
+                    ? [coldRead, cpuRead]
+                    : [coldLocal, cpuLocal];
+            walls.push(r.ms);
+            cpus.push(r.cpuMs);
           };
-          one(i % 2 === 1);
-          one(i % 2 === 0);
-          if (oldCli !== undefined) one(true, oldCli);
+          const round: (() => void)[] = [() => one('local'), () => one('remote'), () => one('read')];
+          if (oldCli !== undefined) round.push(() => one('remote', oldCli));
+          for (const step of i % 2 === 0 ? round : round.reverse()) step();
         }
         const r3 = median(coldRemote) / median(coldLocal);
         rows.push({
@@ -402,6 +421,15 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           ratio: r3,
           target: '≤ 1.10×',
           pass: r3 <= 1.1,
+        });
+        rows.push({
+          benchmark: 'remote cache (nginx, 1,000 jobs)',
+          measure:
+            'cold run uploading every artifact, against the same cold run reading the remote only (--cache-mode read: its lookups, no uploads)',
+          value: `${Math.round(median(coldRemote))} ms, CPU ${secs(median(cpuRemote))}`,
+          reference: `read only ${Math.round(median(coldRead))} ms (${range(coldRead)}), CPU ${secs(median(cpuRead))}`,
+          ratio: median(coldRemote) / median(coldRead),
+          target: 'for information (what the uploads alone add)',
         });
         if (oldCli !== undefined) {
           rows.push({
