@@ -17632,6 +17632,8 @@ class upload_child_UploadChild {
     #exited = false;
     /** How the process ended, once it has: `exit code N` or `signal S`. */
     #ended;
+    /** It exited with code 0: after `end`, its word that every artifact it was given was dealt with. */
+    #exitedCleanly = false;
     #batch = [];
     #timer;
     #exit;
@@ -17644,6 +17646,7 @@ class upload_child_UploadChild {
             };
             child.once('exit', (code, signal) => {
                 this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
+                this.#exitedCleanly = signal === null && code === 0;
                 gone();
             });
             child.once('error', gone);
@@ -17655,8 +17658,8 @@ class upload_child_UploadChild {
                 onFailed(e.message);
         });
     }
-    static start(settings, onFailed) {
-        const program = join(here, 'upload-process.js');
+    /** `program`: the upload process's own (another only in tests). */
+    static start(settings, onFailed, program = join(here, 'upload-process.js')) {
         if (!existsSync(program))
             return undefined;
         const { token, ...start } = settings;
@@ -17728,6 +17731,8 @@ class upload_child_UploadChild {
      */
     async close(waitMs) {
         this.#flush();
+        // A process gone before it could be told (its channel closed) has not dealt with its queue, whatever its code.
+        const told = !this.#exited && this.#child.connected;
         this.#send({ type: 'end' });
         let timer;
         const finished = await Promise.race([
@@ -17742,6 +17747,10 @@ class upload_child_UploadChild {
             await this.#exit;
             return { waited: true };
         }
+        // It exits with 0 only once its queue is done (what it skipped after a failure, it reported as the failure):
+        // the count here is then settled, whether or not its last report was read before its exit was.
+        if (told && this.#exitedCleanly)
+            return undefined;
         return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
     }
     /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
@@ -17921,17 +17930,22 @@ let tier;
 let settled = 0;
 let report;
 const REPORT_MS = 50;
-function reportSettled() {
+/** `then`: called once the report is written (at once when there is none). */
+function reportSettled(then) {
     clearTimeout(report);
     report = undefined;
-    if (settled === 0)
+    if (settled === 0) {
+        then?.();
         return;
-    send({ type: 'settled', count: settled });
+    }
+    send({ type: 'settled', count: settled }, then);
     settled = 0;
 }
-function send(e) {
+function send(e, then) {
     if (process.connected)
-        process.send(e, undefined, undefined, () => undefined);
+        process.send(e, undefined, undefined, () => then?.());
+    else
+        then?.();
 }
 process.on('disconnect', () => process.exit(0));
 process.on('message', (m) => {
@@ -17973,8 +17987,11 @@ process.on('message', (m) => {
     else if (m.type === 'end') {
         void (async () => {
             await tier?.close();
-            reportSettled();
-            process.disconnect();
+            // Disconnecting closes the channel, and with it a write still under way: only once the last report is out.
+            reportSettled(() => {
+                if (process.connected)
+                    process.disconnect();
+            });
         })();
     }
 });

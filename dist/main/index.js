@@ -38632,6 +38632,8 @@ class UploadChild {
     #exited = false;
     /** How the process ended, once it has: `exit code N` or `signal S`. */
     #ended;
+    /** It exited with code 0: after `end`, its word that every artifact it was given was dealt with. */
+    #exitedCleanly = false;
     #batch = [];
     #timer;
     #exit;
@@ -38644,6 +38646,7 @@ class UploadChild {
             };
             child.once('exit', (code, signal) => {
                 this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
+                this.#exitedCleanly = signal === null && code === 0;
                 gone();
             });
             child.once('error', gone);
@@ -38655,8 +38658,8 @@ class UploadChild {
                 onFailed(e.message);
         });
     }
-    static start(settings, onFailed) {
-        const program = (0,external_node_path_.join)(upload_child_here, 'upload-process.js');
+    /** `program`: the upload process's own (another only in tests). */
+    static start(settings, onFailed, program = (0,external_node_path_.join)(upload_child_here, 'upload-process.js')) {
         if (!(0,external_node_fs_.existsSync)(program))
             return undefined;
         const { token, ...start } = settings;
@@ -38728,6 +38731,8 @@ class UploadChild {
      */
     async close(waitMs) {
         this.#flush();
+        // A process gone before it could be told (its channel closed) has not dealt with its queue, whatever its code.
+        const told = !this.#exited && this.#child.connected;
         this.#send({ type: 'end' });
         let timer;
         const finished = await Promise.race([
@@ -38742,6 +38747,10 @@ class UploadChild {
             await this.#exit;
             return { waited: true };
         }
+        // It exits with 0 only once its queue is done (what it skipped after a failure, it reported as the failure):
+        // the count here is then settled, whether or not its last report was read before its exit was.
+        if (told && this.#exitedCleanly)
+            return undefined;
         return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
     }
     /** Ends the process at once (the remote turned off): what it was doing is abandoned. */

@@ -33,6 +33,8 @@ export class UploadChild {
   #exited = false;
   /** How the process ended, once it has: `exit code N` or `signal S`. */
   #ended: string | undefined;
+  /** It exited with code 0: after `end`, its word that every artifact it was given was dealt with. */
+  #exitedCleanly = false;
   #batch: UploadItem[] = [];
   #timer: NodeJS.Timeout | undefined;
   readonly #exit: Promise<void>;
@@ -46,6 +48,7 @@ export class UploadChild {
       };
       child.once('exit', (code, signal) => {
         this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
+        this.#exitedCleanly = signal === null && code === 0;
         gone();
       });
       child.once('error', gone);
@@ -56,8 +59,12 @@ export class UploadChild {
     });
   }
 
-  static start(settings: UploadSettings, onFailed: (message: string) => void): UploadChild | undefined {
-    const program = join(here, 'upload-process.js');
+  /** `program`: the upload process's own (another only in tests). */
+  static start(
+    settings: UploadSettings,
+    onFailed: (message: string) => void,
+    program = join(here, 'upload-process.js'),
+  ): UploadChild | undefined {
     if (!existsSync(program)) return undefined;
     const { token, ...start } = settings;
     try {
@@ -125,6 +132,8 @@ export class UploadChild {
    */
   async close(waitMs: number): Promise<{ waited: true } | { ended: string } | undefined> {
     this.#flush();
+    // A process gone before it could be told (its channel closed) has not dealt with its queue, whatever its code.
+    const told = !this.#exited && this.#child.connected;
     this.#send({ type: 'end' });
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
@@ -139,6 +148,9 @@ export class UploadChild {
       await this.#exit;
       return { waited: true };
     }
+    // It exits with 0 only once its queue is done (what it skipped after a failure, it reported as the failure):
+    // the count here is then settled, whether or not its last report was read before its exit was.
+    if (told && this.#exitedCleanly) return undefined;
     return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
   }
 
