@@ -1457,9 +1457,7 @@ class HttpClient {
     /** `path` is appended to the base URL's path; `query` adds parameters. */
     async request(method, path, opts = {}) {
         const target = this.#target(path, opts.query);
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
+        const headers = this.#headers(opts.headers);
         const body = Array.isArray(opts.body)
             ? Buffer.concat(opts.body)
             : opts.body;
@@ -1527,6 +1525,13 @@ class HttpClient {
             upload?.destroy();
         }
     }
+    /** The caller's headers, and the authorization of every request. */
+    #headers(extra) {
+        const headers = { ...extra };
+        if (this.#auth)
+            headers.authorization = this.#auth;
+        return headers;
+    }
     /** `path` appended to the base URL's path, with the base URL's query and `query`. */
     #target(path, query) {
         let target = `${this.#basePath}${path}`;
@@ -1543,9 +1548,7 @@ class HttpClient {
      * may go out with others asked for in the same turn, on one connection (lookups; see get-connections.ts).
      */
     async getWhole(path, opts, limit, own) {
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
+        const headers = this.#headers(opts.headers);
         const memory = own === undefined
             ? (size) => Buffer.allocUnsafe(size)
             : own === true
@@ -1570,9 +1573,7 @@ class HttpClient {
             r.value.body.resume();
             return (0,result.ok)(r.value.status);
         }
-        const headers = { ...opts.headers };
-        if (this.#auth)
-            headers.authorization = this.#auth;
+        const headers = this.#headers(opts.headers);
         const r = await this.#puts.put(this.#target(path, opts.query), headers, opts.body);
         if (!r.ok)
             return (0,result/* err */._)({ kind: r.error.kind, message: this.redact(r.error.message) });
@@ -3621,10 +3622,8 @@ class UploadChild {
     #child;
     #pending = 0;
     #exited = false;
-    /** How the process ended, once it has: `exit code N` or `signal S`. */
-    #ended;
-    /** It exited with code 0: after `end`, its word that every artifact it was given was dealt with. */
-    #exitedCleanly = false;
+    /** How the process ended, once it has. */
+    #ending;
     #batch = [];
     #timer;
     #exit;
@@ -3636,8 +3635,7 @@ class UploadChild {
                 resolve();
             };
             child.once('exit', (code, signal) => {
-                this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
-                this.#exitedCleanly = signal === null && code === 0;
+                this.#ending = { code, signal };
                 gone();
             });
             child.once('error', gone);
@@ -3738,11 +3736,16 @@ class UploadChild {
             await this.#exit;
             return { waited: true };
         }
+        const e = this.#ending;
         // It exits with 0 only once its queue is done (what it skipped after a failure, it reported as the failure):
         // the count here is then settled, whether or not its last report was read before its exit was.
-        if (told && this.#exitedCleanly)
+        if (told && e?.signal === null && e.code === 0)
             return undefined;
-        return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
+        if (this.#pending === 0)
+            return undefined;
+        if (e === undefined)
+            return { ended: 'after an error' };
+        return { ended: e.signal === null ? `exit code ${e.code ?? 0}` : `signal ${e.signal}` };
     }
     /** Ends the process at once (the remote turned off): what it was doing is abandoned. */
     kill() {

@@ -153,8 +153,7 @@ export class HttpClient {
     } = {},
   ): Promise<Result<HttpResponse, HttpFailure>> {
     const target = this.#target(path, opts.query);
-    const headers: Record<string, string> = { ...opts.headers };
-    if (this.#auth) headers.authorization = this.#auth;
+    const headers = this.#headers(opts.headers);
     const body = Array.isArray(opts.body)
       ? Buffer.concat(opts.body)
       : (opts.body as Buffer | Readable | undefined);
@@ -222,6 +221,13 @@ export class HttpClient {
     }
   }
 
+  /** The caller's headers, and the authorization of every request. */
+  #headers(extra: Record<string, string> | undefined): Record<string, string> {
+    const headers: Record<string, string> = { ...extra };
+    if (this.#auth) headers.authorization = this.#auth;
+    return headers;
+  }
+
   /** `path` appended to the base URL's path, with the base URL's query and `query`. */
   #target(path: string, query?: Record<string, string>): string {
     let target = `${this.#basePath}${path}`;
@@ -243,8 +249,7 @@ export class HttpClient {
     limit: number,
     own?: true | MemoryPool,
   ): Promise<Result<{ status: number; headers: IncomingHttpHeaders; body: Buffer }, HttpFailure>> {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (this.#auth) headers.authorization = this.#auth;
+    const headers = this.#headers(opts.headers);
     const memory =
       own === undefined
         ? (size: number) => Buffer.allocUnsafe(size)
@@ -277,8 +282,7 @@ export class HttpClient {
       r.value.body.resume();
       return ok(r.value.status);
     }
-    const headers: Record<string, string> = { ...opts.headers };
-    if (this.#auth) headers.authorization = this.#auth;
+    const headers = this.#headers(opts.headers);
     const r = await this.#puts.put(this.#target(path, opts.query), headers, opts.body);
     if (!r.ok) return err({ kind: r.error.kind, message: this.redact(r.error.message) });
     return ok(r.value.status);

@@ -31,10 +31,8 @@ export class UploadChild {
   readonly #child: ChildProcess;
   #pending = 0;
   #exited = false;
-  /** How the process ended, once it has: `exit code N` or `signal S`. */
-  #ended: string | undefined;
-  /** It exited with code 0: after `end`, its word that every artifact it was given was dealt with. */
-  #exitedCleanly = false;
+  /** How the process ended, once it has. */
+  #ending: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   #batch: UploadItem[] = [];
   #timer: NodeJS.Timeout | undefined;
   readonly #exit: Promise<void>;
@@ -47,8 +45,7 @@ export class UploadChild {
         resolve();
       };
       child.once('exit', (code, signal) => {
-        this.#ended = signal === null ? `exit code ${code ?? 0}` : `signal ${signal}`;
-        this.#exitedCleanly = signal === null && code === 0;
+        this.#ending = { code, signal };
         gone();
       });
       child.once('error', gone);
@@ -148,10 +145,13 @@ export class UploadChild {
       await this.#exit;
       return { waited: true };
     }
+    const e = this.#ending;
     // It exits with 0 only once its queue is done (what it skipped after a failure, it reported as the failure):
     // the count here is then settled, whether or not its last report was read before its exit was.
-    if (told && this.#exitedCleanly) return undefined;
-    return this.#pending > 0 ? { ended: this.#ended ?? 'after an error' } : undefined;
+    if (told && e?.signal === null && e.code === 0) return undefined;
+    if (this.#pending === 0) return undefined;
+    if (e === undefined) return { ended: 'after an error' };
+    return { ended: e.signal === null ? `exit code ${e.code ?? 0}` : `signal ${e.signal}` };
   }
 
   /** Ends the process at once (the remote turned off): what it was doing is abandoned. */

@@ -23,21 +23,16 @@ let settled = 0;
 let report: NodeJS.Timeout | undefined;
 const REPORT_MS = 50;
 
-/** `then`: called once the report is written (at once when there is none). */
-function reportSettled(then?: () => void): void {
+function reportSettled(): void {
   clearTimeout(report);
   report = undefined;
-  if (settled === 0) {
-    then?.();
-    return;
-  }
-  send({ type: 'settled', count: settled }, then);
+  if (settled === 0) return;
+  send({ type: 'settled', count: settled });
   settled = 0;
 }
 
-function send(e: UploadEvent, then?: () => void): void {
-  if (process.connected) process.send!(e, undefined, undefined, () => then?.());
-  else then?.();
+function send(e: UploadEvent): void {
+  if (process.connected) process.send!(e, undefined, undefined, () => undefined);
 }
 
 process.on('disconnect', () => process.exit(0));
@@ -84,10 +79,8 @@ process.on('message', (m: UploadRequest) => {
   } else if (m.type === 'end') {
     void (async () => {
       await tier?.close();
-      // Disconnecting closes the channel, and with it a write still under way: only once the last report is out.
-      reportSettled(() => {
-        if (process.connected) process.disconnect();
-      });
+      reportSettled();
+      process.disconnect();
     })();
   }
 });
