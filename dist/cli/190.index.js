@@ -4179,6 +4179,8 @@ function dependencyClosure(graph, roots) {
 /* harmony export */ });
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
 /* harmony import */ var _util_unreachable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3914);
+/* harmony import */ var _summary_line_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9497);
+
 
 
 /**
@@ -4286,9 +4288,7 @@ class ConsoleReporter {
     }
     #runEnd(s) {
         this.#clearStatus();
-        const c = s.counts;
-        const total = c.cached + c.built + c.failed + c.skipped;
-        this.#o.stream.write(`disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`);
+        this.#o.stream.write((0,_summary_line_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryLine */ .d)(s.counts, s.durationMs));
         const failed = s.jobs.filter((j) => j.status === 'failed');
         for (const j of failed)
             this.#o.stream.write(`  failed: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(j.name)} (${message(j.message ?? `exit ${String(j.exitCode)}`)})\n`);

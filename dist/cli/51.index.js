@@ -818,7 +818,7 @@ function parseBatch(out) {
 /* harmony export */   $: () => (/* binding */ startWorkTreeListings),
 /* harmony export */   Dj: () => (/* binding */ chooseDigests),
 /* harmony export */   IQ: () => (/* binding */ unchangedIndexedFiles),
-/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_8__.n)
+/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_9__.n)
 /* harmony export */ });
 /* unused harmony exports workingTreeDigests, streamSource, workingTreeSource, commitTreeSource, chooseDigestSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -826,14 +826,15 @@ function parseBatch(out) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3516);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8251);
 /* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9236);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6761);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5782);
-/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9766);
-/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5221);
-/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4313);
+/* harmony import */ var _work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8397);
+/* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9766);
+/* harmony import */ var _commit_digests_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5221);
+/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4313);
 /**
  * Content digests of input files: git blob IDs of the bytes a job reads, from the cheapest place that knows them.
  *
@@ -842,6 +843,7 @@ function parseBatch(out) {
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
+
 
 
 
@@ -872,12 +874,12 @@ function parseBatch(out) {
 async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeListings(sourceDir)) {
     const prefix = await listings.prefix;
     if (prefix === undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
     const listed = await listings.index;
     if (!listed.ok)
         return listed;
     // ls-files, run in sourceDir, prints paths relative to it; status prints them from the repository root.
-    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .indexEntries */ .nL)(listed.value, paths);
+    const index = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_8__/* .indexEntries */ .nL)(listed.value, paths);
     const settings = await listings.settings;
     // Asked while `git status` runs: of every indexed file, dirty or not (a dirty one is read from disk anyway).
     const candidates = [];
@@ -885,14 +887,16 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
         if (e.mode !== 'symlink')
             candidates.push(p);
     const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
-    const converting = infoAttributes === undefined ||
-        (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributeFilesExist */ .$X)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+    const places = infoAttributes === undefined
+        ? undefined
+        : (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributePlaces */ .h9)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
+    const converting = places === undefined || places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f))
         ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
-        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(new Set(settings.autocrlf ? candidates : [])));
+        : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
     if (!changed.ok)
         return changed;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_8__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     const converted = await converting;
     if (!converted.ok)
         return converted;
@@ -913,13 +917,16 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
                 toRead.push(p);
         }
     }
+    if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+        listings.fromListingsAlone = { attributePlaces: places };
+    }
     const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;
     for (const [p, state] of fromSubmodules?.found ?? [])
         out.set(p, state);
     for (const [p, state] of await (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .streamDigests */ ._h)(sourceDir, fromSubmodules?.rest ?? toRead))
         out.set(p, state);
     // Every symlink entry was among the paths read: what is left of the index are files.
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(out);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(out);
 }
 /**
  * Of `paths` (not in the index), the files inside a submodule checked out under `sourceDir`, by the same fast path
@@ -929,7 +936,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
  * when the submodule's git fails.
  */
 async function submoduleDigests(sourceDir, paths) {
-    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__/* .checkedOutSubmodules */ .Fc)(sourceDir);
+    const submodules = (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_10__/* .checkedOutSubmodules */ .Fc)(sourceDir);
     if (submodules.length === 0)
         return undefined;
     const found = new Map();
@@ -956,7 +963,7 @@ async function submoduleDigests(sourceDir, paths) {
     for (let i = 0; i < asked.length; i += SUBMODULES_AT_ONCE) {
         await Promise.all(asked.slice(i, i + SUBMODULES_AT_ONCE).map(async ([submodule, ps]) => {
             const dir = `${sourceDir}/${submodule}`;
-            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_9__/* .submoduleEnv */ .OQ)(dir) }));
+            const inner = await workingTreeDigests(dir, ps.map((p) => p.slice(submodule.length + 1)), startWorkTreeListings(dir, { env: (0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_10__/* .submoduleEnv */ .OQ)(dir) }));
             for (const p of ps) {
                 const state = inner.ok ? inner.value.get(p.slice(submodule.length + 1)) : undefined;
                 if (state !== undefined && 'digest' in state && state.link === undefined)
@@ -975,49 +982,17 @@ const INDEX_WORTHWHILE = 500;
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
- * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at. `runs`: the
+ * calls of workTreeCommands, started already (at `startedAt`) with the same `untracked` and `env`.
  */
 function startWorkTreeListings(sourceDir, options = {}) {
-    const startedAt = Date.now();
+    const startedAt = options.startedAt ?? Date.now();
     // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
     // call, rather than a second git process reading the index again.
     const untracked = options.untracked ?? false;
-    const commands = [
-        // One rev-parse answers where the source directory sits, and where the repository's attributes file and
-        // index are.
-        [
-            'rev-parse',
-            '--is-inside-work-tree',
-            '--show-prefix',
-            '--git-path',
-            'info/attributes',
-            '--git-path',
-            'index',
-        ],
-        ['ls-files', '-s', '-v', '-z', '--', '.'],
-        [
-            // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
-            // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
-            // back looks unchanged, and its key would be the old bytes'.
-            '-c',
-            'core.trustctime=true',
-            '-c',
-            'core.checkStat=default',
-            'status',
-            '--porcelain=v1',
-            '-z',
-            untracked ? '--untracked-files=all' : '--untracked-files=no',
-            '--ignore-submodules=all',
-            '--no-renames',
-            '--',
-            '.',
-        ],
-        // Exit code 1 means none of the keys is set.
-        ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .SETTINGS_REGEXP */ .Q9],
-        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
-        [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .EXEC_PATH_QUERY */ .Tx],
-    ];
-    const [where, index, status, config, system, execPath] = (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitTexts */ .vZ)(sourceDir, commands, options.env);
+    const commands = (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .workTreeCommands */ .Y)(untracked);
+    const runs = options.runs ?? (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .startWorkTreeCommands */ .K)(sourceDir, untracked, options.env);
+    const [where, index, status, config, system, execPath] = runs;
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // Printed relative to the directory git ran in, which is the source directory with its links resolved.
     const gitPaths = place.then(([inside, , info, index]) => {
@@ -1034,9 +1009,9 @@ function startWorkTreeListings(sourceDir, options = {}) {
     const listing = async (run, args) => {
         const r = await run;
         if (r.code === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.out);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.out);
         if ((await place)[0] !== 'true')
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__/* .err */ ._)(`${sourceDir} is not inside a git work tree`);
         return (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(sourceDir, args, options.env ? { env: options.env } : {});
     };
     const statusText = listing(status, commands[2]);
@@ -1044,18 +1019,19 @@ function startWorkTreeListings(sourceDir, options = {}) {
     const indexText = listing(index, commands[1]);
     // With `untracked`, the paths come from the same pass over the listing as the entries.
     const parsed = indexText.then((r) => r.ok
-        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(untracked
-            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIndexListingWithPaths */ .wn)(r.value)
-            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
+        ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(untracked
+            ? (0,_git_output_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIndexListingWithPaths */ .wn)(r.value)
+            : { entries: (0,_git_output_js__WEBPACK_IMPORTED_MODULE_8__/* .parseIndexListing */ ._2)(r.value), paths: undefined })
         : r);
     return {
         startedAt,
+        runs,
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
-        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.entries) : r)),
-        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.paths) : r)) } : {}),
-        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.tracked) : r)) : statusText,
-        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)(r.value.untracked) : r)) } : {}),
+        index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.entries) : r)),
+        ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.paths) : r)) } : {}),
+        status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.tracked) : r)) : statusText,
+        ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.untracked) : r)) } : {}),
         settings: config.then((r) => (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .parseSettings */ .P$)(r.code === 0 ? r.out : '')),
         systemAttributes: Promise.all([system, execPath]).then(([named, exec]) => (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_5__/* .systemAttributesFiles */ .O4)(named.code === 0 ? named.out.trim() : undefined, options.env ?? process.env, exec.code === 0 ? exec.out.trim() : undefined)),
         realDir: gitPaths.then((p) => p.realDir),
@@ -1068,7 +1044,7 @@ function splitUntracked(r) {
     if (!r.ok)
         return r;
     if (r.value === '')
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)({ tracked: '', untracked: [] });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)({ tracked: '', untracked: [] });
     const tracked = [];
     const untracked = [];
     for (const f of r.value.split('\0')) {
@@ -1077,7 +1053,7 @@ function splitUntracked(r) {
         else if (f !== '')
             tracked.push(f);
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_10__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)({ tracked: tracked.length === 0 ? '' : `${tracked.join('\0')}\0`, untracked });
 }
 /**
  * The paths under the source directory that are files right now by git's account: in the index as a file that git
@@ -1094,7 +1070,7 @@ async function unchangedIndexedFiles(listings) {
     if (!listed.ok || !changed.ok)
         return undefined;
     const index = listed.value;
-    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
+    const dirty = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_8__/* .parseDirtyPaths */ .u6)(changed.value, prefix);
     return {
         has: (p) => {
             const e = index.get(p);
@@ -1127,95 +1103,6 @@ async function chooseDigestSource(sourceDir) {
     return (await workTreePrefix(sourceDir)) === undefined
         ? streamSource(sourceDir)
         : { kind: 'git-index', digests: async (paths) => ok(await chooseDigests(sourceDir, paths)) };
-}
-
-
-/***/ }),
-
-/***/ 6761:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D2: () => (/* binding */ SYSTEM_ATTRIBUTES_QUERY),
-/* harmony export */   O4: () => (/* binding */ systemAttributesFiles),
-/* harmony export */   Tx: () => (/* binding */ EXEC_PATH_QUERY),
-/* harmony export */   f$: () => (/* binding */ globalAttributesFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3550);
-/**
- * Where git reads attributes beside a tree's own `.gitattributes` files and the repository's `info/attributes`: the
- * global file and the system one. Keys (git-conversions.ts) and the hook's kept worktree (checkout-settings.ts)
- * must look where git looks: a file they miss converts bytes they take for unconverted.
- */
-
-
-
-
-/**
- * The git arguments whose answer names the system file: git 2.42 and later print it (nothing, and fail, when
- * `GIT_ATTR_NOSYSTEM` turns it off); older ones fail, and systemAttributesFiles guesses.
- */
-const SYSTEM_ATTRIBUTES_QUERY = ['var', 'GIT_ATTR_SYSTEM'];
-/** The git arguments whose answer is git's exec-path (`<prefix>/libexec/git-core`): for systemAttributesFiles. */
-const EXEC_PATH_QUERY = ['--exec-path'];
-/** The global file: `core.attributesFile` (`~/` expanded, as git does), else git's place for it under XDG. */
-function globalAttributesFile(attributesFile, env) {
-    const home = env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)();
-    return attributesFile
-        ? attributesFile.replace(/^~(?=\/)/, home)
-        : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.XDG_CONFIG_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(home, '.config'), 'git', 'attributes');
-}
-/**
- * The system files git may read: none when `GIT_ATTR_NOSYSTEM` is true (as git reads a boolean: `0` is false);
- * the one git named (`named`, the trimmed answer of SYSTEM_ATTRIBUTES_QUERY when it succeeded); else, for a git too
- * old to say, every place `$(sysconfdir)/gitattributes` may be: `/etc` (a git installed under `/usr`) and `etc`
- * under git's prefix (a git built with another, such as `/usr/local`), found from `execPath` (the answer of
- * EXEC_PATH_QUERY, `<prefix>/libexec/git-core`, right through a version manager's shim) and from the `git` that PATH
- * finds, as found and with links resolved: `<prefix>/bin/git`, or, when git runs us (a hook, an alias: it puts its
- * exec-path first on PATH), `<prefix>/libexec/git-core/git`. Homebrew's git, whose `sysconfdir` is none of these,
- * is recent enough to name it.
- */
-function systemAttributesFiles(named, env, execPath) {
-    if (env.GIT_ATTR_NOSYSTEM !== undefined && (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(env.GIT_ATTR_NOSYSTEM))
-        return [];
-    if (named)
-        return [named];
-    const prefixes = [];
-    if (execPath)
-        prefixes.push(prefixOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(execPath, 'git')));
-    const git = gitOnPath(env.PATH ?? '');
-    if (git !== undefined)
-        prefixes.push(prefixOf(git.found), prefixOf(git.real));
-    return [...new Set(['/etc/gitattributes', ...prefixes.map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(p, 'etc', 'gitattributes'))])];
-}
-/** The installation prefix of a `git` executable: above `bin/`, or above `libexec/git-core/` (`lib/git-core/`). */
-function prefixOf(git) {
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(git);
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(dir) === 'git-core' ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir)) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
-}
-/** The `git` executable PATH leads to, as found and with links resolved; undefined when none is found. */
-function gitOnPath(path) {
-    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'git');
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(candidate).isFile())
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return { found: candidate, real: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(candidate) };
-        }
-        catch {
-            continue;
-        }
-    }
-    return undefined;
 }
 
 
@@ -1397,203 +1284,6 @@ async function streamDigests(sourceDir, paths) {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
     return out;
-}
-
-
-/***/ }),
-
-/***/ 3550:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   w: () => (/* binding */ parseConfigRecords),
-/* harmony export */   x: () => (/* binding */ gitBoolean)
-/* harmony export */ });
-/**
- * The answer of `git config -z --get-regexp` (`<key>\n<value>\0`, or `<key>\0` for a key without a value), and
- * git's reading of a boolean, shared by every caller that reads settings that way.
- */
-/**
- * Each key's last value, as git answers `--get` for it (keys lower-cased, as git prints them); undefined for a key
- * written without a value.
- */
-function parseConfigRecords(text) {
-    const values = new Map();
-    for (const record of text.split('\0')) {
-        if (record === '')
-            continue;
-        const nl = record.indexOf('\n');
-        values.set((nl < 0 ? record : record.slice(0, nl)).toLowerCase(), nl < 0 ? undefined : record.slice(nl + 1));
-    }
-    return values;
-}
-/**
- * A value as git reads a boolean (git_parse_maybe_bool, then as an integer): none at all is true; `true`, `yes`,
- * `on` true and `false`, `no`, `off` and the empty string false, in any case; else an integer (decimal, `0x` hex or
- * `0` octal, with a sign and a `k`, `m` or `g` unit) is true unless zero: `00`, `+0`, `0x0` and `0k` are false.
- * A value git cannot read (it refuses it) counts as true.
- */
-function gitBoolean(value) {
-    if (value === undefined)
-        return true;
-    const v = value.trim().toLowerCase();
-    if (v === 'true' || v === 'yes' || v === 'on')
-        return true;
-    if (v === 'false' || v === 'no' || v === 'off' || v === '')
-        return false;
-    const n = /^[+-]?(?:0x([0-9a-f]+)|(0[0-7]*)|([1-9][0-9]*))[kmg]?$/.exec(v);
-    if (n === null)
-        return true;
-    return !/^0+$/.test(n[1] ?? n[2] ?? n[3]);
-}
-
-
-/***/ }),
-
-/***/ 5782:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $X: () => (/* binding */ attributeFilesExist),
-/* harmony export */   Lg: () => (/* binding */ convertedPaths),
-/* harmony export */   P$: () => (/* binding */ parseSettings),
-/* harmony export */   Q9: () => (/* binding */ SETTINGS_REGEXP),
-/* harmony export */   sb: () => (/* binding */ readSettings)
-/* harmony export */ });
-/* unused harmony export parseConvertedPaths */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
-/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
-/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
-/**
- * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
- * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
- *
- * A converted path's index entry (and a commit's blob) is not the bytes a job reads: `* text eol=crlf` stores `a\n`
- * for a work-tree `a\r\n`, an LFS filter stores a pointer for the real content, `ident` expands `$Id$`,
- * `working-tree-encoding` re-encodes. Such paths are read from disk; the rest keep the index's blob IDs for free.
- */
-
-
-
-
-
-
-/** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
-/** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
-function parseSettings(text) {
-    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
-    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
-    const attributesFile = values.get('core.attributesfile');
-    return {
-        // `input` is not a boolean but converts as `true` does (in the clean direction).
-        autocrlf: bool('core.autocrlf') ?? false,
-        fileMode: bool('core.filemode') ?? true,
-        symlinks: bool('core.symlinks') ?? true,
-        ...(attributesFile ? { attributesFile } : {}),
-    };
-}
-/**
- * The paths among `paths` that git may convert, from a `git check-attr -a -z` answer for them
- * (`<path>\0<attribute>\0<value>\0` for each attribute a path has; none for a path without attributes, which is
- * why `-a` is asked: its answer for a repository without attributes is empty, where naming six attributes printed
- * 21 MB for 100,000 paths and took four times as long). Errs on the side of converting: a value git would ignore (a
- * filter with no driver, `text=foo`) still sends the path to disk, which is always correct, only slower.
- */
-function parseConvertedPaths(text, paths, autocrlf) {
-    const attrs = new Map();
-    const fields = text.split('\0');
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-        let m = attrs.get(fields[i]);
-        if (m === undefined)
-            attrs.set(fields[i], (m = new Map()));
-        m.set(fields[i + 1], fields[i + 2]);
-    }
-    const converted = new Set();
-    const none = new Map();
-    // Without attributes a path converts only under core.autocrlf: then every path is asked about.
-    for (const p of autocrlf ? paths : attrs.keys())
-        if (converts(attrs.get(p) ?? none, autocrlf))
-            converted.add(p);
-    return converted;
-}
-/** convert.c's decision, conservatively: does any conversion apply to a path with these attribute values? */
-function converts(attrs, autocrlf) {
-    const given = (name) => {
-        const v = attrs.get(name) ?? 'unspecified';
-        return v !== 'unspecified' && v !== 'unset';
-    };
-    if (given('filter') || given('ident') || given('working-tree-encoding'))
-        return true;
-    let text = attrs.get('text') ?? 'unspecified';
-    // `crlf` is the old name of `text`, read only when `text` says nothing.
-    if (text === 'unspecified')
-        text = attrs.get('crlf') ?? 'unspecified';
-    // `-text` (binary) turns every end-of-line conversion off, `eol` included.
-    if (text === 'unset')
-        return false;
-    if (text !== 'unspecified')
-        return true;
-    return given('eol') || autocrlf;
-}
-/**
- * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
- * `git check-attr --stdin` call. No call when there are no paths.
- */
-async function convertedPaths(dir, paths, settings, options = {}) {
-    if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
-    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
-}
-/** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
-async function readSettings(dir) {
-    // Exit code 1 means none of the keys is set.
-    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
-    return parseSettings(r.ok ? r.value : '');
-}
-/**
- * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
- * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any
- * directory above it up to the top, the repository's `info/attributes` (`infoAttributes`, absolute), the global
- * file (`core.attributesFile`, else `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system
- * one (`systemFiles`: see systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
- * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
- */
-function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
-    // git runs from the work tree's top: a relative global file is read from there. The top is above the real
-    // directory (`prefix` is git's), not above a link leading to it.
-    const depth = prefix.split('/').filter(Boolean).length;
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realDir, ...Array(depth).fill('..'));
-    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(infoAttributes) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global)))
-        return true;
-    if (systemFiles.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
-        return true;
-    // The directories from the work tree's top down to the source directory, then those of the paths.
-    let above = realDir;
-    for (let i = depth; i >= 0; i--) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes')))
-            return true;
-        above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '..');
-    }
-    const seen = new Set();
-    for (const p of paths) {
-        for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
-            const dir = p.slice(0, i);
-            if (seen.has(dir))
-                break;
-            seen.add(dir);
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(realDir + '/' + dir + '/.gitattributes'))
-                return true;
-        }
-    }
-    return false;
 }
 
 
@@ -2398,31 +2088,6 @@ function outside(path, via) {
         ok: false,
         problem: `input ${path} resolves outside the source directory${via === undefined ? '' : ` (through ${via})`}`,
     };
-}
-
-
-/***/ }),
-
-/***/ 3516:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ realPathOr)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
- * directory are relative to this, not to a link leading to it); `path` itself when that fails.
- */
-function realPathOr(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
 }
 
 

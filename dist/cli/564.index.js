@@ -1011,7 +1011,7 @@ class LookupMemo {
         let unchanged = this.#unchanged.get(shard);
         if (unchanged === undefined) {
             const recorded = this.#shards.get(shard);
-            unchanged = recorded !== undefined && dirKey(this.shardStat(shard)) === recorded ? recorded : null;
+            unchanged = recorded !== undefined && (0,settled_stat/* dirKey */.zG)(this.shardStat(shard)) === recorded ? recorded : null;
             this.#unchanged.set(shard, unchanged);
         }
         return unchanged !== null ? hit : undefined;
@@ -1067,7 +1067,7 @@ class LookupMemo {
                 continue;
             const shard = key.slice(0, 2);
             const st = this.#taken.get(shard);
-            const id = dirKey(st);
+            const id = (0,settled_stat/* dirKey */.zG)(st);
             if (st === undefined || id === undefined || !(0,settled_stat/* settledMs */.ou)(st, this.#takenAtMs))
                 continue;
             if (!(room = add(key, hit, shard, id)))
@@ -1081,7 +1081,7 @@ class LookupMemo {
             if (recorded === undefined)
                 continue;
             // A shard this lookup looked at holds the entries it held only when its stat data are still the recorded ones.
-            if (this.#taken.has(shard) && dirKey(this.#taken.get(shard)) !== recorded)
+            if (this.#taken.has(shard) && (0,settled_stat/* dirKey */.zG)(this.#taken.get(shard)) !== recorded)
                 continue;
             if (!add(key, hit, shard, recorded))
                 break;
@@ -1107,6 +1107,27 @@ class LookupMemo {
         this.#written.hits.set(key, { ...hit, usedAtMs: atMs });
         this.#touched = true;
     }
+    /**
+     * What vouches, after this lookup, that the hits of `keys` are still there: the stat data of their shards, as
+     * recorded (settled) when the memo was written, and the oldest last use among them; undefined when the memo does
+     * not keep one of them. A shard whose stat data are still these holds the entries it held (see above).
+     */
+    vouched(keys) {
+        if (this.#written === undefined)
+            return undefined;
+        const shards = new Map();
+        let oldestUseMs = Infinity;
+        for (const key of keys) {
+            const hit = this.#written.hits.get(key);
+            const shard = key.slice(0, 2);
+            const id = this.#written.shards.get(shard);
+            if (hit === undefined || id === undefined)
+                return undefined;
+            shards.set(shard, id);
+            oldestUseMs = Math.min(oldestUseMs, hit.usedAtMs);
+        }
+        return { shards, oldestUseMs };
+    }
     /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
     flush() {
         if (!this.#touched || this.#written === undefined)
@@ -1114,12 +1135,6 @@ class LookupMemo {
         this.#touched = false;
         (0,state_file/* writeStateFile */.V)(this.#file, memoText(this.#written.shards, this.#written.hits));
     }
-}
-/** The stat data that must be unchanged for a shard to hold the same entries. */
-function dirKey(st) {
-    if (!st?.isDirectory() || !(0,settled_stat/* exactIno */.ik)(st))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 const NEWLINE = 0x0a;
 /**
@@ -1186,6 +1201,7 @@ function header(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
 
 
 
@@ -1507,7 +1523,7 @@ class LocalCache {
                 return undefined;
             let now;
             try {
-                now = shard === undefined ? undefined : dirKey((0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(entry), { throwIfNoEntry: false }));
+                now = shard === undefined ? undefined : (0,settled_stat/* dirKey */.zG)((0,external_node_fs_.lstatSync)((0,external_node_path_.dirname)(entry), { throwIfNoEntry: false }));
             }
             catch {
                 // Its shard unsearchable: vouches for nothing.
@@ -1750,6 +1766,16 @@ class LocalCache {
         }
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
+    }
+    vouchedHits(keys) {
+        const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
+        if (vouched === undefined)
+            return undefined;
+        return {
+            shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
+            // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
+            freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
+        };
     }
     expectRestores(count) {
         this.#restores.expect(count);
@@ -2545,24 +2571,23 @@ class FileTimings {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ defaultCacheDir),
+/* harmony export */   $: () => (/* reexport safe */ _cache_dir_js__WEBPACK_IMPORTED_MODULE_9__.$),
 /* harmony export */   p: () => (/* binding */ openLocalState)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5556);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5556);
 /* harmony import */ var _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2142);
-/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2670);
-/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
-/* harmony import */ var _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4340);
-/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8043);
-/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3694);
+/* harmony import */ var _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2670);
+/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6947);
+/* harmony import */ var _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4340);
+/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8043);
+/* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3694);
+/* harmony import */ var _cache_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1203);
 
 
 
@@ -2574,38 +2599,34 @@ class FileTimings {
 
 
 
-/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-function defaultCacheDir(env) {
-    const xdg = env.XDG_CACHE_HOME;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.homedir)(), '.cache'), 'disbuild');
-}
+
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
 function openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(io.cwd, cacheDirFlag);
-    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'runs');
+    const dir = cacheDirFlag === undefined ? (0,_cache_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(io.cwd, cacheDirFlag);
+    const runsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'runs');
     // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
     // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
-    (0,_util_background_js__WEBPACK_IMPORTED_MODULE_9__/* .inBackground */ .k)((0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .removeDeadTemps */ .Uc)(runsDir));
+    (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .removeDeadTemps */ .Uc)(runsDir));
     return {
         dir,
-        timings: _executor_timings_js__WEBPACK_IMPORTED_MODULE_5__/* .FileTimings */ .g.read((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'timings-v1.json')),
+        timings: _executor_timings_js__WEBPACK_IMPORTED_MODULE_4__/* .FileTimings */ .g.read((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'timings-v1.json')),
         // A cache that cannot be opened costs the run its cache, never the build.
-        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
+        openCache: (onWarning) => _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .LocalCache */ .Um.create(dir, { onWarning }).catch((e) => {
             onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
             return new _cache_null_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .NullCache */ .C();
         }),
-        outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
-        compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
+        outputRecordsFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'in-place-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
+        compiledGraphFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'compiled-graph-v1', `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')}.json`),
         // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
         // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
-        validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'validated-graph-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')[0]}.json`),
+        validatedGraphFile: (graphPath) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'validated-graph-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(graphPath).digest('hex')[0]}.json`),
         // Sixteen slots as well: each holds the keys of one graph and checkout, whichever ran last in that slot.
-        keysMemoFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'keys-memo-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')[0]}`),
+        keysMemoFile: (sourceDir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'keys-memo-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')[0]}`),
         newRunDir: (onWarning) => {
             let why;
-            if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(dir)) {
-                why = `the disk of the cache directory ${dir} has ${Math.floor(((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .freeBytes */ .go)(dir) ?? 0) / 1024 / 1024)} MiB free`;
+            if ((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_5__/* .isLowOnSpace */ .Io)(dir)) {
+                why = `the disk of the cache directory ${dir} has ${Math.floor(((0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_5__/* .freeBytes */ .go)(dir) ?? 0) / 1024 / 1024)} MiB free`;
             }
             else {
                 try {
@@ -2613,7 +2634,7 @@ function openLocalState(cacheDirFlag, io) {
                     // run its place there, never the build.
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(runsDir, { recursive: true });
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(runsDir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-                    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+                    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
                 }
                 catch (e) {
                     why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
@@ -2621,7 +2642,7 @@ function openLocalState(cacheDirFlag, io) {
             }
             removeDeadFallbacks();
             // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-            const runDir = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__/* .makePidTemp */ .Gp)(FALLBACK_PREFIX);
+            const runDir = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .makePidTemp */ .Gp)(FALLBACK_PREFIX);
             onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
             return runDir;
         },
@@ -2629,8 +2650,8 @@ function openLocalState(cacheDirFlag, io) {
 }
 /** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
 function removeDeadFallbacks() {
-    for (const path of (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_7__/* .deadPidTemps */ .pD)(FALLBACK_PREFIX))
-        (0,_util_background_js__WEBPACK_IMPORTED_MODULE_9__/* .inBackground */ .k)((0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTree */ .dM)(path));
+    for (const path of (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_6__/* .deadPidTemps */ .pD)(FALLBACK_PREFIX))
+        (0,_util_background_js__WEBPACK_IMPORTED_MODULE_8__/* .inBackground */ .k)((0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .removeTree */ .dM)(path));
 }
 
 

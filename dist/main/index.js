@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8287);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5869);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8287:
+/***/ 5869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33112,6 +33112,12 @@ function statKey(st) {
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
+/** The stat data that must be unchanged for a directory to hold the same names (a rename in or out moves them). */
+function dirKey(st) {
+    if (!st?.isDirectory() || !exactIno(st))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
+}
 
 ;// CONCATENATED MODULE: ./src/util/own-directory.ts
 
@@ -33360,6 +33366,27 @@ class LookupMemo {
         this.#written.hits.set(key, { ...hit, usedAtMs: atMs });
         this.#touched = true;
     }
+    /**
+     * What vouches, after this lookup, that the hits of `keys` are still there: the stat data of their shards, as
+     * recorded (settled) when the memo was written, and the oldest last use among them; undefined when the memo does
+     * not keep one of them. A shard whose stat data are still these holds the entries it held (see above).
+     */
+    vouched(keys) {
+        if (this.#written === undefined)
+            return undefined;
+        const shards = new Map();
+        let oldestUseMs = Infinity;
+        for (const key of keys) {
+            const hit = this.#written.hits.get(key);
+            const shard = key.slice(0, 2);
+            const id = this.#written.shards.get(shard);
+            if (hit === undefined || id === undefined)
+                return undefined;
+            shards.set(shard, id);
+            oldestUseMs = Math.min(oldestUseMs, hit.usedAtMs);
+        }
+        return { shards, oldestUseMs };
+    }
     /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
     flush() {
         if (!this.#touched || this.#written === undefined)
@@ -33367,12 +33394,6 @@ class LookupMemo {
         this.#touched = false;
         state_file_writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits));
     }
-}
-/** The stat data that must be unchanged for a shard to hold the same entries. */
-function dirKey(st) {
-    if (!st?.isDirectory() || !exactIno(st))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 const NEWLINE = 0x0a;
 /**
@@ -33439,6 +33460,7 @@ function header(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/cache/local-cache.ts
+
 
 
 
@@ -34003,6 +34025,16 @@ class local_cache_LocalCache {
         }
         this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
         return { saved: false, reason: 'cache-unavailable', message: e.message };
+    }
+    vouchedHits(keys) {
+        const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
+        if (vouched === undefined)
+            return undefined;
+        return {
+            shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
+            // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
+            freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
+        };
     }
     expectRestores(count) {
         this.#restores.expect(count);
@@ -39025,6 +39057,15 @@ async function removeDeadPidTemps(prefix, minAgeMs = 0) {
  */
 const ABANDONED_MS = 10 * 60_000;
 
+;// CONCATENATED MODULE: ./src/run-env/cache-dir.ts
+
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+function cache_dir_defaultCacheDir(env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
+}
+
 ;// CONCATENATED MODULE: ./src/run-env/local-state.ts
 
 
@@ -39037,11 +39078,7 @@ const ABANDONED_MS = 10 * 60_000;
 
 
 
-/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-function defaultCacheDir(env) {
-    const xdg = env.XDG_CACHE_HOME;
-    return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
-}
+
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
 function openLocalState(cacheDirFlag, io) {
@@ -41056,20 +41093,20 @@ async function readSettings(dir) {
  * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
 function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    return attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env).some((f) => existsSync(f));
+}
+/** Every place attributeFilesExist looks at, in its order. */
+function attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
     // git runs from the work tree's top: a relative global file is read from there. The top is above the real
     // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,external_node_path_.resolve)(realDir, ...Array(depth).fill('..'));
     const global = globalAttributesFile(settings.attributesFile, env);
-    if ((0,external_node_fs_.existsSync)(infoAttributes) || (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(top, global)))
-        return true;
-    if (systemFiles.some((f) => (0,external_node_fs_.existsSync)(f)))
-        return true;
+    const places = [infoAttributes, (0,external_node_path_.resolve)(top, global), ...systemFiles];
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = realDir;
     for (let i = depth; i >= 0; i--) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(above, '.gitattributes')))
-            return true;
+        places.push((0,external_node_path_.join)(above, '.gitattributes'));
         above = (0,external_node_path_.join)(above, '..');
     }
     const seen = new Set();
@@ -41079,11 +41116,62 @@ function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, s
             if (seen.has(dir))
                 break;
             seen.add(dir);
-            if ((0,external_node_fs_.existsSync)(realDir + '/' + dir + '/.gitattributes'))
-                return true;
+            places.push(realDir + '/' + dir + '/.gitattributes');
         }
     }
-    return false;
+    return places;
+}
+
+;// CONCATENATED MODULE: ./src/ids/work-tree-commands.ts
+
+
+
+/**
+ * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
+ * source directory sits, the index, the status, the settings that convert bytes, and where the system attributes
+ * file is. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
+ * with those of the run that wrote it, before anything that reads them is loaded.
+ */
+function workTreeCommands(untracked) {
+    return [
+        // One rev-parse answers where the source directory sits, and where the repository's attributes file and
+        // index are.
+        [
+            'rev-parse',
+            '--is-inside-work-tree',
+            '--show-prefix',
+            '--git-path',
+            'info/attributes',
+            '--git-path',
+            'index',
+        ],
+        ['ls-files', '-s', '-v', '-z', '--', '.'],
+        [
+            // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
+            // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
+            // back looks unchanged, and its key would be the old bytes'.
+            '-c',
+            'core.trustctime=true',
+            '-c',
+            'core.checkStat=default',
+            'status',
+            '--porcelain=v1',
+            '-z',
+            untracked ? '--untracked-files=all' : '--untracked-files=no',
+            '--ignore-submodules=all',
+            '--no-renames',
+            '--',
+            '.',
+        ],
+        // Exit code 1 means none of the keys is set.
+        ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+        [...SYSTEM_ATTRIBUTES_QUERY],
+        [...EXEC_PATH_QUERY],
+    ];
+}
+/** workTreeCommands, started in `sourceDir` (see gitTexts). */
+function startWorkTreeCommands(sourceDir, untracked, env) {
+    return (0,git_command/* gitTexts */.vZ)(sourceDir, workTreeCommands(untracked), env);
 }
 
 ;// CONCATENATED MODULE: ./src/ids/git-output.ts
@@ -41593,6 +41681,7 @@ function parseBatch(out) {
 
 
 
+
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
@@ -41623,8 +41712,10 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
         if (e.mode !== 'symlink')
             candidates.push(p);
     const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
-    const converting = infoAttributes === undefined ||
-        attributeFilesExist(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env)
+    const places = infoAttributes === undefined
+        ? undefined
+        : attributePlaces(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
+    const converting = places === undefined || places.some((f) => (0,external_node_fs_.existsSync)(f))
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -41650,6 +41741,9 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
             else
                 toRead.push(p);
         }
+    }
+    if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+        listings.fromListingsAlone = { attributePlaces: places };
     }
     const fromSubmodules = toRead.length > 0 ? await file_digest_submoduleDigests(sourceDir, toRead) : undefined;
     for (const [p, state] of fromSubmodules?.found ?? [])
@@ -41713,49 +41807,17 @@ const INDEX_WORTHWHILE = 500;
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
- * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at. `runs`: the
+ * calls of workTreeCommands, started already (at `startedAt`) with the same `untracked` and `env`.
  */
 function startWorkTreeListings(sourceDir, options = {}) {
-    const startedAt = Date.now();
+    const startedAt = options.startedAt ?? Date.now();
     // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
     // call, rather than a second git process reading the index again.
     const untracked = options.untracked ?? false;
-    const commands = [
-        // One rev-parse answers where the source directory sits, and where the repository's attributes file and
-        // index are.
-        [
-            'rev-parse',
-            '--is-inside-work-tree',
-            '--show-prefix',
-            '--git-path',
-            'info/attributes',
-            '--git-path',
-            'index',
-        ],
-        ['ls-files', '-s', '-v', '-z', '--', '.'],
-        [
-            // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
-            // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
-            // back looks unchanged, and its key would be the old bytes'.
-            '-c',
-            'core.trustctime=true',
-            '-c',
-            'core.checkStat=default',
-            'status',
-            '--porcelain=v1',
-            '-z',
-            untracked ? '--untracked-files=all' : '--untracked-files=no',
-            '--ignore-submodules=all',
-            '--no-renames',
-            '--',
-            '.',
-        ],
-        // Exit code 1 means none of the keys is set.
-        ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
-        [...SYSTEM_ATTRIBUTES_QUERY],
-        [...EXEC_PATH_QUERY],
-    ];
-    const [where, index, status, config, system, execPath] = (0,git_command/* gitTexts */.vZ)(sourceDir, commands, options.env);
+    const commands = workTreeCommands(untracked);
+    const runs = options.runs ?? startWorkTreeCommands(sourceDir, untracked, options.env);
+    const [where, index, status, config, system, execPath] = runs;
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // Printed relative to the directory git ran in, which is the source directory with its links resolved.
     const gitPaths = place.then(([inside, , info, index]) => {
@@ -41788,6 +41850,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         : r);
     return {
         startedAt,
+        runs,
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.entries) : r)),
@@ -50472,7 +50535,7 @@ async function locate(o, env) {
         workDir,
         baseEnv: baseEnvironment(env),
         workTree: startWorkTreeListings(sourceDir),
-        localCacheDir: defaultCacheDir(env),
+        localCacheDir: cache_dir_defaultCacheDir(env),
     };
 }
 /** Problems as one message; a bad target is the `targets` input's fault, and says so. */
@@ -50711,7 +50774,7 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
         // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
-        const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
+        const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(cache_dir_defaultCacheDir(process.env)));
         const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const names = new Map();

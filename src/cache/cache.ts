@@ -43,8 +43,21 @@ export interface Cache {
    * takes its place, and does not offer it again in this run.
    */
   discard?(key: JobKey): Promise<void>;
+  /**
+   * Optional: after `close`, what vouches that the hits of `keys`, every one of which this run's lookup found, are
+   * still there without looking them up again: the directories holding them, each with the stat data it must
+   * still have (see dirKey); undefined when nothing does.
+   */
+  vouchedHits?(keys: readonly JobKey[]): VouchedHits | undefined;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
+}
+
+/** See Cache.vouchedHits. */
+export interface VouchedHits {
+  shards: [dir: string, stat: string][];
+  /** Until when the hits' last uses stand; a run after this marks them used again. */
+  freshUntilMs: number;
 }
 
 /** What a successful job leaves behind. */

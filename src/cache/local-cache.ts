@@ -27,6 +27,7 @@ import type {
   RestoredElsewhere,
   RestoreFailure,
   SaveOutcome,
+  VouchedHits,
 } from './cache.js';
 import type { AdoptRequest } from './adopt-archive.js';
 import type { EntryMeta } from './entry-meta.js';
@@ -38,7 +39,8 @@ import { RestoreQueue } from './restore-helper.js';
 import { readLogShown } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 import { inBackground } from '../util/background.js';
-import { dirKey, type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
+import { type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
+import { dirKey } from '../util/settled-stat.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
@@ -629,6 +631,16 @@ export class LocalCache implements Cache {
     }
     this.#onWarning(`could not save ${key} to the local cache: ${e.message}`);
     return { saved: false, reason: 'cache-unavailable', message: e.message };
+  }
+
+  vouchedHits(keys: readonly JobKey[]): VouchedHits | undefined {
+    const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
+    if (vouched === undefined) return undefined;
+    return {
+      shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
+      // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
+      freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
+    };
   }
 
   expectRestores(count: number): void {

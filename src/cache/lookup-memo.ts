@@ -3,7 +3,7 @@ import { lstatSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
-import { exactIno, settledMs } from '../util/settled-stat.js';
+import { dirKey, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 
 /**
@@ -185,18 +185,32 @@ export class LookupMemo {
     this.#touched = true;
   }
 
+  /**
+   * What vouches, after this lookup, that the hits of `keys` are still there: the stat data of their shards, as
+   * recorded (settled) when the memo was written, and the oldest last use among them; undefined when the memo does
+   * not keep one of them. A shard whose stat data are still these holds the entries it held (see above).
+   */
+  vouched(keys: Iterable<string>): { shards: Map<string, string>; oldestUseMs: number } | undefined {
+    if (this.#written === undefined) return undefined;
+    const shards = new Map<string, string>();
+    let oldestUseMs = Infinity;
+    for (const key of keys) {
+      const hit = this.#written.hits.get(key);
+      const shard = key.slice(0, 2);
+      const id = this.#written.shards.get(shard);
+      if (hit === undefined || id === undefined) return undefined;
+      shards.set(shard, id);
+      oldestUseMs = Math.min(oldestUseMs, hit.usedAtMs);
+    }
+    return { shards, oldestUseMs };
+  }
+
   /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
   flush(): void {
     if (!this.#touched || this.#written === undefined) return;
     this.#touched = false;
     writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits));
   }
-}
-
-/** The stat data that must be unchanged for a shard to hold the same entries. */
-export function dirKey(st: Stats | undefined): string | undefined {
-  if (!st?.isDirectory() || !exactIno(st)) return undefined;
-  return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 const NEWLINE = 0x0a;

@@ -6,22 +6,17 @@
  * ignores them (`core.fileMode=false`), symbolic links (followed inside the source directory), commit trees
  * (commit-digests.ts), and the streaming fallback outside git. All give identical digests for the same bytes.
  */
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PathSet } from '../graph/model.js';
 import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { streamDigests } from './git-blob.js';
-import { type GitRun, gitText, gitTexts, workTreePrefix } from './git-command.js';
-import { EXEC_PATH_QUERY, SYSTEM_ATTRIBUTES_QUERY, systemAttributesFiles } from './git-attribute-files.js';
-import {
-  attributeFilesExist,
-  convertedPaths,
-  parseSettings,
-  SETTINGS_REGEXP,
-  type GitSettings,
-} from './git-conversions.js';
+import { type GitRun, gitText, workTreePrefix } from './git-command.js';
+import { systemAttributesFiles } from './git-attribute-files.js';
+import { attributePlaces, convertedPaths, parseSettings, type GitSettings } from './git-conversions.js';
+import { startWorkTreeCommands, workTreeCommands } from './work-tree-commands.js';
 import {
   indexEntries,
   type IndexPaths,
@@ -69,17 +64,20 @@ export async function workingTreeDigests(
   const candidates: string[] = [];
   for (const [p, e] of index) if (e.mode !== 'symlink') candidates.push(p);
   const [infoAttributes, realDir] = await Promise.all([listings.infoAttributes, listings.realDir]);
+  const places =
+    infoAttributes === undefined
+      ? undefined
+      : attributePlaces(
+          realDir ?? sourceDir,
+          prefix,
+          candidates,
+          infoAttributes,
+          settings,
+          await listings.systemAttributes,
+          listings.env,
+        );
   const converting =
-    infoAttributes === undefined ||
-    attributeFilesExist(
-      realDir ?? sourceDir,
-      prefix,
-      candidates,
-      infoAttributes,
-      settings,
-      await listings.systemAttributes,
-      listings.env,
-    )
+    places === undefined || places.some((f) => existsSync(f))
       ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
       : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
@@ -100,6 +98,9 @@ export async function workingTreeDigests(
       if (st?.isFile()) out.set(p, { mode: st.mode & 0o100 ? 'executable' : 'regular', digest: e.digest });
       else toRead.push(p);
     }
+  }
+  if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+    listings.fromListingsAlone = { attributePlaces: places };
   }
   const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;
   for (const [p, state] of fromSubmodules?.found ?? []) out.set(p, state);
@@ -169,6 +170,15 @@ const INDEX_WORTHWHILE = 500;
 export interface WorkTreeListings {
   /** Wall-clock time (ms) when the calls started: git looked at the work tree after this. */
   startedAt: number;
+  /** The calls of workTreeCommands, as they answered. */
+  runs: Promise<GitRun>[];
+  /**
+   * Set by workingTreeDigests when every path it was asked for was answered by these listings alone: a file in the
+   * index that git finds unchanged, that no attributes file can convert (none stands at `attributePlaces`, the
+   * places git would read one from) and whose mode git keeps (`core.fileMode`). Such digests are the same as long
+   * as the listings' answers and the places are (see src/cli/fully-cached.ts).
+   */
+  fromListingsAlone?: { attributePlaces: string[] };
   /** The environment the calls ran with, when not this process's (a submodule's: see submoduleEnv). */
   env?: NodeJS.ProcessEnv;
   /** The source directory's path inside the work tree, or undefined outside one. */
@@ -201,52 +211,25 @@ export interface WorkTreeListings {
 /**
  * Starts the fast path's git calls. They depend on the directory only, not on the graph, so a caller can start
  * them before it reads the graph and have git stat the work tree on another core meanwhile. All run at once
- * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at.
+ * (gitText never rejects); outside a work tree the listings fail, and only `prefix` is looked at. `runs`: the
+ * calls of workTreeCommands, started already (at `startedAt`) with the same `untracked` and `env`.
  */
 export function startWorkTreeListings(
   sourceDir: string,
-  options: { untracked?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    untracked?: boolean;
+    env?: NodeJS.ProcessEnv;
+    runs?: Promise<GitRun>[];
+    startedAt?: number;
+  } = {},
 ): WorkTreeListings {
-  const startedAt = Date.now();
+  const startedAt = options.startedAt ?? Date.now();
   // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
   // call, rather than a second git process reading the index again.
   const untracked = options.untracked ?? false;
-  const commands = [
-    // One rev-parse answers where the source directory sits, and where the repository's attributes file and
-    // index are.
-    [
-      'rev-parse',
-      '--is-inside-work-tree',
-      '--show-prefix',
-      '--git-path',
-      'info/attributes',
-      '--git-path',
-      'index',
-    ],
-    ['ls-files', '-s', '-v', '-z', '--', '.'],
-    [
-      // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
-      // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
-      // back looks unchanged, and its key would be the old bytes'.
-      '-c',
-      'core.trustctime=true',
-      '-c',
-      'core.checkStat=default',
-      'status',
-      '--porcelain=v1',
-      '-z',
-      untracked ? '--untracked-files=all' : '--untracked-files=no',
-      '--ignore-submodules=all',
-      '--no-renames',
-      '--',
-      '.',
-    ],
-    // Exit code 1 means none of the keys is set.
-    ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
-    [...SYSTEM_ATTRIBUTES_QUERY],
-    [...EXEC_PATH_QUERY],
-  ];
-  const [where, index, status, config, system, execPath] = gitTexts(sourceDir, commands, options.env) as [
+  const commands = workTreeCommands(untracked);
+  const runs = options.runs ?? startWorkTreeCommands(sourceDir, untracked, options.env);
+  const [where, index, status, config, system, execPath] = runs as [
     Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
@@ -287,6 +270,7 @@ export function startWorkTreeListings(
   );
   return {
     startedAt,
+    runs,
     ...(options.env ? { env: options.env } : {}),
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: parsed.then((r) => (r.ok ? ok(r.value.entries) : r)),

@@ -127,17 +127,31 @@ export function attributeFilesExist(
   systemFiles: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
+  return attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env).some((f) =>
+    existsSync(f),
+  );
+}
+
+/** Every place attributeFilesExist looks at, in its order. */
+export function attributePlaces(
+  realDir: string,
+  prefix: string,
+  paths: readonly string[],
+  infoAttributes: string,
+  settings: GitSettings,
+  systemFiles: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   // git runs from the work tree's top: a relative global file is read from there. The top is above the real
   // directory (`prefix` is git's), not above a link leading to it.
   const depth = prefix.split('/').filter(Boolean).length;
   const top = resolve(realDir, ...Array<string>(depth).fill('..'));
   const global = globalAttributesFile(settings.attributesFile, env);
-  if (existsSync(infoAttributes) || existsSync(resolve(top, global))) return true;
-  if (systemFiles.some((f) => existsSync(f))) return true;
+  const places = [infoAttributes, resolve(top, global), ...systemFiles];
   // The directories from the work tree's top down to the source directory, then those of the paths.
   let above = realDir;
   for (let i = depth; i >= 0; i--) {
-    if (existsSync(join(above, '.gitattributes'))) return true;
+    places.push(join(above, '.gitattributes'));
     above = join(above, '..');
   }
   const seen = new Set<string>();
@@ -146,8 +160,8 @@ export function attributeFilesExist(
       const dir = p.slice(0, i);
       if (seen.has(dir)) break;
       seen.add(dir);
-      if (existsSync(realDir + '/' + dir + '/.gitattributes')) return true;
+      places.push(realDir + '/' + dir + '/.gitattributes');
     }
   }
-  return false;
+  return places;
 }

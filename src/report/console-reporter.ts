@@ -1,6 +1,7 @@
 import type { JobOutcome, JobRef, Reporter, RunEvent, RunSummary } from './events.js';
 import { printable } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
+import { summaryLine } from './summary-line.js';
 
 export interface ConsoleReporterOptions {
   stream: NodeJS.WritableStream;
@@ -116,11 +117,7 @@ export class ConsoleReporter implements Reporter {
 
   #runEnd(s: RunSummary): void {
     this.#clearStatus();
-    const c = s.counts;
-    const total = c.cached + c.built + c.failed + c.skipped;
-    this.#o.stream.write(
-      `disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(s.durationMs / 1000).toFixed(2)}s\n`,
-    );
+    this.#o.stream.write(summaryLine(s.counts, s.durationMs));
     const failed = s.jobs.filter((j) => j.status === 'failed');
     for (const j of failed)
       this.#o.stream.write(

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
 import { LocalCache, removeDeadTemps } from '../cache/local-cache.js';
@@ -11,6 +10,7 @@ import { deadPidTemps, makePidTemp } from '../util/pid-temp.js';
 import { removeTree } from '../util/remove-tree.js';
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
+import { defaultCacheDir } from './cache-dir.js';
 
 /** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
 export interface LocalState {
@@ -32,11 +32,7 @@ export interface LocalState {
   keysMemoFile(sourceDir: string): string;
 }
 
-/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv): string {
-  const xdg = env.XDG_CACHE_HOME;
-  return join(xdg && xdg !== '' ? xdg : join(env.HOME ?? homedir(), '.cache'), 'disbuild');
-}
+export { defaultCacheDir };
 
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';

@@ -31,3 +31,9 @@ export function statKey(st: Stats | undefined): string | undefined {
   if (!st?.isFile() || !exactIno(st)) return undefined;
   return `${st.dev}:${st.ino}:${st.size}:${st.mode}:${st.mtimeMs}:${st.ctimeMs}`;
 }
+
+/** The stat data that must be unchanged for a directory to hold the same names (a rename in or out moves them). */
+export function dirKey(st: Stats | undefined): string | undefined {
+  if (!st?.isDirectory() || !exactIno(st)) return undefined;
+  return `${st.dev}:${st.ino}:${st.mode}:${st.uid}:${st.mtimeMs}:${st.ctimeMs}`;
+}

@@ -1,24 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Cache } from '../../cache/cache.js';
-import { NullCache } from '../../cache/null-cache.js';
-import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
-import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
-import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
-import { formatProblem, type PathSet } from '../../graph/model.js';
-import { ConsoleReporter } from '../../report/console-reporter.js';
-import type { Reporter, RunEvent } from '../../report/events.js';
-import { writeJsonReport } from '../../report/json-report.js';
+import { startWorkTreeCommands } from '../../ids/work-tree-commands.js';
+import { summaryLine } from '../../report/summary-line.js';
+import { defaultCacheDir } from '../../run-env/cache-dir.js';
 import { parseChoice, parseCommandArgs, parsePositiveInt } from '../args.js';
-import { startRepoFiles } from '../../config/repo-files.js';
-import { loadGraphOrReport } from '../graph-input.js';
+import { answeredByRecord, recordFile, type RunIdentity } from '../fully-cached.js';
 import type { CliIo, Command } from '../io.js';
 import { EXIT } from '../io.js';
-import { baseEnvironment } from '../../run-env/base-environment.js';
-import { openLocalState } from '../../run-env/local-state.js';
-import { KeyRecordStore } from '../../explain/record-store.js';
-import { RunExplainer } from '../../explain/run-explainer.js';
-import { printable } from '../../util/printable.js';
 
 const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
 
@@ -75,6 +63,7 @@ const flags = {
 
 /** `disbuild run`: the CLI adapter around the engine. */
 export const run: Command = async (argv, io) => {
+  const startedAt = Date.now();
   const parsed = parseCommandArgs(argv, flags);
   if (!parsed.ok) return usageError(io, parsed.error);
   const v = parsed.value.values;
@@ -94,165 +83,80 @@ export const run: Command = async (argv, io) => {
   );
   for (const r of [jobs, timeout, cacheKind, download, logReplay]) if (!r.ok) return usageError(io, r.error);
   if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok) return EXIT.usage;
-  const kind = cacheKind.value;
-  // The remote cache's code (HTTP, archives) is loaded only for a run that has one.
-  const remoteKind = kind === 'http' || kind === 'turbo' ? kind : undefined;
-  const remoteCache = remoteKind ? await import('../../run-env/remote-cache.js') : undefined;
-  const remote =
-    remoteCache && remoteKind
-      ? remoteCache.parseRemoteSettings(
-          { kind: remoteKind, url: v['cache-url'], team: v['cache-team'], mode: v['cache-mode'] },
-          { url: '--cache-url', mode: '--cache-mode' },
-          io.env,
-          'read-write',
-        )
-      : undefined;
-  if (remote && !remote.ok) return usageError(io, remote.error);
 
   const sourceDir = resolve(io.cwd, v['source-dir'] ?? '.');
-  // git stats the work tree on another core while the graph is read. The check that inputs exist then takes
-  // git's word for unchanged tracked files instead of listing their directories.
-  const workTreeListings = startWorkTreeListings(sourceDir, { untracked: v.graph === undefined });
-  const knownFiles = (): Promise<PathSet | undefined> => unchangedIndexedFiles(workTreeListings);
-  // Through disbuild.json: the compile's file list comes from git calls started now, the keys' status among
-  // them, and an unchanged repository and configuration reuse the graph compiled last time.
-  const repoFiles = v.graph === undefined ? startRepoFiles(sourceDir, workTreeListings) : undefined;
-  const state = openLocalState(v['cache-dir'], io);
-  // A fresh cache will build everything: the launcher boots while the graph is read and keyed, not after. It is
-  // forked before the graph is read, whose reading and validating take this thread for as long as they last.
-  // Not in front of a remote cache: there an empty local cache is a fresh clone whose builds CI has done, and a
-  // launcher booted for nothing takes a core from the lookups and downloads.
-  const launcher = v['dry-run'] || remote !== undefined ? undefined : startLauncherAhead(state.timings.empty);
-  if (launcher) await launcher;
-  const compiledFile = state.compiledGraphFile(sourceDir);
-  const shortcuts = repoFiles && {
-    files: repoFiles,
-    cacheFile: compiledFile,
-    validatedFile: state.validatedGraphFile(compiledFile),
-  };
-  const input = await loadGraphOrReport(
-    v.graph,
-    sourceDir,
-    io,
-    knownFiles,
-    shortcuts,
-    state.validatedGraphFile,
-  );
-  if (!input) {
-    closeLauncher(launcher);
-    return EXIT.usage;
-  }
-  const { graph } = input;
-
-  const live = Boolean(io.stdout.isTTY) && !io.env.CI;
-  const reporter: Reporter = new ConsoleReporter({
-    stream: io.stdout,
-    live,
-    logReplay: logReplay.value,
-    streamOutput: !v.quiet,
-  });
-  const warn = (message: string): void => reporter.onEvent({ type: 'warning', message });
-  const salt = v.salt ?? input.salt ?? '';
-  if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
-  const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
-  const verbose = v.verbose ?? false;
-  const local = kind === 'none' ? undefined : await state.openCache(warn);
-  const cache: Cache =
-    local === undefined
-      ? new NullCache()
-      : remoteCache && remote?.ok
-        ? remoteCache.withRemote(
-            local,
-            remote.value,
-            state,
-            warn,
-            download.value === 'all' && !(v['dry-run'] ?? false),
-          )
-        : local;
-  // Its server's code is loaded with it, on the first miss.
-  const coordinator = openOnFirstClaim(async () =>
-    (await import('../../coordinator/shared-coordinator.js')).SharedCoordinator.open(state.dir, {
-      onWarning: warn,
-    }),
-  );
-
-  const controller = new AbortController();
-  const onSignal = (): void => controller.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    const targets = [...(v.targets ?? []).flatMap((t) => t.split(',')), ...parsed.value.positionals].filter(
-      Boolean,
-    );
-    const result = await runGraph(
-      graph,
-      {
-        sourceDir,
-        salt,
-        concurrency: jobs.value,
-        failFast: v['fail-fast'] ?? false,
-        jobTimeoutMs: timeout.value * 1000,
-        targets,
-        download: download.value,
-        ...(v['out-dir'] === undefined ? {} : { outDir: resolve(io.cwd, v['out-dir']) }),
-        logReplay: logReplay.value,
-        // Shown only when replayed, kept only in a report.
-        cachedLogs: logReplay.value === 'all' || v.report !== undefined,
-        dryRun: v['dry-run'] ?? false,
-        workDir: state.newRunDir(warn),
-        outputRecordsFile: state.outputRecordsFile(sourceDir),
-        keysMemoFile: state.keysMemoFile(sourceDir),
-        baseEnv: baseEnvironment(io.env),
-        digests: 'working-tree',
-        workTreeListings,
-        signal: controller.signal,
-      },
-      {
-        cache,
-        reporter: {
-          onEvent: (e: RunEvent) => {
-            if (e.type === 'job-start' && verbose) {
-              io.stdout.write(`why ${printable(e.job.name)}: ${explainer.reason(e.job.name)}\n`);
-            }
-            if (e.type === 'job-end' && e.outcome.status === 'built') explainer.recordBuilt(e.outcome.name);
-            reporter.onEvent(e);
-          },
-        },
-        onKeyed: explainer.onKeyed,
-        timings: state.timings,
-        coordinator,
-        ...(launcher ? { launcher } : {}),
-      },
-    );
-    if (!result.ok) {
-      for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);
-      return EXIT.usage;
-    }
-    if (v.report !== undefined) {
-      const path = resolve(io.cwd, v.report);
-      try {
-        writeJsonReport(path, result.value);
-      } catch (e) {
-        io.stderr.write(`disbuild: cannot write the report to ${path}: ${(e as Error).message}\n`);
-        return EXIT.failed;
+  // git stats the work tree on another core while the rest starts. Without --graph, the compile of disbuild.json
+  // takes the untracked files from the same call.
+  const listingsStartedAt = Date.now();
+  const listings = startWorkTreeCommands(sourceDir, v.graph === undefined);
+  // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
+  // nothing but its summary and restores nothing.
+  const recordable =
+    v.graph !== undefined &&
+    cacheKind.value === 'local' &&
+    v.report === undefined &&
+    v['out-dir'] === undefined &&
+    download.value === 'minimal' &&
+    logReplay.value !== 'all' &&
+    !v['dry-run'] &&
+    !v.verbose;
+  const record = recordable
+    ? {
+        file: recordFile(
+          v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']),
+          sourceDir,
+        ),
+        identity: {
+          argv,
+          cwd: io.cwd,
+          env: io.env,
+          sourceDir,
+          graphFile: resolve(io.cwd, v.graph!),
+        } satisfies RunIdentity,
       }
+    : undefined;
+  if (record) {
+    const cached = await answeredByRecord(record.file, record.identity, listings);
+    if (cached !== undefined) {
+      io.stdout.write(summaryLine({ cached, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
+      return EXIT.ok;
     }
-    if (controller.signal.aborted) return 130;
-    if (v['dry-run']) return EXIT.ok;
-    const { failed, skipped } = result.value.counts;
-    return failed + skipped > 0 || result.value.outDirFailures !== undefined ? EXIT.failed : EXIT.ok;
-  } finally {
-    // Closed by the run already; should the run have thrown before it took the launcher, closed here.
-    closeLauncher(launcher);
-    // Records are appended as jobs are built; the last ones, and a compaction when due, are written here.
-    explainer.flush();
-    await coordinator.close({ drain: !controller.signal.aborted });
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
+  return (await import('./run-graph.js')).runGraphCommand(io, {
+    values: v,
+    positionals: parsed.value.positionals,
+    jobs: jobs.value,
+    timeoutSeconds: timeout.value,
+    cacheKind: cacheKind.value,
+    download: download.value,
+    logReplay: logReplay.value,
+    sourceDir,
+    listings,
+    listingsStartedAt,
+    ...(record ? { record } : {}),
+  });
 };
 
-function usageError(io: CliIo, message: string): number {
+/** What `disbuild run` was asked, parsed and checked, for the full path (run-graph.ts). */
+export interface RunRequest {
+  values: RunValues;
+  positionals: string[];
+  jobs: number;
+  timeoutSeconds: number;
+  cacheKind: 'local' | 'none' | 'http' | 'turbo';
+  download: 'minimal' | 'all';
+  logReplay: 'failed' | 'all' | 'none';
+  sourceDir: string;
+  /** workTreeCommands, started at `listingsStartedAt`. */
+  listings: ReturnType<typeof startWorkTreeCommands>;
+  listingsStartedAt: number;
+  /** Where a fully cached run of this request is recorded, when it may be (see fully-cached.ts). */
+  record?: { file: string; identity: RunIdentity };
+}
+
+type RunValues = Extract<ReturnType<typeof parseCommandArgs<typeof flags>>, { ok: true }>['value']['values'];
+
+export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
   return EXIT.usage;
 }

@@ -1,0 +1,372 @@
+(function (__disbuild_import_meta) {const id = 948;
+const ids = [948];
+const modules = {
+
+/***/ 7948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   usageError: () => (/* binding */ usageError)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8397);
+/* harmony import */ var _report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9497);
+/* harmony import */ var _run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
+/* harmony import */ var _fully_cached_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5069);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1604);
+
+
+
+
+
+
+
+
+const HELP = `Usage: disbuild run [--graph FILE] [options] [TARGET...]
+
+Runs a build graph: computes every job's key, restores hits from the cache, builds the misses.
+
+Options:
+  --graph FILE          the graph JSON (default: what disbuild.json in the source dir describes)
+  --source-dir DIR      the checkout that inputs are relative to (default: current directory)
+  --cache local|none|http|turbo  where artifacts are kept (default: local); http and turbo put a shared
+                        remote cache behind the local one (Bazel HTTP cache / Turborepo Remote Cache API)
+  --cache-url URL       the remote cache's base URL (token from DISBUILD_CACHE_TOKEN)
+  --cache-team T        the Turborepo team (teamId when it starts with team_, else slug)
+  --cache-mode read-write|read  read: never upload (default: read-write)
+  --cache-dir DIR       local cache directory (default: $XDG_CACHE_HOME/disbuild or ~/.cache/disbuild)
+  --report FILE         write the JSON report there
+  -j, --jobs N          commands run at once (default: number of CPUs)
+  --fail-fast           start no new job after the first failure (default: keep going)
+  --timeout SECONDS     per-job time-out (default: none)
+  --salt S              folded into every key (toolchain versions, OS, ...)
+  --targets NAME        job names or globs to build with their dependencies (repeatable, comma-separated)
+  --out-dir DIR         copy the targets' outputs to DIR/<job name>
+  --download minimal|all  restore every hit, not only those something needs (default: minimal)
+  --log-replay failed|all|none  print cached jobs' logs (default: failed)
+  --dry-run             compute keys and look them up; run nothing
+  -q, --quiet           do not stream job output
+  -v, --verbose         print the key salt in use, and say why each job runs as it starts (see 'disbuild explain')
+  -h, --help            show this help
+
+Exit status: 0 when every job is cached or built, 1 when any failed or was skipped, 2 for bad usage or an invalid graph.
+`;
+const flags = {
+    graph: { type: 'string' },
+    'source-dir': { type: 'string' },
+    cache: { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'cache-url': { type: 'string' },
+    'cache-team': { type: 'string' },
+    'cache-mode': { type: 'string' },
+    report: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    'fail-fast': { type: 'boolean' },
+    timeout: { type: 'string' },
+    salt: { type: 'string' },
+    targets: { type: 'string', multiple: true },
+    'out-dir': { type: 'string' },
+    download: { type: 'string' },
+    'log-replay': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+};
+/** `disbuild run`: the CLI adapter around the engine. */
+const run = async (argv, io) => {
+    const startedAt = Date.now();
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)(argv, flags);
+    if (!parsed.ok)
+        return usageError(io, parsed.error);
+    const v = parsed.value.values;
+    if (v.help) {
+        io.stdout.write(HELP);
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+    }
+    const jobs = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--jobs', v.jobs, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)());
+    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--timeout', v.timeout, 0);
+    const cacheKind = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
+    const download = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--download', v.download, ['minimal', 'all'], 'minimal');
+    const logReplay = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
+    for (const r of [jobs, timeout, cacheKind, download, logReplay])
+        if (!r.ok)
+            return usageError(io, r.error);
+    if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+    const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['source-dir'] ?? '.');
+    // git stats the work tree on another core while the rest starts. Without --graph, the compile of disbuild.json
+    // takes the untracked files from the same call.
+    const listingsStartedAt = Date.now();
+    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
+    // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
+    // nothing but its summary and restores nothing.
+    const recordable = v.graph !== undefined &&
+        cacheKind.value === 'local' &&
+        v.report === undefined &&
+        v['out-dir'] === undefined &&
+        download.value === 'minimal' &&
+        logReplay.value !== 'all' &&
+        !v['dry-run'] &&
+        !v.verbose;
+    const record = recordable
+        ? {
+            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']), sourceDir),
+            identity: {
+                argv,
+                cwd: io.cwd,
+                env: io.env,
+                sourceDir,
+                graphFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
+            },
+        }
+        : undefined;
+    if (record) {
+        const cached = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
+        if (cached !== undefined) {
+            io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__/* .summaryLine */ .d)({ cached, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
+            return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        }
+    }
+    return (await Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(564), __webpack_require__.e(51), __webpack_require__.e(190), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+        values: v,
+        positionals: parsed.value.positionals,
+        jobs: jobs.value,
+        timeoutSeconds: timeout.value,
+        cacheKind: cacheKind.value,
+        download: download.value,
+        logReplay: logReplay.value,
+        sourceDir,
+        listings,
+        listingsStartedAt,
+        ...(record ? { record } : {}),
+    });
+};
+function usageError(io, message) {
+    io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
+    return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+}
+
+
+/***/ }),
+
+/***/ 5069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ answeredByRecord),
+/* harmony export */   QY: () => (/* binding */ recordFullyCached),
+/* harmony export */   mR: () => (/* binding */ recordFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3516);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4956);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2148);
+/**
+ * A fully cached run answered from a record of the last one, before the engine and the graph are loaded: a run of
+ * 200 jobs spends most of its time loading code and reading state (the graph, its validation, the keys' and the
+ * lookup's memos) to find again that nothing changed.
+ *
+ * Exact, not a guess. A run's answer is a function of its code, its arguments, directory and environment, the graph
+ * file, the digests of its inputs, and which keys the local cache holds. The record, written by a run whose every
+ * job was cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them
+ * still hold:
+ * - the code, the arguments, the working directory and the environment: one digest (`_` and `OLDPWD` left out,
+ *   which shells change between commands);
+ * - the graph file: its stat data, taken before it was read and settled by then (settled-stat.ts);
+ * - the digests: every input was answered by git's listings alone (see `fromListingsAlone` in file-digest.ts), so
+ *   they are the same when the listings' answers are, byte for byte, the source directory resolves to the same
+ *   place and no attributes file stands where git would read one; the record keeps the answers themselves;
+ * - the cache: the stat data of the directories holding the hits (Cache.vouchedHits), and the time until which
+ *   their last uses stand (a later run marks them used, for pruning, through the full path).
+ * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
+ * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
+ * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
+ * `--verbose`, `--log-replay all`, and disbuild.json (whose outputs are restored in place) all take the full path.
+ *
+ * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
+ * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
+ * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
+ */
+
+
+
+
+
+
+
+
+
+const MAGIC = 'disbuild-fully-cached';
+/** Raised whenever what the record holds, or how, changes. */
+const FORMAT = 1;
+/** Environment variables that shells change from one command to the next, and that no run reads. */
+const VOLATILE = new Set(['_', 'OLDPWD']);
+/** The record's file for runs in `sourceDir`, under the cache directory. */
+function recordFile(cacheDir, sourceDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')[0]}`);
+}
+function identityOf(run) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const field = (s) => void h.update(`${Buffer.byteLength(s)}:${s}\0`);
+    field(`${MAGIC} ${FORMAT}`);
+    field((0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url)));
+    field(run.cwd);
+    field(run.sourceDir);
+    field(run.graphFile);
+    field(String(run.argv.length));
+    for (const a of run.argv)
+        field(a);
+    const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
+    env.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    field(String(env.length));
+    for (const [k, v] of env) {
+        field(k);
+        field(v);
+    }
+    return h.digest('hex');
+}
+function headerDigest(header) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(header).digest('hex');
+}
+/**
+ * How many jobs the run has, all cached, when the record in `file` vouches for it (see above); undefined when it
+ * does not, and the run takes the full path. `runs`: workTreeCommands started for this run.
+ */
+async function answeredByRecord(file, run, runs) {
+    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnBytesIfAny */ .bv)(file);
+    if (bytes === undefined)
+        return undefined;
+    const lineEnd = bytes.indexOf(0x0a);
+    if (lineEnd < 0)
+        return undefined;
+    const [magic, format, identity, digest, length] = bytes.toString('latin1', 0, lineEnd).split(' ');
+    if (magic !== MAGIC || format !== String(FORMAT) || identity !== identityOf(run))
+        return undefined;
+    const headerEnd = lineEnd + 1 + Number(length);
+    if (!Number.isSafeInteger(headerEnd) || headerEnd > bytes.length)
+        return undefined;
+    const headerBytes = bytes.subarray(lineEnd + 1, headerEnd);
+    if (headerDigest(headerBytes) !== digest)
+        return undefined;
+    let header;
+    try {
+        header = JSON.parse(headerBytes.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    // The cheap checks first, while git lists the work tree.
+    if (!(Date.now() < header.freshUntilMs))
+        return undefined;
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(statIfAny(run.graphFile)) !== header.graphStat)
+        return undefined;
+    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_6__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
+        return undefined;
+    for (const [dir, stat] of header.shards) {
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .dirKey */ .zG)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(dir, { throwIfNoEntry: false })) !== stat)
+            return undefined;
+    }
+    if (header.attributePlaces.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f)))
+        return undefined;
+    const answers = await Promise.all(runs);
+    if (answers.length !== header.runs.length)
+        return undefined;
+    let at = headerEnd;
+    for (let i = 0; i < answers.length; i++) {
+        const [code, size] = header.runs[i];
+        if ((answers[i].code ?? null) !== code || at + size > bytes.length)
+            return undefined;
+        if (bytes.toString('utf8', at, at + size) !== answers[i].out)
+            return undefined;
+        at += size;
+    }
+    return at === bytes.length ? header.jobs : undefined;
+}
+function statIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */
+async function recordFullyCached(file, run, found) {
+    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(found.graphStat.stat);
+    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
+        return;
+    const answers = await Promise.all(found.runs);
+    const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
+    const header = {
+        realDir: found.realDir,
+        graphStat,
+        runs: answers.map((a, i) => [a.code ?? null, outputs[i].length]),
+        attributePlaces: found.attributePlaces,
+        shards: found.shards,
+        freshUntilMs: found.freshUntilMs,
+        jobs: found.jobs,
+    };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+}
+
+
+/***/ }),
+
+/***/ 9497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ summaryLine)
+/* harmony export */ });
+/** The line that ends a run's console output: what became of its jobs, and how long it took. */
+function summaryLine(c, durationMs) {
+    const total = c.cached + c.built + c.failed + c.skipped;
+    return `disbuild: ${total} jobs: ${c.cached} cached, ${c.built} built, ${c.failed} failed, ${c.skipped} skipped in ${(durationMs / 1000).toFixed(2)}s\n`;
+}
+
+
+/***/ }),
+
+/***/ 1203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ defaultCacheDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
+function defaultCacheDir(env) {
+    const xdg = env.XDG_CACHE_HOME;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache'), 'disbuild');
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

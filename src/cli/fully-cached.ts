@@ -1,0 +1,186 @@
+/**
+ * A fully cached run answered from a record of the last one, before the engine and the graph are loaded: a run of
+ * 200 jobs spends most of its time loading code and reading state (the graph, its validation, the keys' and the
+ * lookup's memos) to find again that nothing changed.
+ *
+ * Exact, not a guess. A run's answer is a function of its code, its arguments, directory and environment, the graph
+ * file, the digests of its inputs, and which keys the local cache holds. The record, written by a run whose every
+ * job was cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them
+ * still hold:
+ * - the code, the arguments, the working directory and the environment: one digest (`_` and `OLDPWD` left out,
+ *   which shells change between commands);
+ * - the graph file: its stat data, taken before it was read and settled by then (settled-stat.ts);
+ * - the digests: every input was answered by git's listings alone (see `fromListingsAlone` in file-digest.ts), so
+ *   they are the same when the listings' answers are, byte for byte, the source directory resolves to the same
+ *   place and no attributes file stands where git would read one; the record keeps the answers themselves;
+ * - the cache: the stat data of the directories holding the hits (Cache.vouchedHits), and the time until which
+ *   their last uses stand (a later run marks them used, for pruning, through the full path).
+ * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
+ * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
+ * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
+ * `--verbose`, `--log-replay all`, and disbuild.json (whose outputs are restored in place) all take the full path.
+ *
+ * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
+ * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
+ * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GitRun } from '../ids/git-command.js';
+import { codeIdentity } from '../util/code-identity.js';
+import { readOwnBytesIfAny } from '../util/read-own-file.js';
+import { realPathOr } from '../util/real-path.js';
+import { dirKey, settledMs, statKey } from '../util/settled-stat.js';
+import { writeStateFile } from '../util/state-file.js';
+
+const MAGIC = 'disbuild-fully-cached';
+/** Raised whenever what the record holds, or how, changes. */
+const FORMAT = 1;
+
+/** What a run was asked to do, and where. */
+export interface RunIdentity {
+  argv: readonly string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  sourceDir: string;
+  /** The graph file, absolute. */
+  graphFile: string;
+}
+
+/** What the full path found, for a record (see recordFullyCached). */
+export interface FullyCachedRun {
+  /** The graph file's stat data, taken before it was read. */
+  graphStat: { stat: Stats; takenAtMs: number };
+  /** The listings the digests came from (WorkTreeListings.runs). */
+  runs: Promise<GitRun>[];
+  /** WorkTreeListings.fromListingsAlone. */
+  attributePlaces: string[];
+  realDir: string;
+  /** Cache.vouchedHits of every job's key. */
+  shards: [dir: string, stat: string][];
+  freshUntilMs: number;
+  /** How many jobs the run had, all cached. */
+  jobs: number;
+}
+
+interface Header {
+  realDir: string;
+  graphStat: string;
+  /** Each listing's exit code (null: not run) and the UTF-8 length of its answer, which follow the header. */
+  runs: [number | null, number][];
+  attributePlaces: string[];
+  shards: [string, string][];
+  freshUntilMs: number;
+  jobs: number;
+}
+
+/** Environment variables that shells change from one command to the next, and that no run reads. */
+const VOLATILE = new Set(['_', 'OLDPWD']);
+
+/** The record's file for runs in `sourceDir`, under the cache directory. */
+export function recordFile(cacheDir: string, sourceDir: string): string {
+  return join(cacheDir, 'fully-cached-v1', `slot-${createHash('sha1').update(sourceDir).digest('hex')[0]}`);
+}
+
+function identityOf(run: RunIdentity): string {
+  const h = createHash('sha256');
+  const field = (s: string): void => void h.update(`${Buffer.byteLength(s)}:${s}\0`);
+  field(`${MAGIC} ${FORMAT}`);
+  field(codeIdentity(fileURLToPath(import.meta.url)));
+  field(run.cwd);
+  field(run.sourceDir);
+  field(run.graphFile);
+  field(String(run.argv.length));
+  for (const a of run.argv) field(a);
+  const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
+  env.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  field(String(env.length));
+  for (const [k, v] of env) {
+    field(k);
+    field(v!);
+  }
+  return h.digest('hex');
+}
+
+function headerDigest(header: Buffer): string {
+  return createHash('sha256').update(header).digest('hex');
+}
+
+/**
+ * How many jobs the run has, all cached, when the record in `file` vouches for it (see above); undefined when it
+ * does not, and the run takes the full path. `runs`: workTreeCommands started for this run.
+ */
+export async function answeredByRecord(
+  file: string,
+  run: RunIdentity,
+  runs: Promise<GitRun>[],
+): Promise<number | undefined> {
+  const bytes = readOwnBytesIfAny(file);
+  if (bytes === undefined) return undefined;
+  const lineEnd = bytes.indexOf(0x0a);
+  if (lineEnd < 0) return undefined;
+  const [magic, format, identity, digest, length] = bytes.toString('latin1', 0, lineEnd).split(' ');
+  if (magic !== MAGIC || format !== String(FORMAT) || identity !== identityOf(run)) return undefined;
+  const headerEnd = lineEnd + 1 + Number(length);
+  if (!Number.isSafeInteger(headerEnd) || headerEnd > bytes.length) return undefined;
+  const headerBytes = bytes.subarray(lineEnd + 1, headerEnd);
+  if (headerDigest(headerBytes) !== digest) return undefined;
+  let header: Header;
+  try {
+    header = JSON.parse(headerBytes.toString('utf8')) as Header;
+  } catch {
+    return undefined;
+  }
+  // The cheap checks first, while git lists the work tree.
+  if (!(Date.now() < header.freshUntilMs)) return undefined;
+  if (statKey(statIfAny(run.graphFile)) !== header.graphStat) return undefined;
+  if (realPathOr(run.sourceDir) !== header.realDir) return undefined;
+  for (const [dir, stat] of header.shards) {
+    if (dirKey(lstatSync(dir, { throwIfNoEntry: false })) !== stat) return undefined;
+  }
+  if (header.attributePlaces.some((f) => existsSync(f))) return undefined;
+  const answers = await Promise.all(runs);
+  if (answers.length !== header.runs.length) return undefined;
+  let at = headerEnd;
+  for (let i = 0; i < answers.length; i++) {
+    const [code, size] = header.runs[i]!;
+    if ((answers[i]!.code ?? null) !== code || at + size > bytes.length) return undefined;
+    if (bytes.toString('utf8', at, at + size) !== answers[i]!.out) return undefined;
+    at += size;
+  }
+  return at === bytes.length ? header.jobs : undefined;
+}
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */
+export async function recordFullyCached(
+  file: string,
+  run: RunIdentity,
+  found: FullyCachedRun,
+): Promise<void> {
+  const graphStat = statKey(found.graphStat.stat);
+  if (graphStat === undefined || !settledMs(found.graphStat.stat, found.graphStat.takenAtMs)) return;
+  const answers = await Promise.all(found.runs);
+  const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
+  const header: Header = {
+    realDir: found.realDir,
+    graphStat,
+    runs: answers.map((a, i) => [a.code ?? null, outputs[i]!.length]),
+    attributePlaces: found.attributePlaces,
+    shards: found.shards,
+    freshUntilMs: found.freshUntilMs,
+    jobs: found.jobs,
+  };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;
+  writeStateFile(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+}

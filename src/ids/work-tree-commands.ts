@@ -1,0 +1,56 @@
+import { EXEC_PATH_QUERY, SYSTEM_ATTRIBUTES_QUERY } from './git-attribute-files.js';
+import { SETTINGS_REGEXP } from './git-conversions.js';
+import { type GitRun, gitTexts } from './git-command.js';
+
+/**
+ * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
+ * source directory sits, the index, the status, the settings that convert bytes, and where the system attributes
+ * file is. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
+ * with those of the run that wrote it, before anything that reads them is loaded.
+ */
+export function workTreeCommands(untracked: boolean): string[][] {
+  return [
+    // One rev-parse answers where the source directory sits, and where the repository's attributes file and
+    // index are.
+    [
+      'rev-parse',
+      '--is-inside-work-tree',
+      '--show-prefix',
+      '--git-path',
+      'info/attributes',
+      '--git-path',
+      'index',
+    ],
+    ['ls-files', '-s', '-v', '-z', '--', '.'],
+    [
+      // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
+      // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
+      // back looks unchanged, and its key would be the old bytes'.
+      '-c',
+      'core.trustctime=true',
+      '-c',
+      'core.checkStat=default',
+      'status',
+      '--porcelain=v1',
+      '-z',
+      untracked ? '--untracked-files=all' : '--untracked-files=no',
+      '--ignore-submodules=all',
+      '--no-renames',
+      '--',
+      '.',
+    ],
+    // Exit code 1 means none of the keys is set.
+    ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
+    [...SYSTEM_ATTRIBUTES_QUERY],
+    [...EXEC_PATH_QUERY],
+  ];
+}
+
+/** workTreeCommands, started in `sourceDir` (see gitTexts). */
+export function startWorkTreeCommands(
+  sourceDir: string,
+  untracked: boolean,
+  env?: NodeJS.ProcessEnv,
+): Promise<GitRun>[] {
+  return gitTexts(sourceDir, workTreeCommands(untracked), env);
+}
