@@ -2,8 +2,8 @@
 // as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
 //
 // A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
-// chunk, named by the digest of the chunk's text, Node's version, the platform and Node's flags: a rebuilt bundle
-// or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// chunk, named by the digest of the chunk's text (taken by the build), its size and mtime, Node's version, the
+// platform and Node's flags: a rebuilt bundle or another Node never meets an old file. The file is written when the process exits, after the run compiled
 // what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
 // file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
 // a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
@@ -19,10 +19,14 @@ const __dccRequire = __dccCreateRequire(import.meta.url);
 const __dccFs = __dccRequire('node:fs');
 const __dccPath = __dccRequire('node:path');
 const __dccVm = __dccRequire('node:vm');
-const { createHash: __dccHash } = __dccRequire('node:crypto');
 const { fileURLToPath: __dccFileUrlToPath, pathToFileURL: __dccPathToFileUrl } = __dccRequire('node:url');
 
 const __dccHere = __dccPath.dirname(__dccFileUrlToPath(import.meta.url));
+/**
+ * Each chunk's SHA-256, written in by the build (scripts/code-cache.mjs): no chunk's text is hashed at run time, nor
+ * node:crypto loaded for it.
+ */
+const __dccDigests = {};
 /** Scripts compiled without usable cached code, written at exit. */
 const __dccToWrite = [];
 
@@ -131,15 +135,20 @@ function __dccLoad(name) {
   const file = __dccPath.join(__dccHere, name);
   const source = __dccFs.readFileSync(file, 'utf8');
   const dir = __dccDir();
+  const digest = __dccDigests[name];
   let path;
   let cachedData;
-  if (dir !== undefined) {
-    const key = __dccHash('sha256')
-      .update(source)
-      .update(`\0${process.version}\0${process.platform}\0${process.arch}\0`)
-      .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
-      .digest('hex')
-      .slice(0, 32);
+  if (dir !== undefined && digest !== undefined) {
+    // The chunk's size and mtime as well: a chunk changed since the build (by hand) is not taken for the one built.
+    // The rest only keeps the files of other Nodes and flags apart: V8 itself refuses code cached by another
+    // version or with other flags.
+    const st = __dccFs.statSync(file);
+    const key =
+      digest.slice(0, 24) +
+      __dccFnv(
+        `${st.size}\0${st.mtimeMs}\0${process.version}\0${process.platform}\0${process.arch}\0` +
+          `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`,
+      );
     path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
     cachedData = __dccRead(path);
   }
@@ -149,6 +158,13 @@ function __dccLoad(name) {
     __dccToWrite.push({ script, path });
   }
   return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** FNV-1a of `text`'s UTF-16 code units, as 8 hex digits. */
+function __dccFnv(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */

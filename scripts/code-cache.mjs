@@ -7,12 +7,15 @@
 // `import.meta` returning `{ id, ids, modules }`, on the same lines (stack traces keep their line numbers).
 // Anything else fails the build: a chunk this does not understand is never rewritten by guess.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const META = '__disbuild_import_meta';
 const LOADER = readFileSync(new URL('./chunk-loader.js', import.meta.url), 'utf8');
 /** ncc's chunk loading in index.js: `import("./" + __nccwpck_require__.u(chunkId))`. */
 const CHUNK_IMPORT = 'import("./" + __nccwpck_require__.u(chunkId))';
+/** Where the loader's table of chunk digests is written in. */
+const DIGESTS = 'const __dccDigests = {};';
 
 /** The script for the text of one chunk module. */
 export function chunkToScript(text, name) {
@@ -51,7 +54,12 @@ export function cacheCompiledChunks(dir) {
     return [path, chunkToScript(readFileSync(path, 'utf8'), path)];
   });
   for (const [path, script] of scripts) writeFileSync(path, script);
+  const digests = Object.fromEntries(
+    scripts.map(([path, script]) => [basename(path), createHash('sha256').update(script).digest('hex')]),
+  );
+  const loader = LOADER.replace(DIGESTS, `const __dccDigests = ${JSON.stringify(digests)};`);
+  if (loader === LOADER) throw new Error(`scripts/chunk-loader.js: \`${DIGESTS}\` not found`);
   const lines = text.replace(CHUNK_IMPORT, '__disbuildLoadChunk(__nccwpck_require__.u(chunkId))').split('\n');
   // After the first line: the bundle's own imports come first, and the shebang is added in front later.
-  writeFileSync(index, [lines[0], LOADER, ...lines.slice(1)].join('\n'));
+  writeFileSync(index, [lines[0], loader, ...lines.slice(1)].join('\n'));
 }

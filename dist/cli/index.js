@@ -4,8 +4,8 @@ const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href
 // as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
 //
 // A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
-// chunk, named by the digest of the chunk's text, Node's version, the platform and Node's flags: a rebuilt bundle
-// or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// chunk, named by the digest of the chunk's text (taken by the build), its size and mtime, Node's version, the
+// platform and Node's flags: a rebuilt bundle or another Node never meets an old file. The file is written when the process exits, after the run compiled
 // what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
 // file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
 // a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
@@ -21,10 +21,14 @@ const __dccRequire = __dccCreateRequire(__disbuild_module_url);
 const __dccFs = __dccRequire('node:fs');
 const __dccPath = __dccRequire('node:path');
 const __dccVm = __dccRequire('node:vm');
-const { createHash: __dccHash } = __dccRequire('node:crypto');
 const { fileURLToPath: __dccFileUrlToPath, pathToFileURL: __dccPathToFileUrl } = __dccRequire('node:url');
 
 const __dccHere = __dccPath.dirname(__dccFileUrlToPath(__disbuild_module_url));
+/**
+ * Each chunk's SHA-256, written in by the build (scripts/code-cache.mjs): no chunk's text is hashed at run time, nor
+ * node:crypto loaded for it.
+ */
+const __dccDigests = {"167.index.js":"8c04b4e0490d33aade6fcb24d4bf320c9f2ad729b1910d1015356db2349b758a","171.index.js":"48aa4bdbcd4786130e76b61c27812df8bb0a7c2a63de6fcc758e937ed814651b","172.index.js":"d193c45d67b97177e27dfd96bd65f39ffbdc30b11a5afc916d089fdc7f96f757","190.index.js":"a92f545b66d5244091c39167e3fb8a1b2579163f37cfe89ba38af2e0dfbd2a48","238.index.js":"cce130380943cd1070e12264917e29c94845b556b937559f61ce1a5ec2031f05","254.index.js":"8347edae11825999738701ebe17c0b43e294557581635af25f2b15bbf6c14669","277.index.js":"78726cbe4d50dfcbcc9932f71e85b000a268c4c9765f9b6a5fd128647c99310a","29.index.js":"1578af1eb781a735e2aef18f9d37494f437174ec1c1168946dbcff904f767ab1","332.index.js":"ce716a5b158ebcb767d75f7849c4aa7f6eb7dbe5847fdb84400188486e3d7526","352.index.js":"abea6a675429cf190293c6e545edaf7c857628e57a5c3c249a798db7e2c914a4","370.index.js":"25281d37bb36ab0f959a690249f205f0e897853afe83b98775c3d976751f60f9","394.index.js":"06c6b00b420e6bf02b9f287391e480dce8a8372b7af8f4e37d9bb747b30df1aa","438.index.js":"4254f2f7ad8ed5a6a55e48efa07ba3ce043433cb4fa75e37939271bf96ad30e3","442.index.js":"857d290da3c5c20cd920af1bc88f987d726550da987fdad07c257aee915ba356","481.index.js":"0e50ddba1a0ab030fa8459db2dee40906783d8972dfc6072192ceb25367a2614","51.index.js":"1823c9b2b8dbc17e6ef6d391ae7bfd061739af6c75660b79eec3832e6ed155d0","511.index.js":"68f8947586203b703571e044e88febc03f1cde555024301b3271a177ac5366ce","534.index.js":"8e3986192d71e7134c6ad74fcd68135dbfb5da5358c51ddf01d51cfc3224b20b","540.index.js":"3019b032e3d69ac2444daa76dfbe4d2f7cf727ae8f4445590e1f596fcc6fe744","543.index.js":"0b75adb3195747e69d41eacaa6317a2e030d9e0049423a9d5c7e3b6af2b1bd5a","564.index.js":"87a299c7a2e03909d3d6605c5c71fbc585d96c5e1046ae181f7ee254a4d5452a","6.index.js":"05f567ace60b07d0dddc8c2b48005d779dc4d2e8abee412e654e919164caa001","691.index.js":"0d6f4a76f50b104a06e5f1f37e3d6ec76e85d39d04b77581ee4fd4dc09c19666","732.index.js":"d56d0f97630890f2b4db116161031ac4aa4a14820c5773c023e2b35f45b63ebd","774.index.js":"77052560f49592138aa8588f45d5195c697c14a70d569702fbb257da01ae951b","815.index.js":"800ebe34d68e4c67091cb6d7773b222d18d1376cebb7b605aa806f03c4dcfc64","82.index.js":"7264da25ab08ef77b9275c04d594e002f17954d1b16d619a7d84d99f8005f683","943.index.js":"d0627a140332c35f49fc4034e5b7349a716a3f0b50a49a75e3683437b8b9645e","948.index.js":"cdbe8358c80ad23bd637e21243d85ce30ffbccf8f455269b6ea7e0875951a275","953.index.js":"8af80ccf703d624ff1f3dd071b0d33c00541831839b7da1659c995250c94d263"};
 /** Scripts compiled without usable cached code, written at exit. */
 const __dccToWrite = [];
 
@@ -133,15 +137,20 @@ function __dccLoad(name) {
   const file = __dccPath.join(__dccHere, name);
   const source = __dccFs.readFileSync(file, 'utf8');
   const dir = __dccDir();
+  const digest = __dccDigests[name];
   let path;
   let cachedData;
-  if (dir !== undefined) {
-    const key = __dccHash('sha256')
-      .update(source)
-      .update(`\0${process.version}\0${process.platform}\0${process.arch}\0`)
-      .update(`${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`)
-      .digest('hex')
-      .slice(0, 32);
+  if (dir !== undefined && digest !== undefined) {
+    // The chunk's size and mtime as well: a chunk changed since the build (by hand) is not taken for the one built.
+    // The rest only keeps the files of other Nodes and flags apart: V8 itself refuses code cached by another
+    // version or with other flags.
+    const st = __dccFs.statSync(file);
+    const key =
+      digest.slice(0, 24) +
+      __dccFnv(
+        `${st.size}\0${st.mtimeMs}\0${process.version}\0${process.platform}\0${process.arch}\0` +
+          `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`,
+      );
     path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
     cachedData = __dccRead(path);
   }
@@ -151,6 +160,13 @@ function __dccLoad(name) {
     __dccToWrite.push({ script, path });
   }
   return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** FNV-1a of `text`'s UTF-16 code units, as 8 hex digits. */
+function __dccFnv(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */
