@@ -269,12 +269,14 @@ async function runGraphCommand(io, request) {
             const vouched = cache.vouchedHits?.(result.value.jobs.map((j) => j.key));
             const known = await knownFiles();
             const realDir = await workTreeListings.realDir;
-            // SourceFiles that are no job's input are checked on disk when git does not vouch for them.
+            // SourceFiles that are no job's input are checked on disk when git does not vouch for them; outputs in place
+            // are checked, and put back, by every run (in-place.ts).
             if (alone &&
                 vouched &&
                 known &&
                 realDir &&
-                [...graph.sourceFiles.values()].every((p) => known.has(p))) {
+                [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
+                graph.jobs.every((j) => !j.outputs?.length)) {
                 await (0,fully_cached/* recordFullyCached */.QY)(record.file, record.identity, {
                     graphStat: { stat: graphStat.stat, takenAtMs: graphStat.takenAtMs },
                     runs: workTreeListings.runs,

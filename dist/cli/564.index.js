@@ -2657,48 +2657,6 @@ function removeDeadFallbacks() {
 
 /***/ }),
 
-/***/ 6947:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Io: () => (/* binding */ isLowOnSpace),
-/* harmony export */   b$: () => (/* binding */ isDiskFull),
-/* harmony export */   go: () => (/* binding */ freeBytes)
-/* harmony export */ });
-/* unused harmony export LOW_SPACE_BYTES */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
- * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
- * changes (a save then copies instead of renaming), so the margin can be generous.
- */
-const LOW_SPACE_BYTES = 512 * 1024 * 1024;
-/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
-function freeBytes(path) {
-    try {
-        const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(path);
-        return s.bavail * s.bsize;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
-function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
-    const free = freeBytes(path);
-    return free !== undefined && free < threshold;
-}
-/** Whether an error says a disk or a quota is full. */
-function isDiskFull(e) {
-    const code = e?.code;
-    return code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-
-/***/ }),
-
 /***/ 4340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -115,15 +115,17 @@ const run = async (argv, io) => {
         logReplay.value !== 'all' &&
         !v['dry-run'] &&
         !v.verbose;
+    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
     const record = recordable
         ? {
-            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']), sourceDir),
+            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir),
             identity: {
                 argv,
                 cwd: io.cwd,
                 env: io.env,
                 sourceDir,
                 graphFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
+                cacheDir,
             },
         }
         : undefined;
@@ -173,10 +175,11 @@ function usageError(io, message) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
-/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3516);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4956);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2148);
+/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6947);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5958);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3516);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4956);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2148);
 /**
  * A fully cached run answered from a record of the last one, before the engine and the graph are loaded: a run of
  * 200 jobs spends most of its time loading code and reading state (the graph, its validation, the keys' and the
@@ -203,6 +206,7 @@ function usageError(io, message) {
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
+
 
 
 
@@ -249,7 +253,16 @@ function headerDigest(header) {
  * does not, and the run takes the full path. `runs`: workTreeCommands started for this run.
  */
 async function answeredByRecord(file, run, runs) {
-    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnBytesIfAny */ .bv)(file);
+    try {
+        return await checkRecord(file, run, runs);
+    }
+    catch {
+        // A record of the wrong shape, a directory that cannot be looked into: the full path answers.
+        return undefined;
+    }
+}
+async function checkRecord(file, run, runs) {
+    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readOwnBytesIfAny */ .bv)(file);
     if (bytes === undefined)
         return undefined;
     const lineEnd = bytes.indexOf(0x0a);
@@ -274,12 +287,14 @@ async function answeredByRecord(file, run, runs) {
     // The cheap checks first, while git lists the work tree.
     if (!(Date.now() < header.freshUntilMs))
         return undefined;
-    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(statIfAny(run.graphFile)) !== header.graphStat)
+    if (!cacheAsRecorded(run.cacheDir))
         return undefined;
-    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_6__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)(statIfAny(run.graphFile)) !== header.graphStat)
+        return undefined;
+    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_7__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
         return undefined;
     for (const [dir, stat] of header.shards) {
-        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .dirKey */ .zG)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(dir, { throwIfNoEntry: false })) !== stat)
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .dirKey */ .zG)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(dir, { throwIfNoEntry: false })) !== stat)
             return undefined;
     }
     if (header.attributePlaces.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f)))
@@ -296,7 +311,21 @@ async function answeredByRecord(file, run, runs) {
             return undefined;
         at += size;
     }
-    return at === bytes.length ? header.jobs : undefined;
+    return at === bytes.length && Number.isSafeInteger(header.jobs) ? header.jobs : undefined;
+}
+/**
+ * Whether the full path would open the local cache in `cacheDir` and keep its run's files there without a word, as
+ * the run that wrote the record did: the cache's directories are there (a file in place of one makes the run go
+ * without the cache), the runs' directory is one this process may write, and the disk is not short of space
+ * (both would be warned of; see LocalState's newRunDir).
+ */
+function cacheAsRecorded(cacheDir) {
+    for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir), { throwIfNoEntry: false })?.isDirectory() !== true)
+            return false;
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs'), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_5__/* .isLowOnSpace */ .Io)(cacheDir);
 }
 function statIfAny(path) {
     try {
@@ -308,8 +337,8 @@ function statIfAny(path) {
 }
 /** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */
 async function recordFullyCached(file, run, found) {
-    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(found.graphStat.stat);
-    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
+    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)(found.graphStat.stat);
+    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
         return;
     const answers = await Promise.all(found.runs);
     const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
@@ -324,7 +353,7 @@ async function recordFullyCached(file, run, found) {
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
 }
 
 
@@ -361,6 +390,48 @@ function summaryLine(c, durationMs) {
 function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache'), 'disbuild');
+}
+
+
+/***/ }),
+
+/***/ 6947:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Io: () => (/* binding */ isLowOnSpace),
+/* harmony export */   b$: () => (/* binding */ isDiskFull),
+/* harmony export */   go: () => (/* binding */ freeBytes)
+/* harmony export */ });
+/* unused harmony export LOW_SPACE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
+ * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
+ * changes (a save then copies instead of renaming), so the margin can be generous.
+ */
+const LOW_SPACE_BYTES = 512 * 1024 * 1024;
+/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
+function freeBytes(path) {
+    try {
+        const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(path);
+        return s.bavail * s.bsize;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
+function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
+    const free = freeBytes(path);
+    return free !== undefined && free < threshold;
+}
+/** Whether an error says a disk or a quota is full. */
+function isDiskFull(e) {
+    const code = e?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
 

@@ -25,11 +25,12 @@
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GitRun } from '../ids/git-command.js';
 import { codeIdentity } from '../util/code-identity.js';
+import { isLowOnSpace } from '../util/free-space.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import { realPathOr } from '../util/real-path.js';
 import { dirKey, settledMs, statKey } from '../util/settled-stat.js';
@@ -47,6 +48,8 @@ export interface RunIdentity {
   sourceDir: string;
   /** The graph file, absolute. */
   graphFile: string;
+  /** The local cache's directory. */
+  cacheDir: string;
 }
 
 /** What the full path found, for a record (see recordFullyCached). */
@@ -117,6 +120,19 @@ export async function answeredByRecord(
   run: RunIdentity,
   runs: Promise<GitRun>[],
 ): Promise<number | undefined> {
+  try {
+    return await checkRecord(file, run, runs);
+  } catch {
+    // A record of the wrong shape, a directory that cannot be looked into: the full path answers.
+    return undefined;
+  }
+}
+
+async function checkRecord(
+  file: string,
+  run: RunIdentity,
+  runs: Promise<GitRun>[],
+): Promise<number | undefined> {
   const bytes = readOwnBytesIfAny(file);
   if (bytes === undefined) return undefined;
   const lineEnd = bytes.indexOf(0x0a);
@@ -135,6 +151,7 @@ export async function answeredByRecord(
   }
   // The cheap checks first, while git lists the work tree.
   if (!(Date.now() < header.freshUntilMs)) return undefined;
+  if (!cacheAsRecorded(run.cacheDir)) return undefined;
   if (statKey(statIfAny(run.graphFile)) !== header.graphStat) return undefined;
   if (realPathOr(run.sourceDir) !== header.realDir) return undefined;
   for (const [dir, stat] of header.shards) {
@@ -150,7 +167,21 @@ export async function answeredByRecord(
     if (bytes.toString('utf8', at, at + size) !== answers[i]!.out) return undefined;
     at += size;
   }
-  return at === bytes.length ? header.jobs : undefined;
+  return at === bytes.length && Number.isSafeInteger(header.jobs) ? header.jobs : undefined;
+}
+
+/**
+ * Whether the full path would open the local cache in `cacheDir` and keep its run's files there without a word, as
+ * the run that wrote the record did: the cache's directories are there (a file in place of one makes the run go
+ * without the cache), the runs' directory is one this process may write, and the disk is not short of space
+ * (both would be warned of; see LocalState's newRunDir).
+ */
+function cacheAsRecorded(cacheDir: string): boolean {
+  for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
+    if (lstatSync(join(cacheDir, dir), { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+  }
+  accessSync(join(cacheDir, 'runs'), constants.W_OK);
+  return !isLowOnSpace(cacheDir);
 }
 
 function statIfAny(path: string): Stats | undefined {

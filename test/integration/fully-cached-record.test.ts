@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   chownSync,
   existsSync,
@@ -11,17 +10,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphJson } from '../helpers/graph-json.js';
+import { fullyCachedRuns, JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
-
-/** More than the lookup memo's least (MEMO_MIN_KEYS): a record needs the memo to vouch for the hits. */
-const JOBS = 40;
-
-/** Past SETTLED_MS: stat data taken sooner than this after a change vouch for nothing. */
-const SETTLE_MS = 3300;
 
 /**
  * The record of a fully cached run (src/cli/fully-cached.ts): believed only while everything it vouches for holds.
@@ -37,81 +29,13 @@ describe('the record of a fully cached run', () => {
     await rig.cleanup();
   });
 
-  /** Files the CLI's process opened, logged by a preloaded script. */
-  const preload = (): string => {
-    const file = rig.path('open-log.cjs');
-    writeFileSync(
-      file,
-      `const fs = require('node:fs');
-if (process.argv[1].endsWith('index.js')) {
-  const opened = [];
-  for (const name of ['openSync', 'readFileSync']) {
-    const real = fs[name];
-    fs[name] = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
-  }
-  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
-}`,
-    );
-    return file;
-  };
-
-  /** `disbuild run` as a user runs it (no report); whether it read the graph file (took the full path). */
-  const run = async (
-    extra: string[] = [],
-    env: Record<string, string> = {},
-  ): Promise<{ code: number | null; stdout: string; stderr: string; readGraph: boolean }> => {
-    // One name for every run: the environment is part of what a record vouches for.
-    const log = rig.path('opened.txt');
-    rmSync(log, { force: true });
-    const r = await rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-q', ...extra], {
-      env: { NODE_OPTIONS: `--require ${preload()}`, OPEN_LOG: log, ...env },
-    });
-    const opened = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
-    return { ...r, readGraph: opened.some((p) => p.endsWith('graph.json')) };
-  };
-
-  const summary = (cached: number, built: number): RegExp =>
-    new RegExp(
-      `^disbuild: ${cached + built} jobs: ${cached} cached, ${built} built, 0 failed, 0 skipped in `,
-      'm',
-    );
-
-  /** A committed repository of JOBS jobs, each reading p<i>/in.txt; built, settled, then recorded. */
-  async function recorded(
-    options: { extraFiles?: Record<string, string>; graph?: string } = {},
-  ): Promise<void> {
-    const files: Record<string, string> = { ...options.extraFiles };
-    const jobs = [];
-    for (let i = 0; i < JOBS; i++) {
-      files[`p${i}/in.txt`] = `input ${i}\n`;
-      jobs.push({
-        name: `j${i}`,
-        inputs: [`p${i}/in.txt`],
-        cmds: [{ exec: ['sh', '-c', `cat p${i}/in.txt > <out>/o`] }],
-      });
-    }
-    files['graph.json'] = options.graph ?? graphJson(jobs);
-    await rig.write(files);
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'init');
-    const cold = await run();
-    expect(cold.code, cold.stderr).toBe(0);
-    expect(cold.stdout).toMatch(summary(0, JOBS));
-    // The cache's directories and the graph file must have settled for their stat data to vouch for them.
-    await sleep(SETTLE_MS);
-    const full = await run();
-    expect(full.code, full.stderr).toBe(0);
-    expect(full.stdout).toMatch(summary(JOBS, 0));
-    expect(full.readGraph).toBe(true);
-  }
-
-  const recordPath = (): string => {
-    const dir = join(rig.cacheDir, 'fully-cached-v1');
-    const slot = `slot-${createHash('sha1').update(rig.src).digest('hex')[0]}`;
-    expect(readdirSync(dir)).toEqual([slot]);
-    return join(dir, slot);
-  };
+  let run: ReturnType<typeof fullyCachedRuns>['run'];
+  let summary: ReturnType<typeof fullyCachedRuns>['summary'];
+  let recorded: ReturnType<typeof fullyCachedRuns>['recorded'];
+  let recordPath: ReturnType<typeof fullyCachedRuns>['recordPath'];
+  beforeEach(() => {
+    ({ run, summary, recorded, recordPath } = fullyCachedRuns(rig));
+  });
 
   it('answers a fully cached run without reading the graph, and is believed no more after an edit', async () => {
     await recorded();
@@ -217,6 +141,7 @@ if (process.argv[1].endsWith('index.js')) {
   it("believes no record that is damaged or another user's", async () => {
     await recorded();
     const file = recordPath();
+    expect(readdirSync(join(rig.cacheDir, 'fully-cached-v1'))).toHaveLength(1);
     const bytes = readFileSync(file);
     const lineEnd = bytes.indexOf(0x0a);
     // One byte of the header changed (its digest no longer matches), one of git's answers after it changed.

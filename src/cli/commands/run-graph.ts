@@ -186,13 +186,15 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const vouched = cache.vouchedHits?.(result.value.jobs.map((j) => j.key));
       const known = await knownFiles();
       const realDir = await workTreeListings.realDir;
-      // SourceFiles that are no job's input are checked on disk when git does not vouch for them.
+      // SourceFiles that are no job's input are checked on disk when git does not vouch for them; outputs in place
+      // are checked, and put back, by every run (in-place.ts).
       if (
         alone &&
         vouched &&
         known &&
         realDir &&
-        [...graph.sourceFiles.values()].every((p) => known.has(p))
+        [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
+        graph.jobs.every((j) => !j.outputs?.length)
       ) {
         await recordFullyCached(record.file, record.identity, {
           graphStat: { stat: graphStat.stat, takenAtMs: graphStat.takenAtMs },

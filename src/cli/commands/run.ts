@@ -100,18 +100,17 @@ export const run: Command = async (argv, io) => {
     logReplay.value !== 'all' &&
     !v['dry-run'] &&
     !v.verbose;
+  const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
   const record = recordable
     ? {
-        file: recordFile(
-          v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']),
-          sourceDir,
-        ),
+        file: recordFile(cacheDir, sourceDir),
         identity: {
           argv,
           cwd: io.cwd,
           env: io.env,
           sourceDir,
           graphFile: resolve(io.cwd, v.graph!),
+          cacheDir,
         } satisfies RunIdentity,
       }
     : undefined;
