@@ -326,15 +326,13 @@ function gitBoolean(value) {
 /* harmony export */   h9: () => (/* binding */ attributePlaces),
 /* harmony export */   sb: () => (/* binding */ readSettings)
 /* harmony export */ });
-/* unused harmony exports parseConvertedPaths, attributeFilesExist */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
-/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6761);
-/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8750);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
+/* unused harmony export parseConvertedPaths */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6761);
+/* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3550);
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
  * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
@@ -348,13 +346,12 @@ function gitBoolean(value) {
 
 
 
-
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
 const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
-    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
+    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfigRecords */ .w)(text);
+    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
@@ -413,40 +410,37 @@ function converts(attrs, autocrlf) {
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
-    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(new Set());
+    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
+    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
     // Exit code 1 means none of the keys is set.
-    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_3__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
+    const r = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['config', '-z', '--get-regexp', SETTINGS_REGEXP]);
     return parseSettings(r.ok ? r.value : '');
 }
 /**
- * Whether any attributes file could apply to `paths` (relative to `realDir`, the source directory with its links
- * resolved, which sits at `prefix` in the work tree at `top`): a `.gitattributes` in the directory of a path or any
- * directory above it up to the top, the repository's `info/attributes` (`infoAttributes`, absolute), the global
- * file (`core.attributesFile`, else `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`) or the system
- * one (`systemFiles`: see systemAttributesFiles). When none exists no path has an attribute, and `git check-attr` need not be asked:
- * a few hundred lstat calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ * Every place an attributes file could apply to `paths` from (relative to `realDir`, the source directory with its
+ * links resolved, which sits at `prefix` in the work tree at `top`), in the order to look: the repository's
+ * `info/attributes` (`infoAttributes`, absolute), the global file (`core.attributesFile`, else
+ * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`), the system one (`systemFiles`: see
+ * systemAttributesFiles), and a `.gitattributes` in the directory of a path or any directory above it up to the
+ * top. When none exists no path has an attribute, and `git check-attr` need not be asked: a few hundred lstat
+ * calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
  */
-function attributeFilesExist(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
-    return attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env).some((f) => existsSync(f));
-}
-/** Every place attributeFilesExist looks at, in its order. */
 function attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
     // git runs from the work tree's top: a relative global file is read from there. The top is above the real
     // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(realDir, ...Array(depth).fill('..'));
-    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_2__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
-    const places = [infoAttributes, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, global), ...systemFiles];
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(realDir, ...Array(depth).fill('..'));
+    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_1__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
+    const places = [infoAttributes, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(top, global), ...systemFiles];
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = realDir;
     for (let i = depth; i >= 0; i--) {
-        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '.gitattributes'));
-        above = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, '..');
+        places.push((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(above, '.gitattributes'));
+        above = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(above, '..');
     }
     const seen = new Set();
     for (const p of paths) {
