@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   runGraphCommand: () => (/* binding */ runGraphCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/cache/null-cache.ts
@@ -29,6 +27,8 @@ var file_digest = __webpack_require__(679);
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
 var console_reporter = __webpack_require__(3465);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
 
 
@@ -125,7 +125,6 @@ var run = __webpack_require__(7948);
 
 
 
-
 /** `disbuild run` through the engine: every run the record of a fully cached one does not answer (see run.ts). */
 async function runGraphCommand(io, request) {
     const { values: v, sourceDir, record } = request;
@@ -164,7 +163,7 @@ async function runGraphCommand(io, request) {
         validatedFile: state.validatedGraphFile(compiledFile),
     };
     // Taken before the graph is read: a record of this run must not vouch for a graph file changed since.
-    const graphStat = record && { takenAtMs: Date.now(), stat: statIfAny(record.identity.graphFile) };
+    const graphStat = record && { takenAtMs: Date.now(), stat: (0,fully_cached/* statIfAny */.k)(record.identity.graphFile) };
     const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         (0,engine/* closeLauncher */.Br)(launcher);
@@ -283,6 +282,7 @@ async function runGraphCommand(io, request) {
                     attributePlaces: alone.attributePlaces,
                     realDir,
                     shards: vouched.shards,
+                    memo: vouched.memo,
                     freshUntilMs: vouched.freshUntilMs,
                     jobs: cached,
                 });
@@ -298,14 +298,6 @@ async function runGraphCommand(io, request) {
         await coordinator.close({ drain: !controller.signal.aborted });
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-    }
-}
-function statIfAny(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
     }
 }
 

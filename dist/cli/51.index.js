@@ -2091,6 +2091,90 @@ function outside(path, via) {
 }
 
 
+/***/ }),
+
+/***/ 4340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gp: () => (/* binding */ makePidTemp),
+/* harmony export */   Xw: () => (/* binding */ removeDeadPidTemps),
+/* harmony export */   YF: () => (/* binding */ ABANDONED_MS),
+/* harmony export */   pD: () => (/* binding */ deadPidTemps)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _is_alive_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5510);
+
+
+
+
+
+/**
+ * A fresh, owner-only directory in the system's temp directory named `<prefix><pid>-<random>`, so that what a
+ * killed process leaves there can be told from what a live one is using (see deadPidTemps). Throws as mkdtemp
+ * does (an unwritable or full temp directory).
+ */
+function makePidTemp(prefix) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), `${prefix}${process.pid}-`));
+}
+/**
+ * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
+ * user made, nor a link. A process is gone when no process of its ID exists here, which says nothing of one in
+ * another PID namespace sharing the temp directory (a container): with `minAgeMs`, a directory is gone only once
+ * unchanged for that long as well, which a short-lived one in use never is.
+ */
+function deadPidTemps(prefix, minAgeMs = 0) {
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const dead = [];
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        // Exactly as mkdtemp names them: `<pid>-` and six characters.
+        const m = /^([1-9]\d*)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
+        const pid = Number(m?.[1]);
+        if (m === null || pid === process.pid || (0,_is_alive_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._)(pid))
+            continue;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), name);
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.() || Date.now() - st.mtimeMs < minAgeMs)
+                continue;
+        }
+        catch {
+            continue;
+        }
+        dead.push(path);
+    }
+    return dead;
+}
+const swept = new Set();
+/** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
+async function removeDeadPidTemps(prefix, minAgeMs = 0) {
+    if (swept.has(prefix))
+        return;
+    swept.add(prefix);
+    await Promise.all(deadPidTemps(prefix, minAgeMs).map((d) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(d, { recursive: true, force: true }).catch(() => { })));
+}
+/**
+ * How long a hook's temporary index (a few git commands' worth of use) stays unchanged before it counts as left
+ * by a process that is gone, seen from another PID namespace as well (see deadPidTemps).
+ */
+const ABANDONED_MS = 10 * 60_000;
+
+
 /***/ })
 
 };

@@ -136,7 +136,7 @@ const run = async (argv, io) => {
             return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
         }
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(564), __webpack_require__.e(51), __webpack_require__.e(190), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(51), __webpack_require__.e(221), __webpack_require__.e(919), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -164,6 +164,7 @@ function usageError(io, message) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ answeredByRecord),
 /* harmony export */   QY: () => (/* binding */ recordFullyCached),
+/* harmony export */   k: () => (/* binding */ statIfAny),
 /* harmony export */   mR: () => (/* binding */ recordFile)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -186,21 +187,26 @@ function usageError(io, message) {
  * lookup's memos) to find again that nothing changed.
  *
  * Exact, not a guess. A run's answer is a function of its code, its arguments, directory and environment, the graph
- * file, the digests of its inputs, and which keys the local cache holds. The record, written by a run whose every
- * job was cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them
- * still hold:
+ * file, the digests of its inputs, and what the local cache holds. The record, written by a run whose every job was
+ * cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them still
+ * hold:
  * - the code, the arguments, the working directory and the environment: one digest (`_` and `OLDPWD` left out,
  *   which shells change between commands);
  * - the graph file: its stat data, taken before it was read and settled by then (settled-stat.ts);
  * - the digests: every input was answered by git's listings alone (see `fromListingsAlone` in file-digest.ts), so
  *   they are the same when the listings' answers are, byte for byte, the source directory resolves to the same
  *   place and no attributes file stands where git would read one; the record keeps the answers themselves;
- * - the cache: the stat data of the directories holding the hits (Cache.vouchedHits), and the time until which
- *   their last uses stand (a later run marks them used, for pruning, through the full path).
+ * - the hits: the stat data of the directories holding them (Cache.vouchedHits), and of the lookup memo that
+ *   vouched for them (a run without it reads every entry, and finds one damaged in place), and the time until
+ *   which their last uses stand (a later run marks them used, for pruning, through the full path);
+ * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
+ *   killed run for it to remove.
  * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
  * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
  * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
- * `--verbose`, `--log-replay all`, and disbuild.json (whose outputs are restored in place) all take the full path.
+ * `--verbose`, `--log-replay all`, a graph with outputs in place, and no graph file (disbuild.json) all take the
+ * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
+ * and erases it.
  *
  * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
@@ -297,6 +303,9 @@ async function checkRecord(file, run, runs) {
         if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .dirKey */ .zG)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(dir, { throwIfNoEntry: false })) !== stat)
             return undefined;
     }
+    // The memo is only ever replaced whole (a rename): another memo is another inode.
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(header.memo[0], { throwIfNoEntry: false })) !== header.memo[1])
+        return undefined;
     if (header.attributePlaces.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f)))
         return undefined;
     const answers = await Promise.all(runs);
@@ -314,19 +323,28 @@ async function checkRecord(file, run, runs) {
     return at === bytes.length && Number.isSafeInteger(header.jobs) ? header.jobs : undefined;
 }
 /**
- * Whether the full path would open the local cache in `cacheDir` and keep its run's files there without a word, as
- * the run that wrote the record did: the cache's directories are there (a file in place of one makes the run go
- * without the cache), the runs' directory is one this process may write, and the disk is not short of space
- * (both would be warned of; see LocalState's newRunDir).
+ * Whether the full path would find the local cache in `cacheDir` as the run that wrote the record did, and keep its
+ * run's files there without a word: the cache's directories are there (a file in place of one makes the run go
+ * without the cache), the runs' directory is one this process may write, the disk is not short of space (both
+ * would be warned of; see LocalState's newRunDir), and no scratch directory is left in `runs` or `v1/tmp` (a run
+ * removes those of dead processes; a live one's is another run under way).
  */
 function cacheAsRecorded(cacheDir) {
     for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir), { throwIfNoEntry: false })?.isDirectory() !== true)
+        if (statIfAny((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
             return false;
     }
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs'), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs'), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs')).length > 0 || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'v1/tmp')).length > 0)
+            return false;
+    }
+    catch {
+        return false;
+    }
     return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_5__/* .isLowOnSpace */ .Io)(cacheDir);
 }
+/** The stat data of `path` (links followed), or undefined when there is none to take. */
 function statIfAny(path) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path, { throwIfNoEntry: false });
@@ -348,6 +366,7 @@ async function recordFullyCached(file, run, found) {
         runs: answers.map((a, i) => [a.code ?? null, outputs[i].length]),
         attributePlaces: found.attributePlaces,
         shards: found.shards,
+        memo: found.memo,
         freshUntilMs: found.freshUntilMs,
         jobs: found.jobs,
     };

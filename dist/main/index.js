@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5869);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6186);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5869:
+/***/ 6186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31476,7 +31476,7 @@ function withTimeout(p, ms) {
  */
 const LOW_SPACE_BYTES = 512 * 1024 * 1024;
 /** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
-function free_space_freeBytes(path) {
+function freeBytes(path) {
     try {
         const s = (0,external_node_fs_.statfsSync)(path);
         return s.bavail * s.bsize;
@@ -31486,8 +31486,8 @@ function free_space_freeBytes(path) {
     }
 }
 /** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
-function free_space_isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
-    const free = free_space_freeBytes(path);
+function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
+    const free = freeBytes(path);
     return free !== undefined && free < threshold;
 }
 /** Whether an error says a disk or a quota is full. */
@@ -31536,7 +31536,7 @@ function isPermissionError(e) {
  * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
  * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
  */
-async function remove_tree_removeTree(path) {
+async function removeTree(path) {
     try {
         await (0,promises_.rm)(path, { recursive: true, force: true });
         return;
@@ -32919,7 +32919,7 @@ class RestoreQueue {
                 // and placing them again is placing them.
                 const { request } = task;
                 const begun = 'dest' in request
-                    ? remove_tree_removeTree(request.dest).catch(() => undefined)
+                    ? removeTree(request.dest).catch(() => undefined)
                     : Promise.resolve().then(() => removePlacementLeftovers(request.place));
                 (0,background/* inBackground */.k)(begun.then(() => {
                     this.#queue.unshift(task);
@@ -33039,7 +33039,7 @@ function isAlive(pid) {
  * thread pool never starts its threads (each one scheduled while git's listings hold both cores of a small
  * machine, which costs a fully cached run several milliseconds).
  */
-async function dead_temps_removeDeadTemps(tmpDir) {
+async function removeDeadTemps(tmpDir) {
     let names;
     try {
         names = (0,external_node_fs_.readdirSync)(tmpDir);
@@ -33053,7 +33053,7 @@ async function dead_temps_removeDeadTemps(tmpDir) {
             return;
         if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
             return;
-        await remove_tree_removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
+        await removeTree((0,external_node_path_.join)(tmpDir, name)).catch(() => undefined);
     }));
 }
 
@@ -33495,7 +33495,7 @@ const NO_LOG = Buffer.alloc(0);
  * place), a full disk (saves stop with one warning; outputs are no longer handed out here), and leftovers of
  * killed processes. Does not deal with: size bounds (`pruneCache`) or deciding what to restore.
  */
-class local_cache_LocalCache {
+class LocalCache {
     #root;
     #entries;
     #onWarning;
@@ -33522,8 +33522,8 @@ class local_cache_LocalCache {
         // Synchronous, as removeDeadTemps lists: see there.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
-        await dead_temps_removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
-        return new local_cache_LocalCache(root, opts.onWarning ?? (() => undefined));
+        await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
+        return new LocalCache(root, opts.onWarning ?? (() => undefined));
     }
     /** Spelled out, not joined: a key is hex, and `join` normalizes what it builds (5 ms in a 1,000-key lookup). */
     #entry(key) {
@@ -33716,7 +33716,7 @@ class local_cache_LocalCache {
             verified = await this.#copyInto(entry, key, meta, destDir);
         }
         catch (e) {
-            await remove_tree_removeTree(destDir).catch(() => undefined);
+            await removeTree(destDir).catch(() => undefined);
             if (isDiskFull(e)) {
                 return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: `cache entry ${key}: ${e.message}` });
             }
@@ -33731,7 +33731,7 @@ class local_cache_LocalCache {
             verified = (0,util_result/* err */._)(e.message);
         }
         if (!verified.ok) {
-            await remove_tree_removeTree(destDir).catch(() => undefined);
+            await removeTree(destDir).catch(() => undefined);
             const since = this.#since(key, ino, shard);
             if (since !== undefined) {
                 return (0,util_result/* err */._)({ reason: 'corrupt', message: `cache entry ${key} was ${since} while it was restored` });
@@ -33756,7 +33756,7 @@ class local_cache_LocalCache {
             if (e.code !== 'EEXIST' || !(0,external_node_fs_.existsSync)(destDir))
                 throw e;
         }
-        await remove_tree_removeTree(destDir);
+        await removeTree(destDir);
         return copyVerified(entry, key, meta, destDir, this.#restores.restore);
     }
     /**
@@ -33823,7 +33823,7 @@ class local_cache_LocalCache {
         catch (e) {
             return e.code === 'ENOENT' ? undefined : e.message;
         }
-        await remove_tree_removeTree(temp).catch(() => undefined);
+        await removeTree(temp).catch(() => undefined);
         return undefined;
     }
     /** Output directories handed to jobs inside `tmp/`, not yet committed as entries. */
@@ -33864,7 +33864,7 @@ class local_cache_LocalCache {
         const now = performance.now();
         if (now - this.#spaceCheckedAt > SPACE_CHECK_MS) {
             this.#spaceCheckedAt = now;
-            this.#lowOnSpace = free_space_isLowOnSpace(this.#root);
+            this.#lowOnSpace = isLowOnSpace(this.#root);
         }
         return this.#lowOnSpace;
     }
@@ -33876,7 +33876,7 @@ class local_cache_LocalCache {
         if (this.#full && !adopt)
             return { saved: false, reason: 'cache-unavailable', message: 'disk full' };
         // Not taken over: the directory stays where dependents read it until `close` removes it.
-        const dropTemp = (temp) => adopt ? Promise.resolve() : remove_tree_removeTree(temp).catch(() => undefined);
+        const dropTemp = (temp) => adopt ? Promise.resolve() : removeTree(temp).catch(() => undefined);
         const temp = adopt ? (0,external_node_path_.dirname)(artifact.outputDir) : this.#newTemp();
         try {
             if (!adopt)
@@ -33966,7 +33966,7 @@ class local_cache_LocalCache {
             const adopted = await this.#restores.adopt(request, a.release);
             if (!adopted.ok) {
                 this.#handedOut.delete(out);
-                await remove_tree_removeTree(temp).catch(() => undefined);
+                await removeTree(temp).catch(() => undefined);
                 return (0,util_result/* err */._)({ reason: 'corrupt', message: adopted.mismatch });
             }
             built = true;
@@ -33983,7 +33983,7 @@ class local_cache_LocalCache {
             if (built && (e instanceof EntryInTheWay || code === 'ENOTEMPTY' || code === 'EEXIST'))
                 return (0,util_result.ok)({ dir: out, sealed: true });
             this.#handedOut.delete(out);
-            await remove_tree_removeTree(temp).catch(() => undefined);
+            await removeTree(temp).catch(() => undefined);
             const failed = this.#saveFailed(key, e);
             return (0,util_result/* err */._)({ reason: 'cache-unavailable', message: failed.saved ? '' : (failed.message ?? '') });
         }
@@ -34028,10 +34028,13 @@ class local_cache_LocalCache {
     }
     vouchedHits(keys) {
         const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
-        if (vouched === undefined)
+        const memoFile = (0,external_node_path_.join)(this.#root, 'lookup-memo');
+        const memo = statKey((0,external_node_fs_.lstatSync)(memoFile, { throwIfNoEntry: false }));
+        if (vouched === undefined || memo === undefined)
             return undefined;
         return {
             shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
+            memo: [memoFile, memo],
             // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
             freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
         };
@@ -34045,7 +34048,7 @@ class local_cache_LocalCache {
         this.#restores.close();
         const left = [...this.#handedOut];
         this.#handedOut.clear();
-        await Promise.all(left.map((out) => remove_tree_removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
+        await Promise.all(left.map((out) => removeTree((0,external_node_path_.dirname)(out)).catch(() => undefined)));
     }
     #dirs = new Set();
     /**
@@ -34083,7 +34086,7 @@ async function canMake(dir) {
     catch {
         return false;
     }
-    await remove_tree_removeTree(dir).catch(() => undefined);
+    await removeTree(dir).catch(() => undefined);
     return true;
 }
 /** An unreadable entry this process can neither read nor move aside (another user's): skipped, never replaced. */
@@ -34129,7 +34132,7 @@ function identity(st) {
 
 ;// CONCATENATED MODULE: ./src/cache/null-cache.ts
 /** `--cache none`: every lookup misses, every save is declined. */
-class null_cache_NullCache {
+class NullCache {
     lookup() {
         return Promise.resolve(new Map());
     }
@@ -37262,7 +37265,7 @@ async function unpackTree(body, dest, manifest, archive) {
     else {
         // Files are checked as their last byte is written: a record declaring more than the disk holds is refused
         // before it fills the disk.
-        const free = free_space_freeBytes(dest);
+        const free = freeBytes(dest);
         if (free !== undefined && total > free)
             return (0,util_result/* err */._)(`its ${total} bytes would not fit on the disk (${free} bytes free)`);
         wrote = await writeFromStream(body, dest, manifest, archive, total, made);
@@ -38928,209 +38931,13 @@ function baseEnvironment(env) {
     return base;
 }
 
-;// CONCATENATED MODULE: ./src/executor/timings.ts
-
-
-const noTimings = {
-    get: () => undefined,
-    record: () => undefined,
-    flush: () => Promise.resolve(),
-};
-/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
-class timings_FileTimings {
-    #path;
-    #data;
-    #dirty = false;
-    constructor(path, data) {
-        this.#path = path;
-        this.#data = data;
-    }
-    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
-    static read(path) {
-        let data = new Map();
-        try {
-            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
-            const parsed = JSON.parse(readRegularFile(path) ?? '');
-            if (parsed && typeof parsed === 'object') {
-                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
-            }
-        }
-        catch {
-            // Missing or unreadable: start afresh, timings are only a hint.
-        }
-        return new timings_FileTimings(path, data);
-    }
-    get(name) {
-        return this.#data.get(name);
-    }
-    /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
-    get empty() {
-        return this.#data.size === 0;
-    }
-    /**
-     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
-     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
-     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
-     */
-    record(name, durationMs) {
-        const ms = Math.round(durationMs);
-        const before = this.#data.get(name);
-        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
-            return;
-        this.#data.set(name, ms);
-        this.#dirty = true;
-    }
-    /**
-     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
-     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
-     */
-    flush() {
-        if (!this.#dirty)
-            return Promise.resolve();
-        this.#dirty = false;
-        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
-        return Promise.resolve();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/pid-temp.ts
-
-
-
-
-
-/**
- * A fresh, owner-only directory in the system's temp directory named `<prefix><pid>-<random>`, so that what a
- * killed process leaves there can be told from what a live one is using (see deadPidTemps). Throws as mkdtemp
- * does (an unwritable or full temp directory).
- */
-function pid_temp_makePidTemp(prefix) {
-    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${prefix}${process.pid}-`));
-}
-/**
- * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
- * user made, nor a link. A process is gone when no process of its ID exists here, which says nothing of one in
- * another PID namespace sharing the temp directory (a container): with `minAgeMs`, a directory is gone only once
- * unchanged for that long as well, which a short-lived one in use never is.
- */
-function pid_temp_deadPidTemps(prefix, minAgeMs = 0) {
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)((0,external_node_os_.tmpdir)());
-    }
-    catch {
-        return [];
-    }
-    const dead = [];
-    for (const name of names) {
-        if (!name.startsWith(prefix))
-            continue;
-        // Exactly as mkdtemp names them: `<pid>-` and six characters.
-        const m = /^([1-9]\d*)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
-        const pid = Number(m?.[1]);
-        if (m === null || pid === process.pid || isAlive(pid))
-            continue;
-        const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), name);
-        try {
-            const st = (0,external_node_fs_.lstatSync)(path);
-            if (!st.isDirectory() || st.uid !== process.getuid?.() || Date.now() - st.mtimeMs < minAgeMs)
-                continue;
-        }
-        catch {
-            continue;
-        }
-        dead.push(path);
-    }
-    return dead;
-}
-const swept = new Set();
-/** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
-async function removeDeadPidTemps(prefix, minAgeMs = 0) {
-    if (swept.has(prefix))
-        return;
-    swept.add(prefix);
-    await Promise.all(pid_temp_deadPidTemps(prefix, minAgeMs).map((d) => (0,promises_.rm)(d, { recursive: true, force: true }).catch(() => { })));
-}
-/**
- * How long a hook's temporary index (a few git commands' worth of use) stays unchanged before it counts as left
- * by a process that is gone, seen from another PID namespace as well (see deadPidTemps).
- */
-const ABANDONED_MS = 10 * 60_000;
-
 ;// CONCATENATED MODULE: ./src/run-env/cache-dir.ts
 
 
 /** `$XDG_CACHE_HOME/disbuild`, else `~/.cache/disbuild`. */
-function cache_dir_defaultCacheDir(env) {
+function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
     return (0,external_node_path_.join)(xdg && xdg !== '' ? xdg : (0,external_node_path_.join)(env.HOME ?? (0,external_node_os_.homedir)(), '.cache'), 'disbuild');
-}
-
-;// CONCATENATED MODULE: ./src/run-env/local-state.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
-const FALLBACK_PREFIX = 'disbuild-run-';
-function openLocalState(cacheDirFlag, io) {
-    const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
-    const runsDir = join(dir, 'runs');
-    // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
-    // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
-    inBackground(removeDeadTemps(runsDir));
-    return {
-        dir,
-        timings: FileTimings.read(join(dir, 'timings-v1.json')),
-        // A cache that cannot be opened costs the run its cache, never the build.
-        openCache: (onWarning) => LocalCache.create(dir, { onWarning }).catch((e) => {
-            onWarning(`the local cache in ${dir} cannot be used (${e.message}); running without it`);
-            return new NullCache();
-        }),
-        outputRecordsFile: (sourceDir) => join(dir, 'in-place-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
-        compiledGraphFile: (sourceDir) => join(dir, 'compiled-graph-v1', `${createHash('sha1').update(sourceDir).digest('hex')}.json`),
-        // Sixteen slots, not a file per path: a graph generated into a new temp directory every run must not leave a
-        // graph-sized file behind each time. The slot's key is the text's digest (a validation depends on nothing else).
-        validatedGraphFile: (graphPath) => join(dir, 'validated-graph-v1', `slot-${createHash('sha1').update(graphPath).digest('hex')[0]}.json`),
-        // Sixteen slots as well: each holds the keys of one graph and checkout, whichever ran last in that slot.
-        keysMemoFile: (sourceDir) => join(dir, 'keys-memo-v1', `slot-${createHash('sha1').update(sourceDir).digest('hex')[0]}`),
-        newRunDir: (onWarning) => {
-            let why;
-            if (isLowOnSpace(dir)) {
-                why = `the disk of the cache directory ${dir} has ${Math.floor((freeBytes(dir) ?? 0) / 1024 / 1024)} MiB free`;
-            }
-            else {
-                try {
-                    // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
-                    // run its place there, never the build.
-                    mkdirSync(runsDir, { recursive: true });
-                    accessSync(runsDir, constants.W_OK);
-                    return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
-                }
-                catch (e) {
-                    why = `the cache directory ${dir} cannot hold this run's files (${e.message})`;
-                }
-            }
-            removeDeadFallbacks();
-            // mkdtemp: a fresh, owner-only directory, never one that someone else prepared in the shared temp dir.
-            const runDir = makePidTemp(FALLBACK_PREFIX);
-            onWarning?.(`${why}: this run keeps job outputs in ${runDir}`);
-            return runDir;
-        },
-    };
-}
-/** Fallback run directories of dead runs of this user: a killed run leaves nothing behind for long. */
-function removeDeadFallbacks() {
-    for (const path of deadPidTemps(FALLBACK_PREFIX))
-        inBackground(removeTree(path));
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -39650,7 +39457,7 @@ function discardDir(path) {
     catch {
         return; // Already gone.
     }
-    const inProcess = () => (0,background/* inBackground */.k)(remove_tree_removeTree(doomed));
+    const inProcess = () => (0,background/* inBackground */.k)(removeTree(doomed));
     if (isSmallTree(doomed)) {
         try {
             (0,external_node_fs_.rmSync)(doomed, { recursive: true, force: true });
@@ -41385,6 +41192,70 @@ function parseDirtyPaths(text, prefix = '') {
     return dirty;
 }
 
+;// CONCATENATED MODULE: ./src/util/pid-temp.ts
+
+
+
+
+
+/**
+ * A fresh, owner-only directory in the system's temp directory named `<prefix><pid>-<random>`, so that what a
+ * killed process leaves there can be told from what a live one is using (see deadPidTemps). Throws as mkdtemp
+ * does (an unwritable or full temp directory).
+ */
+function makePidTemp(prefix) {
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `${prefix}${process.pid}-`));
+}
+/**
+ * The directories makePidTemp made with `prefix` for processes of this user that are gone; never one another
+ * user made, nor a link. A process is gone when no process of its ID exists here, which says nothing of one in
+ * another PID namespace sharing the temp directory (a container): with `minAgeMs`, a directory is gone only once
+ * unchanged for that long as well, which a short-lived one in use never is.
+ */
+function deadPidTemps(prefix, minAgeMs = 0) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)((0,external_node_os_.tmpdir)());
+    }
+    catch {
+        return [];
+    }
+    const dead = [];
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        // Exactly as mkdtemp names them: `<pid>-` and six characters.
+        const m = /^([1-9]\d*)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length));
+        const pid = Number(m?.[1]);
+        if (m === null || pid === process.pid || isAlive(pid))
+            continue;
+        const path = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), name);
+        try {
+            const st = (0,external_node_fs_.lstatSync)(path);
+            if (!st.isDirectory() || st.uid !== process.getuid?.() || Date.now() - st.mtimeMs < minAgeMs)
+                continue;
+        }
+        catch {
+            continue;
+        }
+        dead.push(path);
+    }
+    return dead;
+}
+const swept = new Set();
+/** Removes, once per process and prefix, what dead processes left (see deadPidTemps): small directories only. */
+async function removeDeadPidTemps(prefix, minAgeMs = 0) {
+    if (swept.has(prefix))
+        return;
+    swept.add(prefix);
+    await Promise.all(deadPidTemps(prefix, minAgeMs).map((d) => (0,promises_.rm)(d, { recursive: true, force: true }).catch(() => { })));
+}
+/**
+ * How long a hook's temporary index (a few git commands' worth of use) stays unchanged before it counts as left
+ * by a process that is gone, seen from another PID namespace as well (see deadPidTemps).
+ */
+const ABANDONED_MS = 10 * 60_000;
+
 // EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
 var submodule_checkout = __nccwpck_require__(4313);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
@@ -41523,7 +41394,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
     await removeDeadPidTemps(CHECKOUT_PREFIX, ABANDONED_MS);
     let temp;
     try {
-        temp = pid_temp_makePidTemp(CHECKOUT_PREFIX);
+        temp = makePidTemp(CHECKOUT_PREFIX);
     }
     catch (e) {
         return (0,util_result/* err */._)(`no temporary directory to check converted files out into (${e.message})`);
@@ -42935,7 +42806,7 @@ class TempDirs {
             this.#free.push(dir);
         // Read-only directories in it (Go's module cache) are made writable first.
         else
-            (0,background/* inBackground */.k)(remove_tree_removeTree(dir));
+            (0,background/* inBackground */.k)(removeTree(dir));
     }
 }
 
@@ -45316,7 +45187,7 @@ class Execution {
             // A backend that turned itself off has said so once; every restore after that is a plain miss.
             if (restored.ok || !(restored.error.reason === 'cache-unavailable' && restored.error.reported))
                 this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await remove_tree_removeTree(dir).catch(() => undefined);
+            await removeTree(dir).catch(() => undefined);
             this.#unrestorable.add(ref.key);
             // Not the job's artifact: the cache drops it, so that the build's takes its place.
             if (placed.stray)
@@ -45457,7 +45328,7 @@ class Execution {
         if (placed !== undefined) {
             const message = `cached output of ${(0,util_printable/* quoted */.TL)(ref.name)} could not be restored (${placed.message}); building it instead`;
             this.#p.reporter.onEvent({ type: 'warning', job: ref, message });
-            await remove_tree_removeTree(dir).catch(() => undefined);
+            await removeTree(dir).catch(() => undefined);
             if (placed.stray)
                 await this.#p.cache.discard?.(ref.key);
             return undefined;
@@ -45476,7 +45347,7 @@ class Execution {
      */
     async #reuse(ref, restore) {
         const outputDir = this.#outputDir(ref.key);
-        await remove_tree_removeTree(outputDir).catch(() => undefined);
+        await removeTree(outputDir).catch(() => undefined);
         try {
             const logs = await restore(outputDir);
             const placed = this.#inPlace.place(ref.label, outputDir);
@@ -45493,7 +45364,7 @@ class Execution {
             return { ok: true, dir: outputDir, outcome };
         }
         catch (e) {
-            await remove_tree_removeTree(outputDir).catch(() => undefined);
+            await removeTree(outputDir).catch(() => undefined);
             this.#p.reporter.onEvent({
                 type: 'warning',
                 job: ref,
@@ -45723,7 +45594,7 @@ const FULL_DISK_BYTES = 1024 * 1024;
 /** `; the disk holding DIR is full` when one of these directories' disks is (nearly) out of space; else ''. */
 function diskFullNote(...dirs) {
     for (const dir of dirs) {
-        const free = free_space_freeBytes(dir);
+        const free = freeBytes(dir);
         if (free !== undefined && free < FULL_DISK_BYTES) {
             return `; the disk holding ${dir} is full (${free} bytes free)`;
         }
@@ -45808,6 +45679,71 @@ function criticalPathPriorities(graph, selected, estimate) {
 
 // EXTERNAL MODULE: ./src/executor/select-core.ts
 var select_core = __nccwpck_require__(1017);
+;// CONCATENATED MODULE: ./src/executor/timings.ts
+
+
+const noTimings = {
+    get: () => undefined,
+    record: () => undefined,
+    flush: () => Promise.resolve(),
+};
+/** Timings kept in one JSON file, read once and rewritten atomically at the end of a run. */
+class FileTimings {
+    #path;
+    #data;
+    #dirty = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    /** Read at once: whether a run boots its launcher ahead depends on it (a cache that never timed a job). */
+    static read(path) {
+        let data = new Map();
+        try {
+            // Not blocking: a FIFO in its place must not hang the run. Another user's file is read: a hint, no more.
+            const parsed = JSON.parse(readRegularFile(path) ?? '');
+            if (parsed && typeof parsed === 'object') {
+                data = new Map(Object.entries(parsed).filter((e) => typeof e[1] === 'number'));
+            }
+        }
+        catch {
+            // Missing or unreadable: start afresh, timings are only a hint.
+        }
+        return new FileTimings(path, data);
+    }
+    get(name) {
+        return this.#data.get(name);
+    }
+    /** No job was ever timed with this cache: a fresh one (or one whose timings were lost). */
+    get empty() {
+        return this.#data.size === 0;
+    }
+    /**
+     * Kept when it is news: a job never timed, or one whose time moved by more than a quarter and 50 ms. A run that
+     * rebuilds one leaf in about the time it took before then writes nothing (the file's encoding is a millisecond
+     * or two of a short run's end); schedules are drawn from proportions, which such a change does not move.
+     */
+    record(name, durationMs) {
+        const ms = Math.round(durationMs);
+        const before = this.#data.get(name);
+        if (before !== undefined && Math.abs(ms - before) <= Math.max(50, before / 4))
+            return;
+        this.#data.set(name, ms);
+        this.#dirty = true;
+    }
+    /**
+     * Written in line (see writeStateFile): a small file, whose three calls through the thread pool waited behind the
+     * run's other work at its very end. A lost hint costs scheduling quality, never correctness.
+     */
+    flush() {
+        if (!this.#dirty)
+            return Promise.resolve();
+        this.#dirty = false;
+        writeStateFile(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
+        return Promise.resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -46122,7 +46058,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
             await renameReplacing(temp, dest);
         }
         finally {
-            await remove_tree_removeTree(temp);
+            await removeTree(temp);
         }
     };
     // The moves at once: a thousand renames one after another wait a thousand turns of the thread pool. Each ends
@@ -46176,7 +46112,7 @@ async function removeCopiesLeftBehind(outDir) {
         // that had the same pid (in a container, the run is process 1 every time).
         return pid === undefined || pid === process.pid || !isAlive(pid);
     })
-        .map((n) => remove_tree_removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+        .map((n) => removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
@@ -46207,7 +46143,7 @@ async function prepareOutDir(outDir, graph, roots) {
         has: (dir) => left.has(dir),
         placed: (dir) => void left.delete(dir),
         removeLeft: async () => {
-            await Promise.all([...left].map((dir) => remove_tree_removeTree(dir).catch(() => undefined)));
+            await Promise.all([...left].map((dir) => removeTree(dir).catch(() => undefined)));
             left.clear();
         },
     };
@@ -50531,7 +50467,7 @@ async function locate(o, env) {
         workDir,
         baseEnv: baseEnvironment(env),
         workTree: startWorkTreeListings(sourceDir),
-        localCacheDir: cache_dir_defaultCacheDir(env),
+        localCacheDir: defaultCacheDir(env),
     };
 }
 /** Problems as one message; a bad target is the `targets` input's fault, and says so. */
@@ -50770,7 +50706,7 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         const github = new GithubReporter(process.stdout, o.logReplay);
         // Why each job ran, against the key records of the runner's local cache directory (see the README).
         // With the github cache, also against the records it keeps: a hosted runner's local directory is empty.
-        const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(cache_dir_defaultCacheDir(process.env)));
+        const explainer = new RunExplainer(graph, o.salt, new KeyRecordStore(defaultCacheDir(process.env)));
         const pack = cache instanceof PackCache ? cache : undefined;
         const reasons = new Map();
         const names = new Map();
@@ -50850,7 +50786,7 @@ async function makeCache(o, env, p) {
         case 'turbo':
             return remoteCache(o, env, p, warn);
         case 'none':
-            return new null_cache_NullCache();
+            return new NullCache();
         default:
             return unreachable(o.cache);
     }
@@ -50891,17 +50827,17 @@ async function remoteCache(o, env, p, warn) {
     if (!remote.ok)
         throw new errors/* StepError */.zg(remote.error);
     const dir = p.localCacheDir;
-    const local = await local_cache_LocalCache.create(dir, { onWarning: warn }).catch((e) => {
+    const local = await LocalCache.create(dir, { onWarning: warn }).catch((e) => {
         warn(`disbuild: the local cache at ${dir} is unusable, using the remote cache alone: ${String(e)}`);
-        return new null_cache_NullCache();
+        return new NullCache();
     });
     return openTieredCache(local, remote.value, { scratchDir: (0,external_node_path_.join)(p.workDir, 'uploads'), onWarning: warn });
 }
 /** LocalCache.create is async and may fail; the first call opens it, and a failure degrades to no cache. */
 function lazyLocal(dir, warn) {
-    const opened = local_cache_LocalCache.create(dir, { onWarning: warn }).catch((e) => {
+    const opened = LocalCache.create(dir, { onWarning: warn }).catch((e) => {
         warn(`disbuild: the local cache at ${dir} is unusable, building without it: ${String(e)}`);
-        return new null_cache_NullCache();
+        return new NullCache();
     });
     return {
         lookup: async (keys) => (await opened).lookup(keys),

@@ -12,7 +12,7 @@ import { PackCache } from '../cache/packs/pack-cache.js';
 import { saveRetryPausesFromEnv, verifyDelayFromEnv } from '../cache/packs/index-sync.js';
 import { openTieredCache, parseRemoteCacheOptions } from '../cache/remote/open-remote.js';
 import { baseEnvironment } from '../run-env/base-environment.js';
-import { defaultCacheDir } from '../run-env/local-state.js';
+import { defaultCacheDir } from '../run-env/cache-dir.js';
 import { SharedCoordinator } from '../coordinator/shared-coordinator.js';
 import { openOnFirstClaim } from '../coordinator/lazy-coordinator.js';
 import type { EngineOptions } from '../engine-options.js';

@@ -56,6 +56,11 @@ export interface Cache {
 /** See Cache.vouchedHits. */
 export interface VouchedHits {
   shards: [dir: string, stat: string][];
+  /**
+   * The file that vouched for the hits without their entries being read, with the stat data it must still have: a
+   * lookup without it reads every entry (and may find one damaged in place).
+   */
+  memo: [file: string, stat: string];
   /** Until when the hits' last uses stand; a run after this marks them used again. */
   freshUntilMs: number;
 }

@@ -4,28 +4,33 @@
  * lookup's memos) to find again that nothing changed.
  *
  * Exact, not a guess. A run's answer is a function of its code, its arguments, directory and environment, the graph
- * file, the digests of its inputs, and which keys the local cache holds. The record, written by a run whose every
- * job was cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them
- * still hold:
+ * file, the digests of its inputs, and what the local cache holds. The record, written by a run whose every job was
+ * cached (and that warned of nothing), holds what vouches for each, and is believed only when all of them still
+ * hold:
  * - the code, the arguments, the working directory and the environment: one digest (`_` and `OLDPWD` left out,
  *   which shells change between commands);
  * - the graph file: its stat data, taken before it was read and settled by then (settled-stat.ts);
  * - the digests: every input was answered by git's listings alone (see `fromListingsAlone` in file-digest.ts), so
  *   they are the same when the listings' answers are, byte for byte, the source directory resolves to the same
  *   place and no attributes file stands where git would read one; the record keeps the answers themselves;
- * - the cache: the stat data of the directories holding the hits (Cache.vouchedHits), and the time until which
- *   their last uses stand (a later run marks them used, for pruning, through the full path).
+ * - the hits: the stat data of the directories holding them (Cache.vouchedHits), and of the lookup memo that
+ *   vouched for them (a run without it reads every entry, and finds one damaged in place), and the time until
+ *   which their last uses stand (a later run marks them used, for pruning, through the full path);
+ * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
+ *   killed run for it to remove.
  * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
  * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
  * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
- * `--verbose`, `--log-replay all`, and disbuild.json (whose outputs are restored in place) all take the full path.
+ * `--verbose`, `--log-replay all`, a graph with outputs in place, and no graph file (disbuild.json) all take the
+ * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
+ * and erases it.
  *
  * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GitRun } from '../ids/git-command.js';
@@ -63,6 +68,7 @@ export interface FullyCachedRun {
   realDir: string;
   /** Cache.vouchedHits of every job's key. */
   shards: [dir: string, stat: string][];
+  memo: [file: string, stat: string];
   freshUntilMs: number;
   /** How many jobs the run had, all cached. */
   jobs: number;
@@ -75,6 +81,8 @@ interface Header {
   runs: [number | null, number][];
   attributePlaces: string[];
   shards: [string, string][];
+  /** The lookup memo, and its stat data (statKey). */
+  memo: [string, string];
   freshUntilMs: number;
   jobs: number;
 }
@@ -157,6 +165,8 @@ async function checkRecord(
   for (const [dir, stat] of header.shards) {
     if (dirKey(lstatSync(dir, { throwIfNoEntry: false })) !== stat) return undefined;
   }
+  // The memo is only ever replaced whole (a rename): another memo is another inode.
+  if (statKey(lstatSync(header.memo[0], { throwIfNoEntry: false })) !== header.memo[1]) return undefined;
   if (header.attributePlaces.some((f) => existsSync(f))) return undefined;
   const answers = await Promise.all(runs);
   if (answers.length !== header.runs.length) return undefined;
@@ -171,20 +181,28 @@ async function checkRecord(
 }
 
 /**
- * Whether the full path would open the local cache in `cacheDir` and keep its run's files there without a word, as
- * the run that wrote the record did: the cache's directories are there (a file in place of one makes the run go
- * without the cache), the runs' directory is one this process may write, and the disk is not short of space
- * (both would be warned of; see LocalState's newRunDir).
+ * Whether the full path would find the local cache in `cacheDir` as the run that wrote the record did, and keep its
+ * run's files there without a word: the cache's directories are there (a file in place of one makes the run go
+ * without the cache), the runs' directory is one this process may write, the disk is not short of space (both
+ * would be warned of; see LocalState's newRunDir), and no scratch directory is left in `runs` or `v1/tmp` (a run
+ * removes those of dead processes; a live one's is another run under way).
  */
 function cacheAsRecorded(cacheDir: string): boolean {
   for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-    if (lstatSync(join(cacheDir, dir), { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+    if (statIfAny(join(cacheDir, dir))?.isDirectory() !== true) return false;
   }
-  accessSync(join(cacheDir, 'runs'), constants.W_OK);
+  try {
+    accessSync(join(cacheDir, 'runs'), constants.W_OK);
+    if (readdirSync(join(cacheDir, 'runs')).length > 0 || readdirSync(join(cacheDir, 'v1/tmp')).length > 0)
+      return false;
+  } catch {
+    return false;
+  }
   return !isLowOnSpace(cacheDir);
 }
 
-function statIfAny(path: string): Stats | undefined {
+/** The stat data of `path` (links followed), or undefined when there is none to take. */
+export function statIfAny(path: string): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch {
@@ -208,6 +226,7 @@ export async function recordFullyCached(
     runs: answers.map((a, i) => [a.code ?? null, outputs[i]!.length]),
     attributePlaces: found.attributePlaces,
     shards: found.shards,
+    memo: found.memo,
     freshUntilMs: found.freshUntilMs,
     jobs: found.jobs,
   };

@@ -32,8 +32,6 @@ export interface LocalState {
   keysMemoFile(sourceDir: string): string;
 }
 
-export { defaultCacheDir };
-
 /** Run directories made in the system temp directory are named `disbuild-run-<pid>-<random>`. */
 const FALLBACK_PREFIX = 'disbuild-run-';
 

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fullyCachedRuns, JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
@@ -167,5 +175,38 @@ describe('the record of a fully cached run, at its edges', () => {
     rmSync(link);
     symlinkSync(rig.path('clone'), link);
     expect((await run(viaLink)).readGraph).toBe(true);
+  });
+  it("is not believed while a killed run's scratch is left in the cache: the full path removes it", async () => {
+    const { run, summary, recorded } = runs;
+    await recorded();
+    // A process ID no process has (above the kernel's pid_max).
+    const dead = 4_194_400;
+    const leftovers = [
+      join(rig.cacheDir, 'runs', `${dead}-deadbeef`),
+      join(rig.cacheDir, 'v1', 'tmp', `${dead}-cafe0123`),
+    ];
+    for (const dir of leftovers) {
+      mkdirSync(join(dir, 'out'), { recursive: true });
+      writeFileSync(join(dir, 'out', 'big'), 'x'.repeat(1 << 20));
+    }
+    const r = await run();
+    expect(r.readGraph).toBe(true);
+    expect(r.stdout).toMatch(summary(JOBS, 0));
+    for (const dir of leftovers) expect(existsSync(dir)).toBe(false);
+  });
+
+  it('is not believed once the lookup memo is gone: the full path reads every entry, and finds one damaged', async () => {
+    const { run, summary, recorded } = runs;
+    await recorded();
+    const v1 = join(rig.cacheDir, 'v1');
+    rmSync(join(v1, 'lookup-memo'));
+    // Damaged in place: its shard's stat data do not move.
+    const shard = readdirSync(join(v1, 'entries'))[0]!;
+    const entry = readdirSync(join(v1, 'entries', shard))[0]!;
+    rmSync(join(v1, 'entries', shard, entry, 'meta.json'));
+    const r = await run();
+    expect(r.readGraph).toBe(true);
+    expect(r.stdout).toMatch(summary(JOBS - 1, 1));
+    expect(r.stdout + r.stderr).toMatch(/damaged/);
   });
 });

@@ -3,7 +3,7 @@ import { pruneCache } from '../../cache/prune.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
-import { defaultCacheDir } from '../../run-env/local-state.js';
+import { defaultCacheDir } from '../../run-env/cache-dir.js';
 
 const HELP = `Usage: disbuild cache prune --max-size SIZE [--cache-dir DIR]
 

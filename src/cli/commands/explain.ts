@@ -13,7 +13,7 @@ import { parseCommandArgs } from '../args.js';
 import { loadGraphOrReport } from '../graph-input.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
-import { defaultCacheDir } from '../../run-env/local-state.js';
+import { defaultCacheDir } from '../../run-env/cache-dir.js';
 import { printable } from '../../util/printable.js';
 
 const HELP = `Usage: disbuild explain [--graph FILE] [--source-dir DIR] [--cache-dir DIR] [--salt S] [TASK...]

@@ -1,4 +1,3 @@
-import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Cache } from '../../cache/cache.js';
 import { NullCache } from '../../cache/null-cache.js';
@@ -18,7 +17,7 @@ import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 import { printable } from '../../util/printable.js';
-import { recordFullyCached } from '../fully-cached.js';
+import { recordFullyCached, statIfAny } from '../fully-cached.js';
 import { type RunRequest, usageError } from './run.js';
 
 /** `disbuild run` through the engine: every run the record of a fully cached one does not answer (see run.ts). */
@@ -202,6 +201,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
           attributePlaces: alone.attributePlaces,
           realDir,
           shards: vouched.shards,
+          memo: vouched.memo,
           freshUntilMs: vouched.freshUntilMs,
           jobs: cached,
         });
@@ -216,13 +216,5 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     await coordinator.close({ drain: !controller.signal.aborted });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-  }
-}
-
-function statIfAny(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
   }
 }
