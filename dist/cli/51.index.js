@@ -890,7 +890,8 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const places = infoAttributes === undefined
         ? undefined
         : (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributePlaces */ .h9)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
-    const converting = places === undefined || places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f))
+    const attributed = places === undefined || places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+    const converting = attributed
         ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -917,7 +918,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
                 toRead.push(p);
         }
     }
-    if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+    if (toRead.length === 0 && settings.fileMode && !attributed && places !== undefined) {
         listings.fromListingsAlone = { attributePlaces: places };
     }
     const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;

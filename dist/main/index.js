@@ -41582,7 +41582,8 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const places = infoAttributes === undefined
         ? undefined
         : attributePlaces(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
-    const converting = places === undefined || places.some((f) => (0,external_node_fs_.existsSync)(f))
+    const attributed = places === undefined || places.some((f) => (0,external_node_fs_.existsSync)(f));
+    const converting = attributed
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
     const changed = await listings.status;
@@ -41609,7 +41610,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
                 toRead.push(p);
         }
     }
-    if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+    if (toRead.length === 0 && settings.fileMode && !attributed && places !== undefined) {
         listings.fromListingsAlone = { attributePlaces: places };
     }
     const fromSubmodules = toRead.length > 0 ? await file_digest_submoduleDigests(sourceDir, toRead) : undefined;

@@ -76,10 +76,10 @@ export async function workingTreeDigests(
           await listings.systemAttributes,
           listings.env,
         );
-  const converting =
-    places === undefined || places.some((f) => existsSync(f))
-      ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
-      : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
+  const attributed = places === undefined || places.some((f) => existsSync(f));
+  const converting = attributed
+    ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
+    : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
   const changed = await listings.status;
   if (!changed.ok) return changed;
   const dirty = parseDirtyPaths(changed.value, prefix);
@@ -99,7 +99,7 @@ export async function workingTreeDigests(
       else toRead.push(p);
     }
   }
-  if (toRead.length === 0 && settings.fileMode && places !== undefined && !converted.value.size) {
+  if (toRead.length === 0 && settings.fileMode && !attributed && places !== undefined) {
     listings.fromListingsAlone = { attributePlaces: places };
   }
   const fromSubmodules = toRead.length > 0 ? await submoduleDigests(sourceDir, toRead) : undefined;
