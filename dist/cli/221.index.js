@@ -947,11 +947,10 @@ var state_file = __webpack_require__(2148);
 
 
 /**
- * A lookup of one key (that of a job about to run, or of a hit looked up again) neither uses the memo nor replaces
- * it: it holds what a run's lookup of its graph found, and a graph of a few jobs is a graph (before, lookups of
- * fewer than 32 keys did without the memo, and so did a fully cached run of a small graph without its record).
+ * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
+ * what a run's lookup of its whole graph found.
  */
-const MEMO_MIN_KEYS = 2;
+const MEMO_MIN_KEYS = 32;
 /** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
 const MEMO_MAX_META = 4096;
 /** The most a memo holds: past it, the hits of a lookup are read from their entries (a string has a limit too). */

@@ -7,11 +7,10 @@ import { dirKey, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
 
 /**
- * A lookup of one key (that of a job about to run, or of a hit looked up again) neither uses the memo nor replaces
- * it: it holds what a run's lookup of its graph found, and a graph of a few jobs is a graph (before, lookups of
- * fewer than 32 keys did without the memo, and so did a fully cached run of a small graph without its record).
+ * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
+ * what a run's lookup of its whole graph found.
  */
-export const MEMO_MIN_KEYS = 2;
+export const MEMO_MIN_KEYS = 32;
 
 /** An entry's meta.json longer than this is read from the entry each time: the memo stays small. */
 const MEMO_MAX_META = 4096;

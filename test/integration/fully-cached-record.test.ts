@@ -59,13 +59,6 @@ describe('the record of a fully cached run', () => {
     expect(committed.readGraph).toBe(true);
   });
 
-  it('answers for a graph of two jobs as well', async () => {
-    await recorded({ jobs: 2 });
-    const fast = await run();
-    expect(fast.stdout).toMatch(summary(2, 0));
-    expect(fast.readGraph).toBe(false);
-  });
-
   it('is not believed for other arguments, another environment, or another graph', async () => {
     await recorded();
     for (const [extra, env] of [
