@@ -499,7 +499,7 @@ function dirKey(st) {
  * place; anything at that name makes the write fail). The temp files that writers of this same file left when
  * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
  * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
- * a saving, and the next run does the work again.
+ * a saving, and the next run does the work again. Answers which file it wrote; undefined when it wrote none.
  */
 function writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -507,28 +507,32 @@ function writeStateFile(file, text) {
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true, mode: 0o700 });
         if (!(0,_own_directory_js__WEBPACK_IMPORTED_MODULE_2__/* .ownDirectory */ .c)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file)))
-            return;
+            return undefined;
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(temp, 'wx', 0o600);
         made = true;
+        let st;
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(fd, text);
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, file);
         removeDeadWrites(file);
+        return { dev: st.dev, ino: st.ino, size: st.size };
     }
     catch {
         // Not made: whatever is at that name is not this run's to remove.
         if (!made)
-            return;
+            return undefined;
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(temp);
         }
         catch {
             // Renamed, or gone already.
         }
+        return undefined;
     }
 }
 function removeDeadWrites(file) {

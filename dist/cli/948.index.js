@@ -118,7 +118,7 @@ const run = async (argv, io) => {
     const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
     const record = recordable
         ? {
-            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir),
+            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir, argv),
             identity: {
                 argv,
                 cwd: io.cwd,
@@ -208,7 +208,7 @@ function usageError(io, message) {
  * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
  * and erases it.
  *
- * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
+ * The file (one of sixteen slots, by source directory and arguments) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
@@ -227,9 +227,15 @@ const MAGIC = 'disbuild-fully-cached';
 const FORMAT = 1;
 /** Environment variables that shells change from one command to the next, and that no run reads. */
 const VOLATILE = new Set(['_', 'OLDPWD']);
-/** The record's file for runs in `sourceDir`, under the cache directory. */
-function recordFile(cacheDir, sourceDir) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(sourceDir).digest('hex')[0]}`);
+/**
+ * The record's file for runs in `sourceDir` with arguments `argv`, under the cache directory: runs of a few targets
+ * and of the whole graph, one after the other, would otherwise each find the other's record and write their own.
+ */
+function recordFile(cacheDir, sourceDir, argv) {
+    const slot = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1')
+        .update(JSON.stringify([sourceDir, ...argv]))
+        .digest('hex')[0];
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${slot}`);
 }
 function identityOf(run) {
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');

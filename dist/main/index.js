@@ -33147,7 +33147,7 @@ function ownDirectory(dir) {
  * place; anything at that name makes the write fail). The temp files that writers of this same file left when
  * killed before their rename are removed; a live process's is its write under way. Only those: the directory may
  * hold files of others (the cache directory's root holds the job timings). A failure is ignored: the state is only
- * a saving, and the next run does the work again.
+ * a saving, and the next run does the work again. Answers which file it wrote; undefined when it wrote none.
  */
 function state_file_writeStateFile(file, text) {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -33155,28 +33155,32 @@ function state_file_writeStateFile(file, text) {
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true, mode: 0o700 });
         if (!ownDirectory((0,external_node_path_.dirname)(file)))
-            return;
+            return undefined;
         const fd = (0,external_node_fs_.openSync)(temp, 'wx', 0o600);
         made = true;
+        let st;
         try {
             (0,external_node_fs_.writeFileSync)(fd, text);
+            st = (0,external_node_fs_.fstatSync)(fd);
         }
         finally {
             (0,external_node_fs_.closeSync)(fd);
         }
         (0,external_node_fs_.renameSync)(temp, file);
         removeDeadWrites(file);
+        return { dev: st.dev, ino: st.ino, size: st.size };
     }
     catch {
         // Not made: whatever is at that name is not this run's to remove.
         if (!made)
-            return;
+            return undefined;
         try {
             (0,external_node_fs_.unlinkSync)(temp);
         }
         catch {
             // Renamed, or gone already.
         }
+        return undefined;
     }
 }
 function removeDeadWrites(file) {
@@ -33250,6 +33254,8 @@ class LookupMemo {
     /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
     #written;
     #touched = false;
+    /** The file `#written` stands in: as read (its stat data, taken before), or as this lookup wrote it. */
+    #source;
     constructor(file, entries, shards, kept) {
         this.#file = file;
         this.#entries = entries;
@@ -33258,8 +33264,12 @@ class LookupMemo {
     }
     /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
     static open(file, entries) {
+        // Before it is read: a memo put in its place after this is another memo, with other stat data.
+        const before = statIfAny(file);
         const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
-        return new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+        const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+        memo.#source = read === undefined ? undefined : { read: statKey(before) };
+        return memo;
     }
     /** The hit kept for `key`, when its shard is as it was. */
     kept(key) {
@@ -33356,7 +33366,7 @@ class LookupMemo {
             return;
         }
         this.#written = { shards, hits };
-        state_file_writeStateFile(this.#file, memoText(shards, hits));
+        this.#source = { wrote: state_file_writeStateFile(this.#file, memoText(shards, hits)) };
     }
     /** A kept hit's entry was marked used now: the memo records it (see `flush`), or every run would mark it again. */
     touched(key, atMs) {
@@ -33372,7 +33382,8 @@ class LookupMemo {
      * not keep one of them. A shard whose stat data are still these holds the entries it held (see above).
      */
     vouched(keys) {
-        if (this.#written === undefined)
+        const file = this.#fileNow();
+        if (this.#written === undefined || file === undefined)
             return undefined;
         const shards = new Map();
         let oldestUseMs = Infinity;
@@ -33385,17 +33396,41 @@ class LookupMemo {
             shards.set(shard, id);
             oldestUseMs = Math.min(oldestUseMs, hit.usedAtMs);
         }
-        return { shards, oldestUseMs };
+        return { shards, oldestUseMs, file };
+    }
+    /**
+     * The stat data of the memo's file, when it is still the one this lookup read or wrote last (another run may
+     * have replaced it since, without this lookup's hits); undefined otherwise.
+     */
+    #fileNow() {
+        const now = statIfAny(this.#file);
+        const source = this.#source;
+        if (source === undefined || now === undefined)
+            return undefined;
+        if ('read' in source)
+            return statKey(now) === source.read ? source.read : undefined;
+        const w = source.wrote;
+        return w !== undefined && now.dev === w.dev && now.ino === w.ino && now.size === w.size
+            ? statKey(now)
+            : undefined;
     }
     /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
     flush() {
         if (!this.#touched || this.#written === undefined)
             return;
         this.#touched = false;
-        state_file_writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits));
+        this.#source = { wrote: state_file_writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits)) };
     }
 }
 const NEWLINE = 0x0a;
+function statIfAny(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)
  * and per hit (`H <key> <used at> <identity> <duration> <meta.json>`): none of those hold a space but the last,
@@ -34028,13 +34063,11 @@ class LocalCache {
     }
     vouchedHits(keys) {
         const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
-        const memoFile = (0,external_node_path_.join)(this.#root, 'lookup-memo');
-        const memo = statKey((0,external_node_fs_.lstatSync)(memoFile, { throwIfNoEntry: false }));
-        if (vouched === undefined || memo === undefined)
+        if (vouched === undefined)
             return undefined;
         return {
             shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
-            memo: [memoFile, memo],
+            memo: [(0,external_node_path_.join)(this.#root, 'lookup-memo'), vouched.file],
             // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
             freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
         };

@@ -40,7 +40,7 @@ import { readLogShown } from './log-file.js';
 import { removeDeadTemps } from './dead-temps.js';
 import { inBackground } from '../util/background.js';
 import { type KeptHit, LookupMemo, MEMO_MIN_KEYS } from './lookup-memo.js';
-import { dirKey, statKey } from '../util/settled-stat.js';
+import { dirKey } from '../util/settled-stat.js';
 
 export { isAlive, removeDeadTemps } from './dead-temps.js';
 
@@ -635,12 +635,10 @@ export class LocalCache implements Cache {
 
   vouchedHits(keys: readonly JobKey[]): VouchedHits | undefined {
     const vouched = keys.length >= MEMO_MIN_KEYS ? this.#memo?.vouched(keys) : undefined;
-    const memoFile = join(this.#root, 'lookup-memo');
-    const memo = statKey(lstatSync(memoFile, { throwIfNoEntry: false }));
-    if (vouched === undefined || memo === undefined) return undefined;
+    if (vouched === undefined) return undefined;
     return {
       shards: [...vouched.shards].map(([shard, id]) => [`${this.#entries}/${shard}`, id]),
-      memo: [memoFile, memo],
+      memo: [join(this.#root, 'lookup-memo'), vouched.file],
       // Past this, a run must mark the oldest of them used again (see #hit's `touch`).
       freshUntilMs: vouched.oldestUseMs + USE_RESOLUTION_MS,
     };

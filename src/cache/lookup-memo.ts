@@ -3,8 +3,8 @@ import { lstatSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
-import { dirKey, settledMs } from '../util/settled-stat.js';
-import { writeStateFile } from '../util/state-file.js';
+import { dirKey, settledMs, statKey } from '../util/settled-stat.js';
+import { type WrittenFile, writeStateFile } from '../util/state-file.js';
 
 /**
  * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
@@ -69,6 +69,8 @@ export class LookupMemo {
   /** The memo as this lookup wrote it (or found it, when unchanged), for `touched`. */
   #written: { shards: Map<string, string>; hits: Map<string, KeptHit> } | undefined;
   #touched = false;
+  /** The file `#written` stands in: as read (its stat data, taken before), or as this lookup wrote it. */
+  #source: { read: string | undefined } | { wrote: WrittenFile | undefined } | undefined;
 
   private constructor(
     file: string,
@@ -84,8 +86,12 @@ export class LookupMemo {
 
   /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
   static open(file: string, entries: string): LookupMemo {
+    // Before it is read: a memo put in its place after this is another memo, with other stat data.
+    const before = statIfAny(file);
     const read = parseMemo(readOwnBytesIfAny(file));
-    return new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+    const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
+    memo.#source = read === undefined ? undefined : { read: statKey(before) };
+    return memo;
   }
 
   /** The hit kept for `key`, when its shard is as it was. */
@@ -174,7 +180,7 @@ export class LookupMemo {
       return;
     }
     this.#written = { shards, hits };
-    writeStateFile(this.#file, memoText(shards, hits));
+    this.#source = { wrote: writeStateFile(this.#file, memoText(shards, hits)) };
   }
 
   /** A kept hit's entry was marked used now: the memo records it (see `flush`), or every run would mark it again. */
@@ -190,8 +196,11 @@ export class LookupMemo {
    * recorded (settled) when the memo was written, and the oldest last use among them; undefined when the memo does
    * not keep one of them. A shard whose stat data are still these holds the entries it held (see above).
    */
-  vouched(keys: Iterable<string>): { shards: Map<string, string>; oldestUseMs: number } | undefined {
-    if (this.#written === undefined) return undefined;
+  vouched(
+    keys: Iterable<string>,
+  ): { shards: Map<string, string>; oldestUseMs: number; file: string } | undefined {
+    const file = this.#fileNow();
+    if (this.#written === undefined || file === undefined) return undefined;
     const shards = new Map<string, string>();
     let oldestUseMs = Infinity;
     for (const key of keys) {
@@ -202,18 +211,41 @@ export class LookupMemo {
       shards.set(shard, id);
       oldestUseMs = Math.min(oldestUseMs, hit.usedAtMs);
     }
-    return { shards, oldestUseMs };
+    return { shards, oldestUseMs, file };
+  }
+
+  /**
+   * The stat data of the memo's file, when it is still the one this lookup read or wrote last (another run may
+   * have replaced it since, without this lookup's hits); undefined otherwise.
+   */
+  #fileNow(): string | undefined {
+    const now = statIfAny(this.#file);
+    const source = this.#source;
+    if (source === undefined || now === undefined) return undefined;
+    if ('read' in source) return statKey(now) === source.read ? source.read : undefined;
+    const w = source.wrote;
+    return w !== undefined && now.dev === w.dev && now.ino === w.ino && now.size === w.size
+      ? statKey(now)
+      : undefined;
   }
 
   /** Writes the uses recorded by `touched`, with the shards' stat data as they were when the memo was written. */
   flush(): void {
     if (!this.#touched || this.#written === undefined) return;
     this.#touched = false;
-    writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits));
+    this.#source = { wrote: writeStateFile(this.#file, memoText(this.#written.shards, this.#written.hits)) };
   }
 }
 
 const NEWLINE = 0x0a;
+
+function statIfAny(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)

@@ -25,7 +25,7 @@
  * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
  * and erases it.
  *
- * The file (one of sixteen slots, by source directory) is read only when it is a regular file of this user that
+ * The file (one of sixteen slots, by source directory and arguments) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
@@ -90,9 +90,15 @@ interface Header {
 /** Environment variables that shells change from one command to the next, and that no run reads. */
 const VOLATILE = new Set(['_', 'OLDPWD']);
 
-/** The record's file for runs in `sourceDir`, under the cache directory. */
-export function recordFile(cacheDir: string, sourceDir: string): string {
-  return join(cacheDir, 'fully-cached-v1', `slot-${createHash('sha1').update(sourceDir).digest('hex')[0]}`);
+/**
+ * The record's file for runs in `sourceDir` with arguments `argv`, under the cache directory: runs of a few targets
+ * and of the whole graph, one after the other, would otherwise each find the other's record and write their own.
+ */
+export function recordFile(cacheDir: string, sourceDir: string, argv: readonly string[]): string {
+  const slot = createHash('sha1')
+    .update(JSON.stringify([sourceDir, ...argv]))
+    .digest('hex')[0];
+  return join(cacheDir, 'fully-cached-v1', `slot-${slot}`);
 }
 
 function identityOf(run: RunIdentity): string {

@@ -141,7 +141,6 @@ describe('the record of a fully cached run', () => {
   it("believes no record that is damaged or another user's", async () => {
     await recorded();
     const file = recordPath();
-    expect(readdirSync(join(rig.cacheDir, 'fully-cached-v1'))).toHaveLength(1);
     const bytes = readFileSync(file);
     const lineEnd = bytes.indexOf(0x0a);
     // One byte of the header changed (its digest no longer matches), one of git's answers after it changed.

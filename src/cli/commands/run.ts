@@ -103,7 +103,7 @@ export const run: Command = async (argv, io) => {
   const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
   const record = recordable
     ? {
-        file: recordFile(cacheDir, sourceDir),
+        file: recordFile(cacheDir, sourceDir, argv),
         identity: {
           argv,
           cwd: io.cwd,

@@ -47,6 +47,30 @@ describe('the lookup memo', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('vouches for its hits only while its file is the one the lookup read or wrote', async () => {
+    later();
+    // Written by this lookup: vouched for; replaced by a copy of itself (another file, with the same bytes): not.
+    const writer = await open();
+    await writer.lookup(KEYS);
+    await writer.close();
+    expect(writer.vouchedHits(KEYS)?.memo).toEqual([memoFile(), expect.any(String)]);
+    await copyFile(memoFile(), join(dir, 'older-memo'));
+    await rename(join(dir, 'older-memo'), memoFile());
+    expect(writer.vouchedHits(KEYS)).toBeUndefined();
+
+    // Read by this lookup (unchanged, not written again): vouched for until another run puts its own in place.
+    const reader = await open();
+    await reader.lookup(KEYS);
+    await reader.close();
+    const vouched = reader.vouchedHits(KEYS);
+    expect(vouched?.shards).toHaveLength(KEYS.length);
+    await copyFile(memoFile(), join(dir, 'other-memo'));
+    await rename(join(dir, 'other-memo'), memoFile());
+    expect(reader.vouchedHits(KEYS)).toBeUndefined();
+    // Nor for a key it does not keep.
+    expect(writer.vouchedHits([...KEYS.slice(1), 'ff' + KEYS[0]!.slice(2)] as JobKey[])).toBeUndefined();
+  });
+
   it('answers the next lookup of many keys from what the last one read, while no shard changed', async () => {
     later();
     expect(await durations(await open())).toEqual(KEYS.map((_, i) => i));
