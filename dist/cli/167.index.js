@@ -300,6 +300,8 @@ function refused(r) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9293);
+
 
 
 /**
@@ -335,7 +337,7 @@ function ensurePrivateDir(dir) {
 function socketProblem(socketPath) {
     const uid = myUid();
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(socketPath);
-    const d = lstatOrUndefined(dir);
+    const d = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -344,7 +346,7 @@ function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = lstatOrUndefined(socketPath);
+    const s = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -374,15 +376,6 @@ function readPrivateFile(path) {
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
-function lstatOrUndefined(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
-    }
-    catch {
-        return undefined;
     }
 }
 
@@ -441,6 +434,42 @@ function labelProblem(label) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 9293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ lstatIfAny),
+/* harmony export */   k: () => (/* binding */ statIfAny)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
+ * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
+ * nothing there, and never fails for it.
+ */
+function lstatIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** As lstatIfAny, following links. */
+function statIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
 
 
 /***/ })

@@ -154,6 +154,8 @@ function refused(r) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9293);
+
 
 
 /**
@@ -189,7 +191,7 @@ function ensurePrivateDir(dir) {
 function socketProblem(socketPath) {
     const uid = myUid();
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(socketPath);
-    const d = lstatOrUndefined(dir);
+    const d = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -198,7 +200,7 @@ function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = lstatOrUndefined(socketPath);
+    const s = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -228,15 +230,6 @@ function readPrivateFile(path) {
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
-}
-/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
-function lstatOrUndefined(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
-    }
-    catch {
-        return undefined;
     }
 }
 

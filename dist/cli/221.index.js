@@ -938,7 +938,10 @@ var code_identity = __webpack_require__(4170);
 var settled_stat = __webpack_require__(4956);
 // EXTERNAL MODULE: ./src/util/state-file.ts
 var state_file = __webpack_require__(2148);
+// EXTERNAL MODULE: ./src/util/stat-if-any.ts
+var stat_if_any = __webpack_require__(9293);
 ;// CONCATENATED MODULE: ./src/cache/lookup-memo.ts
+
 
 
 
@@ -1002,7 +1005,7 @@ class LookupMemo {
     /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
     static open(file, entries) {
         // Before it is read: a memo put in its place after this is another memo, with other stat data.
-        const before = statIfAny(file);
+        const before = (0,stat_if_any/* lstatIfAny */.e)(file);
         const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
         const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
         memo.#source = read === undefined ? undefined : { read: (0,settled_stat/* statKey */.CD)(before) };
@@ -1140,7 +1143,7 @@ class LookupMemo {
      * have replaced it since, without this lookup's hits); undefined otherwise.
      */
     #fileNow() {
-        const now = statIfAny(this.#file);
+        const now = (0,stat_if_any/* lstatIfAny */.e)(this.#file);
         const source = this.#source;
         if (source === undefined || now === undefined)
             return undefined;
@@ -1160,14 +1163,6 @@ class LookupMemo {
     }
 }
 const NEWLINE = 0x0a;
-function statIfAny(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
 /**
  * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)
  * and per hit (`H <key> <used at> <identity> <duration> <meta.json>`): none of those hold a space but the last,

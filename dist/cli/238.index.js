@@ -104,9 +104,12 @@ var run_explainer = __webpack_require__(1395);
 var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/cli/fully-cached.ts
 var fully_cached = __webpack_require__(5069);
+// EXTERNAL MODULE: ./src/util/stat-if-any.ts
+var stat_if_any = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/cli/commands/run.ts
 var run = __webpack_require__(7948);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-graph.ts
+
 
 
 
@@ -163,7 +166,7 @@ async function runGraphCommand(io, request) {
         validatedFile: state.validatedGraphFile(compiledFile),
     };
     // Taken before the graph is read: a record of this run must not vouch for a graph file changed since.
-    const graphStat = record && { takenAtMs: Date.now(), stat: (0,fully_cached/* statIfAny */.k)(record.identity.graphFile) };
+    const graphStat = record && { takenAtMs: Date.now(), stat: (0,stat_if_any/* statIfAny */.k)(record.identity.graphFile) };
     const input = await (0,graph_input/* loadGraphOrReport */.C)(v.graph, sourceDir, io, knownFiles, shortcuts, state.validatedGraphFile);
     if (!input) {
         (0,engine/* closeLauncher */.Br)(launcher);

@@ -24,8 +24,9 @@ const modules = {
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
 /* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
 /* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4956);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2148);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9293);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2148);
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
  * the compile (reading every package.json, matching globs over every file, resolving dependencies).
@@ -49,6 +50,7 @@ const modules = {
  * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
  * (compile.ts).
  */
+
 
 
 
@@ -121,8 +123,8 @@ function readFiles(root, files, now = Date.now) {
         h.update(`${f}\0${bytes.length}\0`);
         h.update(bytes);
         bytesOf.set(f, bytes);
-        const key = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .statKey */ .CD)(st);
-        if (key !== undefined && (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .settledMs */ .ou)(st, takenAt))
+        const key = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(st);
+        if (key !== undefined && (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .settledMs */ .ou)(st, takenAt))
             stats[f] = key;
     }
     // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
@@ -159,21 +161,9 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        readsUnchanged = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_7__/* .statKey */ .CD)(lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+        readsUnchanged = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
-}
-/**
- * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
- * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
- */
-function lstatOrUndefined(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
 }
 function isHeader(h) {
     if (typeof h !== 'object' || h === null)
@@ -189,7 +179,7 @@ function isHeader(h) {
 }
 /** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_6__/* .writeStateFile */ .V)(file, `${JSON.stringify(header)}\n${graphText}`);
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeStateFile */ .V)(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
 
@@ -1040,6 +1030,42 @@ function lowerBound(files, s, lo, hi) {
             hi = mid;
     }
     return lo;
+}
+
+
+/***/ }),
+
+/***/ 9293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ lstatIfAny),
+/* harmony export */   k: () => (/* binding */ statIfAny)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
+ * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
+ * nothing there, and never fails for it.
+ */
+function lstatIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** As lstatIfAny, following links. */
+function statIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -136,7 +136,7 @@ const run = async (argv, io) => {
             return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
         }
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(540), __webpack_require__.e(51), __webpack_require__.e(221), __webpack_require__.e(919), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(867), __webpack_require__.e(51), __webpack_require__.e(221), __webpack_require__.e(919), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -164,7 +164,6 @@ function usageError(io, message) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ai: () => (/* binding */ answeredByRecord),
 /* harmony export */   QY: () => (/* binding */ recordFullyCached),
-/* harmony export */   k: () => (/* binding */ statIfAny),
 /* harmony export */   mR: () => (/* binding */ recordFile)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -175,12 +174,14 @@ function usageError(io, message) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
-/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6947);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5958);
-/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3516);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4956);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2148);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7536);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4170);
+/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5958);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3516);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9293);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2148);
 /**
  * A fully cached run answered from a record of the last one, before the engine and the graph are loaded: a run of
  * 200 jobs spends most of its time loading code and reading state (the graph, its validation, the keys' and the
@@ -222,6 +223,8 @@ function usageError(io, message) {
 
 
 
+
+
 const MAGIC = 'disbuild-fully-cached';
 /** Raised whenever what the record holds, or how, changes. */
 const FORMAT = 1;
@@ -238,24 +241,21 @@ function recordFile(cacheDir, sourceDir, argv) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${slot}`);
 }
 function identityOf(run) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const field = (s) => void h.update(`${Buffer.byteLength(s)}:${s}\0`);
-    field(`${MAGIC} ${FORMAT}`);
-    field((0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url)));
-    field(run.cwd);
-    field(run.sourceDir);
-    field(run.graphFile);
-    field(String(run.argv.length));
+    const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .CanonicalHasher */ .A()
+        .field('record', `${MAGIC} ${FORMAT}`)
+        .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url)))
+        .field('cwd', run.cwd)
+        .field('source', run.sourceDir)
+        .field('graph', run.graphFile)
+        .count('argv', run.argv.length);
     for (const a of run.argv)
-        field(a);
+        h.field('arg', a);
     const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
-    env.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    field(String(env.length));
-    for (const [k, v] of env) {
-        field(k);
-        field(v);
-    }
-    return h.digest('hex');
+    env.sort(([a], [b]) => (0,_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U)(a, b));
+    h.count('env', env.length);
+    for (const [k, v] of env)
+        h.field('name', k).field('value', v);
+    return h.hex();
 }
 function headerDigest(header) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(header).digest('hex');
@@ -274,7 +274,7 @@ async function answeredByRecord(file, run, runs) {
     }
 }
 async function checkRecord(file, run, runs) {
-    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readOwnBytesIfAny */ .bv)(file);
+    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_7__/* .readOwnBytesIfAny */ .bv)(file);
     if (bytes === undefined)
         return undefined;
     const lineEnd = bytes.indexOf(0x0a);
@@ -301,16 +301,16 @@ async function checkRecord(file, run, runs) {
         return undefined;
     if (!cacheAsRecorded(run.cacheDir))
         return undefined;
-    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)(statIfAny(run.graphFile)) !== header.graphStat)
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .statIfAny */ .k)(run.graphFile)) !== header.graphStat)
         return undefined;
-    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_7__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
+    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_8__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
         return undefined;
     for (const [dir, stat] of header.shards) {
-        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .dirKey */ .zG)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(dir, { throwIfNoEntry: false })) !== stat)
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .dirKey */ .zG)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .lstatIfAny */ .e)(dir)) !== stat)
             return undefined;
     }
     // The memo is only ever replaced whole (a rename): another memo is another inode.
-    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(header.memo[0], { throwIfNoEntry: false })) !== header.memo[1])
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .lstatIfAny */ .e)(header.memo[0])) !== header.memo[1])
         return undefined;
     if (header.attributePlaces.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f)))
         return undefined;
@@ -337,7 +337,7 @@ async function checkRecord(file, run, runs) {
  */
 function cacheAsRecorded(cacheDir) {
     for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-        if (statIfAny((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
+        if ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .statIfAny */ .k)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
             return false;
     }
     try {
@@ -348,21 +348,12 @@ function cacheAsRecorded(cacheDir) {
     catch {
         return false;
     }
-    return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_5__/* .isLowOnSpace */ .Io)(cacheDir);
-}
-/** The stat data of `path` (links followed), or undefined when there is none to take. */
-function statIfAny(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
+    return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(cacheDir);
 }
 /** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */
 async function recordFullyCached(file, run, found) {
-    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .statKey */ .CD)(found.graphStat.stat);
-    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_9__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
+    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)(found.graphStat.stat);
+    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
         return;
     const answers = await Promise.all(found.runs);
     const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
@@ -378,7 +369,7 @@ async function recordFullyCached(file, run, found) {
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
 }
 
 
@@ -457,6 +448,42 @@ function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
 function isDiskFull(e) {
     const code = e?.code;
     return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+
+/***/ }),
+
+/***/ 9293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ lstatIfAny),
+/* harmony export */   k: () => (/* binding */ statIfAny)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
+ * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
+ * nothing there, and never fails for it.
+ */
+function lstatIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** As lstatIfAny, following links. */
+function statIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6186);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6186:
+/***/ 8699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33201,7 +33201,33 @@ function removeDeadWrites(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/stat-if-any.ts
+
+/**
+ * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
+ * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
+ * nothing there, and never fails for it.
+ */
+function lstatIfAny(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** As lstatIfAny, following links. */
+function statIfAny(path) {
+    try {
+        return statSync(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cache/lookup-memo.ts
+
 
 
 
@@ -33265,7 +33291,7 @@ class LookupMemo {
     /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
     static open(file, entries) {
         // Before it is read: a memo put in its place after this is another memo, with other stat data.
-        const before = statIfAny(file);
+        const before = lstatIfAny(file);
         const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
         const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
         memo.#source = read === undefined ? undefined : { read: statKey(before) };
@@ -33403,7 +33429,7 @@ class LookupMemo {
      * have replaced it since, without this lookup's hits); undefined otherwise.
      */
     #fileNow() {
-        const now = statIfAny(this.#file);
+        const now = lstatIfAny(this.#file);
         const source = this.#source;
         if (source === undefined || now === undefined)
             return undefined;
@@ -33423,14 +33449,6 @@ class LookupMemo {
     }
 }
 const NEWLINE = 0x0a;
-function statIfAny(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
 /**
  * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)
  * and per hit (`H <key> <used at> <identity> <duration> <meta.json>`): none of those hold a space but the last,
@@ -39133,6 +39151,7 @@ function refused(r) {
 ;// CONCATENATED MODULE: ./src/coordinator/private-dir.ts
 
 
+
 /**
  * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
  * nobody else can write. A directory another user can write lets that user swap a socket or a record under
@@ -39166,7 +39185,7 @@ function ensurePrivateDir(dir) {
 function socketProblem(socketPath) {
     const uid = myUid();
     const dir = (0,external_node_path_.dirname)(socketPath);
-    const d = lstatOrUndefined(dir);
+    const d = lstatIfAny(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -39175,7 +39194,7 @@ function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = lstatOrUndefined(socketPath);
+    const s = lstatIfAny(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -39205,15 +39224,6 @@ function readPrivateFile(path) {
     }
     finally {
         (0,external_node_fs_.closeSync)(fd);
-    }
-}
-/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
-function lstatOrUndefined(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path);
-    }
-    catch {
-        return undefined;
     }
 }
 
@@ -48405,6 +48415,7 @@ var config_file = __nccwpck_require__(5446);
 
 
 
+
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
 const compiled_graph_cache_FORMAT = 2;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
@@ -48507,21 +48518,9 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        readsUnchanged = statKey(compiled_graph_cache_lstatOrUndefined(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+        readsUnchanged = statKey(lstatIfAny(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
-}
-/**
- * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
- * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
- */
-function compiled_graph_cache_lstatOrUndefined(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
 }
 function isHeader(h) {
     if (typeof h !== 'object' || h === null)

@@ -5,6 +5,7 @@ import { codeIdentity } from '../util/code-identity.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import { dirKey, settledMs, statKey } from '../util/settled-stat.js';
 import { type WrittenFile, writeStateFile } from '../util/state-file.js';
+import { lstatIfAny } from '../util/stat-if-any.js';
 
 /**
  * Lookups of fewer keys (the one key of a job about to run, say) neither use the memo nor replace it: it holds
@@ -87,7 +88,7 @@ export class LookupMemo {
   /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
   static open(file: string, entries: string): LookupMemo {
     // Before it is read: a memo put in its place after this is another memo, with other stat data.
-    const before = statIfAny(file);
+    const before = lstatIfAny(file);
     const read = parseMemo(readOwnBytesIfAny(file));
     const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
     memo.#source = read === undefined ? undefined : { read: statKey(before) };
@@ -219,7 +220,7 @@ export class LookupMemo {
    * have replaced it since, without this lookup's hits); undefined otherwise.
    */
   #fileNow(): string | undefined {
-    const now = statIfAny(this.#file);
+    const now = lstatIfAny(this.#file);
     const source = this.#source;
     if (source === undefined || now === undefined) return undefined;
     if ('read' in source) return statKey(now) === source.read ? source.read : undefined;
@@ -238,14 +239,6 @@ export class LookupMemo {
 }
 
 const NEWLINE = 0x0a;
-
-function statIfAny(path: string): Stats | undefined {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * `<MAGIC> <FORMAT> <this code's identity> <sha256 of the rest>`, then a line per shard (`S <shard> <stat data>`)

@@ -30,15 +30,17 @@
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CanonicalHasher, compareCodeUnits } from '../ids/canonical.js';
 import type { GitRun } from '../ids/git-command.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { isLowOnSpace } from '../util/free-space.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import { realPathOr } from '../util/real-path.js';
 import { dirKey, settledMs, statKey } from '../util/settled-stat.js';
+import { lstatIfAny, statIfAny } from '../util/stat-if-any.js';
 import { writeStateFile } from '../util/state-file.js';
 
 const MAGIC = 'disbuild-fully-cached';
@@ -102,23 +104,19 @@ export function recordFile(cacheDir: string, sourceDir: string, argv: readonly s
 }
 
 function identityOf(run: RunIdentity): string {
-  const h = createHash('sha256');
-  const field = (s: string): void => void h.update(`${Buffer.byteLength(s)}:${s}\0`);
-  field(`${MAGIC} ${FORMAT}`);
-  field(codeIdentity(fileURLToPath(import.meta.url)));
-  field(run.cwd);
-  field(run.sourceDir);
-  field(run.graphFile);
-  field(String(run.argv.length));
-  for (const a of run.argv) field(a);
+  const h = new CanonicalHasher()
+    .field('record', `${MAGIC} ${FORMAT}`)
+    .field('code', codeIdentity(fileURLToPath(import.meta.url)))
+    .field('cwd', run.cwd)
+    .field('source', run.sourceDir)
+    .field('graph', run.graphFile)
+    .count('argv', run.argv.length);
+  for (const a of run.argv) h.field('arg', a);
   const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
-  env.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  field(String(env.length));
-  for (const [k, v] of env) {
-    field(k);
-    field(v!);
-  }
-  return h.digest('hex');
+  env.sort(([a], [b]) => compareCodeUnits(a, b));
+  h.count('env', env.length);
+  for (const [k, v] of env) h.field('name', k).field('value', v!);
+  return h.hex();
 }
 
 function headerDigest(header: Buffer): string {
@@ -169,10 +167,10 @@ async function checkRecord(
   if (statKey(statIfAny(run.graphFile)) !== header.graphStat) return undefined;
   if (realPathOr(run.sourceDir) !== header.realDir) return undefined;
   for (const [dir, stat] of header.shards) {
-    if (dirKey(lstatSync(dir, { throwIfNoEntry: false })) !== stat) return undefined;
+    if (dirKey(lstatIfAny(dir)) !== stat) return undefined;
   }
   // The memo is only ever replaced whole (a rename): another memo is another inode.
-  if (statKey(lstatSync(header.memo[0], { throwIfNoEntry: false })) !== header.memo[1]) return undefined;
+  if (statKey(lstatIfAny(header.memo[0])) !== header.memo[1]) return undefined;
   if (header.attributePlaces.some((f) => existsSync(f))) return undefined;
   const answers = await Promise.all(runs);
   if (answers.length !== header.runs.length) return undefined;
@@ -205,15 +203,6 @@ function cacheAsRecorded(cacheDir: string): boolean {
     return false;
   }
   return !isLowOnSpace(cacheDir);
-}
-
-/** The stat data of `path` (links followed), or undefined when there is none to take. */
-export function statIfAny(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 /** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */

@@ -29,6 +29,7 @@ import { compareCodeUnits } from '../ids/canonical.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { settledMs, statKey } from '../util/settled-stat.js';
+import { lstatIfAny } from '../util/stat-if-any.js';
 import { writeStateFile } from '../util/state-file.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
@@ -164,21 +165,9 @@ export function readKeptGraph(file: string, config: string, root: string): KeptG
   const paths = Object.keys(header.stats);
   let readsUnchanged = paths.length === header.readCount;
   for (let i = 0; readsUnchanged && i < paths.length; i++) {
-    readsUnchanged = statKey(lstatOrUndefined(`${root}/${paths[i]!}`)) === header.stats[paths[i]!];
+    readsUnchanged = statKey(lstatIfAny(`${root}/${paths[i]!}`)) === header.stats[paths[i]!];
   }
   return { header, text: text.slice(eol + 1), readsUnchanged };
-}
-
-/**
- * A path's stat data; undefined when it cannot be had for any reason (not only ENOENT: a directory on its path
- * that became a file, one that became unreadable), which sends the check to the bytes: it never fails the run.
- */
-function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 function isHeader(h: unknown): h is KeptHeader {

@@ -7,9 +7,9 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  type Stats,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { lstatIfAny } from '../util/stat-if-any.js';
 
 /**
  * Who may be trusted with the coordinator's secrets: only files and sockets this user owns, in directories
@@ -45,12 +45,12 @@ export function ensurePrivateDir(dir: string): string | undefined {
 export function socketProblem(socketPath: string): string | undefined {
   const uid = myUid();
   const dir = dirname(socketPath);
-  const d = lstatOrUndefined(dir);
+  const d = lstatIfAny(dir);
   if (!d) return `${dir} does not exist`;
   if (!d.isDirectory()) return `${dir} is not a directory`;
   if (uid !== undefined && d.uid !== uid) return `${dir} belongs to uid ${d.uid}, not to this user`;
   if ((d.mode & 0o022) !== 0) return `${dir} can be written by other users`;
-  const s = lstatOrUndefined(socketPath);
+  const s = lstatIfAny(socketPath);
   if (!s) return `${socketPath} does not exist`;
   if (!s.isSocket()) return `${socketPath} is not a socket`;
   if (uid !== undefined && s.uid !== uid) return `${socketPath} belongs to uid ${s.uid}, not to this user`;
@@ -75,14 +75,5 @@ export function readPrivateFile(path: string): string | undefined {
     return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
-  }
-}
-
-/** Whatever cannot be looked at (missing, or in a directory we may not enter) is not there. */
-function lstatOrUndefined(path: string): Stats | undefined {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
   }
 }

@@ -17,7 +17,8 @@ import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 import { printable } from '../../util/printable.js';
-import { recordFullyCached, statIfAny } from '../fully-cached.js';
+import { recordFullyCached } from '../fully-cached.js';
+import { statIfAny } from '../../util/stat-if-any.js';
 import { type RunRequest, usageError } from './run.js';
 
 /** `disbuild run` through the engine: every run the record of a fully cached one does not answer (see run.ts). */
