@@ -1,8 +1,7 @@
-import { constants, mkdirSync } from 'node:fs';
-import { access, mkdir, readdir } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { copyTree } from './cache/tree-copy.js';
-import { renameReplacing } from './util/rename-replacing.js';
 import type { Graph, GraphProblem, JobLabel } from './graph/model.js';
 import type { JobKey } from './ids/brands.js';
 import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
@@ -14,11 +13,17 @@ import { selectWith } from './executor/select-core.js';
 import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
-import { randomHex } from './util/random-hex.js';
-import { isAlive } from './cache/dead-temps.js';
 import { removeTree } from './util/remove-tree.js';
+import { renameReplacing } from './util/rename-replacing.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
+import {
+  asideOf,
+  moved,
+  type OutDirAsides,
+  prepareOutDir,
+  removeCopiesLeftBehind,
+} from './executor/out-dir-asides.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { Launcher } from './executor/launcher.js';
 import { stopOptimizingCompilers } from './util/jit-tiers.js';
@@ -342,100 +347,6 @@ async function copyToOutDir(
     );
   }
   return failures;
-}
-
-/**
- * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
- * process id and 12 hex digits. Builds before this one named them without the process id.
- */
-const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
-
-function asideOf(dest: string): string {
-  const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
-  // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
-  // fit, still ending in the suffix by which a later run recognises it.
-  const cut = Math.max(0, Buffer.byteLength(basename(dest)) + suffix.length - NAME_MAX);
-  return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
-}
-
-/** The longest file name Linux and macOS file systems take, in bytes. */
-const NAME_MAX = 255;
-
-/**
- * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
- * any tree there.
- */
-async function removeCopiesLeftBehind(outDir: string): Promise<void> {
-  const names = await readdir(outDir).catch(() => []);
-  await Promise.all(
-    names
-      .filter((n) => {
-        const m = ASIDE.exec(n);
-        if (m === null) return false;
-        const pid = m[1] === undefined ? undefined : Number(m[1]);
-        // This run has made none yet when this is called: one named with its own pid was left by a killed run
-        // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !isAlive(pid);
-      })
-      .map((n) => removeTree(join(outDir, n)).catch(() => undefined)),
-  );
-}
-
-/** Where the run's --out-dir targets are restored (see runGraph), and which of those trees are still unplaced. */
-interface OutDirAsides {
-  /** A new directory beside the job's target when the job is a target; undefined otherwise. */
-  take(label: JobLabel): string | undefined;
-  has(dir: string): boolean;
-  placed(dir: string): void;
-  removeLeft(): Promise<void>;
-}
-
-/**
- * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
- * says what is wrong.
- */
-async function prepareOutDir(
-  outDir: string,
-  graph: Graph,
-  roots: readonly JobLabel[],
-): Promise<OutDirAsides | undefined> {
-  try {
-    await mkdir(outDir, { recursive: true });
-    // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
-    // restored there would fail, and be built again for nothing.
-    await access(outDir, constants.W_OK);
-  } catch {
-    return undefined;
-  }
-  await removeCopiesLeftBehind(outDir);
-  const targets = new Set(roots);
-  const left = new Set<string>();
-  return {
-    take: (label) => {
-      if (!targets.has(label)) return undefined;
-      const dir = asideOf(join(outDir, outDirName(graph, label)));
-      left.add(dir);
-      return dir;
-    },
-    has: (dir) => left.has(dir),
-    placed: (dir) => void left.delete(dir),
-    removeLeft: async () => {
-      await Promise.all([...left].map((dir) => removeTree(dir).catch(() => undefined)));
-      left.clear();
-    },
-  };
-}
-
-/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
-async function moved(from: string, to: string): Promise<boolean> {
-  try {
-    await renameReplacing(from, to);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export { safeName } from './executor/out-dir-names.js';
