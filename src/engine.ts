@@ -114,7 +114,7 @@ export async function runGraph(
   // is then one rename, and a cache on another file system costs no second copy.
   const outDirAsides =
     options.outDir !== undefined && !options.dryRun
-      ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+      ? await prepareOutDir(options.outDir, dirNameOfTarget(graph, selection.value.roots))
       : undefined;
   const wantBytes = new Set<JobLabel>(
     options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : [],
@@ -282,10 +282,18 @@ async function copyToOutDir(
   outDir: string,
   graph: Graph,
   workDir: string,
-  asides: OutDirAsides | undefined,
+  asides: OutDirAsides<JobLabel> | undefined,
 ): Promise<string[]> {
   if (asides === undefined) {
-    await mkdir(outDir, { recursive: true });
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (e) {
+      // A file in its place, a directory this user may not write in: no target can be placed.
+      return roots.map(
+        (label) =>
+          `cannot place the outputs of ${graph.byLabel.get(label)!.name} in ${join(outDir, outDirName(graph, label))}: ${(e as Error).message}`,
+      );
+    }
     await removeCopiesLeftBehind(outDir);
   }
   // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
@@ -350,6 +358,12 @@ async function copyToOutDir(
 }
 
 export { safeName } from './executor/out-dir-names.js';
+
+/** The out-dir names of `roots` (outDirName), undefined for any other job. */
+function dirNameOfTarget(graph: Graph, roots: readonly JobLabel[]): (label: JobLabel) => string | undefined {
+  const targets = new Set(roots);
+  return (label) => (targets.has(label) ? outDirName(graph, label) : undefined);
+}
 
 function countStatuses(jobs: readonly JobOutcome[]): Record<JobStatus, number> {
   const counts: Record<JobStatus, number> = { cached: 0, built: 0, failed: 0, skipped: 0 };

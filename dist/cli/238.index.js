@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 19 modules
-var engine = __webpack_require__(7181);
+// EXTERNAL MODULE: ./src/engine.ts + 17 modules
+var engine = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts
 var file_digest = __webpack_require__(679);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -104,11 +104,14 @@ var run_explainer = __webpack_require__(1395);
 var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/cli/fully-cached.ts
 var fully_cached = __webpack_require__(5069);
+// EXTERNAL MODULE: ./src/executor/out-dir-names.ts
+var out_dir_names = __webpack_require__(3098);
 // EXTERNAL MODULE: ./src/util/stat-if-any.ts
 var stat_if_any = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/cli/commands/run.ts
 var run = __webpack_require__(7948);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-graph.ts
+
 
 
 
@@ -186,6 +189,9 @@ async function runGraphCommand(io, request) {
         warned = true;
         reporter.onEvent({ type: 'warning', message });
     };
+    // What the record's answer ran into (a damaged entry it found, say): the run then builds what the record had.
+    for (const message of request.warnings)
+        warn(message);
     const salt = v.salt ?? input.salt ?? '';
     if (v.verbose)
         io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
@@ -268,6 +274,7 @@ async function runGraphCommand(io, request) {
         const { cached, failed, skipped } = result.value.counts;
         if (record && graphStat?.stat && !warned && cached === result.value.jobs.length) {
             const alone = workTreeListings.fromListingsAlone;
+            const placed = v['out-dir'] === undefined ? undefined : await placedTargets(graph, targets, result.value.jobs);
             const vouched = cache.vouchedHits?.(result.value.jobs.map((j) => j.key));
             const known = await knownFiles();
             const realDir = await workTreeListings.realDir;
@@ -278,7 +285,8 @@ async function runGraphCommand(io, request) {
                 known &&
                 realDir &&
                 [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
-                graph.jobs.every((j) => !j.outputs?.length)) {
+                graph.jobs.every((j) => !j.outputs?.length) &&
+                (v['out-dir'] === undefined || placed !== undefined)) {
                 await (0,fully_cached/* recordFullyCached */.QY)(record.file, record.identity, {
                     graphStat: { stat: graphStat.stat, takenAtMs: graphStat.takenAtMs },
                     runs: workTreeListings.runs,
@@ -288,6 +296,7 @@ async function runGraphCommand(io, request) {
                     memo: vouched.memo,
                     freshUntilMs: vouched.freshUntilMs,
                     jobs: cached,
+                    ...(placed ? { targets: placed } : {}),
                 });
             }
         }
@@ -302,6 +311,16 @@ async function runGraphCommand(io, request) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
+}
+/** The targets the run placed in its `--out-dir` (every job without targets), for its record. */
+async function placedTargets(graph, targets, jobs) {
+    const selection = targets.length === 0 ? undefined : (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, targets);
+    if (selection?.ok === false)
+        return undefined;
+    const roots = selection && new Set(selection.value.roots);
+    return jobs
+        .filter((j) => roots?.has(j.label) ?? true)
+        .map((j) => [j.name, (0,out_dir_names/* outDirName */.t2)(graph, j.label), j.key]);
 }
 
 

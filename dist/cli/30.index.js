@@ -2,6 +2,28 @@
 const ids = [30,277];
 const modules = {
 
+/***/ 2142:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ NullCache)
+/* harmony export */ });
+/** `--cache none`: every lookup misses, every save is declined. */
+class NullCache {
+    lookup() {
+        return Promise.resolve(new Map());
+    }
+    save() {
+        return Promise.resolve({ saved: false, reason: 'disabled' });
+    }
+    close() {
+        return Promise.resolve();
+    }
+}
+
+
+/***/ }),
+
 /***/ 5342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -105,6 +127,60 @@ const explainCommand = async (argv, io) => {
     }
     return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.ok;
 };
+
+
+/***/ }),
+
+/***/ 1017:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ dependencyClosure),
+/* harmony export */   X: () => (/* binding */ selectWith)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
+
+/**
+ * The jobs a run covers: the targets (names or globs, compiled by `glob`; all jobs when empty) and everything
+ * they depend on. A target that matches no job is an error naming it, so a typo never becomes a silent no-op.
+ */
+function selectWith(graph, targets, glob) {
+    if (targets.length === 0) {
+        const all = graph.jobs.map((j) => j.label);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: all, closure: new Set(all) });
+    }
+    const roots = [];
+    const problems = [];
+    for (const target of targets) {
+        const isMatch = glob(target);
+        // A disbuild.json task name stands for that task in every package (`build` is `@scope/a#build`, …).
+        const inPackages = `#${target}`;
+        const matched = graph.jobs.filter((j) => j.name === target || j.label === target || isMatch(j.name) || j.name.endsWith(inPackages));
+        if (matched.length === 0)
+            problems.push(`target ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(target)} matches no job name`);
+        for (const j of matched)
+            roots.push(j.label);
+    }
+    if (problems.length > 0)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(problems);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ roots: [...new Set(roots)], closure: dependencyClosure(graph, roots) });
+}
+/** `roots` and every job they transitively depend on. */
+function dependencyClosure(graph, roots) {
+    const seen = new Set();
+    const stack = [...roots];
+    while (stack.length > 0) {
+        const label = stack.pop();
+        if (seen.has(label))
+            continue;
+        seen.add(label);
+        for (const dep of graph.byLabel.get(label)?.deps ?? [])
+            stack.push(dep);
+    }
+    return seen;
+}
 
 
 /***/ }),

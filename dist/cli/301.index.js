@@ -110,8 +110,8 @@ var remote_cache = __webpack_require__(1511);
 var shared_coordinator = __webpack_require__(7791);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 19 modules
-var engine = __webpack_require__(7181);
+// EXTERNAL MODULE: ./src/engine.ts + 17 modules
+var engine = __webpack_require__(5254);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules

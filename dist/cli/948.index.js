@@ -14,12 +14,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8397);
-/* harmony import */ var _report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9497);
-/* harmony import */ var _run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
-/* harmony import */ var _fully_cached_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5069);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1604);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8397);
+/* harmony import */ var _report_summary_line_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9497);
+/* harmony import */ var _run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1203);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7593);
+/* harmony import */ var _fully_cached_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5069);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1604);
+
 
 
 
@@ -82,45 +85,46 @@ const flags = {
 /** `disbuild run`: the CLI adapter around the engine. */
 const run = async (argv, io) => {
     const startedAt = Date.now();
-    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)(argv, flags);
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Qx)(argv, flags);
     if (!parsed.ok)
         return usageError(io, parsed.error);
     const v = parsed.value.values;
     if (v.help) {
         io.stdout.write(HELP);
-        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.ok;
     }
-    const jobs = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--jobs', v.jobs, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)());
-    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--timeout', v.timeout, 0);
-    const cacheKind = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
-    const download = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--download', v.download, ['minimal', 'all'], 'minimal');
-    const logReplay = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
+    const jobs = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePositiveInt */ .EJ)('--jobs', v.jobs, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)());
+    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePositiveInt */ .EJ)('--timeout', v.timeout, 0);
+    const cacheKind = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
+    const download = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--download', v.download, ['minimal', 'all'], 'minimal');
+    const logReplay = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
     for (const r of [jobs, timeout, cacheKind, download, logReplay])
         if (!r.ok)
             return usageError(io, r.error);
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
-        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.usage;
     const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['source-dir'] ?? '.');
     // git stats the work tree on another core while the rest starts. Without --graph, the compile of disbuild.json
     // takes the untracked files from the same call.
     const listingsStartedAt = Date.now();
-    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
+    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
     // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
     // nothing but its summary and restores nothing.
     const recordable = v.graph !== undefined &&
         cacheKind.value === 'local' &&
         v.report === undefined &&
-        v['out-dir'] === undefined &&
         download.value === 'minimal' &&
         logReplay.value !== 'all' &&
         !v['dry-run'] &&
         !v.verbose;
-    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
+    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
+    const recorded = recordable ? recordedArgv(argv) : [];
     const record = recordable
         ? {
-            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir, argv),
+            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_6__/* .recordFile */ .mR)(cacheDir, sourceDir, recorded),
             identity: {
-                argv,
+                argv: recorded,
+                outDir: v['out-dir'] !== undefined,
                 cwd: io.cwd,
                 env: io.env,
                 sourceDir,
@@ -129,14 +133,22 @@ const run = async (argv, io) => {
             },
         }
         : undefined;
+    let warnings = [];
     if (record) {
-        const cached = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
-        if (cached !== undefined) {
-            io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__/* .summaryLine */ .d)({ cached, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
-            return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
+        const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_6__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
+        const placed = answer?.targets === undefined
+            ? { ok: true }
+            : await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 3398)))
+                .placeRecordedTargets(cacheDir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['out-dir']), answer.targets)
+                .catch(() => ({ ok: false, warnings: [] }));
+        if (answer !== undefined && placed.ok) {
+            io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_8__/* .summaryLine */ .d)({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
+            return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.ok;
         }
+        if (!placed.ok)
+            warnings = placed.warnings;
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(867), __webpack_require__.e(51), __webpack_require__.e(221), __webpack_require__.e(919), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(706), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -148,11 +160,35 @@ const run = async (argv, io) => {
         listings,
         listingsStartedAt,
         ...(record ? { record } : {}),
+        warnings,
     });
 };
+/**
+ * The arguments as a record knows them (fully-cached.ts): the value of `--out-dir` left out, as where the targets
+ * are placed changes nothing a record vouches for, so that runs into a new directory each time share one.
+ */
+function recordedArgv(argv) {
+    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
+        args: [...argv],
+        options: flags,
+        allowPositionals: true,
+        strict: true,
+        tokens: true,
+    });
+    const out = [...argv];
+    for (const t of tokens) {
+        if (t.kind !== 'option' || t.name !== 'out-dir')
+            continue;
+        if (t.inlineValue)
+            out[t.index] = '--out-dir=';
+        else
+            out[t.index + 1] = '';
+    }
+    return out;
+}
 function usageError(io, message) {
     io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
-    return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
+    return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.usage;
 }
 
 
@@ -227,7 +263,7 @@ function usageError(io, message) {
 
 const MAGIC = 'disbuild-fully-cached';
 /** Raised whenever what the record holds, or how, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Environment variables that shells change from one command to the next, and that no run reads. */
 const VOLATILE = new Set(['_', 'OLDPWD']);
 /**
@@ -261,8 +297,8 @@ function headerDigest(header) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(header).digest('hex');
 }
 /**
- * How many jobs the run has, all cached, when the record in `file` vouches for it (see above); undefined when it
- * does not, and the run takes the full path. `runs`: workTreeCommands started for this run.
+ * The run's answer when the record in `file` vouches for it (see above); undefined when it does not, and the run
+ * takes the full path. `runs`: workTreeCommands started for this run.
  */
 async function answeredByRecord(file, run, runs) {
     try {
@@ -326,7 +362,11 @@ async function checkRecord(file, run, runs) {
             return undefined;
         at += size;
     }
-    return at === bytes.length && Number.isSafeInteger(header.jobs) ? header.jobs : undefined;
+    if (at !== bytes.length || !Number.isSafeInteger(header.jobs))
+        return undefined;
+    if ((header.targets !== undefined) !== run.outDir)
+        return undefined;
+    return { jobs: header.jobs, ...(header.targets ? { targets: header.targets } : {}) };
 }
 /**
  * Whether the full path would find the local cache in `cacheDir` as the run that wrote the record did, and keep its
@@ -366,6 +406,7 @@ async function recordFullyCached(file, run, found) {
         memo: found.memo,
         freshUntilMs: found.freshUntilMs,
         jobs: found.jobs,
+        ...(found.targets ? { targets: found.targets } : {}),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;

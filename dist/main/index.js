@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8699);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7994);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8699:
+/***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40418,22 +40418,6 @@ function openOnFirstClaim(open) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
-
-/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
-async function renameReplacing(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,promises_.rm)(to, { recursive: true, force: true });
-        await (0,promises_.rename)(from, to);
-    }
-}
-
 // EXTERNAL MODULE: ./src/util/printable.ts
 var util_printable = __nccwpck_require__(1095);
 ;// CONCATENATED MODULE: ./src/graph/model.ts
@@ -45788,6 +45772,22 @@ class FileTimings {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
+
+/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
+async function renameReplacing(from, to) {
+    try {
+        await (0,promises_.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,promises_.rm)(to, { recursive: true, force: true });
+        await (0,promises_.rename)(from, to);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -45822,10 +45822,95 @@ function outDirCollisions(graph, roots) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/executor/out-dir-asides.ts
+
+
+
+
+
+
+
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
+function asideOf(dest) {
+    const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
+    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+    // fit, still ending in the suffix by which a later run recognises it.
+    const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
+    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
+}
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
+ */
+async function removeCopiesLeftBehind(outDir) {
+    const names = await (0,promises_.readdir)(outDir).catch(() => []);
+    await Promise.all(names
+        .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null)
+            return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !isAlive(pid);
+    })
+        .map((n) => removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+}
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets;
+ * `dirNameOf` names a target's directory there (undefined: not a target). Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(outDir, dirNameOf) {
+    try {
+        await (0,promises_.mkdir)(outDir, { recursive: true });
+        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+        // restored there would fail, and be built again for nothing.
+        await (0,promises_.access)(outDir, external_node_fs_.constants.W_OK);
+    }
+    catch {
+        return undefined;
+    }
+    await removeCopiesLeftBehind(outDir);
+    const left = new Set();
+    return {
+        take: (target) => {
+            const name = dirNameOf(target);
+            if (name === undefined)
+                return undefined;
+            const dir = asideOf((0,external_node_path_.join)(outDir, name));
+            left.add(dir);
+            return dir;
+        },
+        has: (dir) => left.has(dir),
+        placed: (dir) => void left.delete(dir),
+        removeLeft: async () => {
+            await Promise.all([...left].map((dir) => removeTree(dir).catch(() => undefined)));
+            left.clear();
+        },
+    };
+}
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
+async function moved(from, to) {
+    try {
+        await renameReplacing(from, to);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/jit-tiers.ts
 var jit_tiers = __nccwpck_require__(3779);
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -45922,7 +46007,7 @@ async function runGraph(graph, options, deps) {
     // A target's tree restored from the cache goes straight to a directory beside its --out-dir target: placing it
     // is then one rename, and a cache on another file system costs no second copy.
     const outDirAsides = options.outDir !== undefined && !options.dryRun
-        ? await prepareOutDir(options.outDir, graph, selection.value.roots)
+        ? await prepareOutDir(options.outDir, dirNameOfTarget(graph, selection.value.roots))
         : undefined;
     const wantBytes = new Set(options.download === 'all' ? selected : options.outDir !== undefined ? selection.value.roots : []);
     // In-place outputs are wanted where they belong: a cached job with `Outputs` is restored into the checkout.
@@ -46061,7 +46146,13 @@ function dryRunOutcome(execution, label, hit) {
  */
 async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
     if (asides === undefined) {
-        await (0,promises_.mkdir)(outDir, { recursive: true });
+        try {
+            await (0,promises_.mkdir)(outDir, { recursive: true });
+        }
+        catch (e) {
+            // A file in its place, a directory this user may not write in: no target can be placed.
+            return roots.map((label) => `cannot place the outputs of ${graph.byLabel.get(label).name} in ${(0,external_node_path_.join)(outDir, outDirName(graph, label))}: ${e.message}`);
+        }
         await removeCopiesLeftBehind(outDir);
     }
     // A tree restored into this run's scratch space, or beside its target, is nobody else's by now (every job has
@@ -46125,84 +46216,12 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
     }
     return failures;
 }
-/**
- * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
- * process id and 12 hex digits. Builds before this one named them without the process id.
- */
-const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
-function asideOf(dest) {
-    const suffix = `.disbuild-${process.pid}-${randomHex(6)}`;
-    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
-    // fit, still ending in the suffix by which a later run recognises it.
-    const cut = Math.max(0, Buffer.byteLength((0,external_node_path_.basename)(dest)) + suffix.length - NAME_MAX);
-    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
-}
-/** The longest file name Linux and macOS file systems take, in bytes. */
-const NAME_MAX = 255;
-/**
- * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
- * any tree there.
- */
-async function removeCopiesLeftBehind(outDir) {
-    const names = await (0,promises_.readdir)(outDir).catch(() => []);
-    await Promise.all(names
-        .filter((n) => {
-        const m = ASIDE.exec(n);
-        if (m === null)
-            return false;
-        const pid = m[1] === undefined ? undefined : Number(m[1]);
-        // This run has made none yet when this is called: one named with its own pid was left by a killed run
-        // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !isAlive(pid);
-    })
-        .map((n) => removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
-}
-/**
- * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
- * says what is wrong.
- */
-async function prepareOutDir(outDir, graph, roots) {
-    try {
-        await (0,promises_.mkdir)(outDir, { recursive: true });
-        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
-        // restored there would fail, and be built again for nothing.
-        await (0,promises_.access)(outDir, external_node_fs_.constants.W_OK);
-    }
-    catch {
-        return undefined;
-    }
-    await removeCopiesLeftBehind(outDir);
-    const targets = new Set(roots);
-    const left = new Set();
-    return {
-        take: (label) => {
-            if (!targets.has(label))
-                return undefined;
-            const dir = asideOf((0,external_node_path_.join)(outDir, outDirName(graph, label)));
-            left.add(dir);
-            return dir;
-        },
-        has: (dir) => left.has(dir),
-        placed: (dir) => void left.delete(dir),
-        removeLeft: async () => {
-            await Promise.all([...left].map((dir) => removeTree(dir).catch(() => undefined)));
-            left.clear();
-        },
-    };
-}
-/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
-async function moved(from, to) {
-    try {
-        await renameReplacing(from, to);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 
+/** The out-dir names of `roots` (outDirName), undefined for any other job. */
+function dirNameOfTarget(graph, roots) {
+    const targets = new Set(roots);
+    return (label) => (targets.has(label) ? outDirName(graph, label) : undefined);
+}
 function countStatuses(jobs) {
     const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
     for (const j of jobs)

@@ -45,11 +45,14 @@ import { writeStateFile } from '../util/state-file.js';
 
 const MAGIC = 'disbuild-fully-cached';
 /** Raised whenever what the record holds, or how, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What a run was asked to do, and where. */
 export interface RunIdentity {
+  /** The arguments, the value of `--out-dir` left out (see recordedArgv). */
   argv: readonly string[];
+  /** Whether the run has an `--out-dir`: its targets are then placed there. */
+  outDir: boolean;
   cwd: string;
   env: NodeJS.ProcessEnv;
   sourceDir: string;
@@ -74,6 +77,19 @@ export interface FullyCachedRun {
   freshUntilMs: number;
   /** How many jobs the run had, all cached. */
   jobs: number;
+  /** With `--out-dir`: its targets, placed there. */
+  targets?: RecordedTarget[];
+}
+
+/** A target of a run with `--out-dir`: its job's name, its directory's name in the out dir, and its key. */
+export type RecordedTarget = [name: string, dirName: string, key: string];
+
+/** What a record answers for a run. */
+export interface RecordedAnswer {
+  /** How many jobs the run has, all cached. */
+  jobs: number;
+  /** With `--out-dir`: the targets to place there (fully-cached-out-dir.ts). */
+  targets?: RecordedTarget[];
 }
 
 interface Header {
@@ -87,6 +103,7 @@ interface Header {
   memo: [string, string];
   freshUntilMs: number;
   jobs: number;
+  targets?: RecordedTarget[];
 }
 
 /** Environment variables that shells change from one command to the next, and that no run reads. */
@@ -124,14 +141,14 @@ function headerDigest(header: Buffer): string {
 }
 
 /**
- * How many jobs the run has, all cached, when the record in `file` vouches for it (see above); undefined when it
- * does not, and the run takes the full path. `runs`: workTreeCommands started for this run.
+ * The run's answer when the record in `file` vouches for it (see above); undefined when it does not, and the run
+ * takes the full path. `runs`: workTreeCommands started for this run.
  */
 export async function answeredByRecord(
   file: string,
   run: RunIdentity,
   runs: Promise<GitRun>[],
-): Promise<number | undefined> {
+): Promise<RecordedAnswer | undefined> {
   try {
     return await checkRecord(file, run, runs);
   } catch {
@@ -144,7 +161,7 @@ async function checkRecord(
   file: string,
   run: RunIdentity,
   runs: Promise<GitRun>[],
-): Promise<number | undefined> {
+): Promise<RecordedAnswer | undefined> {
   const bytes = readOwnBytesIfAny(file);
   if (bytes === undefined) return undefined;
   const lineEnd = bytes.indexOf(0x0a);
@@ -181,7 +198,9 @@ async function checkRecord(
     if (bytes.toString('utf8', at, at + size) !== answers[i]!.out) return undefined;
     at += size;
   }
-  return at === bytes.length && Number.isSafeInteger(header.jobs) ? header.jobs : undefined;
+  if (at !== bytes.length || !Number.isSafeInteger(header.jobs)) return undefined;
+  if ((header.targets !== undefined) !== run.outDir) return undefined;
+  return { jobs: header.jobs, ...(header.targets ? { targets: header.targets } : {}) };
 }
 
 /**
@@ -224,6 +243,7 @@ export async function recordFullyCached(
     memo: found.memo,
     freshUntilMs: found.freshUntilMs,
     jobs: found.jobs,
+    ...(found.targets ? { targets: found.targets } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;

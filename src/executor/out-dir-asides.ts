@@ -2,11 +2,9 @@ import { constants } from 'node:fs';
 import { access, mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isAlive } from '../cache/dead-temps.js';
-import type { Graph, JobLabel } from '../graph/model.js';
 import { randomHex } from '../util/random-hex.js';
 import { removeTree } from '../util/remove-tree.js';
 import { renameReplacing } from '../util/rename-replacing.js';
-import { outDirName } from './out-dir-names.js';
 
 /**
  * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
@@ -47,24 +45,23 @@ export async function removeCopiesLeftBehind(outDir: string): Promise<void> {
 }
 
 /** Where the run's --out-dir targets are restored (see runGraph), and which of those trees are still unplaced. */
-export interface OutDirAsides {
-  /** A new directory beside the job's target when the job is a target; undefined otherwise. */
-  take(label: JobLabel): string | undefined;
+export interface OutDirAsides<T> {
+  /** A new directory beside the target's place when `target` is one; undefined otherwise. */
+  take(target: T): string | undefined;
   has(dir: string): boolean;
   placed(dir: string): void;
   removeLeft(): Promise<void>;
 }
 
 /**
- * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets.
- * Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets;
+ * `dirNameOf` names a target's directory there (undefined: not a target). Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
  * says what is wrong.
  */
-export async function prepareOutDir(
+export async function prepareOutDir<T>(
   outDir: string,
-  graph: Graph,
-  roots: readonly JobLabel[],
-): Promise<OutDirAsides | undefined> {
+  dirNameOf: (target: T) => string | undefined,
+): Promise<OutDirAsides<T> | undefined> {
   try {
     await mkdir(outDir, { recursive: true });
     // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
@@ -74,12 +71,12 @@ export async function prepareOutDir(
     return undefined;
   }
   await removeCopiesLeftBehind(outDir);
-  const targets = new Set(roots);
   const left = new Set<string>();
   return {
-    take: (label) => {
-      if (!targets.has(label)) return undefined;
-      const dir = asideOf(join(outDir, outDirName(graph, label)));
+    take: (target) => {
+      const name = dirNameOf(target);
+      if (name === undefined) return undefined;
+      const dir = asideOf(join(outDir, name));
       left.add(dir);
       return dir;
     },

@@ -4,9 +4,9 @@ import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
-import { formatProblem, type PathSet } from '../../graph/model.js';
+import { formatProblem, type Graph, type PathSet } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
-import type { Reporter, RunEvent } from '../../report/events.js';
+import type { JobRef, Reporter, RunEvent } from '../../report/events.js';
 import { writeJsonReport } from '../../report/json-report.js';
 import { startRepoFiles } from '../../config/repo-files.js';
 import { loadGraphOrReport } from '../graph-input.js';
@@ -17,7 +17,8 @@ import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 import { printable } from '../../util/printable.js';
-import { recordFullyCached } from '../fully-cached.js';
+import { type RecordedTarget, recordFullyCached } from '../fully-cached.js';
+import { outDirName } from '../../executor/out-dir-names.js';
 import { statIfAny } from '../../util/stat-if-any.js';
 import { type RunRequest, usageError } from './run.js';
 
@@ -92,6 +93,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     warned = true;
     reporter.onEvent({ type: 'warning', message });
   };
+  // What the record's answer ran into (a damaged entry it found, say): the run then builds what the record had.
+  for (const message of request.warnings) warn(message);
   const salt = v.salt ?? input.salt ?? '';
   if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
@@ -183,6 +186,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     const { cached, failed, skipped } = result.value.counts;
     if (record && graphStat?.stat && !warned && cached === result.value.jobs.length) {
       const alone = workTreeListings.fromListingsAlone;
+      const placed =
+        v['out-dir'] === undefined ? undefined : await placedTargets(graph, targets, result.value.jobs);
       const vouched = cache.vouchedHits?.(result.value.jobs.map((j) => j.key));
       const known = await knownFiles();
       const realDir = await workTreeListings.realDir;
@@ -194,7 +199,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
         known &&
         realDir &&
         [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
-        graph.jobs.every((j) => !j.outputs?.length)
+        graph.jobs.every((j) => !j.outputs?.length) &&
+        (v['out-dir'] === undefined || placed !== undefined)
       ) {
         await recordFullyCached(record.file, record.identity, {
           graphStat: { stat: graphStat.stat, takenAtMs: graphStat.takenAtMs },
@@ -205,6 +211,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
           memo: vouched.memo,
           freshUntilMs: vouched.freshUntilMs,
           jobs: cached,
+          ...(placed ? { targets: placed } : {}),
         });
       }
     }
@@ -218,4 +225,19 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The targets the run placed in its `--out-dir` (every job without targets), for its record. */
+async function placedTargets(
+  graph: Graph,
+  targets: readonly string[],
+  jobs: readonly JobRef[],
+): Promise<RecordedTarget[] | undefined> {
+  const selection =
+    targets.length === 0 ? undefined : (await import('../../executor/select.js')).selectJobs(graph, targets);
+  if (selection?.ok === false) return undefined;
+  const roots = selection && new Set(selection.value.roots);
+  return jobs
+    .filter((j) => roots?.has(j.label) ?? true)
+    .map((j) => [j.name, outDirName(graph, j.label), j.key]);
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startWorkTreeCommands } from '../../ids/work-tree-commands.js';
 import { summaryLine } from '../../report/summary-line.js';
 import { defaultCacheDir } from '../../run-env/cache-dir.js';
@@ -95,17 +96,18 @@ export const run: Command = async (argv, io) => {
     v.graph !== undefined &&
     cacheKind.value === 'local' &&
     v.report === undefined &&
-    v['out-dir'] === undefined &&
     download.value === 'minimal' &&
     logReplay.value !== 'all' &&
     !v['dry-run'] &&
     !v.verbose;
   const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
+  const recorded = recordable ? recordedArgv(argv) : [];
   const record = recordable
     ? {
-        file: recordFile(cacheDir, sourceDir, argv),
+        file: recordFile(cacheDir, sourceDir, recorded),
         identity: {
-          argv,
+          argv: recorded,
+          outDir: v['out-dir'] !== undefined,
           cwd: io.cwd,
           env: io.env,
           sourceDir,
@@ -114,12 +116,24 @@ export const run: Command = async (argv, io) => {
         } satisfies RunIdentity,
       }
     : undefined;
+  let warnings: string[] = [];
   if (record) {
-    const cached = await answeredByRecord(record.file, record.identity, listings);
-    if (cached !== undefined) {
-      io.stdout.write(summaryLine({ cached, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
+    const answer = await answeredByRecord(record.file, record.identity, listings);
+    const placed =
+      answer?.targets === undefined
+        ? { ok: true as const }
+        : await (
+            await import('../fully-cached-out-dir.js')
+          )
+            .placeRecordedTargets(cacheDir, resolve(io.cwd, v['out-dir']!), answer.targets)
+            .catch(() => ({ ok: false as const, warnings: [] }));
+    if (answer !== undefined && placed.ok) {
+      io.stdout.write(
+        summaryLine({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt),
+      );
       return EXIT.ok;
     }
+    if (!placed.ok) warnings = placed.warnings;
   }
   return (await import('./run-graph.js')).runGraphCommand(io, {
     values: v,
@@ -133,8 +147,30 @@ export const run: Command = async (argv, io) => {
     listings,
     listingsStartedAt,
     ...(record ? { record } : {}),
+    warnings,
   });
 };
+
+/**
+ * The arguments as a record knows them (fully-cached.ts): the value of `--out-dir` left out, as where the targets
+ * are placed changes nothing a record vouches for, so that runs into a new directory each time share one.
+ */
+function recordedArgv(argv: readonly string[]): string[] {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: flags,
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+  });
+  const out = [...argv];
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name !== 'out-dir') continue;
+    if (t.inlineValue) out[t.index] = '--out-dir=';
+    else out[t.index + 1] = '';
+  }
+  return out;
+}
 
 /** What `disbuild run` was asked, parsed and checked, for the full path (run-graph.ts). */
 export interface RunRequest {
@@ -151,6 +187,8 @@ export interface RunRequest {
   listingsStartedAt: number;
   /** Where a fully cached run of this request is recorded, when it may be (see fully-cached.ts). */
   record?: { file: string; identity: RunIdentity };
+  /** What the record's answer ran into, for the full path to say (see fully-cached-out-dir.ts). */
+  warnings: string[];
 }
 
 type RunValues = Extract<ReturnType<typeof parseCommandArgs<typeof flags>>, { ok: true }>['value']['values'];

@@ -1,0 +1,271 @@
+(function (__disbuild_import_meta) {const id = 398;
+const ids = [398];
+const modules = {
+
+/***/ 3398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   placeRecordedTargets: () => (/* binding */ placeRecordedTargets)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5556);
+/* harmony import */ var _executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6977);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
+/**
+ * The `--out-dir` of a run that a record answers (fully-cached.ts): each target's outputs restored from the local
+ * cache beside its place in the out dir, verified, then renamed over it, as the full path does (engine.ts,
+ * copyToOutDir) but without the graph, the keys or the engine: their answers are the record's.
+ *
+ * All or nothing as far as the run can tell: on the first trouble (a hit gone, a restore that fails its check, a
+ * target that cannot be placed), what was restored and not placed is removed, and the caller takes the full path,
+ * which places every target again and says what went wrong. Targets placed before the trouble hold the bytes the
+ * full path would place there too.
+ */
+
+
+
+
+/**
+ * Places every target's outputs under `outDir`; the warnings the full path must give, when it could not (empty
+ * when nothing needs saying, as for a hit another run removed meanwhile).
+ */
+async function placeRecordedTargets(cacheDir, outDir, targets) {
+    const warnings = [];
+    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(() => undefined);
+    if (cache === undefined)
+        return { ok: false, warnings };
+    const byDir = new Map(targets.map(([name, dirName, key]) => [dirName, { name, key: key }]));
+    const asides = await (0,_executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareOutDir */ .fW)(outDir, (dirName) => (byDir.has(dirName) ? dirName : undefined));
+    try {
+        const hits = await cache.lookup([...new Set(targets.map(([, , key]) => key))]);
+        if (asides === undefined ||
+            warnings.length > 0 ||
+            targets.some(([, , key]) => !hits.has(key))) {
+            return { ok: false, warnings };
+        }
+        let failed = false;
+        const restored = await Promise.all([...byDir].map(async ([dirName, { name, key }]) => {
+            const dir = asides.take(dirName);
+            const r = await hits.get(key).restore(dir);
+            // A local entry is restored into `dir`, never elsewhere.
+            if (r.ok && r.value === undefined)
+                return { dir, dest: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(outDir, dirName) };
+            failed = true;
+            if (!r.ok) {
+                warnings.push(`cached output of ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(name)} could not be restored (${r.error.message}); building it instead`);
+            }
+            return undefined;
+        }));
+        if (failed)
+            return { ok: false, warnings };
+        for (const r of restored) {
+            if (!(await (0,_executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__/* .moved */ .aW)(r.dir, r.dest)))
+                return { ok: false, warnings };
+            asides.placed(r.dir);
+        }
+        return { ok: true };
+    }
+    finally {
+        await cache.close();
+        await asides?.removeLeft();
+    }
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KN: () => (/* binding */ asideOf),
+/* harmony export */   Lp: () => (/* binding */ removeCopiesLeftBehind),
+/* harmony export */   aW: () => (/* binding */ moved),
+/* harmony export */   fW: () => (/* binding */ prepareOutDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cache_dead_temps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5740);
+/* harmony import */ var _util_random_hex_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7773);
+/* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8043);
+/* harmony import */ var _util_rename_replacing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7398);
+
+
+
+
+
+
+
+/**
+ * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
+ * process id and 12 hex digits. Builds before this one named them without the process id.
+ */
+const ASIDE = /\.disbuild-(?:([0-9]+)-)?[0-9a-f]{12}$/;
+function asideOf(dest) {
+    const suffix = `.disbuild-${process.pid}-${(0,_util_random_hex_js__WEBPACK_IMPORTED_MODULE_4__/* .randomHex */ .n)(6)}`;
+    // A target's name may use up to NAME_MAX bytes itself (out-dir names are ASCII): the name beside it is cut to
+    // fit, still ending in the suffix by which a later run recognises it.
+    const cut = Math.max(0, Buffer.byteLength((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(dest)) + suffix.length - NAME_MAX);
+    return `${cut === 0 ? dest : dest.slice(0, dest.length - cut)}${suffix}`;
+}
+/** The longest file name Linux and macOS file systems take, in bytes. */
+const NAME_MAX = 255;
+/**
+ * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
+ * any tree there.
+ */
+async function removeCopiesLeftBehind(outDir) {
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(outDir).catch(() => []);
+    await Promise.all(names
+        .filter((n) => {
+        const m = ASIDE.exec(n);
+        if (m === null)
+            return false;
+        const pid = m[1] === undefined ? undefined : Number(m[1]);
+        // This run has made none yet when this is called: one named with its own pid was left by a killed run
+        // that had the same pid (in a container, the run is process 1 every time).
+        return pid === undefined || pid === process.pid || !(0,_cache_dead_temps_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
+    })
+        .map((n) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, n)).catch(() => undefined)));
+}
+/**
+ * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets;
+ * `dirNameOf` names a target's directory there (undefined: not a target). Undefined when it cannot be made or written to: the targets are then restored into the run's scratch space, and placing them
+ * says what is wrong.
+ */
+async function prepareOutDir(outDir, dirNameOf) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(outDir, { recursive: true });
+        // One this user may not write to (another's, a read-only file system) takes no tree beside a target: a hit
+        // restored there would fail, and be built again for nothing.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(outDir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+    }
+    catch {
+        return undefined;
+    }
+    await removeCopiesLeftBehind(outDir);
+    const left = new Set();
+    return {
+        take: (target) => {
+            const name = dirNameOf(target);
+            if (name === undefined)
+                return undefined;
+            const dir = asideOf((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name));
+            left.add(dir);
+            return dir;
+        },
+        has: (dir) => left.has(dir),
+        placed: (dir) => void left.delete(dir),
+        removeLeft: async () => {
+            await Promise.all([...left].map((dir) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)(dir).catch(() => undefined)));
+            left.clear();
+        },
+    };
+}
+/** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
+async function moved(from, to) {
+    try {
+        await (0,_util_rename_replacing_js__WEBPACK_IMPORTED_MODULE_6__/* .renameReplacing */ .U)(from, to);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   g$: () => (/* binding */ printable)
+/* harmony export */ });
+/* unused harmony export SHOWN_CHARS */
+/**
+ * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
+ * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
+ * value cannot flood a message. Every place that prints such text to a terminal, a log or a summary goes through
+ * here; the JSON report keeps the text as it is.
+ */
+/** How many characters of one value a message shows; the rest is cut and its length said. */
+const SHOWN_CHARS = 200;
+/**
+ * C0 controls, DEL, C1 controls (U+009B is a one-character CSI to some terminals), the line and paragraph
+ * separators, and the bidirectional embeddings, overrides and isolates, which reorder the text around them.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_OR_QUOTE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/g;
+const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '"': '\\"', '\\': '\\\\' };
+function escapeChar(c) {
+    return SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** The first `max` characters of `s`, never ending inside a surrogate pair, or undefined when it fits. */
+function cut(s, max) {
+    if (s.length <= max)
+        return undefined;
+    const end = max > 0 && /[\ud800-\udbff]/.test(s[max - 1]) ? max - 1 : max;
+    return s.slice(0, end);
+}
+/**
+ * `s` with control characters escaped as `\n`, `\u001b` and the like, cut after `max` characters with
+ * `… (N characters)`. Unquoted: for names at the start of a line or between fixed words.
+ */
+function printable(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = (head ?? s).replace(UNSAFE, escapeChar);
+    return head === undefined ? text : `${text}… (${s.length} characters)`;
+}
+/**
+ * `s` in double quotes, escaped as a JSON string is (plus DEL, C1 controls and bidirectional controls), cut after
+ * `max` characters: `"ab…" (10485760 characters)`. For values inside a sentence.
+ */
+function quoted(s, max = SHOWN_CHARS) {
+    const head = cut(s, max);
+    const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
+    return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
+}
+
+
+/***/ }),
+
+/***/ 7398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ renameReplacing)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
+async function renameReplacing(from, to) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(from, to);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
+            throw e;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(to, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(from, to);
+    }
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

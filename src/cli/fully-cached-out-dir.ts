@@ -1,0 +1,69 @@
+/**
+ * The `--out-dir` of a run that a record answers (fully-cached.ts): each target's outputs restored from the local
+ * cache beside its place in the out dir, verified, then renamed over it, as the full path does (engine.ts,
+ * copyToOutDir) but without the graph, the keys or the engine: their answers are the record's.
+ *
+ * All or nothing as far as the run can tell: on the first trouble (a hit gone, a restore that fails its check, a
+ * target that cannot be placed), what was restored and not placed is removed, and the caller takes the full path,
+ * which places every target again and says what went wrong. Targets placed before the trouble hold the bytes the
+ * full path would place there too.
+ */
+import { join } from 'node:path';
+import type { JobKey } from '../ids/brands.js';
+import { LocalCache } from '../cache/local-cache.js';
+import { moved, prepareOutDir } from '../executor/out-dir-asides.js';
+import { quoted } from '../util/printable.js';
+import type { RecordedTarget } from './fully-cached.js';
+
+/**
+ * Places every target's outputs under `outDir`; the warnings the full path must give, when it could not (empty
+ * when nothing needs saying, as for a hit another run removed meanwhile).
+ */
+export async function placeRecordedTargets(
+  cacheDir: string,
+  outDir: string,
+  targets: readonly RecordedTarget[],
+): Promise<{ ok: true } | { ok: false; warnings: string[] }> {
+  const warnings: string[] = [];
+  const cache = await LocalCache.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(
+    () => undefined,
+  );
+  if (cache === undefined) return { ok: false, warnings };
+  const byDir = new Map(targets.map(([name, dirName, key]) => [dirName, { name, key: key as JobKey }]));
+  const asides = await prepareOutDir(outDir, (dirName: string) => (byDir.has(dirName) ? dirName : undefined));
+  try {
+    const hits = await cache.lookup([...new Set(targets.map(([, , key]) => key as JobKey))]);
+    if (
+      asides === undefined ||
+      warnings.length > 0 ||
+      targets.some(([, , key]) => !hits.has(key as JobKey))
+    ) {
+      return { ok: false, warnings };
+    }
+    let failed = false;
+    const restored = await Promise.all(
+      [...byDir].map(async ([dirName, { name, key }]) => {
+        const dir = asides.take(dirName)!;
+        const r = await hits.get(key)!.restore(dir);
+        // A local entry is restored into `dir`, never elsewhere.
+        if (r.ok && r.value === undefined) return { dir, dest: join(outDir, dirName) };
+        failed = true;
+        if (!r.ok) {
+          warnings.push(
+            `cached output of ${quoted(name)} could not be restored (${r.error.message}); building it instead`,
+          );
+        }
+        return undefined;
+      }),
+    );
+    if (failed) return { ok: false, warnings };
+    for (const r of restored) {
+      if (!(await moved(r!.dir, r!.dest))) return { ok: false, warnings };
+      asides.placed(r!.dir);
+    }
+    return { ok: true };
+  } finally {
+    await cache.close();
+    await asides?.removeLeft();
+  }
+}
