@@ -296,7 +296,7 @@ async function runGraphCommand(io, request) {
                     memo: vouched.memo,
                     freshUntilMs: vouched.freshUntilMs,
                     jobs: cached,
-                    ...(placed ? { targets: placed } : {}),
+                    ...(placed ? { outDir: placed } : {}),
                 });
             }
         }
@@ -312,15 +312,22 @@ async function runGraphCommand(io, request) {
         process.off('SIGTERM', onSignal);
     }
 }
-/** The targets the run placed in its `--out-dir` (every job without targets), for its record. */
+/**
+ * What the run placed in its `--out-dir` (every job is a target without --targets), for its record; undefined when
+ * two targets have one key (the engine restores it once, and copies it for the second).
+ */
 async function placedTargets(graph, targets, jobs) {
     const selection = targets.length === 0 ? undefined : (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, targets);
     if (selection?.ok === false)
         return undefined;
     const roots = selection && new Set(selection.value.roots);
-    return jobs
-        .filter((j) => roots?.has(j.label) ?? true)
-        .map((j) => [j.name, (0,out_dir_names/* outDirName */.t2)(graph, j.label), j.key]);
+    const placed = jobs.filter((j) => roots?.has(j.label) ?? true);
+    if (new Set(placed.map((j) => j.key)).size !== placed.length)
+        return undefined;
+    return {
+        targets: placed.map((j) => [j.name, (0,out_dir_names/* outDirName */.t2)(graph, j.label), j.key]),
+        otherKeys: jobs.filter((j) => roots !== undefined && !roots.has(j.label)).map((j) => j.key),
+    };
 }
 
 

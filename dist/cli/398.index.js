@@ -32,7 +32,7 @@ __webpack_require__.r(__webpack_exports__);
  * Places every target's outputs under `outDir`; the warnings the full path must give, when it could not (empty
  * when nothing needs saying, as for a hit another run removed meanwhile).
  */
-async function placeRecordedTargets(cacheDir, outDir, targets) {
+async function placeRecordedTargets(cacheDir, outDir, { targets, otherKeys }) {
     const warnings = [];
     const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(() => undefined);
     if (cache === undefined)
@@ -40,7 +40,10 @@ async function placeRecordedTargets(cacheDir, outDir, targets) {
     const byDir = new Map(targets.map(([name, dirName, key]) => [dirName, { name, key: key }]));
     const asides = await (0,_executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareOutDir */ .fW)(outDir, (dirName) => (byDir.has(dirName) ? dirName : undefined));
     try {
-        const hits = await cache.lookup([...new Set(targets.map(([, , key]) => key))]);
+        // The full path's lookup, of every key its run selected: with the lookup memo exactly when it has it.
+        const hits = await cache.lookup([
+            ...new Set([...targets.map(([, , key]) => key), ...otherKeys]),
+        ]);
         if (asides === undefined ||
             warnings.length > 0 ||
             targets.some(([, , key]) => !hits.has(key))) {

@@ -136,10 +136,10 @@ const run = async (argv, io) => {
     let warnings = [];
     if (record) {
         const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_6__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
-        const placed = answer?.targets === undefined
+        const placed = answer?.outDir === undefined
             ? { ok: true }
             : await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 3398)))
-                .placeRecordedTargets(cacheDir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['out-dir']), answer.targets)
+                .placeRecordedTargets(cacheDir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['out-dir']), answer.outDir)
                 .catch(() => ({ ok: false, warnings: [] }));
         if (answer !== undefined && placed.ok) {
             io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_8__/* .summaryLine */ .d)({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
@@ -364,9 +364,9 @@ async function checkRecord(file, run, runs) {
     }
     if (at !== bytes.length || !Number.isSafeInteger(header.jobs))
         return undefined;
-    if ((header.targets !== undefined) !== run.outDir)
+    if ((header.outDir !== undefined) !== run.outDir)
         return undefined;
-    return { jobs: header.jobs, ...(header.targets ? { targets: header.targets } : {}) };
+    return { jobs: header.jobs, ...(header.outDir ? { outDir: header.outDir } : {}) };
 }
 /**
  * Whether the full path would find the local cache in `cacheDir` as the run that wrote the record did, and keep its
@@ -406,7 +406,7 @@ async function recordFullyCached(file, run, found) {
         memo: found.memo,
         freshUntilMs: found.freshUntilMs,
         jobs: found.jobs,
-        ...(found.targets ? { targets: found.targets } : {}),
+        ...(found.outDir ? { outDir: found.outDir } : {}),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;

@@ -13,7 +13,7 @@ import type { JobKey } from '../ids/brands.js';
 import { LocalCache } from '../cache/local-cache.js';
 import { moved, prepareOutDir } from '../executor/out-dir-asides.js';
 import { quoted } from '../util/printable.js';
-import type { RecordedTarget } from './fully-cached.js';
+import type { RecordedOutDir } from './fully-cached.js';
 
 /**
  * Places every target's outputs under `outDir`; the warnings the full path must give, when it could not (empty
@@ -22,7 +22,7 @@ import type { RecordedTarget } from './fully-cached.js';
 export async function placeRecordedTargets(
   cacheDir: string,
   outDir: string,
-  targets: readonly RecordedTarget[],
+  { targets, otherKeys }: RecordedOutDir,
 ): Promise<{ ok: true } | { ok: false; warnings: string[] }> {
   const warnings: string[] = [];
   const cache = await LocalCache.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(
@@ -32,7 +32,10 @@ export async function placeRecordedTargets(
   const byDir = new Map(targets.map(([name, dirName, key]) => [dirName, { name, key: key as JobKey }]));
   const asides = await prepareOutDir(outDir, (dirName: string) => (byDir.has(dirName) ? dirName : undefined));
   try {
-    const hits = await cache.lookup([...new Set(targets.map(([, , key]) => key as JobKey))]);
+    // The full path's lookup, of every key its run selected: with the lookup memo exactly when it has it.
+    const hits = await cache.lookup([
+      ...new Set([...targets.map(([, , key]) => key), ...otherKeys] as JobKey[]),
+    ]);
     if (
       asides === undefined ||
       warnings.length > 0 ||

@@ -77,19 +77,29 @@ export interface FullyCachedRun {
   freshUntilMs: number;
   /** How many jobs the run had, all cached. */
   jobs: number;
-  /** With `--out-dir`: its targets, placed there. */
-  targets?: RecordedTarget[];
+  /** With `--out-dir`: its targets, placed there, and the keys of the other jobs it looked up. */
+  outDir?: RecordedOutDir;
 }
 
 /** A target of a run with `--out-dir`: its job's name, its directory's name in the out dir, and its key. */
 export type RecordedTarget = [name: string, dirName: string, key: string];
 
+/**
+ * What a run with `--out-dir` placed: its targets (no two with one key), and the keys of the other jobs it looked up
+ * with them, so that the record's answer looks up what the full path does (the lookup memo serves lookups of many
+ * keys only; a lookup without it reads each entry, and may find what the memo does not).
+ */
+export interface RecordedOutDir {
+  targets: RecordedTarget[];
+  otherKeys: string[];
+}
+
 /** What a record answers for a run. */
 export interface RecordedAnswer {
   /** How many jobs the run has, all cached. */
   jobs: number;
-  /** With `--out-dir`: the targets to place there (fully-cached-out-dir.ts). */
-  targets?: RecordedTarget[];
+  /** With `--out-dir`: what to place there (fully-cached-out-dir.ts). */
+  outDir?: RecordedOutDir;
 }
 
 interface Header {
@@ -103,7 +113,7 @@ interface Header {
   memo: [string, string];
   freshUntilMs: number;
   jobs: number;
-  targets?: RecordedTarget[];
+  outDir?: RecordedOutDir;
 }
 
 /** Environment variables that shells change from one command to the next, and that no run reads. */
@@ -199,8 +209,8 @@ async function checkRecord(
     at += size;
   }
   if (at !== bytes.length || !Number.isSafeInteger(header.jobs)) return undefined;
-  if ((header.targets !== undefined) !== run.outDir) return undefined;
-  return { jobs: header.jobs, ...(header.targets ? { targets: header.targets } : {}) };
+  if ((header.outDir !== undefined) !== run.outDir) return undefined;
+  return { jobs: header.jobs, ...(header.outDir ? { outDir: header.outDir } : {}) };
 }
 
 /**
@@ -243,7 +253,7 @@ export async function recordFullyCached(
     memo: found.memo,
     freshUntilMs: found.freshUntilMs,
     jobs: found.jobs,
-    ...(found.targets ? { targets: found.targets } : {}),
+    ...(found.outDir ? { outDir: found.outDir } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;

@@ -29,6 +29,18 @@ function tree(dir: string): Record<string, string> {
   return out;
 }
 
+/** The stored output file `o` that holds `content`, in the cache's entries. */
+function storedFile(cacheDir: string, content: string): string {
+  const entries = join(cacheDir, 'v1', 'entries');
+  for (const shard of readdirSync(entries)) {
+    for (const key of readdirSync(join(entries, shard))) {
+      const o = join(entries, shard, key, 'out', 'o');
+      if (existsSync(o) && readFileSync(o, 'utf8') === content) return o;
+    }
+  }
+  throw new Error(`no stored file holds ${JSON.stringify(content)}`);
+}
+
 /**
  * The `--out-dir` of a run the record answers (src/cli/fully-cached-out-dir.ts): the targets are placed as the full
  * path places them, into whichever directory the run names, and any trouble hands the run to the full path.
@@ -87,18 +99,10 @@ describe('the record of a fully cached run with --out-dir', () => {
     await recorded();
     await run(['--out-dir', rig.path('out-a')]);
     // The stored output of j5, changed in place (same size): only a restore's check can tell.
-    const entries = join(rig.cacheDir, 'v1', 'entries');
-    let stored: string | undefined;
-    for (const shard of readdirSync(entries)) {
-      for (const key of readdirSync(join(entries, shard))) {
-        const o = join(entries, shard, key, 'out', 'o');
-        if (existsSync(o) && readFileSync(o, 'utf8') === 'input 5\n') stored = o;
-      }
-    }
-    expect(stored).toBeDefined();
-    chmodSync(stored!, 0o644);
-    writeFileSync(stored!, 'input X\n');
-    chmodSync(stored!, 0o444);
+    const stored = storedFile(rig.cacheDir, 'input 5\n');
+    chmodSync(stored, 0o644);
+    writeFileSync(stored, 'input X\n');
+    chmodSync(stored, 0o444);
 
     const r = await run(['--out-dir', rig.path('out-b')]);
     expect(r.code, r.stderr).toBe(0);
@@ -120,5 +124,47 @@ describe('the record of a fully cached run with --out-dir', () => {
     expect(r.code).toBe(1);
     expect(r.readGraph).toBe(true);
     expect(`${r.stdout}${r.stderr}`).toMatch(/cannot place the outputs of j0/);
+  });
+
+  it('is never written for two targets with one key, which the full path restores once', async () => {
+    const { run, recorded } = runs;
+    await recorded({
+      edit: (g) => {
+        Object.assign(g.Jobs[6]!, { Inputs: g.Jobs[5]!.Inputs, Cmds: g.Jobs[5]!.Cmds });
+      },
+    });
+    await run(['--out-dir', rig.path('out-a')]);
+    const again = await run(['--out-dir', rig.path('out-b')]);
+    expect(again.readGraph).toBe(true);
+    expect(tree(rig.path('out-b'))).toEqual(tree(rig.path('out-a')));
+  });
+
+  it('looks up what the full path does: a target whose dependencies make the lookup one of the memo', async () => {
+    // Two rigs alike, one run answered by the record, the other by the full path (another variable). j0 depends on
+    // every other job: the run selects 40 keys, whose lookup the lookup memo serves, for one target. An entry made
+    // writable by anyone is damage to a lookup that reads it, and none to the memo's.
+    const rigs = [rig, await Rig.create()];
+    try {
+      const answers = await Promise.all(
+        rigs.map(async (r, i) => {
+          const rs = i === 0 ? runs : fullyCachedRuns(r);
+          await rs.recorded({
+            edit: (g) => {
+              g.Jobs[0]!.Deps = g.Jobs.slice(1).map((j) => j.ID);
+            },
+          });
+          const target = ['--targets', 'j0'];
+          await rs.run(['--out-dir', r.path('out-a'), ...target]);
+          const stored = storedFile(r.cacheDir, 'input 0\n');
+          chmodSync(join(stored, '..', '..', 'meta.json'), 0o666);
+          return rs.run(['--out-dir', r.path('out-b'), ...target], i === 0 ? {} : { FULL_PATH: '1' });
+        }),
+      );
+      expect(answers.map((a) => a.readGraph)).toEqual([false, true]);
+      expect(answers[0]!.stdout.replace(/ in \S+$/m, '')).toBe(answers[1]!.stdout.replace(/ in \S+$/m, ''));
+      expect(answers[0]!.stderr).toBe(answers[1]!.stderr);
+    } finally {
+      await rigs[1]!.cleanup();
+    }
   });
 });

@@ -17,7 +17,7 @@ import { openLocalState } from '../../run-env/local-state.js';
 import { KeyRecordStore } from '../../explain/record-store.js';
 import { RunExplainer } from '../../explain/run-explainer.js';
 import { printable } from '../../util/printable.js';
-import { type RecordedTarget, recordFullyCached } from '../fully-cached.js';
+import { type RecordedOutDir, recordFullyCached } from '../fully-cached.js';
 import { outDirName } from '../../executor/out-dir-names.js';
 import { statIfAny } from '../../util/stat-if-any.js';
 import { type RunRequest, usageError } from './run.js';
@@ -211,7 +211,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
           memo: vouched.memo,
           freshUntilMs: vouched.freshUntilMs,
           jobs: cached,
-          ...(placed ? { targets: placed } : {}),
+          ...(placed ? { outDir: placed } : {}),
         });
       }
     }
@@ -227,17 +227,23 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
   }
 }
 
-/** The targets the run placed in its `--out-dir` (every job without targets), for its record. */
+/**
+ * What the run placed in its `--out-dir` (every job is a target without --targets), for its record; undefined when
+ * two targets have one key (the engine restores it once, and copies it for the second).
+ */
 async function placedTargets(
   graph: Graph,
   targets: readonly string[],
   jobs: readonly JobRef[],
-): Promise<RecordedTarget[] | undefined> {
+): Promise<RecordedOutDir | undefined> {
   const selection =
     targets.length === 0 ? undefined : (await import('../../executor/select.js')).selectJobs(graph, targets);
   if (selection?.ok === false) return undefined;
   const roots = selection && new Set(selection.value.roots);
-  return jobs
-    .filter((j) => roots?.has(j.label) ?? true)
-    .map((j) => [j.name, outDirName(graph, j.label), j.key]);
+  const placed = jobs.filter((j) => roots?.has(j.label) ?? true);
+  if (new Set(placed.map((j) => j.key)).size !== placed.length) return undefined;
+  return {
+    targets: placed.map((j) => [j.name, outDirName(graph, j.label), j.key]),
+    otherKeys: jobs.filter((j) => roots !== undefined && !roots.has(j.label)).map((j) => j.key),
+  };
 }

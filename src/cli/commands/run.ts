@@ -120,12 +120,12 @@ export const run: Command = async (argv, io) => {
   if (record) {
     const answer = await answeredByRecord(record.file, record.identity, listings);
     const placed =
-      answer?.targets === undefined
+      answer?.outDir === undefined
         ? { ok: true as const }
         : await (
             await import('../fully-cached-out-dir.js')
           )
-            .placeRecordedTargets(cacheDir, resolve(io.cwd, v['out-dir']!), answer.targets)
+            .placeRecordedTargets(cacheDir, resolve(io.cwd, v['out-dir']!), answer.outDir)
             .catch(() => ({ ok: false as const, warnings: [] }));
     if (answer !== undefined && placed.ok) {
       io.stdout.write(
