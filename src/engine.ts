@@ -14,7 +14,6 @@ import { noTimings } from './executor/timings.js';
 import { soloCoordinator } from './coordinator/job-coordinator.js';
 import { discardDir } from './util/discard-dir.js';
 import { removeTree } from './util/remove-tree.js';
-import { renameReplacing } from './util/rename-replacing.js';
 import { unsealTree } from './util/seal-tree.js';
 import { outDirCollisions, outDirName } from './executor/out-dir-names.js';
 import {
@@ -23,6 +22,7 @@ import {
   type OutDirAsides,
   prepareOutDir,
   removeCopiesLeftBehind,
+  renameReplacing,
 } from './executor/out-dir-asides.js';
 import { WorkerPool } from './executor/worker-pool.js';
 import type { Launcher } from './executor/launcher.js';

@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 438;
-const ids = [438];
-const modules = {
+export const id = 438;
+export const ids = [438];
+export const modules = {
 
 /***/ 3311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -820,6 +820,3 @@ class RunExplainer {
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 706;
-const ids = [706];
-const modules = {
+export const id = 706;
+export const ids = [706];
+export const modules = {
 
 /***/ 2142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -3498,8 +3498,6 @@ var executor_timings = __webpack_require__(2670);
 var job_coordinator = __webpack_require__(6526);
 // EXTERNAL MODULE: ./src/util/discard-dir.ts
 var discard_dir = __webpack_require__(7516);
-// EXTERNAL MODULE: ./src/util/rename-replacing.ts
-var rename_replacing = __webpack_require__(7398);
 // EXTERNAL MODULE: ./src/executor/out-dir-names.ts
 var out_dir_names = __webpack_require__(3098);
 // EXTERNAL MODULE: ./src/executor/out-dir-asides.ts
@@ -3509,7 +3507,6 @@ var jit_tiers = __webpack_require__(3779);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 
@@ -3788,7 +3785,7 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
             await (0,tree_copy/* copyTree */.EL)(from, temp, { link: false });
             if (sealed)
                 unsealTree(temp);
-            await (0,rename_replacing/* renameReplacing */.U)(temp, dest);
+            await (0,out_dir_asides/* renameReplacing */.UU)(temp, dest);
         }
         finally {
             await (0,remove_tree/* removeTree */.dM)(temp);
@@ -3866,6 +3863,7 @@ async function startLauncher() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   KN: () => (/* binding */ asideOf),
 /* harmony export */   Lp: () => (/* binding */ removeCopiesLeftBehind),
+/* harmony export */   UU: () => (/* binding */ renameReplacing),
 /* harmony export */   aW: () => (/* binding */ moved),
 /* harmony export */   fW: () => (/* binding */ prepareOutDir)
 /* harmony export */ });
@@ -3878,8 +3876,6 @@ async function startLauncher() {
 /* harmony import */ var _cache_dead_temps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5740);
 /* harmony import */ var _util_random_hex_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7773);
 /* harmony import */ var _util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8043);
-/* harmony import */ var _util_rename_replacing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7398);
-
 
 
 
@@ -3956,13 +3952,51 @@ async function prepareOutDir(outDir, dirNameOf) {
 /** Moves `from` onto `to` (replacing what is there); false when it cannot, another file system, say. */
 async function moved(from, to) {
     try {
-        await (0,_util_rename_replacing_js__WEBPACK_IMPORTED_MODULE_6__/* .renameReplacing */ .U)(from, to);
+        await renameReplacing(from, to);
         return true;
     }
     catch {
         return false;
     }
 }
+/** Codes of a rename onto something that stands in the way. */
+const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+/**
+ * Renames `from` onto `to`. What stands at `to` goes aside first, whole, in one rename (a name removeCopiesLeftBehind
+ * knows), and is removed once `from` is in place: `to` is never seen half removed, and a tree that another run
+ * places there meanwhile (two runs into one out dir) goes aside the same way instead of failing this one. The last
+ * to place wins, with a whole tree.
+ */
+async function renameReplacing(from, to) {
+    const gone = [];
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
+                return;
+            }
+            catch (e) {
+                if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
+                    throw e;
+            }
+            const aside = asideOf(to);
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(to, aside);
+                gone.push(aside);
+            }
+            catch (e) {
+                // Taken away meanwhile (another run moved it aside): the next rename finds the place free.
+                if (e.code !== 'ENOENT')
+                    throw e;
+            }
+        }
+    }
+    finally {
+        await Promise.all(gone.map((dir) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)(dir).catch(() => undefined)));
+    }
+}
+/** Renames onto a place that others keep filling give up after this many. */
+const MAX_ATTEMPTS = 16;
 
 
 /***/ }),
@@ -4689,35 +4723,6 @@ async function optimizeOnly(fn) {
 }
 
 
-/***/ }),
-
-/***/ 7398:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ renameReplacing)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
-async function renameReplacing(from, to) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(to, { recursive: true, force: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(from, to);
-    }
-}
-
-
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -1,6 +1,6 @@
-(function (__disbuild_import_meta) {const id = 946;
-const ids = [946];
-const modules = {
+export const id = 946;
+export const ids = [946];
+export const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -373,6 +373,3 @@ const err = (error) => ({ ok: false, error });
 /***/ })
 
 };
-
-return { id, ids, modules };
-})

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7994);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1629);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7994:
+/***/ 1629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45772,22 +45772,6 @@ class FileTimings {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/rename-replacing.ts
-
-/** Renames `from` onto `to`, removing whatever is at `to` first only when the rename finds something there. */
-async function renameReplacing(from, to) {
-    try {
-        await (0,promises_.rename)(from, to);
-    }
-    catch (e) {
-        const code = e.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR')
-            throw e;
-        await (0,promises_.rm)(to, { recursive: true, force: true });
-        await (0,promises_.rename)(from, to);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/executor/out-dir-names.ts
 /** A job name as one path component: anything but letters, digits, `.`, `_` and `-` becomes `_`. */
 function safeName(name) {
@@ -45823,7 +45807,6 @@ function outDirCollisions(graph, roots) {
 }
 
 ;// CONCATENATED MODULE: ./src/executor/out-dir-asides.ts
-
 
 
 
@@ -45907,11 +45890,48 @@ async function moved(from, to) {
         return false;
     }
 }
+/** Codes of a rename onto something that stands in the way. */
+const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+/**
+ * Renames `from` onto `to`. What stands at `to` goes aside first, whole, in one rename (a name removeCopiesLeftBehind
+ * knows), and is removed once `from` is in place: `to` is never seen half removed, and a tree that another run
+ * places there meanwhile (two runs into one out dir) goes aside the same way instead of failing this one. The last
+ * to place wins, with a whole tree.
+ */
+async function renameReplacing(from, to) {
+    const gone = [];
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await (0,promises_.rename)(from, to);
+                return;
+            }
+            catch (e) {
+                if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
+                    throw e;
+            }
+            const aside = asideOf(to);
+            try {
+                await (0,promises_.rename)(to, aside);
+                gone.push(aside);
+            }
+            catch (e) {
+                // Taken away meanwhile (another run moved it aside): the next rename finds the place free.
+                if (e.code !== 'ENOENT')
+                    throw e;
+            }
+        }
+    }
+    finally {
+        await Promise.all(gone.map((dir) => removeTree(dir).catch(() => undefined)));
+    }
+}
+/** Renames onto a place that others keep filling give up after this many. */
+const MAX_ATTEMPTS = 16;
 
 // EXTERNAL MODULE: ./src/util/jit-tiers.ts
 var jit_tiers = __nccwpck_require__(3779);
 ;// CONCATENATED MODULE: ./src/engine.ts
-
 
 
 

@@ -1,10 +1,9 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isAlive } from '../cache/dead-temps.js';
 import { randomHex } from '../util/random-hex.js';
 import { removeTree } from '../util/remove-tree.js';
-import { renameReplacing } from '../util/rename-replacing.js';
 
 /**
  * A tree beside its --out-dir target (see copyToOutDir), renamed over it once complete: `<name>.disbuild-`, the
@@ -98,3 +97,39 @@ export async function moved(from: string, to: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Codes of a rename onto something that stands in the way. */
+const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * Renames `from` onto `to`. What stands at `to` goes aside first, whole, in one rename (a name removeCopiesLeftBehind
+ * knows), and is removed once `from` is in place: `to` is never seen half removed, and a tree that another run
+ * places there meanwhile (two runs into one out dir) goes aside the same way instead of failing this one. The last
+ * to place wins, with a whole tree.
+ */
+export async function renameReplacing(from: string, to: string): Promise<void> {
+  const gone: string[] = [];
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await rename(from, to);
+        return;
+      } catch (e) {
+        if (!IN_THE_WAY.has((e as NodeJS.ErrnoException).code ?? '') || attempt === MAX_ATTEMPTS) throw e;
+      }
+      const aside = asideOf(to);
+      try {
+        await rename(to, aside);
+        gone.push(aside);
+      } catch (e) {
+        // Taken away meanwhile (another run moved it aside): the next rename finds the place free.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+  } finally {
+    await Promise.all(gone.map((dir) => removeTree(dir).catch(() => undefined)));
+  }
+}
+
+/** Renames onto a place that others keep filling give up after this many. */
+const MAX_ATTEMPTS = 16;

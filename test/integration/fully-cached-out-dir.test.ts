@@ -167,4 +167,30 @@ describe('the record of a fully cached run with --out-dir', () => {
       await rigs[1]!.cleanup();
     }
   });
+
+  it('lets runs place into one out dir at once, the record and the full path alike: each target whole', async () => {
+    const { run, summary, recorded } = runs;
+    await recorded();
+    await run(['--out-dir', rig.path('out')]);
+    for (let round = 0; round < 4; round++) {
+      // Two answered by the record, two by the full path (another variable each).
+      const rs = await Promise.all(
+        [{}, {}, { FULL_PATH: '1' }, { FULL_PATH: '2' }].map((env) =>
+          run(['--out-dir', rig.path('out')], env),
+        ),
+      );
+      for (const r of rs) {
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout).toMatch(summary(JOBS, 0));
+        expect(r.stdout).not.toMatch(/warning/);
+      }
+      const names = readdirSync(rig.path('out'));
+      expect(names.filter((n) => n.includes('.disbuild-'))).toEqual([]);
+      expect(names).toHaveLength(JOBS);
+      for (let i = 0; i < JOBS; i++) {
+        expect(readdirSync(rig.path('out', `j${i}`))).toEqual(['o']);
+        expect(readFileSync(rig.path('out', `j${i}`, 'o'), 'utf8')).toBe(`input ${i}\n`);
+      }
+    }
+  });
 });
