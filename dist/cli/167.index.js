@@ -1,6 +1,6 @@
-export const id = 167;
-export const ids = [167];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 167;
+const ids = [167];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -475,3 +475,6 @@ function statIfAny(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

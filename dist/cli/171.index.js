@@ -1,6 +1,6 @@
-export const id = 171;
-export const ids = [171];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 171;
+const ids = [171];
+const modules = {
 
 /***/ 3171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -87,3 +87,6 @@ async function graphFromCommand(command, sourceDir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 172;
-export const ids = [172];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 172;
+const ids = [172];
+const modules = {
 
 /***/ 367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1436,3 +1436,6 @@ function discoveryOptions(o) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 238;
-export const ids = [238];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 238;
+const ids = [238];
+const modules = {
 
 /***/ 2238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -652,3 +652,6 @@ function lowerBound(files, s, lo, hi) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 254;
-export const ids = [254];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 254;
+const ids = [254];
+const modules = {
 
 /***/ 4254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -148,3 +148,6 @@ function matcher(pattern, dir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 277;
-export const ids = [277];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 277;
+const ids = [277];
+const modules = {
 
 /***/ 5277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -29,3 +29,6 @@ function selectJobs(graph, targets) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 29;
-export const ids = [29];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 29;
+const ids = [29];
+const modules = {
 
 /***/ 7029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -27,7 +27,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the launcher.
-const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url));
 /**
  * Starts job commands from a small separate process instead of this one.
  *
@@ -153,3 +153,6 @@ function launcherEnv(env) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 30;
-export const ids = [30,277];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 30;
+const ids = [30,277];
+const modules = {
 
 /***/ 2142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -311,3 +311,6 @@ function statIfAny(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 301;
-export const ids = [301,171];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 301;
+const ids = [301,171];
+const modules = {
 
 /***/ 4933:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2062,3 +2062,6 @@ function isDiskFull(e) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 332;
-export const ids = [332];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 332;
+const ids = [332];
+const modules = {
 
 /***/ 7117:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -6563,3 +6563,6 @@ var esm_default = (/* unused pure expression or super */ null && (gitInstanceFac
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 370;
-export const ids = [370];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 370;
+const ids = [370];
+const modules = {
 
 /***/ 9370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1784,3 +1784,6 @@ function applyEdits(text, edits) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 398;
-export const ids = [398];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 398;
+const ids = [398];
+const modules = {
 
 /***/ 3398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -64,12 +64,14 @@ async function placeRecordedTargets(cacheDir, outDir, { targets, otherKeys }) {
         }));
         if (failed)
             return { ok: false, warnings };
-        for (const r of restored) {
-            if (!(await (0,_executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__/* .moved */ .aW)(r.dir, r.dest)))
-                return { ok: false, warnings };
-            asides.placed(r.dir);
-        }
-        return { ok: true };
+        // At once, as the engine places them: renames one after another wait a turn of the thread pool each.
+        const placed = await Promise.all(restored.map(async (r) => {
+            const done = await (0,_executor_out_dir_asides_js__WEBPACK_IMPORTED_MODULE_2__/* .moved */ .aW)(r.dir, r.dest);
+            if (done)
+                asides.placed(r.dir);
+            return done;
+        }));
+        return placed.every(Boolean) ? { ok: true } : { ok: false, warnings };
     }
     finally {
         await cache.close();
@@ -280,3 +282,6 @@ function quoted(s, max = SHOWN_CHARS) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 438;
-export const ids = [438];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 438;
+const ids = [438];
+const modules = {
 
 /***/ 3311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -820,3 +820,6 @@ class RunExplainer {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

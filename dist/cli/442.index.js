@@ -1,6 +1,6 @@
-export const id = 442;
-export const ids = [442];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 442;
+const ids = [442];
+const modules = {
 
 /***/ 158:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -13408,3 +13408,6 @@ module.exports = {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 51;
-export const ids = [51];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 51;
+const ids = [51];
+const modules = {
 
 /***/ 2573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1665,7 +1665,7 @@ function memoizedKeys(file, graph, salt, schema, inputs, digests, compute) {
     if (graphKey === undefined || states === undefined)
         return compute();
     const identity = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${MAGIC}\0${FORMAT}\0${schema}\0${(0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url))}\0`)
         .update(`${graphKey}\0${inputs.length}\0${Buffer.byteLength(salt)}\0${salt}\0`)
         .digest('hex');
     const kept = readMemo(file, identity, graph);
@@ -2179,3 +2179,6 @@ const ABANDONED_MS = 10 * 60_000;
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

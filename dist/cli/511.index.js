@@ -1,6 +1,6 @@
-export const id = 511;
-export const ids = [511];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 511;
+const ids = [511];
+const modules = {
 
 /***/ 3676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -3602,7 +3602,7 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /** The niceness of the upload process: below the run, whose jobs come first. */
 const UPLOAD_NICENESS = 10;
 /**
@@ -3906,3 +3906,6 @@ function withRemote(local, remote, state, onWarning, restoresEverything = false)
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 556;
-export const ids = [556];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 556;
+const ids = [556];
+const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -536,7 +536,7 @@ function thrownError(thrown) {
 
 
 // Read once at load: in the bundle this is the chunk's own file, beside which the build puts the worker.
-const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /**
  * Restores waiting at once that start the helper thread: a thread costs its start (about 30 ms of CPU) and a
  * message per restore, which a few hundred restores of small outputs do not pay back on a busy machine
@@ -1221,7 +1221,7 @@ let code;
 function header(body) {
     // Once per process: the memo is read and written by the code this process loaded.
     code ??= (0,external_node_crypto_.createHash)('sha256')
-        .update((0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(import.meta.url)))
+        .update((0,code_identity/* codeIdentity */.y)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url)))
         .digest('hex');
     return `${MAGIC} ${FORMAT} ${code} ${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}`;
 }
@@ -2702,3 +2702,6 @@ function makeTreeWritable(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

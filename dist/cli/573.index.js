@@ -1,6 +1,6 @@
-export const id = 573;
-export const ids = [573];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 573;
+const ids = [573];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -633,3 +633,6 @@ function removeDeadWrites(file) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 6;
-export const ids = [6];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 6;
+const ids = [6];
+const modules = {
 
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -2507,3 +2507,6 @@ exports.basename = (path, { windows } = {}) => {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 691;
-export const ids = [691];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 691;
+const ids = [691];
+const modules = {
 
 /***/ 6691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -128,3 +128,6 @@ function tryRead(root, path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 706;
-export const ids = [706];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 706;
+const ids = [706];
+const modules = {
 
 /***/ 2142:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -4726,3 +4726,6 @@ async function optimizeOnly(fn) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

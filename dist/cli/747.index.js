@@ -1,6 +1,6 @@
-export const id = 747;
-export const ids = [747];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 747;
+const ids = [747];
+const modules = {
 
 /***/ 9747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -131,3 +131,6 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 76;
-export const ids = [76,82];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 76;
+const ids = [76,82];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1132,3 +1132,6 @@ function removeDeadWrites(file) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 815;
-export const ids = [815];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 815;
+const ids = [815];
+const modules = {
 
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -8570,3 +8570,6 @@ exports.visitAsync = visitAsync;
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 82;
-export const ids = [82];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 82;
+const ids = [82];
+const modules = {
 
 /***/ 6082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -228,3 +228,6 @@ function isRecord(v) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 867;
-export const ids = [867];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 867;
+const ids = [867];
+const modules = {
 
 /***/ 8213:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1054,7 +1054,7 @@ const MAGIC = 'disbuild-validated-graph';
  */
 function validatedGraphKey(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
-        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))}\0`)
+        .update(`${MAGIC}\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url))}\0`)
         .update(text)
         .digest('hex');
 }
@@ -1077,7 +1077,7 @@ const statFile = (cacheFile) => `${cacheFile}.stat`;
 /** The stat data with this code's identity: a key recorded by other code names that code's validation. */
 function statVouch(stat) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256')
-        .update(`${MAGIC}-stat\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url))}\0${stat}`)
+        .update(`${MAGIC}-stat\0${FORMAT}\0${(0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url))}\0${stat}`)
         .digest('hex');
 }
 /**
@@ -1519,3 +1519,6 @@ function unreachable(value) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 927;
-export const ids = [927];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 927;
+const ids = [927];
+const modules = {
 
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -938,3 +938,6 @@ function removeDeadWrites(file) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

@@ -1,6 +1,6 @@
-export const id = 943;
-export const ids = [943];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 943;
+const ids = [943];
+const modules = {
 
 /***/ 9085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -69,7 +69,7 @@ function isReadByCompile(f) {
     return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)) {
+function compilerIdentity(self = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url)) {
     return (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
@@ -1089,3 +1089,6 @@ function stripBom(text) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

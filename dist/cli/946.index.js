@@ -1,6 +1,6 @@
-export const id = 946;
-export const ids = [946];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 946;
+const ids = [946];
+const modules = {
 
 /***/ 5740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -373,3 +373,6 @@ const err = (error) => ({ ok: false, error });
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

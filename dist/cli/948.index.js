@@ -1,6 +1,6 @@
-export const id = 948;
-export const ids = [948];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 948;
+const ids = [948];
+const modules = {
 
 /***/ 7948:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -279,7 +279,7 @@ function recordFile(cacheDir, sourceDir, argv) {
 function identityOf(run) {
     const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .CanonicalHasher */ .A()
         .field('record', `${MAGIC} ${FORMAT}`)
-        .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)))
+        .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url)))
         .field('cwd', run.cwd)
         .field('source', run.sourceDir)
         .field('graph', run.graphFile)
@@ -531,3 +531,6 @@ function statIfAny(path) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

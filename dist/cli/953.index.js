@@ -1,6 +1,6 @@
-export const id = 953;
-export const ids = [953];
-export const modules = {
+(function (__disbuild_import_meta) {const id = 953;
+const ids = [953];
+const modules = {
 
 /***/ 4953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -713,3 +713,6 @@ function normalizeDir(dir) {
 /***/ })
 
 };
+
+return { id, ids, modules };
+})

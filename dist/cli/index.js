@@ -1,4 +1,179 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+#!/usr/bin/env node
+const __disbuild_module_url = require("node:url").pathToFileURL(__filename).href; const __WEBPACK_EXTERNAL_createRequire = () => require;
+// Inlined by scripts/code-cache.mjs into a bundle's index.js (not a module of its own): loads the bundle's chunks
+// as scripts compiled with V8's code cache, so that a run does not parse and compile the same code again each time.
+//
+// A chunk's compiled code is kept in `$XDG_CACHE_HOME/disbuild/code` (else `~/.cache/disbuild/code`), one file per
+// chunk, named by the digest of the chunk's text (taken by the build), its size and mtime, Node's version, the
+// platform and Node's flags: a rebuilt bundle or another Node never meets an old file. The file is written when the process exits, after the run compiled
+// what it used; V8 checks it again when it is read and refuses what does not fit (then it is written anew). Only a
+// file that this user owns and nobody else may write is read (compiled code is code). Trouble of any kind (no home,
+// a full disk, a foreign or damaged file) costs the cache, never the run. DISBUILD_CODE_CACHE=off turns it off.
+// Each version of the tool leaves files of its own: a file's mtime is its last use (refreshed by a read at most
+// once a day), and a run that writes removes the files unused for 30 days.
+//
+// Node's modules are taken with require, not import: an ES import of a built-in module builds its module namespace,
+// which reads every export once, and with them the lazy ones (fs.promises with readline, fs.ReadStream with the
+// streams, crypto.webcrypto), modules a fully cached run otherwise never loads.
+const __dccCreateRequire = () => require;
+
+const __dccRequire = __dccCreateRequire(__disbuild_module_url);
+const __dccFs = __dccRequire('node:fs');
+const __dccPath = __dccRequire('node:path');
+const __dccVm = __dccRequire('node:vm');
+const { fileURLToPath: __dccFileUrlToPath, pathToFileURL: __dccPathToFileUrl } = __dccRequire('node:url');
+
+const __dccHere = __dccPath.dirname(__dccFileUrlToPath(__disbuild_module_url));
+/**
+ * Each chunk's SHA-256, written in by the build (scripts/code-cache.mjs): no chunk's text is hashed at run time, nor
+ * node:crypto loaded for it.
+ */
+const __dccDigests = {"167.index.js":"f053d9bf300d93d0bcff6087ce3aed9901c362c0ece97e85fd9eeab87bb4bcdf","171.index.js":"48aa4bdbcd4786130e76b61c27812df8bb0a7c2a63de6fcc758e937ed814651b","172.index.js":"b664a14e17396509b6ad8f098bf5d365a99504b6edd6eb02d30ff077f31db5d1","238.index.js":"ddcc7324746e3cc58666b38c0656f87ffd7c075687a961760aa5636ae92814b4","254.index.js":"8347edae11825999738701ebe17c0b43e294557581635af25f2b15bbf6c14669","277.index.js":"78726cbe4d50dfcbcc9932f71e85b000a268c4c9765f9b6a5fd128647c99310a","29.index.js":"1578af1eb781a735e2aef18f9d37494f437174ec1c1168946dbcff904f767ab1","30.index.js":"4ab228dff43293b981d810b6da09fbe0277b5ddf0107c3e444f42bf6bf1c153e","301.index.js":"9a0c727f85bfe8a1119bc9490ed85b42f8c2e40fc8715829e0a31ea9e66bc627","332.index.js":"ce716a5b158ebcb767d75f7849c4aa7f6eb7dbe5847fdb84400188486e3d7526","370.index.js":"25281d37bb36ab0f959a690249f205f0e897853afe83b98775c3d976751f60f9","398.index.js":"4d392bc0fbb94a739f8d4a69ce2df1b7f8df9457e6b5195db9c207acf0557a27","438.index.js":"4254f2f7ad8ed5a6a55e48efa07ba3ce043433cb4fa75e37939271bf96ad30e3","442.index.js":"857d290da3c5c20cd920af1bc88f987d726550da987fdad07c257aee915ba356","51.index.js":"ce3094c7ab899c065c0e2e4f01c5f12cf106a6e7f9526e4d89d7e977346c1765","511.index.js":"68f8947586203b703571e044e88febc03f1cde555024301b3271a177ac5366ce","556.index.js":"ae4982d0894024883c21caba3fad793591224e293cd4be24443ca33ce6ce449d","573.index.js":"023190d79431fe8f4871ccea02e2751ad3fd7ee13377265b40573baa0f079d2e","6.index.js":"05f567ace60b07d0dddc8c2b48005d779dc4d2e8abee412e654e919164caa001","691.index.js":"0d6f4a76f50b104a06e5f1f37e3d6ec76e85d39d04b77581ee4fd4dc09c19666","706.index.js":"94073ebfead1cf02c691dea33826c9e19db78e6031eee0b99bca3854bc7bf645","747.index.js":"066ef420b37c4dc9f4bd26483e8a36d559b651487d5150ea5e10f86bae0cd58d","76.index.js":"5275b401ff49f536647ad9338dd1c64099fd1b689ee68c58116ef1771fc201cb","815.index.js":"800ebe34d68e4c67091cb6d7773b222d18d1376cebb7b605aa806f03c4dcfc64","82.index.js":"7264da25ab08ef77b9275c04d594e002f17954d1b16d619a7d84d99f8005f683","867.index.js":"ad27de7fdf9c92ab861b77674cbdc370c8ef4e6ad74a5d1e7312b438c0767291","927.index.js":"5e1da28b2c01919c7c970fb10460761a5512946308c3c135c0e6a7b8874e9891","943.index.js":"68e78e74ed9929dfbf2a3e0ee31ef76138de12ddd558123f7120c31486228108","946.index.js":"2254f9f92a68406a023c43d58152f742425b4cc0f26d06a9a6699e0b527f108a","948.index.js":"9506ef7aaa866624083cee82f4310d406e61c3e827e4a4f0141765d1bffaf76f","953.index.js":"8af80ccf703d624ff1f3dd071b0d33c00541831839b7da1659c995250c94d263"};
+/** Scripts compiled without usable cached code, written at exit. */
+const __dccToWrite = [];
+
+function __dccDir() {
+  const env = process.env;
+  if (env.DISBUILD_CODE_CACHE === 'off' || typeof process.geteuid !== 'function') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg ? xdg : env.HOME ? __dccPath.join(env.HOME, '.cache') : undefined;
+  return base === undefined ? undefined : __dccPath.join(base, 'disbuild', 'code');
+}
+
+/** How long a file unused stays (another version's, most often). */
+const __dccUsedWithinMs = 30 * 86_400_000;
+/** How precisely a use is recorded: a read refreshes the mtime once this much older, not every run. */
+const __dccUseResolutionMs = 86_400_000;
+
+/**
+ * The cached code at `path`, when it is a file of this user's own that nobody else can have written; marked used
+ * (see __dccRemoveLeftovers).
+ */
+function __dccRead(path) {
+  let fd;
+  try {
+    // Without blocking, and not through a link: a FIFO in its place must not hang every start.
+    const c = __dccFs.constants;
+    fd = __dccFs.openSync(path, c.O_RDONLY | c.O_NONBLOCK | c.O_NOFOLLOW);
+    const st = __dccFs.fstatSync(fd);
+    if (!st.isFile() || st.uid !== process.geteuid() || (st.mode & 0o022) !== 0) return undefined;
+    const now = Date.now();
+    if (now - st.mtimeMs > __dccUseResolutionMs) {
+      try {
+        __dccFs.futimesSync(fd, now / 1000, now / 1000);
+      } catch {
+        // Unrecorded: at worst the file is written again after a removal.
+      }
+    }
+    return __dccFs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) __dccFs.closeSync(fd);
+  }
+}
+
+/**
+ * Removes temp files of processes that died writing (a SIGKILL between write and rename), and the files of code
+ * unused for __dccUsedWithinMs: once per writing run.
+ */
+function __dccRemoveLeftovers(dir) {
+  let names;
+  try {
+    names = __dccFs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const temp = /\.(\d+)\.tmp$/.exec(name);
+    if (temp) {
+      if (Number(temp[1]) === process.pid) continue;
+      try {
+        process.kill(Number(temp[1]), 0);
+        continue;
+      } catch (e) {
+        if (e.code !== 'ESRCH') continue;
+      }
+    } else {
+      if (!/-[0-9a-f]{32}\.v8$/.test(name)) continue;
+      try {
+        const st = __dccFs.lstatSync(__dccPath.join(dir, name));
+        // Another user's file (a cache directory shared by mistake) is theirs to remove.
+        if (!st.isFile() || st.uid !== process.geteuid() || now - st.mtimeMs < __dccUsedWithinMs) continue;
+      } catch {
+        continue;
+      }
+    }
+    try {
+      __dccFs.rmSync(__dccPath.join(dir, name), { force: true });
+    } catch {
+      // Left for the next writing run.
+    }
+  }
+}
+
+function __dccWriteAll() {
+  const writes = __dccToWrite.splice(0);
+  if (writes.length > 0) __dccRemoveLeftovers(__dccPath.dirname(writes[0].path));
+  for (const { script, path } of writes) {
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      __dccFs.mkdirSync(__dccPath.dirname(path), { recursive: true, mode: 0o700 });
+      __dccFs.writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+      __dccFs.renameSync(temp, path);
+    } catch {
+      try {
+        __dccFs.rmSync(temp, { force: true });
+      } catch {
+        // Nothing more to do: the next run compiles without it.
+      }
+    }
+  }
+}
+
+/** Compiles and runs the chunk `name` (a script: a function of `import.meta`, see code-cache.mjs). */
+function __dccLoad(name) {
+  const file = __dccPath.join(__dccHere, name);
+  const source = __dccFs.readFileSync(file, 'utf8');
+  const dir = __dccDir();
+  const digest = __dccDigests[name];
+  let path;
+  let cachedData;
+  if (dir !== undefined && digest !== undefined) {
+    // The chunk's size and mtime as well: a chunk changed since the build (by hand) is not taken for the one built.
+    // The rest only keeps the files of other Nodes and flags apart: V8 itself refuses code cached by another
+    // version or with other flags.
+    const st = __dccFs.statSync(file);
+    const key =
+      digest.slice(0, 24) +
+      __dccFnv(
+        `${st.size}\0${st.mtimeMs}\0${process.version}\0${process.platform}\0${process.arch}\0` +
+          `${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}`,
+      );
+    path = __dccPath.join(dir, `${name.replace(/\.js$/, '')}-${key}.v8`);
+    cachedData = __dccRead(path);
+  }
+  const script = new __dccVm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (path !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    if (__dccToWrite.length === 0) process.once('exit', __dccWriteAll);
+    __dccToWrite.push({ script, path });
+  }
+  return script.runInThisContext()({ url: __dccPathToFileUrl(file).href });
+}
+
+/** FNV-1a of `text`'s UTF-16 code units, as 8 hex digits. */
+function __dccFnv(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** What `import("./<chunk>")` answered before: the chunk's `{ id, ids, modules }`. */
+function __disbuildLoadChunk(name) {
+  return new Promise((resolve) => resolve(__dccLoad(name)));
+}
+
 /******/ var __webpack_modules__ = ({
 
 /***/ 2342:
@@ -151,231 +326,231 @@ async function backgroundDone() {
 /***/ 181:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("buffer");
 
 /***/ }),
 
 /***/ 5317:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("child_process");
 
 /***/ }),
 
 /***/ 9896:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("fs");
 
 /***/ }),
 
 /***/ 4589:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:assert");
 
 /***/ }),
 
 /***/ 6698:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:async_hooks");
 
 /***/ }),
 
 /***/ 4573:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:buffer");
 
 /***/ }),
 
 /***/ 1421:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:child_process");
 
 /***/ }),
 
 /***/ 7598:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:crypto");
 
 /***/ }),
 
 /***/ 3053:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:diagnostics_channel");
 
 /***/ }),
 
 /***/ 8474:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:events");
 
 /***/ }),
 
 /***/ 3024:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs");
 
 /***/ }),
 
 /***/ 1455:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:fs/promises");
 
 /***/ }),
 
 /***/ 7067:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:http");
 
 /***/ }),
 
 /***/ 2467:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:http2");
 
 /***/ }),
 
 /***/ 7030:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:net");
 
 /***/ }),
 
 /***/ 8161:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:os");
 
 /***/ }),
 
 /***/ 6760:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:path");
 
 /***/ }),
 
 /***/ 643:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:perf_hooks");
 
 /***/ }),
 
 /***/ 1792:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:querystring");
 
 /***/ }),
 
 /***/ 7075:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:stream");
 
 /***/ }),
 
 /***/ 6466:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:stream/promises");
 
 /***/ }),
 
 /***/ 1692:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:tls");
 
 /***/ }),
 
 /***/ 3136:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:url");
 
 /***/ }),
 
 /***/ 7975:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:util");
 
 /***/ }),
 
 /***/ 3429:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:util/types");
 
 /***/ }),
 
 /***/ 8877:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:v8");
 
 /***/ }),
 
 /***/ 714:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:vm");
 
 /***/ }),
 
 /***/ 5919:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:worker_threads");
 
 /***/ }),
 
 /***/ 8522:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("node:zlib");
 
 /***/ }),
 
 /***/ 857:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("os");
 
 /***/ }),
 
 /***/ 932:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("process");
 
 /***/ }),
 
 /***/ 2018:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("tty");
 
 /***/ }),
 
 /***/ 9023:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+module.exports = __WEBPACK_EXTERNAL_createRequire(__disbuild_module_url)("util");
 
 /***/ })
 
@@ -578,7 +753,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 
 /******/ /* webpack/runtime/compat */
 /******/ 
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', __disbuild_module_url).pathname.slice(__disbuild_module_url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
@@ -623,7 +798,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 				} else {
 /******/ 					if(true) { // all chunks have JS
 /******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 						var promise = __disbuildLoadChunk(__nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
 /******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
 /******/ 							throw e;
 /******/ 						});
@@ -649,5 +824,5 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(2957);
-/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ __webpack_exports__.then((e) => { __webpack_exports__ = e; }, (e) => { __webpack_exports__ = undefined; throw e; }); process.once("exit", (code) => { if (code === 0 && __webpack_exports__ instanceof Promise) process.exitCode = 13; });
 /******/ 

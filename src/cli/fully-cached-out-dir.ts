@@ -60,11 +60,15 @@ export async function placeRecordedTargets(
       }),
     );
     if (failed) return { ok: false, warnings };
-    for (const r of restored) {
-      if (!(await moved(r!.dir, r!.dest))) return { ok: false, warnings };
-      asides.placed(r!.dir);
-    }
-    return { ok: true };
+    // At once, as the engine places them: renames one after another wait a turn of the thread pool each.
+    const placed = await Promise.all(
+      restored.map(async (r) => {
+        const done = await moved(r!.dir, r!.dest);
+        if (done) asides.placed(r!.dir);
+        return done;
+      }),
+    );
+    return placed.every(Boolean) ? { ok: true } : { ok: false, warnings };
   } finally {
     await cache.close();
     await asides?.removeLeft();

@@ -175,7 +175,7 @@ describe('the record of a fully cached run with --out-dir', () => {
     for (let round = 0; round < 4; round++) {
       // Two answered by the record, two by the full path (another variable each).
       const rs = await Promise.all(
-        [{}, {}, { FULL_PATH: '1' }, { FULL_PATH: '2' }].map((env) =>
+        ([{}, {}, { FULL_PATH: '1' }, { FULL_PATH: '2' }] as Record<string, string>[]).map((env) =>
           run(['--out-dir', rig.path('out')], env),
         ),
       );
