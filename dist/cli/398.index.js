@@ -187,37 +187,29 @@ async function moved(from, to) {
 /** Codes of a rename onto something that stands in the way. */
 const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 /**
- * Renames `from` onto `to`. What stands at `to` goes aside first, whole, in one rename (a name removeCopiesLeftBehind
- * knows), and is removed once `from` is in place: `to` is never seen half removed, and a tree that another run
- * places there meanwhile (two runs into one out dir) goes aside the same way instead of failing this one. The last
- * to place wins, with a whole tree.
+ * Renames `from` onto `to`, removing what stands there first when the rename finds something. Another run may place
+ * the same target meanwhile (two runs into one out dir): its tree is removed the same way, and the rename tried
+ * again, so that the last to place wins, with a whole tree. What this user may not remove stays, and the error says
+ * why (what stands there is never moved aside: an aside this user could not remove either would be left behind).
  */
 async function renameReplacing(from, to) {
-    const gone = [];
-    try {
-        for (let attempt = 1;; attempt++) {
-            try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
-                return;
-            }
-            catch (e) {
-                if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
-                    throw e;
-            }
-            const aside = asideOf(to);
-            try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(to, aside);
-                gone.push(aside);
-            }
-            catch (e) {
-                // Taken away meanwhile (another run moved it aside): the next rename finds the place free.
-                if (e.code !== 'ENOENT')
-                    throw e;
-            }
+    for (let attempt = 1;; attempt++) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
+            return;
         }
-    }
-    finally {
-        await Promise.all(gone.map((dir) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)(dir).catch(() => undefined)));
+        catch (e) {
+            if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
+                throw e;
+        }
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(to, { recursive: true, force: true });
+        }
+        catch (e) {
+            // Another run removing the same tree at once: a directory it has not emptied yet.
+            if (e.code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS)
+                throw e;
+        }
     }
 }
 /** Renames onto a place that others keep filling give up after this many. */

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, rename } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isAlive } from '../cache/dead-temps.js';
 import { randomHex } from '../util/random-hex.js';
@@ -102,32 +102,25 @@ export async function moved(from: string, to: string): Promise<boolean> {
 const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 
 /**
- * Renames `from` onto `to`. What stands at `to` goes aside first, whole, in one rename (a name removeCopiesLeftBehind
- * knows), and is removed once `from` is in place: `to` is never seen half removed, and a tree that another run
- * places there meanwhile (two runs into one out dir) goes aside the same way instead of failing this one. The last
- * to place wins, with a whole tree.
+ * Renames `from` onto `to`, removing what stands there first when the rename finds something. Another run may place
+ * the same target meanwhile (two runs into one out dir): its tree is removed the same way, and the rename tried
+ * again, so that the last to place wins, with a whole tree. What this user may not remove stays, and the error says
+ * why (what stands there is never moved aside: an aside this user could not remove either would be left behind).
  */
 export async function renameReplacing(from: string, to: string): Promise<void> {
-  const gone: string[] = [];
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await rename(from, to);
-        return;
-      } catch (e) {
-        if (!IN_THE_WAY.has((e as NodeJS.ErrnoException).code ?? '') || attempt === MAX_ATTEMPTS) throw e;
-      }
-      const aside = asideOf(to);
-      try {
-        await rename(to, aside);
-        gone.push(aside);
-      } catch (e) {
-        // Taken away meanwhile (another run moved it aside): the next rename finds the place free.
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      if (!IN_THE_WAY.has((e as NodeJS.ErrnoException).code ?? '') || attempt === MAX_ATTEMPTS) throw e;
     }
-  } finally {
-    await Promise.all(gone.map((dir) => removeTree(dir).catch(() => undefined)));
+    try {
+      await rm(to, { recursive: true, force: true });
+    } catch (e) {
+      // Another run removing the same tree at once: a directory it has not emptied yet.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS) throw e;
+    }
   }
 }
 
