@@ -46212,15 +46212,16 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
     // before the run removes its scratch space, failed or not.
     const placed = new Map();
     await Promise.all([...moves].map(([dir, { label, dest }]) => placing(label, dest, async () => {
-        const sealed = execution.sealed(dir);
+        // Unsealed before it is placed, never at its place: another run placing the same target at once removes
+        // what stands there, and cannot remove a read-only tree.
+        if (execution.sealed(dir))
+            unsealTree(dir);
         if (await moved(dir, dest)) {
             placed.set(dir, dest);
             asides?.placed(dir);
-            if (sealed)
-                unsealTree(dest);
         }
         else
-            await copy(dir, dest, sealed);
+            await copy(dir, dest, false);
     })));
     for (const { label, dir, dest } of copies) {
         const from = placed.get(dir);

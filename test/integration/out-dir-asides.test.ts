@@ -68,4 +68,53 @@ describe('--out-dir trees beside their targets', () => {
       expect(await readdir(rig.path('out'))).toEqual(['gen']);
     }
   });
+
+  it('lets unprivileged runs place into one out dir at once a target a dependent read (sealed): each whole', async () => {
+    // t is restored and read by d in every run, which seals it (read-only directories). Placed sealed, and
+    // unsealed only at its place, it could not be removed by another run placing the same target meanwhile: that
+    // run failed, part of the target removed.
+    const t = {
+      name: 't',
+      cmds: [{ exec: ['sh', '-c', 'cd <out> && for i in $(seq 400); do mkdir d$i; echo x > d$i/f; done'] }],
+    };
+    const d = { name: 'd', deps: ['t'], cmds: [{ exec: ['sh', '-c', 'cat <dep:t>/d1/f > <out>/o'] }] };
+    await rig.write({ 'graph.json': graphJson([t, d]) });
+    await chmod(rig.root, 0o755);
+    await mkdir(rig.path('caches'));
+    execFileSync('chown', ['-R', '65534:65534', rig.root]);
+    const cache = (i: number): string => rig.path(`caches/c${i}`);
+    const warm = await rig.runAsNobody([
+      'run',
+      '--graph',
+      'graph.json',
+      '--cache-dir',
+      cache(0),
+      '--targets',
+      't',
+    ]);
+    expect(warm.code, warm.stdout + warm.stderr).toBe(0);
+    for (let round = 0; round < 6; round++) {
+      // A cache each, holding t alone: every run restores t and builds d.
+      for (let i = 1; i <= 6; i++) {
+        execFileSync('rm', ['-rf', cache(i)]);
+        execFileSync('cp', ['-a', cache(0), cache(i)]);
+      }
+      const rs = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((i) =>
+          rig.runAsNobody([
+            'run',
+            '--graph',
+            'graph.json',
+            '--cache-dir',
+            cache(i),
+            '--out-dir',
+            rig.path('out'),
+          ]),
+        ),
+      );
+      for (const r of rs) expect(r.code, `round ${round}: ${r.stdout}${r.stderr}`).toBe(0);
+      expect(await readdir(rig.path('out/t'))).toHaveLength(400);
+      expect((await readdir(rig.path('out'))).sort()).toEqual(['d', 't']);
+    }
+  }, 120_000);
 });
