@@ -19,8 +19,8 @@ __webpack_require__.r(__webpack_exports__);
  * cache beside its place in the out dir, verified, then renamed over it, as the full path does (engine.ts,
  * copyToOutDir) but without the graph, the keys or the engine: their answers are the record's.
  *
- * All or nothing as far as the run can tell: on the first trouble (a hit gone, a restore that fails its check, a
- * target that cannot be placed), what was restored and not placed is removed, and the caller takes the full path,
+ * All or nothing as far as the run can tell: on any trouble (a hit gone, a restore that fails its check, a target
+ * that cannot be placed), what was restored and not placed is removed, and the caller takes the full path,
  * which places every target again and says what went wrong. Targets placed before the trouble hold the bytes the
  * full path would place there too.
  */
@@ -29,8 +29,9 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /**
- * Places every target's outputs under `outDir`; the warnings the full path must give, when it could not (empty
- * when nothing needs saying, as for a hit another run removed meanwhile).
+ * Places every target's outputs under `outDir`; when it could not, the warnings the full path must give: what only
+ * this attempt saw (a restore that failed its check, and removed the entry). What the full path finds again itself
+ * (a hit gone by the lookup, an out dir that cannot be made, a target that cannot be placed) is left to it to say.
  */
 async function placeRecordedTargets(cacheDir, outDir, { targets, otherKeys }) {
     const warnings = [];
