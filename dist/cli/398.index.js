@@ -58,7 +58,9 @@ async function placeRecordedTargets(cacheDir, outDir, { targets, otherKeys }) {
             if (r.ok && r.value === undefined)
                 return { dir, dest: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(outDir, dirName) };
             failed = true;
-            if (!r.ok) {
+            // A damaged entry is removed by now: the full path finds a miss and builds, and would not say why. What
+            // else fails here (a full disk, a place it may not write) fails there too, and is said there.
+            if (!r.ok && r.error.reason === 'corrupt') {
                 warnings.push(`cached output of ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .TL)(name)} could not be restored (${r.error.message}); building it instead`);
             }
             return undefined;

@@ -14,15 +14,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8397);
-/* harmony import */ var _report_summary_line_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9497);
-/* harmony import */ var _run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1203);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7593);
-/* harmony import */ var _fully_cached_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5069);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1604);
-
+/* harmony import */ var _ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8397);
+/* harmony import */ var _report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9497);
+/* harmony import */ var _run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1203);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7593);
+/* harmony import */ var _fully_cached_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5069);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1604);
 
 
 
@@ -85,29 +82,29 @@ const flags = {
 /** `disbuild run`: the CLI adapter around the engine. */
 const run = async (argv, io) => {
     const startedAt = Date.now();
-    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommandArgs */ .Qx)(argv, flags);
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCommandArgs */ .Qx)(argv, flags);
     if (!parsed.ok)
         return usageError(io, parsed.error);
     const v = parsed.value.values;
     if (v.help) {
         io.stdout.write(HELP);
-        return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.ok;
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
     }
-    const jobs = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePositiveInt */ .EJ)('--jobs', v.jobs, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)());
-    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePositiveInt */ .EJ)('--timeout', v.timeout, 0);
-    const cacheKind = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
-    const download = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--download', v.download, ['minimal', 'all'], 'minimal');
-    const logReplay = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChoice */ .HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
+    const jobs = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--jobs', v.jobs, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)());
+    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveInt */ .EJ)('--timeout', v.timeout, 0);
+    const cacheKind = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--cache', v.cache, ['local', 'none', 'http', 'turbo'], 'local');
+    const download = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--download', v.download, ['minimal', 'all'], 'minimal');
+    const logReplay = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChoice */ .HU)('--log-replay', v['log-replay'], ['failed', 'all', 'none'], 'failed');
     for (const r of [jobs, timeout, cacheKind, download, logReplay])
         if (!r.ok)
             return usageError(io, r.error);
     if (!jobs.ok || !timeout.ok || !cacheKind.ok || !download.ok || !logReplay.ok)
-        return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.usage;
+        return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
     const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['source-dir'] ?? '.');
     // git stats the work tree on another core while the rest starts. Without --graph, the compile of disbuild.json
     // takes the untracked files from the same call.
     const listingsStartedAt = Date.now();
-    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
+    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
     // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
     // nothing but its summary and restores nothing.
     const recordable = v.graph !== undefined &&
@@ -117,11 +114,11 @@ const run = async (argv, io) => {
         logReplay.value !== 'all' &&
         !v['dry-run'] &&
         !v.verbose;
-    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
-    const recorded = recordable ? recordedArgv(argv) : [];
+    const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
+    const recorded = recordable ? recordedArgv(argv, parsed.value.tokens) : [];
     const record = recordable
         ? {
-            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_6__/* .recordFile */ .mR)(cacheDir, sourceDir, recorded),
+            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir, recorded),
             identity: {
                 argv: recorded,
                 outDir: v['out-dir'] !== undefined,
@@ -135,15 +132,15 @@ const run = async (argv, io) => {
         : undefined;
     let warnings = [];
     if (record) {
-        const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_6__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
+        const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
         const placed = answer?.outDir === undefined
             ? { ok: true }
             : await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 3398)))
                 .placeRecordedTargets(cacheDir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['out-dir']), answer.outDir)
                 .catch(() => ({ ok: false, warnings: [] }));
         if (answer !== undefined && placed.ok) {
-            io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_8__/* .summaryLine */ .d)({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
-            return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.ok;
+            io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__/* .summaryLine */ .d)({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
+            return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
         }
         if (!placed.ok)
             warnings = placed.warnings;
@@ -167,14 +164,7 @@ const run = async (argv, io) => {
  * The arguments as a record knows them (fully-cached.ts): the value of `--out-dir` left out, as where the targets
  * are placed changes nothing a record vouches for, so that runs into a new directory each time share one.
  */
-function recordedArgv(argv) {
-    const { tokens } = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.parseArgs)({
-        args: [...argv],
-        options: flags,
-        allowPositionals: true,
-        strict: true,
-        tokens: true,
-    });
+function recordedArgv(argv, tokens) {
     const out = [...argv];
     for (const t of tokens) {
         if (t.kind !== 'option' || t.name !== 'out-dir')
@@ -188,7 +178,7 @@ function recordedArgv(argv) {
 }
 function usageError(io, message) {
     io.stderr.write(`disbuild run: ${message}\nRun 'disbuild run --help' for usage.\n`);
-    return _io_js__WEBPACK_IMPORTED_MODULE_7__/* .EXIT */ .d.usage;
+    return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
 }
 
 

@@ -12,12 +12,16 @@ export function parseCommandArgs<O extends Options>(
   {
     values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'];
     positionals: string[];
+    /** Where each option and positional stood in `argv` (node:util's tokens). */
+    tokens: NonNullable<
+      ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; tokens: true }>>['tokens']
+    >;
   },
   string
 > {
   try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return ok({ values: parsed.values, positionals: parsed.positionals });
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
+    return ok({ values: parsed.values, positionals: parsed.positionals, tokens: parsed.tokens });
   } catch (e) {
     return err((e as Error).message);
   }

@@ -52,7 +52,9 @@ export async function placeRecordedTargets(
         // A local entry is restored into `dir`, never elsewhere.
         if (r.ok && r.value === undefined) return { dir, dest: join(outDir, dirName) };
         failed = true;
-        if (!r.ok) {
+        // A damaged entry is removed by now: the full path finds a miss and builds, and would not say why. What
+        // else fails here (a full disk, a place it may not write) fails there too, and is said there.
+        if (!r.ok && r.error.reason === 'corrupt') {
           warnings.push(
             `cached output of ${quoted(name)} could not be restored (${r.error.message}); building it instead`,
           );

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startWorkTreeCommands } from '../../ids/work-tree-commands.js';
 import { summaryLine } from '../../report/summary-line.js';
 import { defaultCacheDir } from '../../run-env/cache-dir.js';
@@ -101,7 +100,7 @@ export const run: Command = async (argv, io) => {
     !v['dry-run'] &&
     !v.verbose;
   const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
-  const recorded = recordable ? recordedArgv(argv) : [];
+  const recorded = recordable ? recordedArgv(argv, parsed.value.tokens) : [];
   const record = recordable
     ? {
         file: recordFile(cacheDir, sourceDir, recorded),
@@ -155,14 +154,10 @@ export const run: Command = async (argv, io) => {
  * The arguments as a record knows them (fully-cached.ts): the value of `--out-dir` left out, as where the targets
  * are placed changes nothing a record vouches for, so that runs into a new directory each time share one.
  */
-function recordedArgv(argv: readonly string[]): string[] {
-  const { tokens } = parseArgs({
-    args: [...argv],
-    options: flags,
-    allowPositionals: true,
-    strict: true,
-    tokens: true,
-  });
+function recordedArgv(
+  argv: readonly string[],
+  tokens: Extract<ReturnType<typeof parseCommandArgs<typeof flags>>, { ok: true }>['value']['tokens'],
+): string[] {
   const out = [...argv];
   for (const t of tokens) {
     if (t.kind !== 'option' || t.name !== 'out-dir') continue;
