@@ -73,6 +73,13 @@ export interface EngineDeps {
    * job hits. Without one the run starts its own when it needs one.
    */
   launcher?: Promise<Launcher | undefined>;
+  /**
+   * Whether jobs `timings` never saw are taken for misses: a run with many of them boots the launcher while keys
+   * are computed (they were never built with this cache). True by default; false in front of a remote cache, where
+   * an empty local cache is a fresh clone whose builds CI has done, and a launcher booted for nothing takes a core
+   * from the lookups.
+   */
+  untimedWillBuild?: boolean;
   /** Told every job's key and the input digests they were made from, before anything runs (explanations). */
   onKeyed?: (digests: ReadonlyMap<string, InputState>, keys: ReadonlyMap<JobLabel, JobKey>) => void;
 }

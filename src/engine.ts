@@ -69,6 +69,7 @@ export async function runGraph(
   const likelyToBuild =
     !options.dryRun &&
     deps.timings !== undefined &&
+    deps.untimedWillBuild !== false &&
     selected.filter((l) => timings.get(graph.byLabel.get(l)!.name) === undefined).length > DIRECT_MISSES;
   // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
   // thread boots it while keys are computed, not after the restores are asked for.

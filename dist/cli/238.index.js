@@ -249,6 +249,7 @@ async function runGraphCommand(io, request) {
             },
             onKeyed: explainer.onKeyed,
             timings: state.timings,
+            untimedWillBuild: remote === undefined,
             coordinator,
             ...(launcher ? { launcher } : {}),
         });

@@ -1380,7 +1380,7 @@ async function runPrePush(remote, io, opts = {}) {
             live.add(wt);
             try {
                 await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
-                const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, state, io, controller.signal);
+                const failed = await buildInWorktree(plan.graph, plan.toRun, wt, sha, config.value.salt, cache, shared.ok && shared.value !== undefined, state, io, controller.signal);
                 for (const outcome of failed)
                     failures.push({ sha, outcome });
             }
@@ -1729,7 +1729,7 @@ async function baseCommit(repoDir, remote, remoteSha, isNew, sha) {
     }
     return undefined;
 }
-async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, signal) {
+async function buildInWorktree(graph, toRun, wt, sha, salt, cache, remoteInFront, state, io, signal) {
     const reporter = new console_reporter/* ConsoleReporter */.l({
         stream: io.stderr,
         live: Boolean(io.stderr.isTTY) && !io.env.CI,
@@ -1756,7 +1756,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, state, io, si
             baseEnv: (0,base_environment/* baseEnvironment */.P)(io.env),
             digests: { commit: sha },
             signal,
-        }, { cache, reporter, timings: state.timings, coordinator });
+        }, { cache, reporter, timings: state.timings, untimedWillBuild: !remoteInFront, coordinator });
         if (!result.ok) {
             for (const p of result.error)
                 io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);

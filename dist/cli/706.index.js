@@ -3557,6 +3557,7 @@ async function runGraph(graph, options, deps) {
     // packages). An edit may rebuild one job or all of them; which, the lookups tell (below).
     const likelyToBuild = !options.dryRun &&
         deps.timings !== undefined &&
+        deps.untimedWillBuild !== false &&
         selected.filter((l) => timings.get(graph.byLabel.get(l).name) === undefined).length > DIRECT_MISSES;
     // Every target restored into --out-dir (or every job with --download all): a cache that restores on a helper
     // thread boots it while keys are computed, not after the restores are asked for.

@@ -125,6 +125,7 @@ export async function runPrePush(
           sha,
           config.value.salt,
           cache,
+          shared.ok && shared.value !== undefined,
           state,
           io,
           controller.signal,
@@ -571,6 +572,7 @@ async function buildInWorktree(
   sha: string,
   salt: string,
   cache: Cache,
+  remoteInFront: boolean,
   state: ReturnType<typeof openLocalState>,
   io: CliIo,
   signal: AbortSignal,
@@ -606,7 +608,7 @@ async function buildInWorktree(
         digests: { commit: sha },
         signal,
       },
-      { cache, reporter, timings: state.timings, coordinator },
+      { cache, reporter, timings: state.timings, untimedWillBuild: !remoteInFront, coordinator },
     );
     if (!result.ok) {
       for (const p of result.error) io.stderr.write(`disbuild: ${formatProblem(p)}\n`);

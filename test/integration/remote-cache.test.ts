@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
+import { graphJson } from '../helpers/graph-json.js';
 import { FaultProxy } from '../helpers/remote/fault-proxy.js';
 import { executed, snapshotTree, writeScenario } from '../helpers/remote/scenario.js';
 import { type CacheServer, startNginx, startTurboServer } from '../helpers/remote/servers.js';
@@ -108,6 +109,48 @@ for (const p of protocols) {
     });
   });
 }
+
+describe('remote cache in front of an empty local cache, many jobs', () => {
+  let server: CacheServer;
+  beforeAll(async () => {
+    server = await startNginx();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // Above the few misses a run starts itself (engine.ts, DIRECT_MISSES): a run with that many jobs this cache never
+  // timed boots the launcher while keys are computed, unless a remote cache may answer them.
+  it('boots no launcher for jobs the remote answers', async () => {
+    const ci = await Rig.create();
+    const dev = await Rig.create();
+    try {
+      const jobs = Array.from({ length: 40 }, (_, i) => ({
+        name: `j${i}`,
+        inputs: [`in${i}.txt`],
+        cmds: [{ exec: ['sh', '-c', `cat in${i}.txt > <out>/o.txt`] }],
+      }));
+      const files = Object.fromEntries(jobs.map((_, i) => [`in${i}.txt`, `input ${i}\n`]));
+      for (const rig of [ci, dev]) await rig.write({ ...files, 'graph.json': graphJson(jobs) });
+      const remote = ['--cache', 'http', '--cache-url', server.url];
+      const built = await ci.runGraph(remote);
+      expect(built.code, built.stderr).toBe(0);
+      expect([...built.jobs.values()].every((j) => j.status === 'built')).toBe(true);
+
+      await writeFile(dev.path('forks.mjs'), FORK_RECORDER);
+      const lookedUp = await dev.runGraph(remote, {
+        NODE_OPTIONS: `--import ${pathToFileURL(dev.path('forks.mjs')).href}`,
+        PROCESS_LOG: dev.path('forks.log'),
+      });
+      expect(lookedUp.code, lookedUp.stderr).toBe(0);
+      expect([...lookedUp.jobs.values()].every((j) => j.status === 'cached')).toBe(true);
+      expect(await readFile(dev.path('forks.log'), 'utf8').catch(() => '')).not.toContain('launcher-process');
+    } finally {
+      await ci.cleanup();
+      await dev.cleanup();
+    }
+  });
+});
 
 describe('remote cache on a server that ignores ranges', () => {
   let server: CacheServer;

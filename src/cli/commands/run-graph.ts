@@ -164,6 +164,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
         },
         onKeyed: explainer.onKeyed,
         timings: state.timings,
+        untimedWillBuild: remote === undefined,
         coordinator,
         ...(launcher ? { launcher } : {}),
       },
