@@ -33601,8 +33601,10 @@ class LocalCache {
                 memo.found(key, kept);
                 continue;
             }
-            // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts).
-            memo?.shardStat(key.slice(0, 2));
+            // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts). No
+            // shard, no entry: a fresh cache's thousand lookups cost no failed open (and no error made) each.
+            if (memo && memo.shardStat(key.slice(0, 2)) === undefined)
+                continue;
             // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
             // and the open's fstat gives what the hit needs (see #hit).
             const read = this.#readMeta(key);
