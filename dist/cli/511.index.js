@@ -1345,7 +1345,10 @@ function pacedBody(body, graceMs) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/util/extra-ca-certs.ts
+var extra_ca_certs = __webpack_require__(1737);
 ;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
 
 
 
@@ -1641,7 +1644,8 @@ let cachedTrust;
 /**
  * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
  * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
- * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list), as must the file a
+ * process was handed under another name (extra-ca-certs.ts): the upload process's Node never saw it.
  */
 function trustStore() {
     if (cachedTrust)
@@ -1652,7 +1656,7 @@ function trustStore() {
         '/etc/ssl/certs/ca-certificates.crt',
         '/etc/pki/tls/certs/ca-bundle.crt',
         '/etc/ssl/cert.pem',
-        process.env.NODE_EXTRA_CA_CERTS,
+        (0,extra_ca_certs/* extraCaCertsFile */.y7)(),
     ];
     let system = false;
     for (const [i, f] of files.entries()) {
@@ -3602,6 +3606,7 @@ var external_node_url_ = __webpack_require__(3136);
 
 
 
+
 const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(__disbuild_import_meta.url));
 /** The niceness of the upload process: below the run, whose jobs come first. */
 const UPLOAD_NICENESS = 10;
@@ -3653,7 +3658,9 @@ class UploadChild {
             return undefined;
         const { token, ...start } = settings;
         try {
-            const env = { ...process.env };
+            // Node parses NODE_EXTRA_CA_CERTS as it starts, some 50 ms of CPU taken from the jobs: handed over under
+            // another name, which the upload process's trust store reads when it opens an https connection.
+            const env = (0,extra_ca_certs/* handOverCaCerts */.RC)({ ...process.env });
             if (token === undefined)
                 delete env.DISBUILD_CACHE_TOKEN;
             else

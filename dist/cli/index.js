@@ -28,7 +28,7 @@ const __dccHere = __dccPath.dirname(__dccFileUrlToPath(__disbuild_module_url));
  * Each chunk's SHA-256, written in by the build (scripts/code-cache.mjs): no chunk's text is hashed at run time, nor
  * node:crypto loaded for it.
  */
-const __dccDigests = {"167.index.js":"7dcd16acb76407747018191fbbefd21b65d7c94dc2e38126151ef6c87d044ae5","171.index.js":"48aa4bdbcd4786130e76b61c27812df8bb0a7c2a63de6fcc758e937ed814651b","172.index.js":"b664a14e17396509b6ad8f098bf5d365a99504b6edd6eb02d30ff077f31db5d1","238.index.js":"46f309f03d8b046984f28d5db77d3f21a7529fb795a84e19e2490e051400414e","254.index.js":"8347edae11825999738701ebe17c0b43e294557581635af25f2b15bbf6c14669","277.index.js":"78726cbe4d50dfcbcc9932f71e85b000a268c4c9765f9b6a5fd128647c99310a","29.index.js":"1578af1eb781a735e2aef18f9d37494f437174ec1c1168946dbcff904f767ab1","30.index.js":"4ab228dff43293b981d810b6da09fbe0277b5ddf0107c3e444f42bf6bf1c153e","301.index.js":"5e7c9698b9caa1b0e944d0d0555bde4faba2573e3e5a924e2d030e31ec352346","332.index.js":"ce716a5b158ebcb767d75f7849c4aa7f6eb7dbe5847fdb84400188486e3d7526","370.index.js":"25281d37bb36ab0f959a690249f205f0e897853afe83b98775c3d976751f60f9","398.index.js":"c0d0d62b60e32bbdcf21b70e3f1523150ddc6616da5b3a68abea3b4a1d2a1491","438.index.js":"4254f2f7ad8ed5a6a55e48efa07ba3ce043433cb4fa75e37939271bf96ad30e3","442.index.js":"857d290da3c5c20cd920af1bc88f987d726550da987fdad07c257aee915ba356","51.index.js":"ce3094c7ab899c065c0e2e4f01c5f12cf106a6e7f9526e4d89d7e977346c1765","511.index.js":"68f8947586203b703571e044e88febc03f1cde555024301b3271a177ac5366ce","556.index.js":"73e306f39444c3aa232384fb571eba16fd7335b625825e6bef5d48dedd5a77f9","573.index.js":"05aebf612ce61d566cc89f7a68e8fde69554516b5f52ee7a807f74bb180ca9ad","6.index.js":"05f567ace60b07d0dddc8c2b48005d779dc4d2e8abee412e654e919164caa001","691.index.js":"0d6f4a76f50b104a06e5f1f37e3d6ec76e85d39d04b77581ee4fd4dc09c19666","706.index.js":"aee0133509bf9ff57dd78c2ff48bc91b92748e80cfecd0033ccb74f7f138f7fa","747.index.js":"066ef420b37c4dc9f4bd26483e8a36d559b651487d5150ea5e10f86bae0cd58d","76.index.js":"dd7b2ade970542008f65ec75801d46353e5979b2ebd71495681e2846826b7754","815.index.js":"800ebe34d68e4c67091cb6d7773b222d18d1376cebb7b605aa806f03c4dcfc64","82.index.js":"7264da25ab08ef77b9275c04d594e002f17954d1b16d619a7d84d99f8005f683","867.index.js":"ad27de7fdf9c92ab861b77674cbdc370c8ef4e6ad74a5d1e7312b438c0767291","927.index.js":"c54610539f666f9935e8cb33e044070dc75cae1f1556ac63a35a99ecf788e8f1","943.index.js":"68e78e74ed9929dfbf2a3e0ee31ef76138de12ddd558123f7120c31486228108","946.index.js":"0ab650075ecf119e70ace7e621821c76e11822b3fa80f8b7bec83c48cde92936","948.index.js":"2776787a6cc5e89d7aac666c750c0ba3ce4abc8d2bf6f83ba1fa8ebe02a7dc13","953.index.js":"8af80ccf703d624ff1f3dd071b0d33c00541831839b7da1659c995250c94d263"};
+const __dccDigests = {"167.index.js":"7dcd16acb76407747018191fbbefd21b65d7c94dc2e38126151ef6c87d044ae5","171.index.js":"48aa4bdbcd4786130e76b61c27812df8bb0a7c2a63de6fcc758e937ed814651b","172.index.js":"b664a14e17396509b6ad8f098bf5d365a99504b6edd6eb02d30ff077f31db5d1","238.index.js":"46f309f03d8b046984f28d5db77d3f21a7529fb795a84e19e2490e051400414e","254.index.js":"8347edae11825999738701ebe17c0b43e294557581635af25f2b15bbf6c14669","277.index.js":"78726cbe4d50dfcbcc9932f71e85b000a268c4c9765f9b6a5fd128647c99310a","29.index.js":"1578af1eb781a735e2aef18f9d37494f437174ec1c1168946dbcff904f767ab1","30.index.js":"4ab228dff43293b981d810b6da09fbe0277b5ddf0107c3e444f42bf6bf1c153e","301.index.js":"5e7c9698b9caa1b0e944d0d0555bde4faba2573e3e5a924e2d030e31ec352346","332.index.js":"ce716a5b158ebcb767d75f7849c4aa7f6eb7dbe5847fdb84400188486e3d7526","370.index.js":"25281d37bb36ab0f959a690249f205f0e897853afe83b98775c3d976751f60f9","398.index.js":"c0d0d62b60e32bbdcf21b70e3f1523150ddc6616da5b3a68abea3b4a1d2a1491","438.index.js":"4254f2f7ad8ed5a6a55e48efa07ba3ce043433cb4fa75e37939271bf96ad30e3","442.index.js":"857d290da3c5c20cd920af1bc88f987d726550da987fdad07c257aee915ba356","51.index.js":"ce3094c7ab899c065c0e2e4f01c5f12cf106a6e7f9526e4d89d7e977346c1765","511.index.js":"dc98a71dc6151a50dee9139e18d454d3793dae8123b98ad4f3ea1fb25bab5e83","556.index.js":"73e306f39444c3aa232384fb571eba16fd7335b625825e6bef5d48dedd5a77f9","573.index.js":"05aebf612ce61d566cc89f7a68e8fde69554516b5f52ee7a807f74bb180ca9ad","6.index.js":"05f567ace60b07d0dddc8c2b48005d779dc4d2e8abee412e654e919164caa001","691.index.js":"0d6f4a76f50b104a06e5f1f37e3d6ec76e85d39d04b77581ee4fd4dc09c19666","706.index.js":"aee0133509bf9ff57dd78c2ff48bc91b92748e80cfecd0033ccb74f7f138f7fa","747.index.js":"066ef420b37c4dc9f4bd26483e8a36d559b651487d5150ea5e10f86bae0cd58d","76.index.js":"dd7b2ade970542008f65ec75801d46353e5979b2ebd71495681e2846826b7754","815.index.js":"800ebe34d68e4c67091cb6d7773b222d18d1376cebb7b605aa806f03c4dcfc64","82.index.js":"7264da25ab08ef77b9275c04d594e002f17954d1b16d619a7d84d99f8005f683","867.index.js":"ad27de7fdf9c92ab861b77674cbdc370c8ef4e6ad74a5d1e7312b438c0767291","927.index.js":"c54610539f666f9935e8cb33e044070dc75cae1f1556ac63a35a99ecf788e8f1","943.index.js":"68e78e74ed9929dfbf2a3e0ee31ef76138de12ddd558123f7120c31486228108","946.index.js":"0ab650075ecf119e70ace7e621821c76e11822b3fa80f8b7bec83c48cde92936","948.index.js":"2776787a6cc5e89d7aac666c750c0ba3ce4abc8d2bf6f83ba1fa8ebe02a7dc13","953.index.js":"8af80ccf703d624ff1f3dd071b0d33c00541831839b7da1659c995250c94d263"};
 /** Scripts compiled without usable cached code, written at exit. */
 const __dccToWrite = [];
 
@@ -221,15 +221,16 @@ async function runCli(argv, io) {
 /***/ }),
 
 /***/ 9949:
-/***/ (() => {
+/***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-
+/* harmony import */ var _util_extra_ca_certs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1737);
 // bin/disbuild hands NODE_EXTRA_CA_CERTS over under another name so that Node's start does not parse it. Put it
 // back before anything reads the environment or starts a process: jobs and the remote cache see it unchanged.
-const handedOver = process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+
+const handedOver = process.env[_util_extra_ca_certs_js__WEBPACK_IMPORTED_MODULE_0__/* .HANDED_OVER_CA_CERTS */ .J2];
 if (handedOver !== undefined) {
     process.env.NODE_EXTRA_CA_CERTS = handedOver;
-    delete process.env.DISBUILD_NODE_EXTRA_CA_CERTS;
+    delete process.env[_util_extra_ca_certs_js__WEBPACK_IMPORTED_MODULE_0__/* .HANDED_OVER_CA_CERTS */ .J2];
 }
 
 
@@ -252,7 +253,6 @@ const EXIT = { ok: 0, failed: 1, usage: 2 };
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9949);
-/* harmony import */ var _handed_over_env_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_handed_over_env_js__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _dispatch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2342);
 /* harmony import */ var _util_background_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3694);
 
@@ -318,6 +318,36 @@ function inBackground(work) {
 async function backgroundDone() {
     while (pending.size > 0)
         await Promise.all(pending);
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J2: () => (/* binding */ HANDED_OVER_CA_CERTS),
+/* harmony export */   RC: () => (/* binding */ handOverCaCerts),
+/* harmony export */   y7: () => (/* binding */ extraCaCertsFile)
+/* harmony export */ });
+/**
+ * NODE_EXTRA_CA_CERTS under another name, for Node processes that must not parse the file as they start (tens of
+ * milliseconds of CPU each, before any of their code runs) and that read it themselves when they need it: the CLI
+ * (bin/disbuild hands it over) and the upload process.
+ */
+const HANDED_OVER_CA_CERTS = 'DISBUILD_NODE_EXTRA_CA_CERTS';
+/** `env` with NODE_EXTRA_CA_CERTS moved to HANDED_OVER_CA_CERTS (a copy; `env` itself when it is not set). */
+function handOverCaCerts(env) {
+    const file = env.NODE_EXTRA_CA_CERTS;
+    if (file === undefined)
+        return env;
+    const { NODE_EXTRA_CA_CERTS: _moved, ...rest } = env;
+    return { ...rest, [HANDED_OVER_CA_CERTS]: file };
+}
+/** The extra CA certificates file, under either name. */
+function extraCaCertsFile(env = process.env) {
+    return env.NODE_EXTRA_CA_CERTS ?? env[HANDED_OVER_CA_CERTS];
 }
 
 

@@ -14975,7 +14975,28 @@ function pacedBody(body, graceMs) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/util/extra-ca-certs.ts
+/**
+ * NODE_EXTRA_CA_CERTS under another name, for Node processes that must not parse the file as they start (tens of
+ * milliseconds of CPU each, before any of their code runs) and that read it themselves when they need it: the CLI
+ * (bin/disbuild hands it over) and the upload process.
+ */
+const HANDED_OVER_CA_CERTS = 'DISBUILD_NODE_EXTRA_CA_CERTS';
+/** `env` with NODE_EXTRA_CA_CERTS moved to HANDED_OVER_CA_CERTS (a copy; `env` itself when it is not set). */
+function extra_ca_certs_handOverCaCerts(env) {
+    const file = env.NODE_EXTRA_CA_CERTS;
+    if (file === undefined)
+        return env;
+    const { NODE_EXTRA_CA_CERTS: _moved, ...rest } = env;
+    return { ...rest, [HANDED_OVER_CA_CERTS]: file };
+}
+/** The extra CA certificates file, under either name. */
+function extraCaCertsFile(env = process.env) {
+    return env.NODE_EXTRA_CA_CERTS ?? env[HANDED_OVER_CA_CERTS];
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/http-client.ts
+
 
 
 
@@ -15271,7 +15292,8 @@ let cachedTrust;
 /**
  * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
  * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
- * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list), as must the file a
+ * process was handed under another name (extra-ca-certs.ts): the upload process's Node never saw it.
  */
 function trustStore() {
     if (cachedTrust)
@@ -15282,7 +15304,7 @@ function trustStore() {
         '/etc/ssl/certs/ca-certificates.crt',
         '/etc/pki/tls/certs/ca-bundle.crt',
         '/etc/ssl/cert.pem',
-        process.env.NODE_EXTRA_CA_CERTS,
+        extraCaCertsFile(),
     ];
     let system = false;
     for (const [i, f] of files.entries()) {
@@ -17611,6 +17633,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(__dis
 
 
 
+
 const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(__disbuild_module_url));
 /** The niceness of the upload process: below the run, whose jobs come first. */
 const UPLOAD_NICENESS = 10;
@@ -17662,7 +17685,9 @@ class upload_child_UploadChild {
             return undefined;
         const { token, ...start } = settings;
         try {
-            const env = { ...process.env };
+            // Node parses NODE_EXTRA_CA_CERTS as it starts, some 50 ms of CPU taken from the jobs: handed over under
+            // another name, which the upload process's trust store reads when it opens an https connection.
+            const env = handOverCaCerts({ ...process.env });
             if (token === undefined)
                 delete env.DISBUILD_CACHE_TOKEN;
             else

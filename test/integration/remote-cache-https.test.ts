@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORK_RECORDER } from '../helpers/fork-recorder.js';
 import { Rig, runProcess } from '../helpers/rig.js';
 import { writeScenario } from '../helpers/remote/scenario.js';
 import { type CacheServer, startNginx } from '../helpers/remote/servers.js';
@@ -54,12 +56,20 @@ describe('remote cache over https', () => {
       expect(w[0]).toMatch(/certificate/i);
       expect(await server.storedFiles()).toBe(0);
 
+      await writeFile(rig.path('forks.mjs'), FORK_RECORDER);
       const trusted = await rig.runGraph([...remote, '--cache-dir', rig.path('c2')], {
         NODE_EXTRA_CA_CERTS: join(certs, 'cert.pem'),
+        NODE_OPTIONS: `--import ${pathToFileURL(rig.path('forks.mjs')).href}`,
+        PROCESS_LOG: rig.path('forks.log'),
       });
       expect(trusted.code, trusted.stderr).toBe(0);
       expect(trusted.stdout + trusted.stderr).not.toMatch(/warning:/);
+      // Uploaded by a process whose Node did not parse the file as it started: its trust store read it.
       expect(await server.storedFiles()).toBe(4);
+      const forks = (await readFile(rig.path('forks.log'), 'utf8')).split('\n');
+      expect(forks.filter((l) => l.includes('upload-process'))).toEqual([
+        expect.stringMatching(/ without NODE_EXTRA_CA_CERTS$/),
+      ]);
 
       // Started as \`disbuild\` (bin/disbuild), which keeps the variable from Node's start: still trusted.
       const viaBin = await runProcess(

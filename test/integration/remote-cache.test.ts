@@ -2,25 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rig } from '../helpers/rig.js';
+import { FORK_RECORDER } from '../helpers/fork-recorder.js';
 import { graphJson } from '../helpers/graph-json.js';
 import { FaultProxy } from '../helpers/remote/fault-proxy.js';
 import { executed, snapshotTree, writeScenario } from '../helpers/remote/scenario.js';
 import { type CacheServer, startNginx, startTurboServer } from '../helpers/remote/servers.js';
 
 const TOKEN = 'tok-3c1f9a7e5b2d';
-
-/** Loaded into the CLI with `--import`: records every process it forks, one line each, in $PROCESS_LOG. */
-const FORK_RECORDER = `
-import childProcess from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-const real = childProcess.fork;
-childProcess.fork = function (program, ...rest) {
-  appendFileSync(process.env.PROCESS_LOG, 'fork ' + program + '\\n');
-  return real.call(this, program, ...rest);
-};
-syncBuiltinESMExports();
-`;
 
 const protocols = [
   { kind: 'http', start: () => startNginx({ bearer: TOKEN }), extra: [] as string[] },

@@ -9,6 +9,7 @@ import { PutConnections } from './put-connections.js';
 import type { Pool } from './undici-pool.js';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
+import { extraCaCertsFile } from '../../util/extra-ca-certs.js';
 
 /** Why a request did not give a usable answer; `status` for answers outside 2xx and 404. */
 export interface HttpFailure {
@@ -356,7 +357,8 @@ let cachedTrust: { ca?: string[] } | undefined;
 /**
  * Node trusts its own bundled CAs and, when no `ca` is given, NODE_EXTRA_CA_CERTS. Corporate caches are often
  * signed by a CA that only the system's store knows, so the system bundle is added, and with an explicit `ca`
- * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list).
+ * list NODE_EXTRA_CA_CERTS must be added by hand (Node applies it only to its default list), as must the file a
+ * process was handed under another name (extra-ca-certs.ts): the upload process's Node never saw it.
  */
 function trustStore(): { ca?: string[] } {
   if (cachedTrust) return cachedTrust;
@@ -366,7 +368,7 @@ function trustStore(): { ca?: string[] } {
     '/etc/ssl/certs/ca-certificates.crt',
     '/etc/pki/tls/certs/ca-bundle.crt',
     '/etc/ssl/cert.pem',
-    process.env.NODE_EXTRA_CA_CERTS,
+    extraCaCertsFile(),
   ];
   let system = false;
   for (const [i, f] of files.entries()) {
