@@ -33602,7 +33602,9 @@ class LocalCache {
                 continue;
             }
             // Before its entries are read: a change after this shows in the shard's stat data (see lookup-memo.ts). No
-            // shard, no entry: a fresh cache's thousand lookups cost no failed open (and no error made) each.
+            // shard, no entry: a fresh cache's thousand lookups cost no failed open (and no error made) each. An entry
+            // another run saves into a new shard meanwhile is a miss here, as if saved just after this lookup: the
+            // claim of its job looks again before building it.
             if (memo && memo.shardStat(key.slice(0, 2)) === undefined)
                 continue;
             // meta.json opened straight away, without a stat of the entry first: a miss costs a failed open either way,
