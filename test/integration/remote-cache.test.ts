@@ -10,6 +10,15 @@ import { type CacheServer, startNginx, startTurboServer } from '../helpers/remot
 
 const TOKEN = 'tok-3c1f9a7e5b2d';
 
+/** Loaded into the CLI with `--require`: every path its process opens (or tries to), in $OPEN_LOG at its exit. */
+const OPEN_RECORDER = `const fs = require('node:fs');
+if (process.argv[1].endsWith('index.js')) {
+  const opened = [];
+  const real = fs.openSync;
+  fs.openSync = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
+  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
+}`;
+
 const protocols = [
   { kind: 'http', start: () => startNginx({ bearer: TOKEN }), extra: [] as string[] },
   { kind: 'turbo', start: () => startTurboServer(TOKEN), extra: ['--cache-team', 'team_disbuild'] },
@@ -109,7 +118,7 @@ describe('remote cache in front of an empty local cache, many jobs', () => {
 
   // Above the few misses a run starts itself (engine.ts, DIRECT_MISSES): a run with that many jobs this cache never
   // timed boots the launcher while keys are computed, unless a remote cache may answer them.
-  it('boots no launcher for jobs the remote answers', async () => {
+  it('boots no launcher for jobs the remote answers, and opens no entry of the empty local cache', async () => {
     const ci = await Rig.create();
     const dev = await Rig.create();
     try {
@@ -126,13 +135,19 @@ describe('remote cache in front of an empty local cache, many jobs', () => {
       expect([...built.jobs.values()].every((j) => j.status === 'built')).toBe(true);
 
       await writeFile(dev.path('forks.mjs'), FORK_RECORDER);
+      await writeFile(dev.path('opens.cjs'), OPEN_RECORDER);
       const lookedUp = await dev.runGraph(remote, {
-        NODE_OPTIONS: `--import ${pathToFileURL(dev.path('forks.mjs')).href}`,
+        NODE_OPTIONS: `--import ${pathToFileURL(dev.path('forks.mjs')).href} --require ${dev.path('opens.cjs')}`,
         PROCESS_LOG: dev.path('forks.log'),
+        OPEN_LOG: dev.path('opens.log'),
       });
       expect(lookedUp.code, lookedUp.stderr).toBe(0);
       expect([...lookedUp.jobs.values()].every((j) => j.status === 'cached')).toBe(true);
       expect(await readFile(dev.path('forks.log'), 'utf8').catch(() => '')).not.toContain('launcher-process');
+      // Its shards do not exist: no entry's meta.json is tried (each a failed open, and an error made).
+      const opened = (await readFile(dev.path('opens.log'), 'utf8')).split('\n');
+      expect(opened.some((p) => p.endsWith('/v1/lookup-memo'))).toBe(true);
+      expect(opened.filter((p) => p.includes('/v1/entries/'))).toEqual([]);
     } finally {
       await ci.cleanup();
       await dev.cleanup();
