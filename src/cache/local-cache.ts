@@ -18,6 +18,7 @@ import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
 import { randomHex } from '../util/random-hex.js';
 import { openRegular } from '../util/read-own-file.js';
+import { renamableByOthers } from '../util/renamable-by-others.js';
 import { removeTree } from '../util/remove-tree.js';
 import type {
   ArchiveToAdopt,
@@ -96,6 +97,9 @@ export class LocalCache implements Cache {
     // Synchronous, as removeDeadTemps lists: see there.
     mkdirSync(join(root, 'entries'), { recursive: true });
     mkdirSync(join(root, 'tmp'), { recursive: true });
+    const unsafe = renamableByOthers(root, ['tmp', 'entries']);
+    if (unsafe !== undefined)
+      throw new Error(`${unsafe}, who could put their own files in this user's builds`);
     await removeDeadTemps(join(root, 'tmp'));
     return new LocalCache(root, opts.onWarning ?? (() => undefined));
   }

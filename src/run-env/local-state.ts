@@ -8,6 +8,7 @@ import { FileTimings } from '../executor/timings.js';
 import { freeBytes, isLowOnSpace } from '../util/free-space.js';
 import { deadPidTemps, makePidTemp } from '../util/pid-temp.js';
 import { removeTree } from '../util/remove-tree.js';
+import { renamableByOthers } from '../util/renamable-by-others.js';
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
 import { defaultCacheDir } from './cache-dir.js';
@@ -71,6 +72,9 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
           // run its place there, never the build.
           mkdirSync(runsDir, { recursive: true });
           accessSync(runsDir, constants.W_OK);
+          // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
+          const unsafe = renamableByOthers(runsDir);
+          if (unsafe !== undefined) throw new Error(`${unsafe}, who could swap what is kept there`);
           return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
         } catch (e) {
           why = `the cache directory ${dir} cannot hold this run's files (${(e as Error).message})`;

@@ -224,7 +224,82 @@ fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
     const victim = await run(VICTIM, 'victim', `--out-dir ${out}`);
     expect(victim.code, victim.out).toBe(0);
     expect(victim.out).toMatch(/1 built/);
-    expect(victim.out).toMatch(new RegExp(`warning: cache entry ${key} is another user's`));
+    // The attacker made the cache's v1/ (and could swap anything the victim kept there): the victim's run uses none
+    // of it, and says why.
+    expect(victim.out).toMatch(
+      new RegExp(
+        `warning: the local cache in ${shared} cannot be used \\(${join(shared, 'v1')} belongs to another user`,
+      ),
+    );
     expect(readFileSync(join(out, 'a', 'a'), 'utf8')).toBe('alpha\n');
+  }, 60_000);
+
+  it("keeps no build in a cache directory another user could swap it in: the victim's outputs hold its own files only", async () => {
+    const squat = join(base, 'squat');
+    const src = join(base, 'victim');
+    mkdirSync(join(src, 'home'), { recursive: true });
+    writeFileSync(join(src, 'a.txt'), 'alpha\n');
+    // A job that takes a moment, as real ones do: the attacker swaps its output directory meanwhile.
+    writeFileSync(
+      join(src, 'graph.json'),
+      JSON.stringify({
+        Jobs: [
+          {
+            ID: '1'.repeat(40),
+            Name: 'a',
+            Inputs: ['a.txt'],
+            Cmds: [{ Exec: ['sh', '-c', 'sleep 1; cat a.txt > {{OUTPUT_DIR}}/a'] }],
+          },
+        ],
+      }),
+    );
+    for (const p of [src, join(src, 'home'), join(src, 'a.txt'), join(src, 'graph.json')])
+      chownSync(p, VICTIM, VICTIM);
+    // The attacker makes the cache directory first, writable by all, and replaces every temp entry that appears
+    // in it with one of its own, holding an extra file.
+    const swap = `const fs = require('fs'); const tmp = ${JSON.stringify(join(squat, 'v1', 'tmp'))};
+const until = Date.now() + 4000; const seen = new Set();
+(function tick() {
+  let names = []; try { names = fs.readdirSync(tmp); } catch {}
+  for (const n of names) {
+    const p = tmp + '/' + n;
+    if (seen.has(n) || !/^[0-9]+-[0-9a-f]{12}$/.test(n) || !fs.existsSync(p + '/out')) continue;
+    seen.add(n);
+    try {
+      fs.renameSync(p, p + '.gone');
+      fs.mkdirSync(p + '/out', { recursive: true });
+      fs.chmodSync(p, 0o777);
+      fs.chmodSync(p + '/out', 0o777);
+      fs.writeFileSync(p + '/out/evil.txt', 'EVIL\\n', { mode: 0o444 });
+    } catch {}
+  }
+  if (Date.now() < until) setTimeout(tick, 2);
+})();`;
+    writeFileSync(join(base, 'swap.cjs'), swap);
+    // As a name squatted in /tmp would be.
+    mkdirSync(squat);
+    chownSync(squat, ATTACKER, ATTACKER);
+    const made = await runAs(
+      ATTACKER,
+      `umask 0 && mkdir -p ${squat}/v1/tmp ${squat}/v1/entries ${squat}/runs && chmod -R 777 ${squat}`,
+    );
+    expect(made.code, made.out).toBe(0);
+    const attacker = runAs(ATTACKER, `exec ${process.execPath} ${base}/swap.cjs`);
+    const out = join(src, 'out');
+    const victim = await runAs(
+      VICTIM,
+      `cd ${src} && exec ${process.execPath} ${CLI} run --graph graph.json --cache-dir ${squat} --out-dir ${out}`,
+      { HOME: join(src, 'home'), CI: '1' },
+    );
+    await attacker;
+    expect(victim.code, victim.out).toBe(0);
+    expect(readdirSync(join(out, 'a'))).toEqual(['a']);
+    expect(readFileSync(join(out, 'a', 'a'), 'utf8')).toBe('alpha\n');
+    expect(victim.out).toMatch(
+      new RegExp(
+        `warning: the local cache in ${squat} cannot be used \\(${join(squat, 'v1')} belongs to another user`,
+      ),
+    );
+    expect(readdirSync(join(squat, 'v1', 'entries'))).toEqual([]);
   }, 60_000);
 });
