@@ -9,7 +9,7 @@ import { Rig } from '../helpers/rig.js';
  * Records a writer of the remote cache could forge, every digest right: links each inside the output on paper but
  * made one through another (`d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above
  * the output, and `d/l/m/pwned` would be made there), in an archive large enough to be unpacked as it streams in;
- * and a file declared larger than the disk.
+ * a file declared larger than the disk; and a file list holding `null`.
  */
 /** Writes a graph of one job, `a`, and answers its key. */
 async function oneJob(dev: Rig): Promise<Record<string, string>> {
@@ -86,6 +86,38 @@ describe('forged records in a remote cache', () => {
       expect(r.code, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/would not fit on the disk/);
       expect(r.jobs.get('a')?.status).toBe('built');
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+
+  it('whose file list holds null are refused, with one warning, and the job built here', async () => {
+    const dev = await Rig.create();
+    try {
+      const keys = await oneJob(dev);
+      const record = forgedRecord(keys.a!, [fileEntry('a.txt', 'a\n')], {
+        manifest: (m) => {
+          m.entries = [null];
+        },
+      });
+      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
+      expect(put.status).toBeLessThan(300);
+      for (const extra of [[], ['--download', 'all']]) {
+        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
+        const r = await dev.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          server.url,
+          '--cache-mode',
+          'read',
+          ...extra,
+        ]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
+        expect(r.stdout).toMatch(/is unusable/);
+        expect(r.jobs.get('a')?.status).toBe('built');
+      }
     } finally {
       await dev.cleanup();
     }

@@ -124,7 +124,10 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
 const isSize = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 /** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
-function entryProblem(e: ManifestEntry): string | undefined {
+function entryProblem(v: unknown): string | undefined {
+  // JSON lists may hold null or numbers as readily as entries: no field of those can be read.
+  if (typeof v !== 'object' || v === null) return 'the file list has an entry that is not an object';
+  const e = v as ManifestEntry;
   const path = typeof e.path === 'string' ? e.path : '';
   const label = JSON.stringify(path);
   if (!isSafeRelative(path)) return `the file list names an unsafe path ${label}`;

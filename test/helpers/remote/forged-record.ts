@@ -44,9 +44,14 @@ export const linkEntry = (path: string, target: string): ForgedEntry => ({
 
 /**
  * A record of `key` holding `entries`, its archive inside it (as small archives travel); with `gzip`, compressed
- * (a small archive of large files, which a restore unpacks as it streams in).
+ * (a small archive of large files, which a restore unpacks as it streams in). `manifest` changes the manifest
+ * as written: a writer need not follow the format.
  */
-export function forgedRecord(key: string, entries: readonly ForgedEntry[], o: { gzip?: true } = {}): Buffer {
+export function forgedRecord(
+  key: string,
+  entries: readonly ForgedEntry[],
+  o: { gzip?: true; manifest?: (m: Record<string, unknown>) => void } = {},
+): Buffer {
   const contents = Buffer.concat(entries.flatMap((e) => (e.content ? [e.content] : [])));
   const archive = o.gzip ? gzipSync(contents) : contents;
   const encoding = o.gzip ? 'gzip' : 'identity';
@@ -65,5 +70,6 @@ export function forgedRecord(key: string, entries: readonly ForgedEntry[], o: { 
     stdout: '',
     stderr: '',
   };
+  o.manifest?.(record.manifest);
   return Buffer.concat([Buffer.from(`${JSON.stringify(record)}\n`), archive]);
 }

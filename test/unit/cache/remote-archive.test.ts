@@ -358,6 +358,7 @@ describe('remote artifacts: pack, verify, refuse', () => {
         file('d/l/f'),
       ],
       [file('a'), file('a/b')],
+      [null],
     ]) {
       expect(parseRecord(base(bad), KEY).ok, JSON.stringify(bad)).toBe(false);
     }
