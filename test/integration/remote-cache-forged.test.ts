@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { dirEntry, fileEntry, forgedRecord, linkEntry, recordName } from '../helpers/remote/forged-record.js';
@@ -9,7 +11,8 @@ import { Rig } from '../helpers/rig.js';
  * Records a writer of the remote cache could forge, every digest right: links each inside the output on paper but
  * made one through another (`d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above
  * the output, and `d/l/m/pwned` would be made there), in an archive large enough to be unpacked as it streams in;
- * a file declared larger than the disk; and a file list holding `null`.
+ * a file declared larger than the disk; a file list holding `null`; and a directory whose name no file system
+ * takes.
  */
 /** Writes a graph of one job, `a`, and answers its key. */
 async function oneJob(dev: Rig): Promise<Record<string, string>> {
@@ -117,6 +120,43 @@ describe('forged records in a remote cache', () => {
         expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
         expect(r.stdout).toMatch(/is unusable/);
         expect(r.jobs.get('a')?.status).toBe('built');
+      }
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+
+  it('naming a directory that cannot be made are refused as they stream in, nothing left behind', async () => {
+    const dev = await Rig.create();
+    try {
+      const keys = await oneJob(dev);
+      // Over 255 bytes: ENAMETOOLONG, on any file system. The archive inflates past the in-memory limit.
+      const record = forgedRecord(
+        keys.a!,
+        [dirEntry('d'.repeat(300)), fileEntry('big.bin', '\0'.repeat(5 * 1024 * 1024))],
+        { gzip: true },
+      );
+      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
+      expect(put.status).toBeLessThan(300);
+      for (const extra of [
+        ['--download', 'all'],
+        ['--out-dir', dev.path('out')],
+      ]) {
+        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
+        const r = await dev.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          server.url,
+          '--cache-mode',
+          'read',
+          ...extra,
+        ]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
+        expect(r.stdout).toMatch(/could not be restored/);
+        expect(r.jobs.get('a')?.status).toBe('built');
+        expect(await readdir(join(dev.cacheDir, 'v1', 'tmp'))).toEqual([]);
       }
     } finally {
       await dev.cleanup();

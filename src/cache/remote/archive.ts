@@ -426,7 +426,13 @@ async function writeFromStream(
 ): Promise<Result<void, string>> {
   const files = filesOf(manifest);
   for (const e of manifest.entries) {
-    if (e.type === 'dir') makeDir(join(dest, e.path), made);
+    if (e.type !== 'dir') continue;
+    // A name the file system refuses (too long, no room, no access) makes the archive unusable, not the run.
+    try {
+      makeDir(join(dest, e.path), made);
+    } catch (x) {
+      return err(failedOn(e, x));
+    }
   }
   let raw = 0;
   let index = 0;

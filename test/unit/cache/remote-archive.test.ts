@@ -275,6 +275,38 @@ describe('remote artifacts: pack, verify, refuse', () => {
     expect(await readdir(dest)).toEqual([]);
   });
 
+  it('refuses, small or big, a manifest directory that cannot be made', async () => {
+    const files = [Buffer.from('small'), Buffer.alloc(IN_MEMORY_ARCHIVE + 1)];
+    for (const [i, bytes] of files.entries()) {
+      const manifest: Manifest = {
+        version: 1,
+        key: KEY,
+        durationMs: 0,
+        stdoutSha256: 'e'.repeat(64),
+        stderrSha256: 'e'.repeat(64),
+        entries: [
+          // One component over 255 bytes: ENAMETOOLONG.
+          { path: 'd'.repeat(300), type: 'dir', mode: 0o755, size: 0, sha256: '' },
+          {
+            path: 'f',
+            type: 'file',
+            mode: 0o644,
+            size: bytes.length,
+            sha256: createHash('sha256').update(bytes).digest('hex'),
+          },
+        ],
+      };
+      const dest = join(dir, `dest-${i}`);
+      await mkdir(dest);
+      const r = await unpackTree(Readable.from([bytes]), dest, manifest, {
+        size: bytes.length,
+        encoding: 'identity',
+      });
+      expect(r.ok, `case ${i}`).toBe(false);
+      expect(!r.ok && r.error, `case ${i}`).toMatch(/ENAMETOOLONG/);
+    }
+  });
+
   it('writes no file through a link the manifest lists', async () => {
     // A manifest (as a poisoner would write it) lists a link to '.' and a file under it: links are made last,
     // so the file lands in a real directory, and the link then fails.
