@@ -11,8 +11,8 @@ import { Rig } from '../helpers/rig.js';
  * Records a writer of the remote cache could forge, every digest right: links each inside the output on paper but
  * made one through another (`d/l -> ..` is the output's root, so `d/l/m -> ..` is made at `m` and points above
  * the output, and `d/l/m/pwned` would be made there), in an archive large enough to be unpacked as it streams in;
- * a file declared larger than the disk; a file list holding `null`; and a directory whose name no file system
- * takes.
+ * a file declared larger than the disk; a file list holding `null`; a directory whose name no file system takes;
+ * and manifests the local cache would call damaged once committed to it.
  */
 /** Writes a graph of one job, `a`, and answers its key. */
 async function oneJob(dev: Rig): Promise<Record<string, string>> {
@@ -157,6 +157,50 @@ describe('forged records in a remote cache', () => {
         expect(r.stdout).toMatch(/could not be restored/);
         expect(r.jobs.get('a')?.status).toBe('built');
         expect(await readdir(join(dev.cacheDir, 'v1', 'tmp'))).toEqual([]);
+      }
+    } finally {
+      await dev.cleanup();
+    }
+  }, 60_000);
+
+  it('with manifests the local cache would refuse are refused here too, and never committed to it', async () => {
+    const dev = await Rig.create();
+    try {
+      const keys = await oneJob(dev);
+      const edits: ((m: Record<string, unknown>) => void)[] = [
+        (m) => {
+          delete m.version;
+        },
+        (m) => {
+          m.entries = [{ path: 'd', type: 'dir', size: 0 }, ...(m.entries as unknown[])];
+        },
+        (m) => {
+          m.entries = [...(m.entries as unknown[]), { path: 'l', type: 'symlink', size: 5, target: 'a.txt' }];
+        },
+      ];
+      for (const manifest of edits) {
+        const record = forgedRecord(keys.a!, [fileEntry('a.txt', 'a\n')], { manifest });
+        const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
+        expect(put.status).toBeLessThan(300);
+        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
+        const r = await dev.runGraph([
+          '--cache',
+          'http',
+          '--cache-url',
+          server.url,
+          '--cache-mode',
+          'read',
+          '--download',
+          'all',
+        ]);
+        expect(r.code, r.stdout + r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/is unusable/);
+        expect(r.jobs.get('a')?.status).toBe('built');
+        // What the local cache holds now is the job's own build: a local run takes it, without a warning.
+        const local = await dev.runGraph(['--cache', 'local']);
+        expect(local.code, local.stdout + local.stderr).toBe(0);
+        expect(local.stdout).not.toMatch(/warning/);
+        expect(local.jobs.get('a')?.status).toBe('cached');
       }
     } finally {
       await dev.cleanup();

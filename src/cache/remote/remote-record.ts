@@ -6,6 +6,7 @@ import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import type { ArchiveInfo } from './archive.js';
 import { linkLeavingTree, pathUnderNonDirectory } from '../manifest.js';
+import { checkManifest } from '../entry-meta.js';
 
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 export const INLINE_LOG_LIMIT = 64 * 1024;
@@ -98,10 +99,13 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
       return err('the record holds no archive');
     a.at = split.end;
   }
-  const m = r.manifest;
-  if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+  // At least what the local cache requires when it reads the manifest back: a hit committed to it that this
+  // would refuse would be called damaged by every later run.
+  const checked = checkManifest(r.manifest, key);
+  if (!checked.ok) return err(`the record has a malformed manifest: ${checked.error}`);
+  const m = checked.value;
+  if (!HEX64.test(m.stdoutSha256) || !HEX64.test(m.stderrSha256) || !isSize(m.durationMs))
     return err('the record has a malformed manifest');
-  if (!Array.isArray(m.entries)) return err('the record has no file list');
   const seen = new Set<string>();
   for (const e of m.entries) {
     const problem = entryProblem(e);
@@ -124,10 +128,7 @@ export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, st
 const isSize = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 /** A manifest entry that could write outside the restore directory, or describe something odd, is refused. */
-function entryProblem(v: unknown): string | undefined {
-  // JSON lists may hold null or numbers as readily as entries: no field of those can be read.
-  if (typeof v !== 'object' || v === null) return 'the file list has an entry that is not an object';
-  const e = v as ManifestEntry;
+function entryProblem(e: ManifestEntry): string | undefined {
   const path = typeof e.path === 'string' ? e.path : '';
   const label = JSON.stringify(path);
   if (!isSafeRelative(path)) return `the file list names an unsafe path ${label}`;

@@ -391,13 +391,19 @@ describe('remote artifacts: pack, verify, refuse', () => {
       ],
       [file('a'), file('a/b')],
       [null],
+      // What the local cache would call damaged once committed to it: every entry has a numeric mode and a
+      // digest string.
+      [{ path: 'd', type: 'dir', size: 0, sha256: '' }, file('d/a')],
+      [file('a'), { path: 'l', type: 'symlink', mode: 0o777, size: 1, target: 'a' }],
     ]) {
       expect(parseRecord(base(bad), KEY).ok, JSON.stringify(bad)).toBe(false);
     }
     expect(parseRecord(base([]), 'b'.repeat(40) as JobKey).ok).toBe(false);
     const record = JSON.parse(base([file('a')]).toString()) as Record<string, unknown>;
+    const { version: _version, ...unversioned } = record.manifest as Record<string, unknown>;
     for (const changed of [
       { version: 1 },
+      { manifest: unversioned },
       { archive: { sha256: 'b'.repeat(64), size: 10, encoding: 'br' } },
     ]) {
       expect(parseRecord(Buffer.from(JSON.stringify({ ...record, ...changed })), KEY).ok).toBe(false);
