@@ -323,7 +323,8 @@ async function copyToOutDir(
   };
   // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
   // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
-  // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
+  // target and renamed over it (renameReplacing), so a failure or a kill part way leaves the old target or the new
+  // one: an old target a kill left moved aside is put back by the next run.
   const copy = async (from: string, dest: string, sealed: boolean): Promise<void> => {
     const temp = asideOf(dest);
     try {
