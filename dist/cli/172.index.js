@@ -1372,8 +1372,12 @@ class SharedCoordinator {
                         return;
                     }
                     const r = await client.finish(key, token, { extra });
-                    if (!r.ok && r.error.reason !== 'unreachable')
+                    if (!r.ok && r.error.reason !== 'unreachable') {
                         this.#warn(`could not publish ${key}: ${r.error.message}`);
+                        // Refused (files it may not take, as a run kept in the temp directory has): still this run's claim, which
+                        // would hold waiters, and this run's own exit, until its lease ran out.
+                        await release();
+                    }
                 }
                 finally {
                     await (0,promises_.rm)(scratch, { recursive: true, force: true });

@@ -125,23 +125,40 @@ function asideOf(dest) {
 /** The longest file name Linux and macOS file systems take, in bytes. */
 const NAME_MAX = 255;
 /**
+ * What stood at a target while a tree was renamed over it (renameReplacing): `.disbuild-old-`, the process id and 12
+ * hex digits, a directory holding it under the target's own name, which a later run puts back if it must. A name
+ * beside the target (as ASIDE) would have to be cut for a long one, and could not be mapped back.
+ */
+const OLD = /^\.disbuild-old-([0-9]+)-[0-9a-f]{12}$/;
+/**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
- * any tree there.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. A target that a killed run had
+ * moved aside but not yet replaced is put back: the out dir then holds its old tree, not none. Called before this
+ * run puts any tree there.
  */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(outDir).catch(() => []);
-    await Promise.all(names
-        .filter((n) => {
-        const m = ASIDE.exec(n);
-        if (m === null)
-            return false;
-        const pid = m[1] === undefined ? undefined : Number(m[1]);
-        // This run has made none yet when this is called: one named with its own pid was left by a killed run
-        // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !(0,_cache_dead_temps_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
-    })
-        .map((n) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, n)).catch(() => undefined)));
+    // This run has made none yet when this is called: one named with its own pid was left by a killed run that had
+    // the same pid (in a container, the run is process 1 every time).
+    const dead = (pid) => pid === undefined || pid === process.pid || !(0,_cache_dead_temps_js__WEBPACK_IMPORTED_MODULE_3__/* .isAlive */ ._)(pid);
+    await Promise.all(names.map(async (n) => {
+        const held = OLD.exec(n);
+        const m = held ?? ASIDE.exec(n);
+        if (m === null || !dead(m[1] === undefined ? undefined : Number(m[1])))
+            return;
+        if (held !== null)
+            await putBack((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, n), outDir);
+        await (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, n)).catch(() => undefined);
+    }));
+}
+/** Renames what `holder` holds back to its place in `outDir`, unless something stands there by now. */
+async function putBack(holder, outDir) {
+    for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(holder).catch(() => [])) {
+        const place = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name);
+        const free = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(place).then(() => false, () => true);
+        if (free)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(holder, name), place).catch(() => undefined);
+    }
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets;
@@ -190,30 +207,87 @@ async function moved(from, to) {
 /** Codes of a rename onto something that stands in the way. */
 const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 /**
- * Renames `from` onto `to`, removing what stands there first when the rename finds something. Another run may place
- * the same target meanwhile (two runs into one out dir): its tree is removed the same way, and the rename tried
- * again, so that the last to place wins, with a whole tree. What this user may not remove stays, and the error says
- * why (what stands there is never moved aside: an aside this user could not remove either would be left behind).
+ * Renames `from` onto `to`, replacing what the rename finds there. That is renamed aside first (see OLD), `from`
+ * renamed into place, then the old tree removed: a kill part way leaves the old target, or the new one, or (between
+ * the two renames) neither but the old one aside, which the next run puts back. Removing it in place first would
+ * leave a part of it at the target. Another run may place the same target meanwhile (two runs into one out dir):
+ * its tree is moved aside the same way, and the rename tried again, so that the last to place wins, with a whole
+ * tree.
+ *
+ * What another user owns is never moved aside: this user could not remove it, and it would be left behind. It is
+ * removed in place instead, which fails, and the error says why. So is anything that cannot be moved aside.
  */
 async function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
-            return;
-        }
-        catch (e) {
-            if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
-                throw e;
-        }
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(to, { recursive: true, force: true });
-        }
-        catch (e) {
-            // Another run removing the same tree at once: a directory it has not emptied yet.
-            if (e.code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS)
-                throw e;
+    const held = [];
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(from, to);
+                return;
+            }
+            catch (e) {
+                if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS) {
+                    await putBackLast(held, to);
+                    throw e;
+                }
+            }
+            const holder = await movedAside(to);
+            if (holder !== undefined) {
+                held.push(holder);
+                continue;
+            }
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(to, { recursive: true, force: true });
+            }
+            catch (e) {
+                // Another run removing the same tree at once: a directory it has not emptied yet.
+                if (e.code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS)
+                    throw e;
+            }
         }
     }
+    finally {
+        // Placed or not, what was moved aside is not needed: a tree this user may not remove in part stays there, and
+        // later runs try again.
+        await Promise.all(held.map((h) => (0,_util_remove_tree_js__WEBPACK_IMPORTED_MODULE_5__/* .removeTree */ .dM)(h).catch(() => undefined)));
+    }
+}
+/**
+ * Moves `to` into a new directory named by OLD beside it, under its own name; the holder, or undefined when it
+ * cannot (another user's, a directory this user may not write to) or `to` has gone meanwhile.
+ */
+async function movedAside(to) {
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(to).catch(() => undefined);
+    const uid = process.getuid?.();
+    if (st === undefined || (uid !== undefined && uid !== 0 && st.uid !== uid))
+        return undefined;
+    const holder = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to), `.disbuild-old-${process.pid}-${(0,_util_random_hex_js__WEBPACK_IMPORTED_MODULE_4__/* .randomHex */ .n)(6)}`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(holder);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(to, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(holder, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(to)));
+        return holder;
+    }
+    catch (e) {
+        // Gone meanwhile (another run moved it aside): the rename finds the way free, or another run's tree; the
+        // empty holder goes with the others.
+        if (e.code === 'ENOENT')
+            return holder;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rmdir)(holder).catch(() => undefined);
+        return undefined;
+    }
+}
+/** Before giving up: the last tree moved aside goes back to `to` if nothing has taken its place. */
+async function putBackLast(held, to) {
+    const holder = held.pop();
+    if (holder === undefined)
+        return;
+    await putBack(holder, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(to));
+    held.push(holder);
 }
 /** Renames onto a place that others keep filling give up after this many. */
 const MAX_ATTEMPTS = 16;

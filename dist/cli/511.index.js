@@ -2289,8 +2289,15 @@ async function writeFromBuffer(content, dest, manifest, made) {
 async function writeFromStream(body, dest, manifest, archive, total, made) {
     const files = filesOf(manifest);
     for (const e of manifest.entries) {
-        if (e.type === 'dir')
+        if (e.type !== 'dir')
+            continue;
+        // A name the file system refuses (too long, no room, no access) makes the archive unusable, not the run.
+        try {
             makeDir((0,external_node_path_.join)(dest, e.path), made);
+        }
+        catch (x) {
+            return (0,result/* err */._)(failedOn(e, x));
+        }
     }
     let raw = 0;
     let index = 0;
@@ -2380,7 +2387,10 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
     return problem === undefined ? (0,result.ok)(undefined) : (0,result/* err */._)(problem);
 }
 
+// EXTERNAL MODULE: ./src/cache/entry-meta.ts
+var entry_meta = __webpack_require__(7126);
 ;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
 
 
 
@@ -2447,11 +2457,14 @@ function parseRecord(bytes, key) {
             return (0,result/* err */._)('the record holds no archive');
         a.at = split.end;
     }
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+    // At least what the local cache requires when it reads the manifest back: a hit committed to it that this
+    // would refuse would be called damaged by every later run.
+    const checked = (0,entry_meta/* checkManifest */.K7)(r.manifest, key);
+    if (!checked.ok)
+        return (0,result/* err */._)(`the record has a malformed manifest: ${checked.error}`);
+    const m = checked.value;
+    if (!HEX64.test(m.stdoutSha256) || !HEX64.test(m.stderrSha256) || !isSize(m.durationMs))
         return (0,result/* err */._)('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return (0,result/* err */._)('the record has no file list');
     const seen = new Set();
     for (const e of m.entries) {
         const problem = entryProblem(e);

@@ -167,6 +167,8 @@ var free_space = __webpack_require__(6947);
 var random_hex = __webpack_require__(7773);
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __webpack_require__(5958);
+// EXTERNAL MODULE: ./src/util/renamable-by-others.ts
+var renamable_by_others = __webpack_require__(1909);
 // EXTERNAL MODULE: ./src/util/remove-tree.ts
 var remove_tree = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/cache/entry-meta.ts
@@ -1247,6 +1249,7 @@ function header(body) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -1291,6 +1294,9 @@ class LocalCache {
         // Synchronous, as removeDeadTemps lists: see there.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        const unsafe = (0,renamable_by_others/* renamableByOthers */.A)(root, ['tmp', 'entries']);
+        if (unsafe !== undefined)
+            throw new Error(`${unsafe}, who could put their own files in this user's builds`);
         await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
         return new LocalCache(root, opts.onWarning ?? (() => undefined));
     }
@@ -2598,6 +2604,77 @@ async function makeDirsWritable(path) {
     }
     for (const name of names)
         await makeDirsWritable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, name));
+}
+
+
+/***/ }),
+
+/***/ 1909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ renamableByOthers)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
+ * nobody can. A directory's entries can be renamed by its owner and, without the sticky bit, by whoever may
+ * write it; so can the directory itself, by those of its parent. A cache keeps job outputs in `dir` before it
+ * hashes them, and reads restored trees back by their paths: another user who could swap one for a tree of
+ * their own between two of those steps would have their files saved as this user's build.
+ *
+ * So every directory from the root down to `dir` must be this user's or root's, and writable by nobody else
+ * (a group that is this process's own counts as its own, as user-private groups under a umask of 002 make every
+ * directory group-writable) unless it is sticky. Checked along the path as written (a link there is replaced by
+ * whoever owns its directory, which the check of that directory covers) and along the path it resolves to.
+ * `below`: directories inside `dir` to check as well (each must be one, not a link), at the cost of one call each.
+ * Throws as lstat does (a missing `dir`).
+ */
+function renamableByOthers(dir, below = []) {
+    const uid = process.geteuid?.();
+    const gid = process.getegid?.();
+    if (uid === undefined)
+        return undefined;
+    const problem = (path, st) => {
+        if (st.uid !== uid && st.uid !== 0)
+            return `${path} belongs to another user (uid ${st.uid})`;
+        const sticky = (st.mode & 0o1000) !== 0;
+        if (sticky)
+            return undefined;
+        if ((st.mode & 0o002) !== 0)
+            return `${path} can be written by any user`;
+        if ((st.mode & 0o020) !== 0 && st.gid !== gid)
+            return `${path} can be written by group ${st.gid}`;
+        return undefined;
+    };
+    const chain = (path, stat) => {
+        for (let p = path;; p = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p)) {
+            const st = stat(p);
+            // A link is checked where it points, along the resolved path.
+            const why = st.isSymbolicLink() ? undefined : problem(p, st);
+            if (why !== undefined)
+                return why;
+            if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p) === p)
+                return undefined;
+        }
+    };
+    const written = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    const above = chain(written, node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync) ?? chain(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(written), node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync);
+    if (above !== undefined)
+        return above;
+    for (const name of below) {
+        const path = `${written}/${name}`;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
+        const why = st.isDirectory() ? problem(path, st) : `${path} is not a directory`;
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
 }
 
 

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1677);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1485);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1677:
+/***/ 1485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31522,6 +31522,65 @@ function randomHex(bytes) {
 
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
+;// CONCATENATED MODULE: ./src/util/renamable-by-others.ts
+
+
+/**
+ * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
+ * nobody can. A directory's entries can be renamed by its owner and, without the sticky bit, by whoever may
+ * write it; so can the directory itself, by those of its parent. A cache keeps job outputs in `dir` before it
+ * hashes them, and reads restored trees back by their paths: another user who could swap one for a tree of
+ * their own between two of those steps would have their files saved as this user's build.
+ *
+ * So every directory from the root down to `dir` must be this user's or root's, and writable by nobody else
+ * (a group that is this process's own counts as its own, as user-private groups under a umask of 002 make every
+ * directory group-writable) unless it is sticky. Checked along the path as written (a link there is replaced by
+ * whoever owns its directory, which the check of that directory covers) and along the path it resolves to.
+ * `below`: directories inside `dir` to check as well (each must be one, not a link), at the cost of one call each.
+ * Throws as lstat does (a missing `dir`).
+ */
+function renamableByOthers(dir, below = []) {
+    const uid = process.geteuid?.();
+    const gid = process.getegid?.();
+    if (uid === undefined)
+        return undefined;
+    const problem = (path, st) => {
+        if (st.uid !== uid && st.uid !== 0)
+            return `${path} belongs to another user (uid ${st.uid})`;
+        const sticky = (st.mode & 0o1000) !== 0;
+        if (sticky)
+            return undefined;
+        if ((st.mode & 0o002) !== 0)
+            return `${path} can be written by any user`;
+        if ((st.mode & 0o020) !== 0 && st.gid !== gid)
+            return `${path} can be written by group ${st.gid}`;
+        return undefined;
+    };
+    const chain = (path, stat) => {
+        for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
+            const st = stat(p);
+            // A link is checked where it points, along the resolved path.
+            const why = st.isSymbolicLink() ? undefined : problem(p, st);
+            if (why !== undefined)
+                return why;
+            if ((0,external_node_path_.dirname)(p) === p)
+                return undefined;
+        }
+    };
+    const written = (0,external_node_path_.resolve)(dir);
+    const above = chain(written, external_node_fs_.lstatSync) ?? chain(external_node_fs_.realpathSync.native(written), external_node_fs_.statSync);
+    if (above !== undefined)
+        return above;
+    for (const name of below) {
+        const path = `${written}/${name}`;
+        const st = (0,external_node_fs_.lstatSync)(path);
+        const why = st.isDirectory() ? problem(path, st) : `${path} is not a directory`;
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/util/remove-tree.ts
 
 
@@ -33533,6 +33592,7 @@ function header(body) {
 
 
 
+
 /** How precisely an entry's last use is recorded (its meta.json's mtime, which pruning orders by). */
 const USE_RESOLUTION_MS = 60 * 60 * 1000;
 /** How long a free-space reading is trusted before `newOutputDir` asks the file system again. */
@@ -33577,6 +33637,9 @@ class LocalCache {
         // Synchronous, as removeDeadTemps lists: see there.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        const unsafe = renamableByOthers(root, ['tmp', 'entries']);
+        if (unsafe !== undefined)
+            throw new Error(`${unsafe}, who could put their own files in this user's builds`);
         await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
         return new LocalCache(root, opts.onWarning ?? (() => undefined));
     }
@@ -37417,8 +37480,15 @@ async function writeFromBuffer(content, dest, manifest, made) {
 async function writeFromStream(body, dest, manifest, archive, total, made) {
     const files = filesOf(manifest);
     for (const e of manifest.entries) {
-        if (e.type === 'dir')
+        if (e.type !== 'dir')
+            continue;
+        // A name the file system refuses (too long, no room, no access) makes the archive unusable, not the run.
+        try {
             makeDir((0,external_node_path_.join)(dest, e.path), made);
+        }
+        catch (x) {
+            return (0,util_result/* err */._)(failedOn(e, x));
+        }
     }
     let raw = 0;
     let index = 0;
@@ -37513,6 +37583,7 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
 
 
 
+
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
 const remote_record_INLINE_LOG_LIMIT = 64 * 1024;
 /** Records whose JSON line fits in this many bytes are read whole by a lookup's one ranged GET. */
@@ -37575,11 +37646,14 @@ function parseRecord(bytes, key) {
             return (0,util_result/* err */._)('the record holds no archive');
         a.at = split.end;
     }
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+    // At least what the local cache requires when it reads the manifest back: a hit committed to it that this
+    // would refuse would be called damaged by every later run.
+    const checked = checkManifest(r.manifest, key);
+    if (!checked.ok)
+        return (0,util_result/* err */._)(`the record has a malformed manifest: ${checked.error}`);
+    const m = checked.value;
+    if (!HEX64.test(m.stdoutSha256) || !HEX64.test(m.stderrSha256) || !isSize(m.durationMs))
         return (0,util_result/* err */._)('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return (0,util_result/* err */._)('the record has no file list');
     const seen = new Set();
     for (const e of m.entries) {
         const problem = entryProblem(e);
@@ -40369,8 +40443,12 @@ class SharedCoordinator {
                         return;
                     }
                     const r = await client.finish(key, token, { extra });
-                    if (!r.ok && r.error.reason !== 'unreachable')
+                    if (!r.ok && r.error.reason !== 'unreachable') {
                         this.#warn(`could not publish ${key}: ${r.error.message}`);
+                        // Refused (files it may not take, as a run kept in the temp directory has): still this run's claim, which
+                        // would hold waiters, and this run's own exit, until its lease ran out.
+                        await release();
+                    }
                 }
                 finally {
                     await (0,promises_.rm)(scratch, { recursive: true, force: true });
@@ -45862,23 +45940,40 @@ function asideOf(dest) {
 /** The longest file name Linux and macOS file systems take, in bytes. */
 const NAME_MAX = 255;
 /**
+ * What stood at a target while a tree was renamed over it (renameReplacing): `.disbuild-old-`, the process id and 12
+ * hex digits, a directory holding it under the target's own name, which a later run puts back if it must. A name
+ * beside the target (as ASIDE) would have to be cut for a long one, and could not be mapped back.
+ */
+const OLD = /^\.disbuild-old-([0-9]+)-[0-9a-f]{12}$/;
+/**
  * Trees a run killed part way left beside their targets: only ever half-written or unplaced, never a target.
- * Those of a run still going (two runs into one --out-dir) are its own to place. Called before this run puts
- * any tree there.
+ * Those of a run still going (two runs into one --out-dir) are its own to place. A target that a killed run had
+ * moved aside but not yet replaced is put back: the out dir then holds its old tree, not none. Called before this
+ * run puts any tree there.
  */
 async function removeCopiesLeftBehind(outDir) {
     const names = await (0,promises_.readdir)(outDir).catch(() => []);
-    await Promise.all(names
-        .filter((n) => {
-        const m = ASIDE.exec(n);
-        if (m === null)
-            return false;
-        const pid = m[1] === undefined ? undefined : Number(m[1]);
-        // This run has made none yet when this is called: one named with its own pid was left by a killed run
-        // that had the same pid (in a container, the run is process 1 every time).
-        return pid === undefined || pid === process.pid || !isAlive(pid);
-    })
-        .map((n) => removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined)));
+    // This run has made none yet when this is called: one named with its own pid was left by a killed run that had
+    // the same pid (in a container, the run is process 1 every time).
+    const dead = (pid) => pid === undefined || pid === process.pid || !isAlive(pid);
+    await Promise.all(names.map(async (n) => {
+        const held = OLD.exec(n);
+        const m = held ?? ASIDE.exec(n);
+        if (m === null || !dead(m[1] === undefined ? undefined : Number(m[1])))
+            return;
+        if (held !== null)
+            await putBack((0,external_node_path_.join)(outDir, n), outDir);
+        await removeTree((0,external_node_path_.join)(outDir, n)).catch(() => undefined);
+    }));
+}
+/** Renames what `holder` holds back to its place in `outDir`, unless something stands there by now. */
+async function putBack(holder, outDir) {
+    for (const name of await (0,promises_.readdir)(holder).catch(() => [])) {
+        const place = (0,external_node_path_.join)(outDir, name);
+        const free = await (0,promises_.lstat)(place).then(() => false, () => true);
+        if (free)
+            await (0,promises_.rename)((0,external_node_path_.join)(holder, name), place).catch(() => undefined);
+    }
 }
 /**
  * Makes the out dir and removes what killed runs left there, before anything is restored beside the targets;
@@ -45927,30 +46022,87 @@ async function moved(from, to) {
 /** Codes of a rename onto something that stands in the way. */
 const IN_THE_WAY = new Set(['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR']);
 /**
- * Renames `from` onto `to`, removing what stands there first when the rename finds something. Another run may place
- * the same target meanwhile (two runs into one out dir): its tree is removed the same way, and the rename tried
- * again, so that the last to place wins, with a whole tree. What this user may not remove stays, and the error says
- * why (what stands there is never moved aside: an aside this user could not remove either would be left behind).
+ * Renames `from` onto `to`, replacing what the rename finds there. That is renamed aside first (see OLD), `from`
+ * renamed into place, then the old tree removed: a kill part way leaves the old target, or the new one, or (between
+ * the two renames) neither but the old one aside, which the next run puts back. Removing it in place first would
+ * leave a part of it at the target. Another run may place the same target meanwhile (two runs into one out dir):
+ * its tree is moved aside the same way, and the rename tried again, so that the last to place wins, with a whole
+ * tree.
+ *
+ * What another user owns is never moved aside: this user could not remove it, and it would be left behind. It is
+ * removed in place instead, which fails, and the error says why. So is anything that cannot be moved aside.
  */
 async function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await (0,promises_.rename)(from, to);
-            return;
-        }
-        catch (e) {
-            if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS)
-                throw e;
-        }
-        try {
-            await (0,promises_.rm)(to, { recursive: true, force: true });
-        }
-        catch (e) {
-            // Another run removing the same tree at once: a directory it has not emptied yet.
-            if (e.code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS)
-                throw e;
+    const held = [];
+    try {
+        for (let attempt = 1;; attempt++) {
+            try {
+                await (0,promises_.rename)(from, to);
+                return;
+            }
+            catch (e) {
+                if (!IN_THE_WAY.has(e.code ?? '') || attempt === MAX_ATTEMPTS) {
+                    await putBackLast(held, to);
+                    throw e;
+                }
+            }
+            const holder = await movedAside(to);
+            if (holder !== undefined) {
+                held.push(holder);
+                continue;
+            }
+            try {
+                await (0,promises_.rm)(to, { recursive: true, force: true });
+            }
+            catch (e) {
+                // Another run removing the same tree at once: a directory it has not emptied yet.
+                if (e.code !== 'ENOTEMPTY' || attempt === MAX_ATTEMPTS)
+                    throw e;
+            }
         }
     }
+    finally {
+        // Placed or not, what was moved aside is not needed: a tree this user may not remove in part stays there, and
+        // later runs try again.
+        await Promise.all(held.map((h) => removeTree(h).catch(() => undefined)));
+    }
+}
+/**
+ * Moves `to` into a new directory named by OLD beside it, under its own name; the holder, or undefined when it
+ * cannot (another user's, a directory this user may not write to) or `to` has gone meanwhile.
+ */
+async function movedAside(to) {
+    const st = await (0,promises_.lstat)(to).catch(() => undefined);
+    const uid = process.getuid?.();
+    if (st === undefined || (uid !== undefined && uid !== 0 && st.uid !== uid))
+        return undefined;
+    const holder = (0,external_node_path_.join)((0,external_node_path_.dirname)(to), `.disbuild-old-${process.pid}-${randomHex(6)}`);
+    try {
+        await (0,promises_.mkdir)(holder);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        await (0,promises_.rename)(to, (0,external_node_path_.join)(holder, (0,external_node_path_.basename)(to)));
+        return holder;
+    }
+    catch (e) {
+        // Gone meanwhile (another run moved it aside): the rename finds the way free, or another run's tree; the
+        // empty holder goes with the others.
+        if (e.code === 'ENOENT')
+            return holder;
+        await (0,promises_.rmdir)(holder).catch(() => undefined);
+        return undefined;
+    }
+}
+/** Before giving up: the last tree moved aside goes back to `to` if nothing has taken its place. */
+async function putBackLast(held, to) {
+    const holder = held.pop();
+    if (holder === undefined)
+        return;
+    await putBack(holder, (0,external_node_path_.dirname)(to));
+    held.push(holder);
 }
 /** Renames onto a place that others keep filling give up after this many. */
 const MAX_ATTEMPTS = 16;
@@ -46230,7 +46382,8 @@ async function copyToOutDir(execution, roots, outDir, graph, workDir, asides) {
     };
     // Outputs are read-only while dependents read them; the user's copy is the user's to change. A restored tree
     // that no command read was never sealed (see Execution), and neither is a copy of it. A copy is made beside its
-    // target and renamed over it, so a failure or a kill part way leaves the old target or the new one.
+    // target and renamed over it (renameReplacing), so a failure or a kill part way leaves the old target or the new
+    // one: an old target a kill left moved aside is put back by the next run.
     const copy = async (from, dest, sealed) => {
         const temp = asideOf(dest);
         try {

@@ -16316,8 +16316,15 @@ async function writeFromBuffer(content, dest, manifest, made) {
 async function writeFromStream(body, dest, manifest, archive, total, made) {
     const files = filesOf(manifest);
     for (const e of manifest.entries) {
-        if (e.type === 'dir')
+        if (e.type !== 'dir')
+            continue;
+        // A name the file system refuses (too long, no room, no access) makes the archive unusable, not the run.
+        try {
             makeDir((0,external_node_path_namespaceObject.join)(dest, e.path), made);
+        }
+        catch (x) {
+            return result_err(failedOn(e, x));
+        }
     }
     let raw = 0;
     let index = 0;
@@ -16407,7 +16414,86 @@ async function writeFromStream(body, dest, manifest, archive, total, made) {
     return problem === undefined ? result_ok(undefined) : result_err(problem);
 }
 
+;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
+ * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
+ */
+function parseEntryMeta(text, key) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return err(`meta.json is not valid JSON (${e.message})`);
+    }
+    if (!isObject(v))
+        return err('meta.json is not an object');
+    const { durationMs, stdout, stderr, manifest } = v;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+        return err(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+    }
+    for (const [name, log] of [
+        ['stdout', stdout],
+        ['stderr', stderr],
+    ]) {
+        if (log !== undefined && typeof log !== 'string')
+            return err(`meta.json has an ill-typed ${name}`);
+    }
+    const meta = { durationMs };
+    if (typeof stdout === 'string')
+        meta.stdout = stdout;
+    if (typeof stderr === 'string')
+        meta.stderr = stderr;
+    if (manifest !== undefined) {
+        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
+        const checked = checkManifest(manifest, key, { entries: false });
+        if (!checked.ok)
+            return checked;
+        meta.manifest = checked.value;
+    }
+    return ok(meta);
+}
+/**
+ * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
+ * well-typed entries.
+ */
+function checkManifest(v, key, opts = { entries: true }) {
+    if (!isObject(v) || v.version !== 1)
+        return result_err('the manifest is not a version 1 manifest');
+    if (v.key !== key)
+        return result_err(`the manifest names another key (${JSON.stringify(v.key)})`);
+    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
+        return result_err('the manifest has no log digests');
+    }
+    if (!Array.isArray(v.entries))
+        return result_err('the manifest has no entry list');
+    if (!opts.entries)
+        return result_ok(v);
+    for (const e of v.entries) {
+        if (!isEntry(e))
+            return result_err(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    }
+    return result_ok(v);
+}
+function isEntry(e) {
+    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
+        return false;
+    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
+        return false;
+    if (e.type === 'symlink')
+        return typeof e.target === 'string';
+    return e.type === 'file' || e.type === 'dir';
+}
+/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
+function isSafeRelativePath(p) {
+    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
+}
+
 ;// CONCATENATED MODULE: ./src/cache/remote/remote-record.ts
+
 
 
 
@@ -16474,11 +16560,14 @@ function parseRecord(bytes, key) {
             return result_err('the record holds no archive');
         a.at = split.end;
     }
-    const m = r.manifest;
-    if (!HEX64.test(String(m.stdoutSha256)) || !HEX64.test(String(m.stderrSha256)) || !isSize(m.durationMs))
+    // At least what the local cache requires when it reads the manifest back: a hit committed to it that this
+    // would refuse would be called damaged by every later run.
+    const checked = checkManifest(r.manifest, key);
+    if (!checked.ok)
+        return result_err(`the record has a malformed manifest: ${checked.error}`);
+    const m = checked.value;
+    if (!HEX64.test(m.stdoutSha256) || !HEX64.test(m.stderrSha256) || !isSize(m.durationMs))
         return result_err('the record has a malformed manifest');
-    if (!Array.isArray(m.entries))
-        return result_err('the record has no file list');
     const seen = new Set();
     for (const e of m.entries) {
         const problem = entryProblem(e);
