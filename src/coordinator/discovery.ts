@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CoordinatorClient } from './client.js';
 import { ensurePrivateDir, readPrivateFile, socketProblem } from './private-dir.js';
+import { renamableByOthers } from '../util/renamable-by-others.js';
 import { type CoordinatorServer, startCoordinatorServer } from './server.js';
 import { withTakeoverLock } from './takeover-lock.js';
 
@@ -41,7 +42,9 @@ export async function joinOrStartCoordinator(
   opts: { leaseMs?: number; publishRoots?: readonly string[]; probeMs?: number } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
-  const problem = ensurePrivateDir(dir);
+  // Its own directory may be private and still be swapped whole by whoever can rename entries of the cache
+  // directory (or above): a server record, a store of published results of their own.
+  const problem = ensurePrivateDir(dir) ?? renamableByOthers(dir);
   if (problem) throw new Error(`cannot use the coordinator directory: ${problem}`);
   const recordPath = join(dir, 'server.json');
 

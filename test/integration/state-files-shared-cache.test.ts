@@ -301,5 +301,9 @@ const until = Date.now() + 4000; const seen = new Set();
       ),
     );
     expect(readdirSync(join(squat, 'v1', 'entries'))).toEqual([]);
+    // Nor does it trust a coordinator there, whose record and store the attacker could swap as well.
+    expect(victim.out).toMatch(
+      new RegExp(`cannot use the coordinator directory: ${squat} belongs to another user`),
+    );
   }, 60_000);
 });
