@@ -183,8 +183,9 @@ export async function runGraph(
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
     // Synchronous: a cached run may never need the thread pool (see removeDeadTemps).
-    mkdirSync(join(options.workDir, 'out'), { recursive: true });
-    mkdirSync(join(options.workDir, 'tmp'), { recursive: true });
+    // Writable by this user only whatever the umask: restored trees there are read back by their paths.
+    mkdirSync(join(options.workDir, 'out'), { recursive: true, mode: 0o755 });
+    mkdirSync(join(options.workDir, 'tmp'), { recursive: true, mode: 0o755 });
   }
   let jobs: JobOutcome[];
   let outDirFailures: string[] = [];

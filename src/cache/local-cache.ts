@@ -18,7 +18,7 @@ import { err, ok } from '../util/result.js';
 import { isDiskFull, isLowOnSpace } from '../util/free-space.js';
 import { randomHex } from '../util/random-hex.js';
 import { openRegular } from '../util/read-own-file.js';
-import { renamableByOthers } from '../util/renamable-by-others.js';
+import { ownDirectoryTightened, renamableByOthers } from '../util/renamable-by-others.js';
 import { removeTree } from '../util/remove-tree.js';
 import type {
   ArchiveToAdopt,
@@ -95,8 +95,10 @@ export class LocalCache implements Cache {
   ): Promise<LocalCache> {
     const root = join(dir, 'v1');
     // Synchronous, as removeDeadTemps lists: see there.
-    mkdirSync(join(root, 'entries'), { recursive: true });
-    mkdirSync(join(root, 'tmp'), { recursive: true });
+    // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
+    mkdirSync(join(root, 'entries'), { recursive: true, mode: 0o755 });
+    mkdirSync(join(root, 'tmp'), { recursive: true, mode: 0o755 });
+    for (const d of [dir, root, join(root, 'tmp'), join(root, 'entries')]) ownDirectoryTightened(d);
     const unsafe = renamableByOthers(root, ['tmp', 'entries']);
     if (unsafe !== undefined)
       throw new Error(`${unsafe}, who could put their own files in this user's builds`);
@@ -450,12 +452,12 @@ export class LocalCache implements Cache {
     const temp = this.#newTemp();
     const out = `${temp}/out`;
     try {
-      mkdirSync(temp);
+      mkdirSync(temp, 0o755);
     } catch {
       // tmp/ itself removed while running: one more call, only then.
-      mkdirSync(temp, { recursive: true });
+      mkdirSync(temp, { recursive: true, mode: 0o755 });
     }
-    mkdirSync(out);
+    mkdirSync(out, 0o755);
     this.#handedOut.add(out);
     return out;
   }
@@ -465,8 +467,8 @@ export class LocalCache implements Cache {
     if (this.#full || this.#isLowOnSpace()) throw new Error('the cache disk is low on space');
     const temp = this.#newTemp();
     const out = `${temp}/out`;
-    await mkdir(temp).catch(() => mkdir(temp, { recursive: true }));
-    await mkdir(out);
+    await mkdir(temp, 0o755).catch(() => mkdir(temp, { recursive: true, mode: 0o755 }));
+    await mkdir(out, 0o755);
     this.#handedOut.add(out);
     return out;
   }
@@ -692,7 +694,7 @@ function renameOrMakeParent(from: string, to: string): void {
     renameSync(from, to);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    mkdirSync(dirname(to), { recursive: true });
+    mkdirSync(dirname(to), { recursive: true, mode: 0o755 });
     renameSync(from, to);
   }
 }

@@ -652,8 +652,9 @@ export class Execution {
     }
     const dir = this.#outputDir(key);
     // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-    // Synchronous: a thread-pool round trip here would idle the slot between jobs.
-    mkdirSync(dir);
+    // Synchronous: a thread-pool round trip here would idle the slot between jobs. Writable by this user only,
+    // whatever the umask, as the cache's own output directories are.
+    mkdirSync(dir, 0o755);
     return dir;
   }
 

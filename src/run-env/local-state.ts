@@ -8,7 +8,7 @@ import { FileTimings } from '../executor/timings.js';
 import { freeBytes, isLowOnSpace } from '../util/free-space.js';
 import { deadPidTemps, makePidTemp } from '../util/pid-temp.js';
 import { removeTree } from '../util/remove-tree.js';
-import { renamableByOthers } from '../util/renamable-by-others.js';
+import { ownDirectoryTightened, renamableByOthers } from '../util/renamable-by-others.js';
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
 import { defaultCacheDir } from './cache-dir.js';
@@ -70,8 +70,9 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
         try {
           // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
           // run its place there, never the build.
-          mkdirSync(runsDir, { recursive: true });
+          mkdirSync(runsDir, { recursive: true, mode: 0o755 });
           accessSync(runsDir, constants.W_OK);
+          for (const d of [dir, runsDir]) ownDirectoryTightened(d);
           // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
           const unsafe = renamableByOthers(runsDir);
           if (unsafe !== undefined) throw new Error(`${unsafe}, who could swap what is kept there`);

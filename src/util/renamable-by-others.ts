@@ -1,32 +1,25 @@
-import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { chmodSync, lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
  * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
- * nobody can. A directory's entries can be renamed by its owner and, without the sticky bit, by whoever may
- * write it; so can the directory itself, by those of its parent. A cache keeps job outputs in `dir` before it
- * hashes them, and reads restored trees back by their paths: another user who could swap one for a tree of
- * their own between two of those steps would have their files saved as this user's build.
+ * no other user owns a directory on its way. The owner of a directory may rename its entries whatever its mode
+ * (sticky or not); so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose
+ * `v1/` a colleague made first) lets that user swap a job's output directory for a tree of their own between
+ * the job and the hashing of its files, or a restored tree before a dependent reads it.
  *
- * So every directory from the root down to `dir` must be this user's or root's, and writable by nobody else
- * (a group that is this process's own counts as its own, as user-private groups under a umask of 002 make every
- * directory group-writable) unless it is sticky. Checked along the path as written (a link there is replaced by
- * whoever owns its directory, which the check of that directory covers) and along the path it resolves to.
- * `below`: directories inside `dir` to check as well (each must be one, not a link), at the cost of one call each.
- * Throws as lstat does (a missing `dir`).
+ * So every directory from the root down to `dir` (and each of `below`, inside it) must be this user's or
+ * root's. Checked along the path as written (a link there is replaced only by whoever owns its directory, which
+ * that directory's check covers) and along the path it resolves to. What the mode of one of those lets others do
+ * is the owner's choice (a checkout made under a umask of 000 lets anyone edit the sources too); the cache's own
+ * directories are made and kept writable by this user only (ownDirectoryTightened). Throws as lstat does (a
+ * missing `dir`).
  */
 export function renamableByOthers(dir: string, below: readonly string[] = []): string | undefined {
   const uid = process.geteuid?.();
-  const gid = process.getegid?.();
   if (uid === undefined) return undefined;
-  const problem = (path: string, st: Stats): string | undefined => {
-    if (st.uid !== uid && st.uid !== 0) return `${path} belongs to another user (uid ${st.uid})`;
-    const sticky = (st.mode & 0o1000) !== 0;
-    if (sticky) return undefined;
-    if ((st.mode & 0o002) !== 0) return `${path} can be written by any user`;
-    if ((st.mode & 0o020) !== 0 && st.gid !== gid) return `${path} can be written by group ${st.gid}`;
-    return undefined;
-  };
+  const problem = (path: string, st: Stats): string | undefined =>
+    st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
   const chain = (path: string, stat: (p: string) => Stats): string | undefined => {
     for (let p = path; ; p = dirname(p)) {
       const st = stat(p);
@@ -46,4 +39,20 @@ export function renamableByOthers(dir: string, below: readonly string[] = []): s
     if (why !== undefined) return why;
   }
   return undefined;
+}
+
+/**
+ * Takes group and others' write bits off `dir` when it is this user's and has them without the sticky bit: a
+ * cache directory made under a umask of 000 (GitLab's Docker executor) would let any user rename what it holds.
+ * Never throws: a directory it cannot change is left as it is.
+ */
+export function ownDirectoryTightened(dir: string): void {
+  try {
+    const st = lstatSync(dir);
+    const uid = process.geteuid?.();
+    if (!st.isDirectory() || uid === undefined || st.uid !== uid) return;
+    if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0) chmodSync(dir, st.mode & 0o7755);
+  } catch {
+    // As it is.
+  }
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -293,10 +293,18 @@ describe('nothing a job, a leftover or a full disk does damages the cache or fai
         { cwd: rig.src, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: rig.path('home'), CI: '1' } },
       );
     expect((await underUmask000()).stdout).toMatch(/1 built/);
+    const [key] = await entriesOf(rig.cacheDir);
+    // Nobody else may rename what the cache's directories hold (a job's output before it is hashed, an entry),
+    // whatever the umask; one of them left writable by an earlier run is tightened.
+    const v1 = join(rig.cacheDir, 'v1');
+    const dirs = [v1, join(v1, 'tmp'), join(v1, 'entries'), join(v1, 'entries', key!.slice(0, 2))];
+    const entry = join(v1, 'entries', key!.slice(0, 2), key!);
+    for (const d of [...dirs, entry, join(entry, 'out')]) expect((await stat(d)).mode & 0o022, d).toBe(0);
+    await chmod(join(v1, 'tmp'), 0o777);
     const again = await underUmask000();
     expect(again.stdout).toMatch(/1 cached/);
     expect(again.stdout).not.toContain('warning');
-    const [key] = await entriesOf(rig.cacheDir);
+    for (const d of dirs) expect((await stat(d)).mode & 0o022, d).toBe(0);
     const meta = join(rig.cacheDir, 'v1/entries', key!.slice(0, 2), key!, 'meta.json');
     await chmod(meta, 0o666);
     const repaired = await rig.runGraph();
