@@ -306,6 +306,8 @@ var external_node_os_ = __webpack_require__(8161);
 var coordinator_client = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/coordinator/private-dir.ts
 var private_dir = __webpack_require__(3555);
+// EXTERNAL MODULE: ./src/util/renamable-by-others.ts
+var renamable_by_others = __webpack_require__(1909);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -997,11 +999,14 @@ function unlinkQuietly(path) {
 
 
 
+
 /** How long a recorded server may take to answer a newcomer before it is taken for gone. */
 const PROBE_MS = 5000;
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    const problem = (0,private_dir/* ensurePrivateDir */.rh)(dir);
+    // Its own directory may be private and still be swapped whole by whoever can rename entries of the cache
+    // directory (or above): a server record, a store of published results of their own.
+    const problem = (0,private_dir/* ensurePrivateDir */.rh)(dir) ?? (0,renamable_by_others/* renamableByOthers */.A)(dir);
     if (problem)
         throw new Error(`cannot use the coordinator directory: ${problem}`);
     const recordPath = (0,external_node_path_.join)(dir, 'server.json');

@@ -1292,8 +1292,11 @@ class LocalCache {
     static async create(dir, opts = {}) {
         const root = (0,external_node_path_.join)(dir, 'v1');
         // Synchronous, as removeDeadTemps lists: see there.
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true });
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true });
+        // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true, mode: 0o755 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true, mode: 0o755 });
+        for (const d of [dir, root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
+            (0,renamable_by_others/* ownDirectoryTightened */.w)(d);
         const unsafe = (0,renamable_by_others/* renamableByOthers */.A)(root, ['tmp', 'entries']);
         if (unsafe !== undefined)
             throw new Error(`${unsafe}, who could put their own files in this user's builds`);
@@ -1621,13 +1624,13 @@ class LocalCache {
         const temp = this.#newTemp();
         const out = `${temp}/out`;
         try {
-            (0,external_node_fs_.mkdirSync)(temp);
+            (0,external_node_fs_.mkdirSync)(temp, 0o755);
         }
         catch {
             // tmp/ itself removed while running: one more call, only then.
-            (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
+            (0,external_node_fs_.mkdirSync)(temp, { recursive: true, mode: 0o755 });
         }
-        (0,external_node_fs_.mkdirSync)(out);
+        (0,external_node_fs_.mkdirSync)(out, 0o755);
         this.#handedOut.add(out);
         return out;
     }
@@ -1637,8 +1640,8 @@ class LocalCache {
             throw new Error('the cache disk is low on space');
         const temp = this.#newTemp();
         const out = `${temp}/out`;
-        await (0,promises_.mkdir)(temp).catch(() => (0,promises_.mkdir)(temp, { recursive: true }));
-        await (0,promises_.mkdir)(out);
+        await (0,promises_.mkdir)(temp, 0o755).catch(() => (0,promises_.mkdir)(temp, { recursive: true, mode: 0o755 }));
+        await (0,promises_.mkdir)(out, 0o755);
         this.#handedOut.add(out);
         return out;
     }
@@ -1854,7 +1857,7 @@ function renameOrMakeParent(from, to) {
     catch (e) {
         if (e.code !== 'ENOENT')
             throw e;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true, mode: 0o755 });
         (0,external_node_fs_.renameSync)(from, to);
     }
 }
@@ -2613,7 +2616,8 @@ async function makeDirsWritable(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ renamableByOthers)
+/* harmony export */   A: () => (/* binding */ renamableByOthers),
+/* harmony export */   w: () => (/* binding */ ownDirectoryTightened)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -2623,35 +2627,23 @@ async function makeDirsWritable(path) {
 
 /**
  * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
- * nobody can. A directory's entries can be renamed by its owner and, without the sticky bit, by whoever may
- * write it; so can the directory itself, by those of its parent. A cache keeps job outputs in `dir` before it
- * hashes them, and reads restored trees back by their paths: another user who could swap one for a tree of
- * their own between two of those steps would have their files saved as this user's build.
+ * no other user owns a directory on its way. The owner of a directory may rename its entries whatever its mode
+ * (sticky or not); so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose
+ * `v1/` a colleague made first) lets that user swap a job's output directory for a tree of their own between
+ * the job and the hashing of its files, or a restored tree before a dependent reads it.
  *
- * So every directory from the root down to `dir` must be this user's or root's, and writable by nobody else
- * (a group that is this process's own counts as its own, as user-private groups under a umask of 002 make every
- * directory group-writable) unless it is sticky. Checked along the path as written (a link there is replaced by
- * whoever owns its directory, which the check of that directory covers) and along the path it resolves to.
- * `below`: directories inside `dir` to check as well (each must be one, not a link), at the cost of one call each.
- * Throws as lstat does (a missing `dir`).
+ * So every directory from the root down to `dir` (and each of `below`, inside it) must be this user's or
+ * root's. Checked along the path as written (a link there is replaced only by whoever owns its directory, which
+ * that directory's check covers) and along the path it resolves to. What the mode of one of those lets others do
+ * is the owner's choice (a checkout made under a umask of 000 lets anyone edit the sources too); the cache's own
+ * directories are made and kept writable by this user only (ownDirectoryTightened). Throws as lstat does (a
+ * missing `dir`).
  */
 function renamableByOthers(dir, below = []) {
     const uid = process.geteuid?.();
-    const gid = process.getegid?.();
     if (uid === undefined)
         return undefined;
-    const problem = (path, st) => {
-        if (st.uid !== uid && st.uid !== 0)
-            return `${path} belongs to another user (uid ${st.uid})`;
-        const sticky = (st.mode & 0o1000) !== 0;
-        if (sticky)
-            return undefined;
-        if ((st.mode & 0o002) !== 0)
-            return `${path} can be written by any user`;
-        if ((st.mode & 0o020) !== 0 && st.gid !== gid)
-            return `${path} can be written by group ${st.gid}`;
-        return undefined;
-    };
+    const problem = (path, st) => st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
     const chain = (path, stat) => {
         for (let p = path;; p = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p)) {
             const st = stat(p);
@@ -2675,6 +2667,24 @@ function renamableByOthers(dir, below = []) {
             return why;
     }
     return undefined;
+}
+/**
+ * Takes group and others' write bits off `dir` when it is this user's and has them without the sticky bit: a
+ * cache directory made under a umask of 000 (GitLab's Docker executor) would let any user rename what it holds.
+ * Never throws: a directory it cannot change is left as it is.
+ */
+function ownDirectoryTightened(dir) {
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const uid = process.geteuid?.();
+        if (!st.isDirectory() || uid === undefined || st.uid !== uid)
+            return;
+        if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, st.mode & 0o7755);
+    }
+    catch {
+        // As it is.
+    }
 }
 
 

@@ -3391,8 +3391,9 @@ class Execution {
         }
         const dir = this.#outputDir(key);
         // Fresh per key: nothing can be there unless a failed restore left it, and that path removes it.
-        // Synchronous: a thread-pool round trip here would idle the slot between jobs.
-        (0,external_node_fs_.mkdirSync)(dir);
+        // Synchronous: a thread-pool round trip here would idle the slot between jobs. Writable by this user only,
+        // whatever the umask, as the cache's own output directories are.
+        (0,external_node_fs_.mkdirSync)(dir, 0o755);
         return dir;
     }
     // Spelled out, not joined: asked for every job of a cached run, and a key is hex.
@@ -3665,8 +3666,9 @@ async function runGraph(graph, options, deps) {
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
         // Synchronous: a cached run may never need the thread pool (see removeDeadTemps).
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true });
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true });
+        // Writable by this user only whatever the umask: restored trees there are read back by their paths.
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'out'), { recursive: true, mode: 0o755 });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(options.workDir, 'tmp'), { recursive: true, mode: 0o755 });
     }
     let jobs;
     let outDirFailures = [];
@@ -4646,8 +4648,10 @@ function openLocalState(cacheDirFlag, io) {
                 try {
                     // Checked here: a cache directory this user cannot write (another user's, a read-only home) costs the
                     // run its place there, never the build.
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(runsDir, { recursive: true });
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(runsDir, { recursive: true, mode: 0o755 });
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(runsDir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+                    for (const d of [dir, runsDir])
+                        (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .ownDirectoryTightened */ .w)(d);
                     // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
                     const unsafe = (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .renamableByOthers */ .A)(runsDir);
                     if (unsafe !== undefined)
