@@ -98,8 +98,10 @@ export class LocalCache implements Cache {
     // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
     mkdirSync(join(root, 'entries'), { recursive: true, mode: 0o755 });
     mkdirSync(join(root, 'tmp'), { recursive: true, mode: 0o755 });
-    for (const d of [dir, root, join(root, 'tmp'), join(root, 'entries')]) ownDirectoryTightened(d);
-    const unsafe = renamableByOthers(root, ['tmp', 'entries']);
+    // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
+    ownDirectoryTightened(dir, true);
+    for (const d of [root, join(root, 'tmp'), join(root, 'entries')]) ownDirectoryTightened(d);
+    const unsafe = renamableByOthers(dir, ['v1', 'v1/tmp', 'v1/entries']);
     if (unsafe !== undefined)
       throw new Error(`${unsafe}, who could put their own files in this user's builds`);
     await removeDeadTemps(join(root, 'tmp'));

@@ -42,9 +42,9 @@ export async function joinOrStartCoordinator(
   opts: { leaseMs?: number; publishRoots?: readonly string[]; probeMs?: number } = {},
 ): Promise<Coordination> {
   const dir = join(cacheDir, 'coordinator');
-  // Its own directory may be private and still be swapped whole by whoever can rename entries of the cache
-  // directory (or above): a server record, a store of published results of their own.
-  const problem = ensurePrivateDir(dir) ?? renamableByOthers(dir);
+  // Its own directory may be private and still be swapped whole by whoever owns the cache directory: a server
+  // record, a store of published results of their own.
+  const problem = ensurePrivateDir(dir) ?? renamableByOthers(cacheDir);
   if (problem) throw new Error(`cannot use the coordinator directory: ${problem}`);
   const recordPath = join(dir, 'server.json');
 

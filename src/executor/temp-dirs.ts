@@ -22,7 +22,8 @@ export class TempDirs {
     const reused = this.#free.pop();
     if (reused !== undefined) return reused;
     const dir = join(this.#root, String(this.#made++));
-    mkdirSync(dir);
+    // Writable by this user only whatever the umask: a job writes files there and reads them back.
+    mkdirSync(dir, 0o755);
     return dir;
   }
 

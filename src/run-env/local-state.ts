@@ -72,9 +72,10 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
           // run its place there, never the build.
           mkdirSync(runsDir, { recursive: true, mode: 0o755 });
           accessSync(runsDir, constants.W_OK);
-          for (const d of [dir, runsDir]) ownDirectoryTightened(d);
+          ownDirectoryTightened(dir, true);
+          ownDirectoryTightened(runsDir);
           // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
-          const unsafe = renamableByOthers(runsDir);
+          const unsafe = renamableByOthers(dir, ['runs']);
           if (unsafe !== undefined) throw new Error(`${unsafe}, who could swap what is kept there`);
           return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
         } catch (e) {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -296,14 +296,45 @@ const until = Date.now() + 4000; const seen = new Set();
     expect(readdirSync(join(out, 'a'))).toEqual(['a']);
     expect(readFileSync(join(out, 'a', 'a'), 'utf8')).toBe('alpha\n');
     expect(victim.out).toMatch(
-      new RegExp(
-        `warning: the local cache in ${squat} cannot be used \\(${join(squat, 'v1')} belongs to another user`,
-      ),
+      new RegExp(`warning: the local cache in ${squat} cannot be used \\(${squat} belongs to another user`),
     );
     expect(readdirSync(join(squat, 'v1', 'entries'))).toEqual([]);
     // Nor does it trust a coordinator there, whose record and store the attacker could swap as well.
     expect(victim.out).toMatch(
       new RegExp(`cannot use the coordinator directory: ${squat} belongs to another user`),
     );
+  }, 60_000);
+
+  it("uses a cache of its own inside a directory another user owns (root in a container, the host's workspace)", async () => {
+    // The workspace is the host user's; the run is root's, and so is the cache directory it makes there.
+    const workspace = join(base, 'workspace');
+    mkdirSync(workspace);
+    writeFileSync(join(workspace, 'a.txt'), 'alpha\n');
+    writeFileSync(
+      join(workspace, 'graph.json'),
+      JSON.stringify({
+        Jobs: [
+          {
+            ID: '1'.repeat(40),
+            Name: 'a',
+            Inputs: ['a.txt'],
+            Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
+          },
+        ],
+      }),
+    );
+    for (const p of [workspace, join(workspace, 'a.txt'), join(workspace, 'graph.json')])
+      chownSync(p, VICTIM, VICTIM);
+    const run = (): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', '.cache'], {
+        cwd: workspace,
+        encoding: 'utf8',
+        env: { ...process.env, CI: '1' },
+      });
+    const first = run();
+    expect(first.status, String(first.stdout) + String(first.stderr)).toBe(0);
+    const second = run();
+    expect(String(second.stdout), String(second.stderr)).toMatch(/1 cached/);
+    expect(String(second.stdout) + String(second.stderr)).not.toContain('warning');
   }, 60_000);
 });
