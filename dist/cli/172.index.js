@@ -1004,9 +1004,9 @@ function unlinkQuietly(path) {
 const PROBE_MS = 5000;
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    // Its own directory may be private and still be swapped whole by whoever can rename entries of the cache
-    // directory (or above): a server record, a store of published results of their own.
-    const problem = (0,private_dir/* ensurePrivateDir */.rh)(dir) ?? (0,renamable_by_others/* renamableByOthers */.A)(dir);
+    // Its own directory may be private and still be swapped whole by whoever owns the cache directory: a server
+    // record, a store of published results of their own.
+    const problem = (0,private_dir/* ensurePrivateDir */.rh)(dir) ?? (0,renamable_by_others/* renamableByOthers */.A)(cacheDir);
     if (problem)
         throw new Error(`cannot use the coordinator directory: ${problem}`);
     const recordPath = (0,external_node_path_.join)(dir, 'server.json');

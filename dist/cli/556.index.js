@@ -1295,9 +1295,11 @@ class LocalCache {
         // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true, mode: 0o755 });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true, mode: 0o755 });
-        for (const d of [dir, root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
+        // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
+        (0,renamable_by_others/* ownDirectoryTightened */.w)(dir, true);
+        for (const d of [root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
             (0,renamable_by_others/* ownDirectoryTightened */.w)(d);
-        const unsafe = (0,renamable_by_others/* renamableByOthers */.A)(root, ['tmp', 'entries']);
+        const unsafe = (0,renamable_by_others/* renamableByOthers */.A)(dir, ['v1', 'v1/tmp', 'v1/entries']);
         if (unsafe !== undefined)
             throw new Error(`${unsafe}, who could put their own files in this user's builds`);
         await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
@@ -2621,66 +2623,49 @@ async function makeDirsWritable(path) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
 
 /**
  * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
- * no other user owns a directory on its way. The owner of a directory may rename its entries whatever its mode
- * (sticky or not); so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose
- * `v1/` a colleague made first) lets that user swap a job's output directory for a tree of their own between
- * the job and the hashing of its files, or a restored tree before a dependent reads it.
+ * the cache's own directories are this user's. The owner of a directory may rename its entries whatever its
+ * mode; so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose `v1/` a
+ * colleague made first) lets that user swap a job's output directory for a tree of their own between the job and
+ * the hashing of its files, or a restored tree before a dependent reads it.
  *
- * So every directory from the root down to `dir` (and each of `below`, inside it) must be this user's or
- * root's. Checked along the path as written (a link there is replaced only by whoever owns its directory, which
- * that directory's check covers) and along the path it resolves to. What the mode of one of those lets others do
- * is the owner's choice (a checkout made under a umask of 000 lets anyone edit the sources too); the cache's own
- * directories are made and kept writable by this user only (ownDirectoryTightened). Throws as lstat does (a
- * missing `dir`).
+ * So `dir` (followed, should it be a link) and each of `below` (inside it; real directories, not links) must be
+ * this user's or root's. The directories above `dir` are not checked: what others may do to them is their owner's
+ * choice, as for the checkout (whoever may rename a directory above the sources may replace the sources too), and
+ * they are other users' in setups that are nobody's attack: root in a container whose home or workspace is the
+ * host user's, a user namespace that shows the host's directories as nobody's. Throws as stat does (a missing
+ * `dir`).
  */
 function renamableByOthers(dir, below = []) {
     const uid = process.geteuid?.();
     if (uid === undefined)
         return undefined;
-    const problem = (path, st) => st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
-    const chain = (path, stat) => {
-        for (let p = path;; p = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p)) {
-            const st = stat(p);
-            // A link is checked where it points, along the resolved path.
-            const why = st.isSymbolicLink() ? undefined : problem(p, st);
-            if (why !== undefined)
-                return why;
-            if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(p) === p)
-                return undefined;
-        }
+    const problem = (path, st) => {
+        if (!st.isDirectory())
+            return `${path} is not a directory`;
+        return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
     };
-    const written = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
-    const above = chain(written, node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync) ?? chain(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(written), node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync);
-    if (above !== undefined)
-        return above;
-    for (const name of below) {
-        const path = `${written}/${name}`;
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path);
-        const why = st.isDirectory() ? problem(path, st) : `${path} is not a directory`;
-        if (why !== undefined)
-            return why;
-    }
-    return undefined;
+    return (problem(dir, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir)) ??
+        below
+            .map((name) => `${dir}/${name}`)
+            .reduce((why, p) => why ?? problem(p, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p)), undefined));
 }
 /**
- * Takes group and others' write bits off `dir` when it is this user's and has them without the sticky bit: a
- * cache directory made under a umask of 000 (GitLab's Docker executor) would let any user rename what it holds.
- * Never throws: a directory it cannot change is left as it is.
+ * Takes the write bits of others (and, unless `keepGroup`, of its group) off `dir` when it is this user's and
+ * has them without the sticky bit: a cache directory made under a umask of 000 (GitLab's Docker executor) would
+ * let any user rename what it holds. Never throws: a directory it cannot change is left as it is.
  */
-function ownDirectoryTightened(dir) {
+function ownDirectoryTightened(dir, keepGroup = false) {
     try {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
         const uid = process.geteuid?.();
-        if (!st.isDirectory() || uid === undefined || st.uid !== uid)
+        if (!st.isDirectory() || uid === undefined || st.uid !== uid || (st.mode & 0o1000) !== 0)
             return;
-        if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, st.mode & 0o7755);
+        const loose = keepGroup ? 0o002 : 0o022;
+        if ((st.mode & loose) !== 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, st.mode & 0o7777 & ~loose);
     }
     catch {
         // As it is.

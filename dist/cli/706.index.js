@@ -575,7 +575,8 @@ class TempDirs {
         if (reused !== undefined)
             return reused;
         const dir = (0,external_node_path_.join)(this.#root, String(this.#made++));
-        (0,external_node_fs_.mkdirSync)(dir);
+        // Writable by this user only whatever the umask: a job writes files there and reads them back.
+        (0,external_node_fs_.mkdirSync)(dir, 0o755);
         return dir;
     }
     /** Gives a job's directory back: kept for the next job when the job left it empty, removed otherwise. */
@@ -4650,10 +4651,10 @@ function openLocalState(cacheDirFlag, io) {
                     // run its place there, never the build.
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(runsDir, { recursive: true, mode: 0o755 });
                     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(runsDir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-                    for (const d of [dir, runsDir])
-                        (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .ownDirectoryTightened */ .w)(d);
+                    (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .ownDirectoryTightened */ .w)(dir, true);
+                    (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .ownDirectoryTightened */ .w)(runsDir);
                     // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
-                    const unsafe = (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .renamableByOthers */ .A)(runsDir);
+                    const unsafe = (0,_util_renamable_by_others_js__WEBPACK_IMPORTED_MODULE_8__/* .renamableByOthers */ .A)(dir, ['runs']);
                     if (unsafe !== undefined)
                         throw new Error(`${unsafe}, who could swap what is kept there`);
                     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(runsDir, `${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);

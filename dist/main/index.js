@@ -31524,63 +31524,48 @@ function randomHex(bytes) {
 var read_own_file = __nccwpck_require__(5958);
 ;// CONCATENATED MODULE: ./src/util/renamable-by-others.ts
 
-
 /**
  * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
- * no other user owns a directory on its way. The owner of a directory may rename its entries whatever its mode
- * (sticky or not); so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose
- * `v1/` a colleague made first) lets that user swap a job's output directory for a tree of their own between
- * the job and the hashing of its files, or a restored tree before a dependent reads it.
+ * the cache's own directories are this user's. The owner of a directory may rename its entries whatever its
+ * mode; so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose `v1/` a
+ * colleague made first) lets that user swap a job's output directory for a tree of their own between the job and
+ * the hashing of its files, or a restored tree before a dependent reads it.
  *
- * So every directory from the root down to `dir` (and each of `below`, inside it) must be this user's or
- * root's. Checked along the path as written (a link there is replaced only by whoever owns its directory, which
- * that directory's check covers) and along the path it resolves to. What the mode of one of those lets others do
- * is the owner's choice (a checkout made under a umask of 000 lets anyone edit the sources too); the cache's own
- * directories are made and kept writable by this user only (ownDirectoryTightened). Throws as lstat does (a
- * missing `dir`).
+ * So `dir` (followed, should it be a link) and each of `below` (inside it; real directories, not links) must be
+ * this user's or root's. The directories above `dir` are not checked: what others may do to them is their owner's
+ * choice, as for the checkout (whoever may rename a directory above the sources may replace the sources too), and
+ * they are other users' in setups that are nobody's attack: root in a container whose home or workspace is the
+ * host user's, a user namespace that shows the host's directories as nobody's. Throws as stat does (a missing
+ * `dir`).
  */
 function renamableByOthers(dir, below = []) {
     const uid = process.geteuid?.();
     if (uid === undefined)
         return undefined;
-    const problem = (path, st) => st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
-    const chain = (path, stat) => {
-        for (let p = path;; p = (0,external_node_path_.dirname)(p)) {
-            const st = stat(p);
-            // A link is checked where it points, along the resolved path.
-            const why = st.isSymbolicLink() ? undefined : problem(p, st);
-            if (why !== undefined)
-                return why;
-            if ((0,external_node_path_.dirname)(p) === p)
-                return undefined;
-        }
+    const problem = (path, st) => {
+        if (!st.isDirectory())
+            return `${path} is not a directory`;
+        return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
     };
-    const written = (0,external_node_path_.resolve)(dir);
-    const above = chain(written, external_node_fs_.lstatSync) ?? chain(external_node_fs_.realpathSync.native(written), external_node_fs_.statSync);
-    if (above !== undefined)
-        return above;
-    for (const name of below) {
-        const path = `${written}/${name}`;
-        const st = (0,external_node_fs_.lstatSync)(path);
-        const why = st.isDirectory() ? problem(path, st) : `${path} is not a directory`;
-        if (why !== undefined)
-            return why;
-    }
-    return undefined;
+    return (problem(dir, (0,external_node_fs_.statSync)(dir)) ??
+        below
+            .map((name) => `${dir}/${name}`)
+            .reduce((why, p) => why ?? problem(p, (0,external_node_fs_.lstatSync)(p)), undefined));
 }
 /**
- * Takes group and others' write bits off `dir` when it is this user's and has them without the sticky bit: a
- * cache directory made under a umask of 000 (GitLab's Docker executor) would let any user rename what it holds.
- * Never throws: a directory it cannot change is left as it is.
+ * Takes the write bits of others (and, unless `keepGroup`, of its group) off `dir` when it is this user's and
+ * has them without the sticky bit: a cache directory made under a umask of 000 (GitLab's Docker executor) would
+ * let any user rename what it holds. Never throws: a directory it cannot change is left as it is.
  */
-function ownDirectoryTightened(dir) {
+function ownDirectoryTightened(dir, keepGroup = false) {
     try {
         const st = (0,external_node_fs_.lstatSync)(dir);
         const uid = process.geteuid?.();
-        if (!st.isDirectory() || uid === undefined || st.uid !== uid)
+        if (!st.isDirectory() || uid === undefined || st.uid !== uid || (st.mode & 0o1000) !== 0)
             return;
-        if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0)
-            (0,external_node_fs_.chmodSync)(dir, st.mode & 0o7755);
+        const loose = keepGroup ? 0o002 : 0o022;
+        if ((st.mode & loose) !== 0)
+            (0,external_node_fs_.chmodSync)(dir, st.mode & 0o7777 & ~loose);
     }
     catch {
         // As it is.
@@ -33644,9 +33629,11 @@ class LocalCache {
         // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true, mode: 0o755 });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true, mode: 0o755 });
-        for (const d of [dir, root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
+        // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
+        ownDirectoryTightened(dir, true);
+        for (const d of [root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
             ownDirectoryTightened(d);
-        const unsafe = renamableByOthers(root, ['tmp', 'entries']);
+        const unsafe = renamableByOthers(dir, ['v1', 'v1/tmp', 'v1/entries']);
         if (unsafe !== undefined)
             throw new Error(`${unsafe}, who could put their own files in this user's builds`);
         await removeDeadTemps((0,external_node_path_.join)(root, 'tmp'));
@@ -40095,9 +40082,9 @@ function unlinkQuietly(path) {
 const PROBE_MS = 5000;
 async function joinOrStartCoordinator(cacheDir, opts = {}) {
     const dir = (0,external_node_path_.join)(cacheDir, 'coordinator');
-    // Its own directory may be private and still be swapped whole by whoever can rename entries of the cache
-    // directory (or above): a server record, a store of published results of their own.
-    const problem = ensurePrivateDir(dir) ?? renamableByOthers(dir);
+    // Its own directory may be private and still be swapped whole by whoever owns the cache directory: a server
+    // record, a store of published results of their own.
+    const problem = ensurePrivateDir(dir) ?? renamableByOthers(cacheDir);
     if (problem)
         throw new Error(`cannot use the coordinator directory: ${problem}`);
     const recordPath = (0,external_node_path_.join)(dir, 'server.json');
@@ -42942,7 +42929,8 @@ class TempDirs {
         if (reused !== undefined)
             return reused;
         const dir = (0,external_node_path_.join)(this.#root, String(this.#made++));
-        (0,external_node_fs_.mkdirSync)(dir);
+        // Writable by this user only whatever the umask: a job writes files there and reads them back.
+        (0,external_node_fs_.mkdirSync)(dir, 0o755);
         return dir;
     }
     /** Gives a job's directory back: kept for the next job when the job left it empty, removed otherwise. */
