@@ -34,6 +34,18 @@ describe('forged records in a remote cache', () => {
     await server?.stop();
   });
 
+  /** Offers `record` for `key` on the server, as a writer of the remote cache could. */
+  const offer = async (key: string, record: Buffer): Promise<void> => {
+    const put = await fetch(`${server.url}/ac/${recordName(key)}`, { method: 'PUT', body: record });
+    expect(put.status).toBeLessThan(300);
+  };
+
+  /** A run that reads the remote only, with an empty local cache: the forgery is what the remote offers. */
+  const readingRemote = async (dev: Rig, extra: string[]): ReturnType<Rig['runGraph']> => {
+    await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
+    return dev.runGraph(['--cache', 'http', '--cache-url', server.url, '--cache-mode', 'read', ...extra]);
+  };
+
   it('of links made through links are refused, with one warning: nothing made outside the output, the job built here', async () => {
     const dev = await Rig.create();
     try {
@@ -49,21 +61,10 @@ describe('forged records in a remote cache', () => {
         ],
         { gzip: true },
       );
-      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
-      expect(put.status).toBeLessThan(300);
+      await offer(keys.a!, record);
 
       for (const extra of [[], ['--download', 'all'], ['--out-dir', dev.path('out')]]) {
-        // Each run with an empty local cache: the forgery is what the remote offers.
-        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
-        const r = await dev.runGraph([
-          '--cache',
-          'http',
-          '--cache-url',
-          server.url,
-          '--cache-mode',
-          'read',
-          ...extra,
-        ]);
+        const r = await readingRemote(dev, extra);
         expect(r.code, r.stdout + r.stderr).toBe(0);
         expect(execFileSync('find', [dev.root, '-name', 'pwned'], { encoding: 'utf8' })).toBe('');
         expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
@@ -103,19 +104,9 @@ describe('forged records in a remote cache', () => {
           m.entries = [null];
         },
       });
-      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
-      expect(put.status).toBeLessThan(300);
+      await offer(keys.a!, record);
       for (const extra of [[], ['--download', 'all']]) {
-        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
-        const r = await dev.runGraph([
-          '--cache',
-          'http',
-          '--cache-url',
-          server.url,
-          '--cache-mode',
-          'read',
-          ...extra,
-        ]);
+        const r = await readingRemote(dev, extra);
         expect(r.code, r.stdout + r.stderr).toBe(0);
         expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
         expect(r.stdout).toMatch(/is unusable/);
@@ -136,22 +127,12 @@ describe('forged records in a remote cache', () => {
         [dirEntry('d'.repeat(300)), fileEntry('big.bin', '\0'.repeat(5 * 1024 * 1024))],
         { gzip: true },
       );
-      const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
-      expect(put.status).toBeLessThan(300);
+      await offer(keys.a!, record);
       for (const extra of [
         ['--download', 'all'],
         ['--out-dir', dev.path('out')],
       ]) {
-        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
-        const r = await dev.runGraph([
-          '--cache',
-          'http',
-          '--cache-url',
-          server.url,
-          '--cache-mode',
-          'read',
-          ...extra,
-        ]);
+        const r = await readingRemote(dev, extra);
         expect(r.code, r.stdout + r.stderr).toBe(0);
         expect(r.stdout.match(/warning/g), r.stdout).toHaveLength(1);
         expect(r.stdout).toMatch(/could not be restored/);
@@ -180,19 +161,8 @@ describe('forged records in a remote cache', () => {
       ];
       for (const manifest of edits) {
         const record = forgedRecord(keys.a!, [fileEntry('a.txt', 'a\n')], { manifest });
-        const put = await fetch(`${server.url}/ac/${recordName(keys.a!)}`, { method: 'PUT', body: record });
-        expect(put.status).toBeLessThan(300);
-        await dev.run(['cache', 'prune', '--max-size', '0', '--cache-dir', dev.cacheDir]);
-        const r = await dev.runGraph([
-          '--cache',
-          'http',
-          '--cache-url',
-          server.url,
-          '--cache-mode',
-          'read',
-          '--download',
-          'all',
-        ]);
+        await offer(keys.a!, record);
+        const r = await readingRemote(dev, ['--download', 'all']);
         expect(r.code, r.stdout + r.stderr).toBe(0);
         expect(r.stdout).toMatch(/is unusable/);
         expect(r.jobs.get('a')?.status).toBe('built');

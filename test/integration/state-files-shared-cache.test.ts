@@ -39,6 +39,13 @@ function runAs(
   });
 }
 
+/** A graph of one job, `a`, that reads `a.txt` and runs `script` with `sh -c`. */
+function oneJob(script: string): string {
+  return JSON.stringify({
+    Jobs: [{ ID: '1'.repeat(40), Name: 'a', Inputs: ['a.txt'], Cmds: [{ Exec: ['sh', '-c', script] }] }],
+  });
+}
+
 describe('state files in a cache directory shared with another user', () => {
   let base: string;
   beforeEach(() => {
@@ -60,19 +67,7 @@ describe('state files in a cache directory shared with another user', () => {
     const precious = join(home, 'precious.txt');
     writeFileSync(precious, "the victim's own data\n");
     writeFileSync(join(src, 'a.txt'), 'alpha\n');
-    writeFileSync(
-      join(src, 'graph.json'),
-      JSON.stringify({
-        Jobs: [
-          {
-            ID: '1'.repeat(40),
-            Name: 'a',
-            Inputs: ['a.txt'],
-            Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
-          },
-        ],
-      }),
-    );
+    writeFileSync(join(src, 'graph.json'), oneJob('cat a.txt > {{OUTPUT_DIR}}/a'));
     for (const p of [home, precious, src, join(src, 'a.txt'), join(src, 'graph.json')]) {
       chownSync(p, VICTIM, VICTIM);
     }
@@ -173,16 +168,7 @@ fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
     const shared = join(base, 'shared');
     mkdirSync(shared);
     chmodSync(shared, 0o1777);
-    const graph = JSON.stringify({
-      Jobs: [
-        {
-          ID: '1'.repeat(40),
-          Name: 'a',
-          Inputs: ['a.txt'],
-          Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
-        },
-      ],
-    });
+    const graph = oneJob('cat a.txt > {{OUTPUT_DIR}}/a');
     // The same sources in each user's checkout: the same key.
     for (const [uid, dir] of [
       [VICTIM, 'victim'],
@@ -240,19 +226,7 @@ fs.writeFileSync(${JSON.stringify(plantedFile)}, 'yes');`;
     mkdirSync(join(src, 'home'), { recursive: true });
     writeFileSync(join(src, 'a.txt'), 'alpha\n');
     // A job that takes a moment, as real ones do: the attacker swaps its output directory meanwhile.
-    writeFileSync(
-      join(src, 'graph.json'),
-      JSON.stringify({
-        Jobs: [
-          {
-            ID: '1'.repeat(40),
-            Name: 'a',
-            Inputs: ['a.txt'],
-            Cmds: [{ Exec: ['sh', '-c', 'sleep 1; cat a.txt > {{OUTPUT_DIR}}/a'] }],
-          },
-        ],
-      }),
-    );
+    writeFileSync(join(src, 'graph.json'), oneJob('sleep 1; cat a.txt > {{OUTPUT_DIR}}/a'));
     for (const p of [src, join(src, 'home'), join(src, 'a.txt'), join(src, 'graph.json')])
       chownSync(p, VICTIM, VICTIM);
     // The attacker makes the cache directory first, writable by all, and replaces every temp entry that appears
@@ -310,19 +284,7 @@ const until = Date.now() + 4000; const seen = new Set();
     const workspace = join(base, 'workspace');
     mkdirSync(workspace);
     writeFileSync(join(workspace, 'a.txt'), 'alpha\n');
-    writeFileSync(
-      join(workspace, 'graph.json'),
-      JSON.stringify({
-        Jobs: [
-          {
-            ID: '1'.repeat(40),
-            Name: 'a',
-            Inputs: ['a.txt'],
-            Cmds: [{ Exec: ['sh', '-c', 'cat a.txt > {{OUTPUT_DIR}}/a'] }],
-          },
-        ],
-      }),
-    );
+    writeFileSync(join(workspace, 'graph.json'), oneJob('cat a.txt > {{OUTPUT_DIR}}/a'));
     for (const p of [workspace, join(workspace, 'a.txt'), join(workspace, 'graph.json')])
       chownSync(p, VICTIM, VICTIM);
     const run = (): ReturnType<typeof spawnSync> =>
