@@ -21,12 +21,14 @@ export function renamableByOthers(dir: string, below: readonly string[] = []): s
     if (!st.isDirectory()) return `${path} is not a directory`;
     return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
   };
-  return (
-    problem(dir, statSync(dir)) ??
-    below
-      .map((name) => `${dir}/${name}`)
-      .reduce<string | undefined>((why, p) => why ?? problem(p, lstatSync(p)), undefined)
-  );
+  const own = problem(dir, statSync(dir));
+  if (own !== undefined) return own;
+  for (const name of below) {
+    const path = `${dir}/${name}`;
+    const why = problem(path, lstatSync(path));
+    if (why !== undefined) return why;
+  }
+  return undefined;
 }
 
 /**
