@@ -2647,10 +2647,16 @@ function renamableByOthers(dir, below = []) {
             return `${path} is not a directory`;
         return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
     };
-    return (problem(dir, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir)) ??
-        below
-            .map((name) => `${dir}/${name}`)
-            .reduce((why, p) => why ?? problem(p, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p)), undefined));
+    const own = problem(dir, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir));
+    if (own !== undefined)
+        return own;
+    for (const name of below) {
+        const path = `${dir}/${name}`;
+        const why = problem(path, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path));
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
 }
 /**
  * Takes the write bits of others (and, unless `keepGroup`, of its group) off `dir` when it is this user's and
