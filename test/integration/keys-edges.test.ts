@@ -37,6 +37,45 @@ describe('keys at the edges (CLI)', () => {
     expect(r.stderr).toMatch(/reads-dangling.*Inputs\[0\].*dangling symbolic link/);
   });
 
+  it('key an input named with U+FFFD by its own bytes, not those of a file whose name is not UTF-8', async () => {
+    rig = await Rig.create();
+    // b\xef\xbf\xbd is the input ("b\uFFFD" in the graph); b\xff is another file, which decodes to the same text.
+    const input = Buffer.from('b\uFFFD');
+    const other = Buffer.from([0x62, 0xff]);
+    const src = Buffer.from(rig.src);
+    const at = (name: Buffer): Buffer => Buffer.concat([src, Buffer.from('/'), name]);
+    await writeFile(at(input), 'real 1\n');
+    await writeFile(at(other), 'other\n');
+    await rig.write({
+      'graph.json': graphJson([
+        {
+          name: 'read',
+          inputs: ['b\uFFFD'],
+          cmds: [{ exec: ['sh', '-c', 'cat "$1" > <out>/copy', 'x', 'b\uFFFD'] }],
+        },
+      ]),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    // Old enough that neither git nor the run reads the files again to be sure of them: the listing answers.
+    const then = new Date(Date.now() - 60_000);
+    for (const name of [input, other]) await utimes(at(name), then, then);
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', '1');
+    // Keyed by the file it reads: nothing to warn of, saved, and found again.
+    const first = await rig.runGraph();
+    expect(first.jobs.get('read')?.status).toBe('built');
+    expect(first.stdout + first.stderr).not.toContain('warning');
+    expect((await rig.runGraph()).jobs.get('read')?.status).toBe('cached');
+    await writeFile(at(input), 'real two\n');
+    await utimes(at(input), then, then);
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', '2');
+    const edited = await rig.runGraph(['--out-dir', rig.path('out')]);
+    expect(edited.jobs.get('read')?.status).toBe('built');
+    expect(await readFile(rig.path('out/read/copy'), 'utf8')).toBe('real two\n');
+  });
+
   it('do not save a build whose input was edited while it ran, and say so', async () => {
     rig = await Rig.create();
     // The job reads its input, then the input changes before the job ends (an editor saving, a generator).
