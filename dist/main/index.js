@@ -41260,18 +41260,30 @@ function attributeFiles(text) {
     });
     return lines;
 }
-/** Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end. */
+/**
+ * Calls `f` with each NUL-terminated record's start, its first tab (which ends the metadata) and its end.
+ *
+ * Records whose path holds U+FFFD are left out. git's paths are bytes, decoded as UTF-8: a name that is not UTF-8
+ * (`b\xff`) comes out as U+FFFD, and so does the valid name spelled with that character (`b\xef\xbf\xbd`), so two
+ * files would share one entry and either could answer for the other. Left out, such a path is not in the index
+ * for the work tree (an input so named is read from disk) nor in a commit's tree (where it is not found).
+ */
 function forEachRecord(text, f) {
+    const lossy = text.includes('\uFFFD');
     let start = 0;
     while (start < text.length) {
         let end = text.indexOf('\0', start);
         if (end < 0)
             end = text.length;
         const tab = text.indexOf('\t', start);
-        if (tab > start && tab < end)
+        if (tab > start && tab < end && !(lossy && holdsReplacement(text, tab, end)))
             f(start, tab, end);
         start = end + 1;
     }
+}
+function holdsReplacement(text, from, end) {
+    const at = text.indexOf('\uFFFD', from);
+    return at !== -1 && at < end;
 }
 /** `ls-files -s -v`: `<tag> <6-digit mode> <oid> <stage>\t`; with a SHA-1 ID the tab is at offset 51. */
 const LS_FILES_SHA1_TAB = 51;
