@@ -38,7 +38,14 @@ export function githubEntryStore(opts: {
           rmSync(file, { force: true });
           got = await download(found.url, file, timeout);
         }
-        if (got.kind === 'gone') return { kind: 'miss' };
+        // Listed a moment ago, then not served: a transient answer or an eviction in between, which the next
+        // lookup tells apart. Not a clean miss: an index taken for absent would be replaced by one without what it
+        // held, and a pack taken for evicted would be dropped from every index for good.
+        if (got.kind === 'gone')
+          return {
+            kind: 'failed',
+            message: `the cache entry ${found.key} was listed, but its download was refused (404)`,
+          };
         if (got.kind === 'failed') return got;
         const unpacked = await safeExtract(file, dir, into);
         return unpacked.ok

@@ -44,6 +44,12 @@ describe('the github cache backend is safe and never loses work', () => {
         { name: '.disbuild-cache/pack/hard', type: 'hardlink', link: victim },
         { name: '.disbuild-cache/pack/hard', type: 'file', content: 'pwned' },
       ],
+      // Each link stays inside on its own; through one another they climb out (b is the pack's parent).
+      [
+        { name: '.disbuild-cache/pack/a', type: 'symlink', link: '.' },
+        { name: '.disbuild-cache/pack/b', type: 'symlink', link: 'a/..' },
+        { name: '.disbuild-cache/pack/c', type: 'symlink', link: 'b/a/..' },
+      ],
     ];
     return { outside, victim, variants };
   }
@@ -55,16 +61,18 @@ describe('the github cache backend is safe and never loses work', () => {
     expect(statSync(t.victim).nlink).toBe(1);
   }
 
-  it('refuses packs holding absolute, .., through-symlink and hard-link members: nothing written outside, one warning, rebuilt', async () => {
+  it('refuses packs holding absolute, .., through-symlink, hard-link and link-chain members: nothing written outside, one warning, rebuilt', async () => {
     const t = await targets();
-    for (let i = 1; i <= 4; i++) {
+    const n = t.variants.length;
+    const keys = Array.from({ length: n }, (_, i) => key(i + 1));
+    for (let i = 1; i <= n; i++) {
       const w = await packRunner(service, root, MAIN, warnings);
       await w.lookup([]);
       await saveArtifact(w, root, i);
       await w.close();
     }
     const packs = service.entries().filter((e) => e.key.includes('-pack-'));
-    expect(packs).toHaveLength(4); // the first test: the service holds nothing else yet
+    expect(packs).toHaveLength(n); // the first test: the service holds nothing else yet
     for (const [i, p] of packs.entries()) {
       await service.evict((k) => k === p.key);
       await service.putEntry({
@@ -76,22 +84,22 @@ describe('the github cache backend is safe and never loses work', () => {
     }
     expect(warnings).toEqual([]);
     const r = await packRunner(service, root, MAIN, warnings);
-    const hits = await r.lookup([1, 2, 3, 4].map(key));
-    expect(hits.size).toBe(4);
-    for (let i = 1; i <= 4; i++) {
+    const hits = await r.lookup(keys);
+    expect(hits.size).toBe(n);
+    for (let i = 1; i <= n; i++) {
       const restored = await hits.get(key(i))!.restore(join(root, `r-${i}`));
       expect(restored.ok).toBe(false);
     }
     await expectNothingOutside(t);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/was refused/);
-    for (let i = 1; i <= 4; i++) await saveArtifact(r, root, i);
+    for (let i = 1; i <= n; i++) await saveArtifact(r, root, i);
     await r.close();
 
     warnings.length = 0;
     const next = await packRunner(service, root, MAIN, warnings);
-    const again = await next.lookup([1, 2, 3, 4].map(key));
-    for (let i = 1; i <= 4; i++)
+    const again = await next.lookup(keys);
+    for (let i = 1; i <= n; i++)
       expect((await again.get(key(i))!.restore(join(root, `n-${i}`))).ok).toBe(true);
     expect(warnings).toEqual([]);
   });
@@ -359,5 +367,46 @@ describe('the github cache backend is safe and never loses work', () => {
     expect([...hits.keys()].sort()).toEqual([key(100), key(101)]);
     expect((await hits.get(key(100))!.restore(join(root, 'r100'))).ok).toBe(true);
     expect(warnings).toEqual([]);
+  });
+
+  it('a 404 on the newest index, which the service had just listed, is a failed read: no index replaces it', async () => {
+    const S: Scope = { ref: 'refs/heads/index-404', readRefs: [] };
+    for (const i of [1, 2]) {
+      const w = await packRunner(service, root, S, warnings);
+      await w.lookup([]);
+      await saveArtifact(w, root, i);
+      await w.close();
+    }
+    expect(warnings).toEqual([]);
+    // Both reads of the run's index (its lookup, and the check before it publishes) answered 404.
+    service.injectFault({ method: 'download', times: 2, status: 404 });
+    const c = await packRunner(service, root, S, warnings);
+    await c.lookup([key(1), key(2), key(3)]);
+    await saveArtifact(c, root, 3);
+    await c.close();
+    service.clearFaults();
+    expect(warnings.join('\n')).toMatch(/404/);
+    const d = await packRunner(service, root, S, warnings);
+    const hits = await d.lookup([key(1), key(2), key(3)]);
+    expect([...hits.keys()].sort()).toEqual([key(1), key(2)]);
+  });
+
+  it('a 404 on a pack the index names, which the service had just listed, leaves it in the index', async () => {
+    const S: Scope = { ref: 'refs/heads/pack-404', readRefs: [] };
+    const w = await packRunner(service, root, S, warnings);
+    await w.lookup([]);
+    await saveArtifact(w, root, 1);
+    await saveArtifact(w, root, 2);
+    await w.close();
+    const r = await packRunner(service, root, S, warnings);
+    const hits = await r.lookup([key(1), key(2)]);
+    service.injectFault({ method: 'download', times: 1, status: 404 });
+    expect((await hits.get(key(1))!.restore(join(root, 'r1'))).ok).toBe(false);
+    await r.close();
+    service.clearFaults();
+    const n = await packRunner(service, root, S, warnings);
+    const again = await n.lookup([key(1), key(2)]);
+    expect([...again.keys()].sort()).toEqual([key(1), key(2)]);
+    expect((await again.get(key(1))!.restore(join(root, 'r1-again'))).ok).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import { createGunzip } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
+import { linkLeavingTree } from '../manifest.js';
 
 /**
  * Unpacks a cache archive (tar, zstd- or gzip-compressed, as `@actions/cache` writes it) into a new private
@@ -44,7 +45,9 @@ export async function safeExtract(
   decompressed.stream.pipe(parser as unknown as NodeJS.WritableStream);
   const outcome = await done.then(
     async () =>
-      (await decompressed.exited) ? w.problem : (w.problem ?? 'the archive could not be decompressed'),
+      (await decompressed.exited)
+        ? (w.problem ?? w.linkProblem())
+        : (w.problem ?? 'the archive could not be decompressed'),
     (e: unknown) => `the archive is not a valid tar (${(e as Error).message})`,
   );
   w.closeOpen();
@@ -75,7 +78,8 @@ async function decompress(archive: string): Promise<{ stream: Readable; exited: 
 /** Writes checked members synchronously, in archive order, so no member can race an earlier one. */
 class TreeWriter {
   problem: string | undefined;
-  readonly #links = new Set<string>();
+  /** Symlink members, by path: their targets. */
+  readonly #links = new Map<string, string>();
   readonly #files = new Set<string>();
   #open: number | undefined;
 
@@ -83,6 +87,20 @@ class TreeWriter {
     readonly root: string,
     readonly into: string,
   ) {}
+
+  /**
+   * Once every member is in: a symlink that leaves the tree through others, each of which stays inside on its own
+   * (`a -> .`, `b -> a/..`). No member is written through one (members below a link are refused), but the
+   * restore reads the tree by its paths, and would read what such a chain leads to.
+   */
+  linkProblem(): string | undefined {
+    const leaving = linkLeavingTree(
+      [...this.#links].map(([path, target]) => ({ path, type: 'symlink' as const, target })),
+    );
+    return leaving === undefined
+      ? undefined
+      : `member ${JSON.stringify(leaving)} is a symlink leaving the entry`;
+  }
 
   entry(e: ReadEntry): void {
     if (this.problem !== undefined) return void e.resume();
@@ -156,7 +174,7 @@ class TreeWriter {
         if (target === '' || target.startsWith('/') || resolved === '..' || resolved.startsWith('../'))
           return bad(`is a symlink leaving the entry (${JSON.stringify(target)})`);
         symlinkSync(target, dest);
-        this.#links.add(rel);
+        this.#links.set(rel, target);
         e.resume();
         return undefined;
       }
