@@ -31204,508 +31204,8 @@ var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enum
 
 // EXTERNAL MODULE: ./src/util/result.ts
 var util_result = __nccwpck_require__(8251);
-;// CONCATENATED MODULE: ./src/cache/packs/safe-extract.ts
-
-
-
-
-
-
-/**
- * Unpacks a cache archive (tar, zstd- or gzip-compressed, as `@actions/cache` writes it) into a new private
- * directory, refusing anything that could write elsewhere: members outside `root` (the one directory the
- * entry was saved from), absolute paths, `..`, anything below a symlink member, symlinks that leave the tree,
- * hard links to anything but an earlier regular member, devices and FIFOs. The archive is untrusted: any
- * writer of one entry in a scope the run reads may have made it. On refusal nothing is left at `into`.
- *
- * Does not deal with: downloading, or what the files mean (the manifest check is the caller's).
- */
-async function safeExtract(archive, root, into) {
-    (0,external_node_fs_.mkdirSync)(into, { recursive: true, mode: 0o700 });
-    const w = new TreeWriter(root.replace(/\/+$/, ''), into);
-    const parser = new rt({ strict: true, onReadEntry: (e) => w.entry(e) });
-    const decompressed = await decompress(archive);
-    const done = new Promise((resolve, reject) => {
-        parser.on('error', reject);
-        parser.on('end', () => resolve());
-        decompressed.stream.on('error', reject);
-    });
-    decompressed.stream.pipe(parser);
-    const outcome = await done.then(async () => (await decompressed.exited) ? w.problem : (w.problem ?? 'the archive could not be decompressed'), (e) => `the archive is not a valid tar (${e.message})`);
-    w.closeOpen();
-    if (outcome === undefined)
-        return (0,util_result.ok)(undefined);
-    (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
-    return (0,util_result/* err */._)(outcome);
-}
-async function decompress(archive) {
-    const magic = Buffer.alloc(4);
-    const fd = (0,external_node_fs_.openSync)(archive, 'r');
-    (0,external_node_fs_.readSync)(fd, magic, 0, 4, 0);
-    (0,external_node_fs_.closeSync)(fd);
-    if (magic.readUInt32LE(0) === 0xfd2fb528) {
-        const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', archive], { stdio: ['ignore', 'pipe', 'ignore'] });
-        const exited = new Promise((r) => {
-            child.on('error', () => r(false));
-            child.on('close', (code) => r(code === 0));
-        });
-        return { stream: child.stdout, exited };
-    }
-    const file = (0,external_node_fs_.createReadStream)(archive);
-    if (magic[0] === 0x1f && magic[1] === 0x8b)
-        return { stream: file.pipe((0,external_node_zlib_.createGunzip)()), exited: Promise.resolve(true) };
-    return { stream: file, exited: Promise.resolve(true) };
-}
-/** Writes checked members synchronously, in archive order, so no member can race an earlier one. */
-class TreeWriter {
-    root;
-    into;
-    problem;
-    #links = new Set();
-    #files = new Set();
-    #open;
-    constructor(root, into) {
-        this.root = root;
-        this.into = into;
-    }
-    entry(e) {
-        if (this.problem !== undefined)
-            return void e.resume();
-        try {
-            this.problem = this.#write(e);
-        }
-        catch (x) {
-            this.problem = `member ${JSON.stringify(e.path)} could not be written (${x.message})`;
-        }
-        if (this.problem !== undefined) {
-            this.closeOpen();
-            e.resume();
-        }
-    }
-    closeOpen() {
-        if (this.#open !== undefined)
-            (0,external_node_fs_.closeSync)(this.#open);
-        this.#open = undefined;
-    }
-    /** The member's path below root, or undefined for root itself and its ancestors (harmless directories). */
-    #relative(path) {
-        const p = path.replace(/\/+$/, '');
-        if (p.includes('\0') ||
-            p.startsWith('/') ||
-            p.split('/').some((c) => c === '..' || c === '.' || c === ''))
-            return null;
-        if (p === this.root || `${this.root}/`.startsWith(`${p}/`))
-            return undefined;
-        return p.startsWith(`${this.root}/`) ? p.slice(this.root.length + 1) : null;
-    }
-    #write(e) {
-        const rel = this.#relative(e.path);
-        const bad = (why) => `member ${JSON.stringify(e.path)} ${why}`;
-        if (rel === null)
-            return bad('is outside the entry');
-        if (rel === undefined) {
-            if (e.type !== 'Directory')
-                return bad('is not a directory');
-            e.resume();
-            return undefined;
-        }
-        const parts = rel.split('/');
-        for (let i = 1; i < parts.length; i++) {
-            if (this.#links.has(parts.slice(0, i).join('/')))
-                return bad('lies below a symlink');
-        }
-        const dest = (0,external_node_path_.join)(this.into, rel);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.into, ...parts.slice(0, -1)), { recursive: true, mode: 0o700 });
-        switch (e.type) {
-            case 'Directory':
-                (0,external_node_fs_.mkdirSync)(dest, { recursive: true, mode: 0o755 });
-                e.resume();
-                return undefined;
-            case 'File':
-            case 'OldFile':
-            case 'ContiguousFile': {
-                // 'wx' fails on anything already there, including a symlink: a member never writes through one.
-                const fd = (0,external_node_fs_.openSync)(dest, 'wx', e.mode !== undefined && e.mode & 0o100 ? 0o755 : 0o644);
-                this.#open = fd;
-                this.#files.add(rel);
-                e.on('data', (c) => {
-                    if (this.#open === fd)
-                        (0,external_node_fs_.writeSync)(fd, c);
-                });
-                e.on('end', () => {
-                    if (this.#open === fd)
-                        this.closeOpen();
-                });
-                return undefined;
-            }
-            case 'SymbolicLink': {
-                const target = e.linkpath ?? '';
-                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), target));
-                if (target === '' || target.startsWith('/') || resolved === '..' || resolved.startsWith('../'))
-                    return bad(`is a symlink leaving the entry (${JSON.stringify(target)})`);
-                (0,external_node_fs_.symlinkSync)(target, dest);
-                this.#links.add(rel);
-                e.resume();
-                return undefined;
-            }
-            case 'Link': {
-                const target = this.#relative(e.linkpath ?? '');
-                if (typeof target !== 'string' || !this.#files.has(target))
-                    return bad(`is a hard link to something other than an earlier file (${JSON.stringify(e.linkpath)})`);
-                (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(this.into, target), dest, external_node_fs_.constants.COPYFILE_EXCL);
-                this.#files.add(rel);
-                e.resume();
-                return undefined;
-            }
-            default:
-                return bad(`has a type the cache never writes (${e.type})`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cache/github-actions-cache.ts
-
-
-
-
-
-/**
- * The only module that talks to `@actions/cache`, and only to save: restoring goes through
- * github-cache-download.ts and `safeExtract`, because the toolkit extracts archives with `tar -P` in the
- * workspace. It encodes the toolkit's contract: the same `paths` list on save and lookup (the entry's version is
- * derived from it), keys of at most 512 characters without commas, `-1` from save when nothing was stored,
- * exceptions only for misuse. Every call has a time-out, because a stuck cache must never hold a build.
- */
-function githubEntryStore(opts) {
-    const env = opts.env ?? process.env;
-    const timeout = opts.restoreTimeoutMs ?? 120_000;
-    let writeDenied = false;
-    return {
-        fetch: async (dir, key, into, fetchOpts) => {
-            const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
-            if (found.kind !== 'hit')
-                return found;
-            if (fetchOpts?.lookupOnly)
-                return { kind: 'hit', key: found.key };
-            (0,external_node_fs_.mkdirSync)(opts.scratch, { recursive: true, mode: 0o700 });
-            const tmp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(opts.scratch, 'download-'));
-            try {
-                const file = (0,external_node_path_.join)(tmp, 'entry.archive');
-                let got = await download(found.url, file, timeout);
-                if (got.kind === 'failed') {
-                    (0,external_node_fs_.rmSync)(file, { force: true });
-                    got = await download(found.url, file, timeout);
-                }
-                if (got.kind === 'gone')
-                    return { kind: 'miss' };
-                if (got.kind === 'failed')
-                    return got;
-                const unpacked = await safeExtract(file, dir, into);
-                return unpacked.ok
-                    ? { kind: 'hit', key: found.key }
-                    : { kind: 'bad', key: found.key, message: unpacked.error };
-            }
-            finally {
-                (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
-            }
-        },
-        list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
-        save: async (dir, key) => {
-            const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
-            if (writeDenied || mode === 'read' || mode === 'none')
-                return 'denied';
-            const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-            const denied = watchWriteDenied();
-            try {
-                const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
-                if (id !== undefined && id !== -1)
-                    return 'saved';
-                writeDenied = denied.seen();
-                return writeDenied ? 'denied' : 'failed';
-            }
-            finally {
-                denied.stop();
-            }
-        },
-    };
-}
-/**
- * A read-only token (untrusted triggers; toolkit 6.1+) makes the service refuse to reserve with
- * "cache write denied:", which the toolkit prints as a warning itself. That is not trouble, so the warning is
- * kept off the log and the caller is told the save was denied.
- */
-function watchWriteDenied() {
-    const write = process.stdout.write;
-    let seen = false;
-    process.stdout.write = function (chunk, ...rest) {
-        if (typeof chunk === 'string' && chunk.includes('cache write denied')) {
-            seen = true;
-            return true;
-        }
-        return write.call(this, chunk, ...rest);
-    };
-    return {
-        seen: () => seen,
-        stop: () => {
-            process.stdout.write = write;
-        },
-    };
-}
-function checkKey(key) {
-    if (key.length > 512 || key.includes(','))
-        throw new Error(`cache key not allowed by the service: ${key.slice(0, 80)}`);
-    return key;
-}
-function withTimeout(p, ms) {
-    let timer;
-    return Promise.race([
-        p,
-        new Promise((resolve) => {
-            timer = setTimeout(() => resolve(undefined), ms);
-            timer.unref();
-        }),
-    ]).finally(() => clearTimeout(timer));
-}
-
-;// CONCATENATED MODULE: ./src/util/free-space.ts
-
-/**
- * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
- * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
- * changes (a save then copies instead of renaming), so the margin can be generous.
- */
-const LOW_SPACE_BYTES = 512 * 1024 * 1024;
-/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
-function freeBytes(path) {
-    try {
-        const s = (0,external_node_fs_.statfsSync)(path);
-        return s.bavail * s.bsize;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
-function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
-    const free = freeBytes(path);
-    return free !== undefined && free < threshold;
-}
-/** Whether an error says a disk or a quota is full. */
-function isDiskFull(e) {
-    const code = e?.code;
-    return code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-;// CONCATENATED MODULE: ./src/util/random-hex.ts
-
-/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
-const pool = Buffer.allocUnsafe(4096);
-let used = pool.length;
-/**
- * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
- * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
- * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
- */
-function randomHex(bytes) {
-    if (bytes > pool.length)
-        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
-    if (used + bytes > pool.length) {
-        (0,external_node_crypto_.randomFillSync)(pool);
-        used = 0;
-    }
-    const hex = pool.toString('hex', used, used + bytes);
-    // Never handed out twice.
-    pool.fill(0, used, used + bytes);
-    used += bytes;
-    return hex;
-}
-
 // EXTERNAL MODULE: ./src/util/read-own-file.ts
 var read_own_file = __nccwpck_require__(5958);
-;// CONCATENATED MODULE: ./src/util/renamable-by-others.ts
-
-/**
- * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
- * the cache's own directories are this user's. The owner of a directory may rename its entries whatever its
- * mode; so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose `v1/` a
- * colleague made first) lets that user swap a job's output directory for a tree of their own between the job and
- * the hashing of its files, or a restored tree before a dependent reads it.
- *
- * So `dir` (followed, should it be a link) and each of `below` (inside it; real directories, not links) must be
- * this user's or root's. The directories above `dir` are not checked: what others may do to them is their owner's
- * choice, as for the checkout (whoever may rename a directory above the sources may replace the sources too), and
- * they are other users' in setups that are nobody's attack: root in a container whose home or workspace is the
- * host user's, a user namespace that shows the host's directories as nobody's. Throws as stat does (a missing
- * `dir`).
- */
-function renamableByOthers(dir, below = []) {
-    const uid = process.geteuid?.();
-    if (uid === undefined)
-        return undefined;
-    const problem = (path, st) => {
-        if (!st.isDirectory())
-            return `${path} is not a directory`;
-        return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
-    };
-    const own = problem(dir, (0,external_node_fs_.statSync)(dir));
-    if (own !== undefined)
-        return own;
-    for (const name of below) {
-        const path = `${dir}/${name}`;
-        const why = problem(path, (0,external_node_fs_.lstatSync)(path));
-        if (why !== undefined)
-            return why;
-    }
-    return undefined;
-}
-/**
- * Takes the write bits of others (and, unless `keepGroup`, of its group) off `dir` when it is this user's and
- * has them without the sticky bit: a cache directory made under a umask of 000 (GitLab's Docker executor) would
- * let any user rename what it holds. Never throws: a directory it cannot change is left as it is.
- */
-function ownDirectoryTightened(dir, keepGroup = false) {
-    try {
-        const st = (0,external_node_fs_.lstatSync)(dir);
-        const uid = process.geteuid?.();
-        if (!st.isDirectory() || uid === undefined || st.uid !== uid || (st.mode & 0o1000) !== 0)
-            return;
-        const loose = keepGroup ? 0o002 : 0o022;
-        if ((st.mode & loose) !== 0)
-            (0,external_node_fs_.chmodSync)(dir, st.mode & 0o7777 & ~loose);
-    }
-    catch {
-        // As it is.
-    }
-}
-
-;// CONCATENATED MODULE: ./src/util/remove-tree.ts
-
-
-/** Whether an error is the kind that giving the owner write permission back can cure. */
-function isPermissionError(e) {
-    const code = e?.code;
-    return code === 'EACCES' || code === 'EPERM';
-}
-/**
- * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
- * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
- * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
- * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
- */
-async function removeTree(path) {
-    try {
-        await (0,promises_.rm)(path, { recursive: true, force: true });
-        return;
-    }
-    catch (e) {
-        if (!isPermissionError(e))
-            throw e;
-    }
-    await makeDirsWritable(path);
-    await (0,promises_.rm)(path, { recursive: true, force: true });
-}
-/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
-async function makeDirsWritable(path) {
-    let st;
-    try {
-        st = await (0,promises_.lstat)(path);
-    }
-    catch {
-        return;
-    }
-    if (!st.isDirectory())
-        return;
-    if ((st.mode & 0o700) !== 0o700)
-        await (0,promises_.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
-    let names;
-    try {
-        names = await (0,promises_.readdir)(path);
-    }
-    catch {
-        return;
-    }
-    for (const name of names)
-        await makeDirsWritable((0,external_node_path_.join)(path, name));
-}
-
-;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/**
- * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
- * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
- */
-function parseEntryMeta(text, key) {
-    let v;
-    try {
-        v = JSON.parse(text);
-    }
-    catch (e) {
-        return (0,util_result/* err */._)(`meta.json is not valid JSON (${e.message})`);
-    }
-    if (!isObject(v))
-        return (0,util_result/* err */._)('meta.json is not an object');
-    const { durationMs, stdout, stderr, manifest } = v;
-    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
-        return (0,util_result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
-    }
-    for (const [name, log] of [
-        ['stdout', stdout],
-        ['stderr', stderr],
-    ]) {
-        if (log !== undefined && typeof log !== 'string')
-            return (0,util_result/* err */._)(`meta.json has an ill-typed ${name}`);
-    }
-    const meta = { durationMs };
-    if (typeof stdout === 'string')
-        meta.stdout = stdout;
-    if (typeof stderr === 'string')
-        meta.stderr = stderr;
-    if (manifest !== undefined) {
-        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
-        const checked = checkManifest(manifest, key, { entries: false });
-        if (!checked.ok)
-            return checked;
-        meta.manifest = checked.value;
-    }
-    return (0,util_result.ok)(meta);
-}
-/**
- * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
- * well-typed entries.
- */
-function checkManifest(v, key, opts = { entries: true }) {
-    if (!isObject(v) || v.version !== 1)
-        return (0,util_result/* err */._)('the manifest is not a version 1 manifest');
-    if (v.key !== key)
-        return (0,util_result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
-    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
-        return (0,util_result/* err */._)('the manifest has no log digests');
-    }
-    if (!Array.isArray(v.entries))
-        return (0,util_result/* err */._)('the manifest has no entry list');
-    if (!opts.entries)
-        return (0,util_result.ok)(v);
-    for (const e of v.entries) {
-        if (!isEntry(e))
-            return (0,util_result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
-    }
-    return (0,util_result.ok)(v);
-}
-function isEntry(e) {
-    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
-        return false;
-    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
-        return false;
-    if (e.type === 'symlink')
-        return typeof e.target === 'string';
-    return e.type === 'file' || e.type === 'dir';
-}
-/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
-function isSafeRelativePath(p) {
-    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
-}
-
 ;// CONCATENATED MODULE: ./src/cache/manifest.ts
 
 
@@ -31937,6 +31437,527 @@ async function verifyTree(dir, manifest) {
     }
     const missing = want.keys().next();
     return missing.done ? (0,util_result.ok)(undefined) : (0,util_result/* err */._)(`${missing.value} is missing`);
+}
+
+;// CONCATENATED MODULE: ./src/cache/packs/safe-extract.ts
+
+
+
+
+
+
+
+/**
+ * Unpacks a cache archive (tar, zstd- or gzip-compressed, as `@actions/cache` writes it) into a new private
+ * directory, refusing anything that could write elsewhere: members outside `root` (the one directory the
+ * entry was saved from), absolute paths, `..`, anything below a symlink member, symlinks that leave the tree,
+ * hard links to anything but an earlier regular member, devices and FIFOs. The archive is untrusted: any
+ * writer of one entry in a scope the run reads may have made it. On refusal nothing is left at `into`.
+ *
+ * Does not deal with: downloading, or what the files mean (the manifest check is the caller's).
+ */
+async function safeExtract(archive, root, into) {
+    (0,external_node_fs_.mkdirSync)(into, { recursive: true, mode: 0o700 });
+    const w = new TreeWriter(root.replace(/\/+$/, ''), into);
+    const parser = new rt({ strict: true, onReadEntry: (e) => w.entry(e) });
+    const decompressed = await decompress(archive);
+    const done = new Promise((resolve, reject) => {
+        parser.on('error', reject);
+        parser.on('end', () => resolve());
+        decompressed.stream.on('error', reject);
+    });
+    decompressed.stream.pipe(parser);
+    const outcome = await done.then(async () => (await decompressed.exited)
+        ? (w.problem ?? w.linkProblem())
+        : (w.problem ?? 'the archive could not be decompressed'), (e) => `the archive is not a valid tar (${e.message})`);
+    w.closeOpen();
+    if (outcome === undefined)
+        return (0,util_result.ok)(undefined);
+    (0,external_node_fs_.rmSync)(into, { recursive: true, force: true });
+    return (0,util_result/* err */._)(outcome);
+}
+async function decompress(archive) {
+    const magic = Buffer.alloc(4);
+    const fd = (0,external_node_fs_.openSync)(archive, 'r');
+    (0,external_node_fs_.readSync)(fd, magic, 0, 4, 0);
+    (0,external_node_fs_.closeSync)(fd);
+    if (magic.readUInt32LE(0) === 0xfd2fb528) {
+        const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', archive], { stdio: ['ignore', 'pipe', 'ignore'] });
+        const exited = new Promise((r) => {
+            child.on('error', () => r(false));
+            child.on('close', (code) => r(code === 0));
+        });
+        return { stream: child.stdout, exited };
+    }
+    const file = (0,external_node_fs_.createReadStream)(archive);
+    if (magic[0] === 0x1f && magic[1] === 0x8b)
+        return { stream: file.pipe((0,external_node_zlib_.createGunzip)()), exited: Promise.resolve(true) };
+    return { stream: file, exited: Promise.resolve(true) };
+}
+/** Writes checked members synchronously, in archive order, so no member can race an earlier one. */
+class TreeWriter {
+    root;
+    into;
+    problem;
+    /** Symlink members, by path: their targets. */
+    #links = new Map();
+    #files = new Set();
+    #open;
+    constructor(root, into) {
+        this.root = root;
+        this.into = into;
+    }
+    /**
+     * Once every member is in: a symlink that leaves the tree through others, each of which stays inside on its own
+     * (`a -> .`, `b -> a/..`). No member is written through one (members below a link are refused), but the
+     * restore reads the tree by its paths, and would read what such a chain leads to.
+     */
+    linkProblem() {
+        const leaving = linkLeavingTree([...this.#links].map(([path, target]) => ({ path, type: 'symlink', target })));
+        return leaving === undefined
+            ? undefined
+            : `member ${JSON.stringify(leaving)} is a symlink leaving the entry`;
+    }
+    entry(e) {
+        if (this.problem !== undefined)
+            return void e.resume();
+        try {
+            this.problem = this.#write(e);
+        }
+        catch (x) {
+            this.problem = `member ${JSON.stringify(e.path)} could not be written (${x.message})`;
+        }
+        if (this.problem !== undefined) {
+            this.closeOpen();
+            e.resume();
+        }
+    }
+    closeOpen() {
+        if (this.#open !== undefined)
+            (0,external_node_fs_.closeSync)(this.#open);
+        this.#open = undefined;
+    }
+    /** The member's path below root, or undefined for root itself and its ancestors (harmless directories). */
+    #relative(path) {
+        const p = path.replace(/\/+$/, '');
+        if (p.includes('\0') ||
+            p.startsWith('/') ||
+            p.split('/').some((c) => c === '..' || c === '.' || c === ''))
+            return null;
+        if (p === this.root || `${this.root}/`.startsWith(`${p}/`))
+            return undefined;
+        return p.startsWith(`${this.root}/`) ? p.slice(this.root.length + 1) : null;
+    }
+    #write(e) {
+        const rel = this.#relative(e.path);
+        const bad = (why) => `member ${JSON.stringify(e.path)} ${why}`;
+        if (rel === null)
+            return bad('is outside the entry');
+        if (rel === undefined) {
+            if (e.type !== 'Directory')
+                return bad('is not a directory');
+            e.resume();
+            return undefined;
+        }
+        const parts = rel.split('/');
+        for (let i = 1; i < parts.length; i++) {
+            if (this.#links.has(parts.slice(0, i).join('/')))
+                return bad('lies below a symlink');
+        }
+        const dest = (0,external_node_path_.join)(this.into, rel);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.into, ...parts.slice(0, -1)), { recursive: true, mode: 0o700 });
+        switch (e.type) {
+            case 'Directory':
+                (0,external_node_fs_.mkdirSync)(dest, { recursive: true, mode: 0o755 });
+                e.resume();
+                return undefined;
+            case 'File':
+            case 'OldFile':
+            case 'ContiguousFile': {
+                // 'wx' fails on anything already there, including a symlink: a member never writes through one.
+                const fd = (0,external_node_fs_.openSync)(dest, 'wx', e.mode !== undefined && e.mode & 0o100 ? 0o755 : 0o644);
+                this.#open = fd;
+                this.#files.add(rel);
+                e.on('data', (c) => {
+                    if (this.#open === fd)
+                        (0,external_node_fs_.writeSync)(fd, c);
+                });
+                e.on('end', () => {
+                    if (this.#open === fd)
+                        this.closeOpen();
+                });
+                return undefined;
+            }
+            case 'SymbolicLink': {
+                const target = e.linkpath ?? '';
+                const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(rel), target));
+                if (target === '' || target.startsWith('/') || resolved === '..' || resolved.startsWith('../'))
+                    return bad(`is a symlink leaving the entry (${JSON.stringify(target)})`);
+                (0,external_node_fs_.symlinkSync)(target, dest);
+                this.#links.set(rel, target);
+                e.resume();
+                return undefined;
+            }
+            case 'Link': {
+                const target = this.#relative(e.linkpath ?? '');
+                if (typeof target !== 'string' || !this.#files.has(target))
+                    return bad(`is a hard link to something other than an earlier file (${JSON.stringify(e.linkpath)})`);
+                (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(this.into, target), dest, external_node_fs_.constants.COPYFILE_EXCL);
+                this.#files.add(rel);
+                e.resume();
+                return undefined;
+            }
+            default:
+                return bad(`has a type the cache never writes (${e.type})`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/github-actions-cache.ts
+
+
+
+
+
+/**
+ * The only module that talks to `@actions/cache`, and only to save: restoring goes through
+ * github-cache-download.ts and `safeExtract`, because the toolkit extracts archives with `tar -P` in the
+ * workspace. It encodes the toolkit's contract: the same `paths` list on save and lookup (the entry's version is
+ * derived from it), keys of at most 512 characters without commas, `-1` from save when nothing was stored,
+ * exceptions only for misuse. Every call has a time-out, because a stuck cache must never hold a build.
+ */
+function githubEntryStore(opts) {
+    const env = opts.env ?? process.env;
+    const timeout = opts.restoreTimeoutMs ?? 120_000;
+    let writeDenied = false;
+    return {
+        fetch: async (dir, key, into, fetchOpts) => {
+            const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
+            if (found.kind !== 'hit')
+                return found;
+            if (fetchOpts?.lookupOnly)
+                return { kind: 'hit', key: found.key };
+            (0,external_node_fs_.mkdirSync)(opts.scratch, { recursive: true, mode: 0o700 });
+            const tmp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(opts.scratch, 'download-'));
+            try {
+                const file = (0,external_node_path_.join)(tmp, 'entry.archive');
+                let got = await download(found.url, file, timeout);
+                if (got.kind === 'failed') {
+                    (0,external_node_fs_.rmSync)(file, { force: true });
+                    got = await download(found.url, file, timeout);
+                }
+                // Listed a moment ago, then not served: a transient answer or an eviction in between, which the next
+                // lookup tells apart. Not a clean miss: an index taken for absent would be replaced by one without what it
+                // held, and a pack taken for evicted would be dropped from every index for good.
+                if (got.kind === 'gone')
+                    return {
+                        kind: 'failed',
+                        message: `the cache entry ${found.key} was listed, but its download was refused (404)`,
+                    };
+                if (got.kind === 'failed')
+                    return got;
+                const unpacked = await safeExtract(file, dir, into);
+                return unpacked.ok
+                    ? { kind: 'hit', key: found.key }
+                    : { kind: 'bad', key: found.key, message: unpacked.error };
+            }
+            finally {
+                (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+            }
+        },
+        list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
+        save: async (dir, key) => {
+            const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+            if (writeDenied || mode === 'read' || mode === 'none')
+                return 'denied';
+            const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+            const denied = watchWriteDenied();
+            try {
+                const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
+                if (id !== undefined && id !== -1)
+                    return 'saved';
+                writeDenied = denied.seen();
+                return writeDenied ? 'denied' : 'failed';
+            }
+            finally {
+                denied.stop();
+            }
+        },
+    };
+}
+/**
+ * A read-only token (untrusted triggers; toolkit 6.1+) makes the service refuse to reserve with
+ * "cache write denied:", which the toolkit prints as a warning itself. That is not trouble, so the warning is
+ * kept off the log and the caller is told the save was denied.
+ */
+function watchWriteDenied() {
+    const write = process.stdout.write;
+    let seen = false;
+    process.stdout.write = function (chunk, ...rest) {
+        if (typeof chunk === 'string' && chunk.includes('cache write denied')) {
+            seen = true;
+            return true;
+        }
+        return write.call(this, chunk, ...rest);
+    };
+    return {
+        seen: () => seen,
+        stop: () => {
+            process.stdout.write = write;
+        },
+    };
+}
+function checkKey(key) {
+    if (key.length > 512 || key.includes(','))
+        throw new Error(`cache key not allowed by the service: ${key.slice(0, 80)}`);
+    return key;
+}
+function withTimeout(p, ms) {
+    let timer;
+    return Promise.race([
+        p,
+        new Promise((resolve) => {
+            timer = setTimeout(() => resolve(undefined), ms);
+            timer.unref();
+        }),
+    ]).finally(() => clearTimeout(timer));
+}
+
+;// CONCATENATED MODULE: ./src/util/free-space.ts
+
+/**
+ * Below this much free space on the cache's disk, a run keeps its scratch files and job outputs elsewhere (the
+ * system temp directory): a job must not fail because the cache filled its disk. Only where outputs are written
+ * changes (a save then copies instead of renaming), so the margin can be generous.
+ */
+const LOW_SPACE_BYTES = 512 * 1024 * 1024;
+/** Bytes an unprivileged process may still write on the file system holding `path`; undefined when unknown. */
+function freeBytes(path) {
+    try {
+        const s = (0,external_node_fs_.statfsSync)(path);
+        return s.bavail * s.bsize;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether the disk holding `path` is known to be short of space (unknown counts as not short). */
+function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
+    const free = freeBytes(path);
+    return free !== undefined && free < threshold;
+}
+/** Whether an error says a disk or a quota is full. */
+function isDiskFull(e) {
+    const code = e?.code;
+    return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+;// CONCATENATED MODULE: ./src/util/random-hex.ts
+
+/** Random bytes drawn at once and handed out in slices: one system call and one OpenSSL call per 4 KiB. */
+const pool = Buffer.allocUnsafe(4096);
+let used = pool.length;
+/**
+ * `bytes` cryptographically random bytes as hex, for names and tokens made once per job (temp directories, lease
+ * tokens). Same randomness as `randomBytes(bytes).toString('hex')`, at a fraction of its cost: each of those is a
+ * job of its own in Node's crypto layer, some 5–15 µs, paid twice per built job.
+ */
+function randomHex(bytes) {
+    if (bytes > pool.length)
+        throw new RangeError(`randomHex: at most ${pool.length} bytes`);
+    if (used + bytes > pool.length) {
+        (0,external_node_crypto_.randomFillSync)(pool);
+        used = 0;
+    }
+    const hex = pool.toString('hex', used, used + bytes);
+    // Never handed out twice.
+    pool.fill(0, used, used + bytes);
+    used += bytes;
+    return hex;
+}
+
+;// CONCATENATED MODULE: ./src/util/renamable-by-others.ts
+
+/**
+ * Why another user could rename what this user keeps in `dir` and put their own in its place, or undefined when
+ * the cache's own directories are this user's. The owner of a directory may rename its entries whatever its
+ * mode; so a cache directory another user made (a name squatted in `/tmp`, a team's directory whose `v1/` a
+ * colleague made first) lets that user swap a job's output directory for a tree of their own between the job and
+ * the hashing of its files, or a restored tree before a dependent reads it.
+ *
+ * So `dir` (followed, should it be a link) and each of `below` (inside it; real directories, not links) must be
+ * this user's or root's. The directories above `dir` are not checked: what others may do to them is their owner's
+ * choice, as for the checkout (whoever may rename a directory above the sources may replace the sources too), and
+ * they are other users' in setups that are nobody's attack: root in a container whose home or workspace is the
+ * host user's, a user namespace that shows the host's directories as nobody's. Throws as stat does (a missing
+ * `dir`).
+ */
+function renamableByOthers(dir, below = []) {
+    const uid = process.geteuid?.();
+    if (uid === undefined)
+        return undefined;
+    const problem = (path, st) => {
+        if (!st.isDirectory())
+            return `${path} is not a directory`;
+        return st.uid !== uid && st.uid !== 0 ? `${path} belongs to another user (uid ${st.uid})` : undefined;
+    };
+    const own = problem(dir, (0,external_node_fs_.statSync)(dir));
+    if (own !== undefined)
+        return own;
+    for (const name of below) {
+        const path = `${dir}/${name}`;
+        const why = problem(path, (0,external_node_fs_.lstatSync)(path));
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
+}
+/**
+ * Takes the write bits of others (and, unless `keepGroup`, of its group) off `dir` when it is this user's and
+ * has them without the sticky bit: a cache directory made under a umask of 000 (GitLab's Docker executor) would
+ * let any user rename what it holds. Never throws: a directory it cannot change is left as it is.
+ */
+function ownDirectoryTightened(dir, keepGroup = false) {
+    try {
+        const st = (0,external_node_fs_.lstatSync)(dir);
+        const uid = process.geteuid?.();
+        if (!st.isDirectory() || uid === undefined || st.uid !== uid || (st.mode & 0o1000) !== 0)
+            return;
+        const loose = keepGroup ? 0o002 : 0o022;
+        if ((st.mode & loose) !== 0)
+            (0,external_node_fs_.chmodSync)(dir, st.mode & 0o7777 & ~loose);
+    }
+    catch {
+        // As it is.
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/remove-tree.ts
+
+
+/** Whether an error is the kind that giving the owner write permission back can cure. */
+function isPermissionError(e) {
+    const code = e?.code;
+    return code === 'EACCES' || code === 'EPERM';
+}
+/**
+ * Removes a directory tree (or a file) that may hold read-only directories: jobs leave them (Go's module cache
+ * is made read-only on purpose) and committed cache entries are read-only by design. An unprivileged `rm -rf`
+ * cannot empty such a directory, so on a permission error every directory of the tree is made writable by its
+ * owner and the removal is tried once more. Throws only when that fails too (a tree owned by someone else).
+ */
+async function removeTree(path) {
+    try {
+        await (0,promises_.rm)(path, { recursive: true, force: true });
+        return;
+    }
+    catch (e) {
+        if (!isPermissionError(e))
+            throw e;
+    }
+    await makeDirsWritable(path);
+    await (0,promises_.rm)(path, { recursive: true, force: true });
+}
+/** Gives the owner full access to every directory under `path` (symlinks are never followed). */
+async function makeDirsWritable(path) {
+    let st;
+    try {
+        st = await (0,promises_.lstat)(path);
+    }
+    catch {
+        return;
+    }
+    if (!st.isDirectory())
+        return;
+    if ((st.mode & 0o700) !== 0o700)
+        await (0,promises_.chmod)(path, (st.mode & 0o7777) | 0o700).catch(() => undefined);
+    let names;
+    try {
+        names = await (0,promises_.readdir)(path);
+    }
+    catch {
+        return;
+    }
+    for (const name of names)
+        await makeDirsWritable((0,external_node_path_.join)(path, name));
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-meta.ts
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
+ * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
+ */
+function parseEntryMeta(text, key) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,util_result/* err */._)(`meta.json is not valid JSON (${e.message})`);
+    }
+    if (!isObject(v))
+        return (0,util_result/* err */._)('meta.json is not an object');
+    const { durationMs, stdout, stderr, manifest } = v;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+        return (0,util_result/* err */._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+    }
+    for (const [name, log] of [
+        ['stdout', stdout],
+        ['stderr', stderr],
+    ]) {
+        if (log !== undefined && typeof log !== 'string')
+            return (0,util_result/* err */._)(`meta.json has an ill-typed ${name}`);
+    }
+    const meta = { durationMs };
+    if (typeof stdout === 'string')
+        meta.stdout = stdout;
+    if (typeof stderr === 'string')
+        meta.stderr = stderr;
+    if (manifest !== undefined) {
+        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
+        const checked = checkManifest(manifest, key, { entries: false });
+        if (!checked.ok)
+            return checked;
+        meta.manifest = checked.value;
+    }
+    return (0,util_result.ok)(meta);
+}
+/**
+ * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
+ * well-typed entries.
+ */
+function checkManifest(v, key, opts = { entries: true }) {
+    if (!isObject(v) || v.version !== 1)
+        return (0,util_result/* err */._)('the manifest is not a version 1 manifest');
+    if (v.key !== key)
+        return (0,util_result/* err */._)(`the manifest names another key (${JSON.stringify(v.key)})`);
+    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
+        return (0,util_result/* err */._)('the manifest has no log digests');
+    }
+    if (!Array.isArray(v.entries))
+        return (0,util_result/* err */._)('the manifest has no entry list');
+    if (!opts.entries)
+        return (0,util_result.ok)(v);
+    for (const e of v.entries) {
+        if (!isEntry(e))
+            return (0,util_result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    }
+    return (0,util_result.ok)(v);
+}
+function isEntry(e) {
+    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
+        return false;
+    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
+        return false;
+    if (e.type === 'symlink')
+        return typeof e.target === 'string';
+    return e.type === 'file' || e.type === 'dir';
+}
+/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
+function isSafeRelativePath(p) {
+    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
 }
 
 ;// CONCATENATED MODULE: ./src/cache/tree-copy.ts
