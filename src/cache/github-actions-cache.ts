@@ -24,10 +24,17 @@ export function githubEntryStore(opts: {
   const env = opts.env ?? process.env;
   const timeout = opts.restoreTimeoutMs ?? 120_000;
   let writeDenied = false;
+  // A service that let a call run out of time is not asked again in this run: every later call would wait as
+  // long, and a run makes a dozen (index reads, each pack's and records' saves, their retries): half an hour.
+  let stuck: string | undefined;
   return {
     fetch: async (dir, key, into, fetchOpts): Promise<FetchResult> => {
+      if (stuck !== undefined) return { kind: 'failed', message: stuck };
       const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
-      if (found.kind !== 'hit') return found;
+      if (found.kind === 'failed' && found.timedOut)
+        stuck = `the cache service stopped answering (${found.message}); not asked again in this run`;
+      if (found.kind !== 'hit')
+        return found.kind === 'failed' ? { kind: 'failed', message: found.message } : found;
       if (fetchOpts?.lookupOnly) return { kind: 'hit', key: found.key };
       mkdirSync(opts.scratch, { recursive: true, mode: 0o700 });
       const tmp = mkdtempSync(join(opts.scratch, 'download-'));
@@ -56,13 +63,20 @@ export function githubEntryStore(opts: {
       }
     },
     list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
+    stopped: () => stuck !== undefined,
     save: async (dir, key): Promise<SaveResult> => {
       const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
       if (writeDenied || mode === 'read' || mode === 'none') return 'denied';
+      if (stuck !== undefined) return 'failed';
       const cache = await import('@actions/cache');
       const denied = watchWriteDenied();
       try {
-        const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
+        const saveTimeoutMs = opts.saveTimeoutMs ?? 300_000;
+        const id = await withTimeout(cache.saveCache([dir], checkKey(key)), saveTimeoutMs);
+        if (id === TIMED_OUT) {
+          stuck = `the cache service stopped answering (a save took over ${saveTimeoutMs / 1000} s); not asked again in this run`;
+          return 'failed';
+        }
         if (id !== undefined && id !== -1) return 'saved';
         writeDenied = denied.seen();
         return writeDenied ? 'denied' : 'failed';
@@ -102,12 +116,14 @@ function checkKey(key: string): string {
   return key;
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+const TIMED_OUT = Symbol('timed out');
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p,
-    new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), ms);
+    new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), ms);
       timer.unref();
     }),
   ]).finally(() => clearTimeout(timer));

@@ -15,7 +15,10 @@ import { envMs } from '../util/env-ms.js';
  */
 
 export type Lookup =
-  { kind: 'hit'; key: string; url: string } | { kind: 'miss' } | { kind: 'failed'; message: string };
+  | { kind: 'hit'; key: string; url: string }
+  | { kind: 'miss' }
+  /** `timedOut`: the service did not answer within the time given (not tried again: it waited that long). */
+  | { kind: 'failed'; message: string; timedOut?: boolean };
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL';
 /** Pauses before the second and third attempts after a 5xx or an unreadable answer. */
@@ -71,11 +74,10 @@ export async function lookupEntry(
   for (let attempt = 0; ; attempt++) {
     // A network error is tried again too: a kept-alive connection the server has just closed fails this way.
     const r = await lookupOnce(key, version, env, token, timeoutMs).catch(
-      (e: unknown): Lookup & { retry?: boolean } => ({
-        kind: 'failed',
-        message: (e as Error).message,
-        retry: true,
-      }),
+      (e: unknown): Lookup & { retry?: boolean } =>
+        (e as Error).name === 'TimeoutError'
+          ? { kind: 'failed', message: `no answer within ${timeoutMs / 1000} s`, timedOut: true }
+          : { kind: 'failed', message: (e as Error).message, retry: true },
     );
     if (!('retry' in r) || !r.retry || attempt >= pauses.length) return r;
     await new Promise((res) => setTimeout(res, pauses[attempt]));

@@ -409,4 +409,29 @@ describe('the github cache backend is safe and never loses work', () => {
     expect([...again.keys()].sort()).toEqual([key(1), key(2)]);
     expect((await again.get(key(1))!.restore(join(root, 'r1-again'))).ok).toBe(true);
   });
+
+  for (const [what, methods] of [
+    ['lookups and saves', ['GetCacheEntryDownloadURL', 'CreateCacheEntry']],
+    ['saves', ['CreateCacheEntry']],
+  ] as const) {
+    it(`a service that stops answering ${what} is not asked again: one time-out, not one per call and retry`, async () => {
+      const S: Scope = { ref: `refs/heads/hung-${methods.length}`, readRefs: [] };
+      // Answers later than the run waits (1 s).
+      for (const method of methods) service.injectFault({ method, times: 1000, delayMs: 1500 });
+      const w = await packRunner(service, root, S, warnings, { timeoutMs: 1000 });
+      const started = Date.now();
+      expect((await w.lookup([key(1)])).size).toBe(0);
+      await saveArtifact(w, root, 1);
+      await w.close();
+      const took = Date.now() - started;
+      service.clearFaults();
+      // Before, each index read was tried three times, and each save (pack, records, index) three times with
+      // pauses of 1 s and 3 s between: 5 s and more here, half an hour with the Action's time-outs.
+      expect(took).toBeLessThan(2500);
+      expect(service.stats().CreateCacheEntry ?? 0).toBeLessThanOrEqual(1);
+      expect(warnings.join('\n')).toMatch(
+        /could not be read \(no answer within 1 s\)|did not store 1 new artifacts/,
+      );
+    });
+  }
 });

@@ -17,6 +17,8 @@ export interface EntryStore {
    * undefined when the store cannot list (no permission).
    */
   list?(prefix: string, ref: string, count: number): Promise<string[] | undefined>;
+  /** Optional: whether the store stopped answering (a call ran out of time), so that every later call fails at once. */
+  stopped?(): boolean;
 }
 
 export type FetchResult =

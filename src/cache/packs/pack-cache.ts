@@ -482,7 +482,8 @@ export class PackCache implements Cache {
         if (saved === 'saved') this.#failures = 0;
         return saved;
       }
-      if (pauseMs < 0) break;
+      // A store that stopped answering fails every try at once: no pause gives it back.
+      if (pauseMs < 0 || this.#o.store.stopped?.()) break;
       await new Promise((r) => setTimeout(r, pauseMs));
     }
     this.#failure('a save failed three times');

@@ -16,7 +16,7 @@ export async function packRunner(
   root: string,
   scope: Scope,
   warnings: string[],
-  opts: { save?: boolean; now?: () => number; listToken?: string } = {},
+  opts: { save?: boolean; now?: () => number; listToken?: string; timeoutMs?: number } = {},
 ): Promise<PackCache & { ws: string }> {
   const ws = await mkdtemp(join(root, 'ws-'));
   Object.assign(process.env, {
@@ -32,8 +32,8 @@ export async function packRunner(
   process.chdir(ws);
   const cache = new PackCache({
     store: githubEntryStore({
-      restoreTimeoutMs: 20_000,
-      saveTimeoutMs: 20_000,
+      restoreTimeoutMs: opts.timeoutMs ?? 20_000,
+      saveTimeoutMs: opts.timeoutMs ?? 20_000,
       scratch: join(ws, '.dl'),
       ...(opts.listToken ? { listToken: opts.listToken } : {}),
     }),
