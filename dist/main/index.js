@@ -31055,11 +31055,9 @@ async function lookupEntry(key, version, env, timeoutMs) {
     const pauses = lookupRetryPauses(env);
     for (let attempt = 0;; attempt++) {
         // A network error is tried again too: a kept-alive connection the server has just closed fails this way.
-        const r = await lookupOnce(key, version, env, token, timeoutMs).catch((e) => ({
-            kind: 'failed',
-            message: e.message,
-            retry: true,
-        }));
+        const r = await lookupOnce(key, version, env, token, timeoutMs).catch((e) => e.name === 'TimeoutError'
+            ? { kind: 'failed', message: `no answer within ${timeoutMs / 1000} s`, timedOut: true }
+            : { kind: 'failed', message: e.message, retry: true });
         if (!('retry' in r) || !r.retry || attempt >= pauses.length)
             return r;
         await new Promise((res) => setTimeout(res, pauses[attempt]));
@@ -31630,11 +31628,18 @@ function githubEntryStore(opts) {
     const env = opts.env ?? process.env;
     const timeout = opts.restoreTimeoutMs ?? 120_000;
     let writeDenied = false;
+    // A service that let a call run out of time is not asked again in this run: every later call would wait as
+    // long, and a run makes a dozen (index reads, each pack's and records' saves, their retries): half an hour.
+    let stuck;
     return {
         fetch: async (dir, key, into, fetchOpts) => {
+            if (stuck !== undefined)
+                return { kind: 'failed', message: stuck };
             const found = await lookupEntry(checkKey(key), await cacheVersion(dir), env, Math.min(timeout, 60_000));
+            if (found.kind === 'failed' && found.timedOut)
+                stuck = `the cache service stopped answering (${found.message}); not asked again in this run`;
             if (found.kind !== 'hit')
-                return found;
+                return found.kind === 'failed' ? { kind: 'failed', message: found.message } : found;
             if (fetchOpts?.lookupOnly)
                 return { kind: 'hit', key: found.key };
             (0,external_node_fs_.mkdirSync)(opts.scratch, { recursive: true, mode: 0o700 });
@@ -31666,14 +31671,22 @@ function githubEntryStore(opts) {
             }
         },
         list: (prefix, ref, count) => listEntryKeys(prefix, ref, count, { env, token: opts.listToken }),
+        stopped: () => stuck !== undefined,
         save: async (dir, key) => {
             const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
             if (writeDenied || mode === 'read' || mode === 'none')
                 return 'denied';
+            if (stuck !== undefined)
+                return 'failed';
             const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
             const denied = watchWriteDenied();
             try {
-                const id = await withTimeout(cache.saveCache([dir], checkKey(key)), opts.saveTimeoutMs ?? 300_000);
+                const saveTimeoutMs = opts.saveTimeoutMs ?? 300_000;
+                const id = await withTimeout(cache.saveCache([dir], checkKey(key)), saveTimeoutMs);
+                if (id === TIMED_OUT) {
+                    stuck = `the cache service stopped answering (a save took over ${saveTimeoutMs / 1000} s); not asked again in this run`;
+                    return 'failed';
+                }
                 if (id !== undefined && id !== -1)
                     return 'saved';
                 writeDenied = denied.seen();
@@ -31712,12 +31725,13 @@ function checkKey(key) {
         throw new Error(`cache key not allowed by the service: ${key.slice(0, 80)}`);
     return key;
 }
+const TIMED_OUT = Symbol('timed out');
 function withTimeout(p, ms) {
     let timer;
     return Promise.race([
         p,
         new Promise((resolve) => {
-            timer = setTimeout(() => resolve(undefined), ms);
+            timer = setTimeout(() => resolve(TIMED_OUT), ms);
             timer.unref();
         }),
     ]).finally(() => clearTimeout(timer));
@@ -35232,7 +35246,8 @@ class PackCache {
                     this.#failures = 0;
                 return saved;
             }
-            if (pauseMs < 0)
+            // A store that stopped answering fails every try at once: no pause gives it back.
+            if (pauseMs < 0 || this.#o.store.stopped?.())
                 break;
             await new Promise((r) => setTimeout(r, pauseMs));
         }
