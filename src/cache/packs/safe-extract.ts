@@ -161,7 +161,15 @@ class TreeWriter {
         this.#open = fd;
         this.#files.add(rel);
         e.on('data', (c: Buffer) => {
-          if (this.#open === fd) writeSync(fd, c);
+          if (this.#open !== fd) return;
+          // Thrown here, a failed write (a full disk) escaped the parser: the error went unhandled and the
+          // extraction never ended.
+          try {
+            writeSync(fd, c);
+          } catch (x) {
+            this.problem ??= `member ${JSON.stringify(e.path)} could not be written (${(x as Error).message})`;
+            this.closeOpen();
+          }
         });
         e.on('end', () => {
           if (this.#open === fd) this.closeOpen();
