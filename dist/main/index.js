@@ -31577,8 +31577,17 @@ class TreeWriter {
                 this.#open = fd;
                 this.#files.add(rel);
                 e.on('data', (c) => {
-                    if (this.#open === fd)
+                    if (this.#open !== fd)
+                        return;
+                    // Thrown here, a failed write (a full disk) escaped the parser: the error went unhandled and the
+                    // extraction never ended.
+                    try {
                         (0,external_node_fs_.writeSync)(fd, c);
+                    }
+                    catch (x) {
+                        this.problem ??= `member ${JSON.stringify(e.path)} could not be written (${x.message})`;
+                        this.closeOpen();
+                    }
                 });
                 e.on('end', () => {
                     if (this.#open === fd)
