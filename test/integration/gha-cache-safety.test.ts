@@ -427,7 +427,8 @@ describe('the github cache backend is safe and never loses work', () => {
       service.clearFaults();
       // Before, each index read was tried three times, and each save (pack, records, index) three times with
       // pauses of 1 s and 3 s between: 5 s and more here, half an hour with the Action's time-outs.
-      expect(took).toBeLessThan(2500);
+      // Room for a loaded machine; before, 7 s and 13 s.
+      expect(took).toBeLessThan(4000);
       expect(service.stats().CreateCacheEntry ?? 0).toBeLessThanOrEqual(1);
       expect(warnings.join('\n')).toMatch(
         /could not be read \(no answer within 1 s\)|did not store 1 new artifacts/,
