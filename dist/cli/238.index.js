@@ -318,7 +318,7 @@ async function runGraphCommand(io, request) {
  * two targets have one key (the engine restores it once, and copies it for the second).
  */
 async function placedTargets(graph, targets, jobs) {
-    const selection = targets.length === 0 ? undefined : (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, targets);
+    const selection = targets.length === 0 ? undefined : (await __webpack_require__.e(/* import() */ 277).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, targets);
     if (selection?.ok === false)
         return undefined;
     const roots = selection && new Set(selection.value.roots);

@@ -1802,7 +1802,7 @@ async function graphOutputs(graph) {
     const globs = graph.jobs.flatMap((j) => (j.outputs && j.outputs.length > 0 ? [j.outputs] : []));
     if (globs.length === 0)
         return { matches: () => false, bases: [] };
-    const { compileOutputGlobs } = await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254));
+    const { compileOutputGlobs } = await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 4254));
     const compiled = globs.map((g) => compileOutputGlobs(g));
     return {
         matches: (path) => compiled.some((c) => c.matches(path)),

@@ -3540,7 +3540,7 @@ async function runGraph(graph, options, deps) {
     // The glob matcher (and for in-place outputs the glob compiler) is loaded only for a run that has any.
     const selection = options.targets.length === 0
         ? (0,select_core/* selectWith */.X)(graph, [], () => () => false)
-        : (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, options.targets);
+        : (await __webpack_require__.e(/* import() */ 277).then(__webpack_require__.bind(__webpack_require__, 5277))).selectJobs(graph, options.targets);
     if (!selection.ok) {
         closeLauncher(deps.launcher);
         return (0,result/* err */._)(selection.error.map((message) => ({ field: 'targets', message })));
@@ -3653,7 +3653,7 @@ async function runGraph(graph, options, deps) {
         ...(launcher ? { launcher } : {}),
         ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
         ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
-            ? { outputGlobs: (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 4254))).compileOutputGlobs }
+            ? { outputGlobs: (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 4254))).compileOutputGlobs }
             : {}),
         options,
         selected,

@@ -706,9 +706,15 @@ function isHex40(s) {
 
 // EXTERNAL MODULE: ./src/util/git-dir-path.ts
 var git_dir_path = __webpack_require__(6800);
+// EXTERNAL MODULE: ./src/util/unescape-glob.ts
+var unescape_glob = __webpack_require__(669);
+// EXTERNAL MODULE: ./src/util/whole-tree-glob.ts
+var whole_tree_glob = __webpack_require__(5191);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/graph/validate.ts
+
+
 
 
 
@@ -971,10 +977,13 @@ function readOutputs(raw, job, cx) {
         // path, which no walk of output files yields, so the job would capture nothing there and exclude nothing.
         if (norm.endsWith('/'))
             norm = norm === './' ? '.' : `${norm}**`;
-        if (norm === '..' || norm.startsWith('../')) {
+        const spelled = (0,unescape_glob/* spelledPathProblem */.KX)(norm);
+        if (norm === '..' || norm.startsWith('../') || spelled === 'leaves') {
             return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
         }
-        if (norm === '.' || norm === '**' || norm === '**/*') {
+        if (spelled === 'odd')
+            return cx.add(job, where, (0,unescape_glob/* oddSegments */.IZ)(p));
+        if (norm === '.' || norm === '**' || norm === '**/*' || (body === p && (0,whole_tree_glob/* choosesEverything */.Y)([norm]))) {
             return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
         }
         if ((0,git_dir_path/* insideGitDir */.Q)(norm)) {
@@ -982,6 +991,9 @@ function readOutputs(raw, job, cx) {
         }
         out.push(p.startsWith('!') ? `!${norm}` : norm);
     });
+    if (out.length > 1 && (0,whole_tree_glob/* choosesEverything */.Y)(out)) {
+        cx.add(job, 'Outputs', `must not together be the whole source directory, got ${JSON.stringify(raw)}`);
+    }
     return out;
 }
 /** Unknown deps, then every dependency cycle, each as the chain of job names. */
@@ -1426,13 +1438,36 @@ function quoted(s, max = SHOWN_CHARS) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DU: () => (/* binding */ unescapeGlob),
 /* harmony export */   EI: () => (/* binding */ globBase),
+/* harmony export */   IZ: () => (/* binding */ oddSegments),
+/* harmony export */   KX: () => (/* binding */ spelledPathProblem),
 /* harmony export */   tv: () => (/* binding */ isGlobPattern),
 /* harmony export */   yk: () => (/* binding */ escapeGlob)
 /* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 function unescapeGlob(text) {
     return text.replace(/\\(.)/g, '$1');
 }
+/**
+ * What is wrong with the path a normalised glob spells once its escapes are read: `leaves` when it climbs out of its
+ * directory, `odd` when it holds another empty, `.` or `..` segment, undefined when neither. `dist\/..\/..\/b/**`
+ * normalises as the segments `dist\` and `..\`, yet names `dist/../../b`: its files would be walked, and stale
+ * ones removed, two directories up.
+ */
+function spelledPathProblem(pattern) {
+    // Without escapes, posix.normalize has seen the segments as they are.
+    if (!pattern.includes('\\'))
+        return undefined;
+    const plain = unescapeGlob(pattern);
+    if (!/(?:^|\/)\.{0,2}(?:\/|$)/.test(plain))
+        return undefined;
+    const norm = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(plain);
+    return norm === '..' || norm.startsWith('../') ? 'leaves' : 'odd';
+}
+/** The problem of a glob whose escapes spell an empty, `.` or `..` segment (see spelledPathProblem). */
+const oddSegments = (pattern) => `must not spell an empty, "." or ".." path segment with escapes, got ${JSON.stringify(pattern)}`;
 /**
  * A path as a glob that matches it alone: the characters picomatch gives meaning to within a path are escaped
  * (`apps/(mkt)` → `apps/\(mkt\)`), and a leading `!`. Not `@`, `+` or `!` elsewhere: they mean something only
@@ -1513,6 +1548,36 @@ function globBase(pattern) {
 /** Put in the `default:` of a switch over a union so that a new member is a compile error. */
 function unreachable(value) {
     throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}
+
+
+/***/ }),
+
+/***/ 5191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ choosesEverything)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(669);
+
+
+/** Paths that only globs choosing every path below the first level match: names nobody writes, dot files too. */
+const PROBES = ['disbuild-probe/.disbuild-probe', '.disbuild-probe/disbuild-probe/disbuild-probe.x'];
+/**
+ * Whether normalised, relative output globs (`!` ones are passed over) together choose every path in every
+ * subdirectory of their directory: `**`, and what says the same (`**\/**`, `*\/**`, `{**,x}`). Such outputs would
+ * have every untracked file there removed as stale. Only globs that start with a wildcard are compiled
+ * (`pkg/dist/**` is not, nor is a plain path). `*` alone, the files at the top, is a choice some tasks make.
+ */
+function choosesEverything(globs) {
+    const open = globs.filter((g) => !g.startsWith('!') && (0,_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globBase */ .EI)(g) === '');
+    if (open.length === 0)
+        return false;
+    const matches = picomatch__WEBPACK_IMPORTED_MODULE_1___default()(open, { dot: true });
+    return PROBES.every((p) => matches(p));
 }
 
 

@@ -646,9 +646,9 @@ async function compileListed(input, config, env, loaded) {
 }
 async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(953)]).then(__webpack_require__.bind(__webpack_require__, 4953)),
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 6082)),
-        Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(691)]).then(__webpack_require__.bind(__webpack_require__, 6691)),
+        __webpack_require__.e(/* import() */ 953).then(__webpack_require__.bind(__webpack_require__, 4953)),
+        __webpack_require__.e(/* import() */ 82).then(__webpack_require__.bind(__webpack_require__, 6082)),
+        __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 6691)),
     ]);
     return { compileTasks, readWorkspace, manifests: readAhead ? prefetchManifests(root) : new Map() };
 }

@@ -42,9 +42,12 @@ function normalizePattern(pattern) {
     if (p.startsWith('/'))
         return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
     let norm = external_node_path_.posix.normalize(p);
-    if (norm === '..' || norm.startsWith('../')) {
+    const spelled = (0,unescape_glob/* spelledPathProblem */.KX)(norm);
+    if (norm === '..' || norm.startsWith('../') || spelled === 'leaves') {
         return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
     }
+    if (spelled === 'odd')
+        return { ok: false, error: (0,unescape_glob/* oddSegments */.IZ)(pattern) };
     if (norm.endsWith('/'))
         norm += '**';
     if (norm === '.')
@@ -416,6 +419,8 @@ function withinAny(globs) {
     return { within };
 }
 
+// EXTERNAL MODULE: ./src/util/whole-tree-glob.ts
+var whole_tree_glob = __webpack_require__(5191);
 // EXTERNAL MODULE: ./src/util/git-dir-path.ts
 var git_dir_path = __webpack_require__(6800);
 ;// CONCATENATED MODULE: ./src/config/compile.ts
@@ -426,6 +431,7 @@ var git_dir_path = __webpack_require__(6800);
  * Deterministic: jobs sorted by name, IDs the SHA-1 of package and task name (stable across runs and machines),
  * inputs sorted. Every problem is collected and reported at once, naming the file, the task and the field.
  */
+
 
 
 
@@ -515,7 +521,7 @@ function instantiate(input, add) {
                 add(task, `outputs[${i}]`, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
                 return [];
             }
-            if (spec.script === undefined && !p.startsWith('!') && (n.value === '**' || n.value === '**/*')) {
+            if (spec.script === undefined && !p.startsWith('!') && (0,whole_tree_glob/* choosesEverything */.Y)([n.value])) {
                 add(task, `outputs[${i}]`, `must not be the whole repository, got ${JSON.stringify(p)}`);
                 return [];
             }

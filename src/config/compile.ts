@@ -14,6 +14,7 @@ import type { Workspace, WorkspacePackage } from './workspaces.js';
 import { selectInputs, type GeneratedFiles, generatedFiles } from './select-inputs.js';
 import { isLiteral, normalizePattern } from './globs.js';
 import { escapeGlob } from '../util/unescape-glob.js';
+import { choosesEverything } from '../util/whole-tree-glob.js';
 import { insideGitDir } from '../util/git-dir-path.js';
 
 /** A job as Go's encoding/json writes it, plus the optional `Outputs`. */
@@ -144,7 +145,7 @@ function instantiate(
         add(task, `outputs[${i}]`, `must not be inside .git (git's own files), got ${JSON.stringify(p)}`);
         return [];
       }
-      if (spec.script === undefined && !p.startsWith('!') && (n.value === '**' || n.value === '**/*')) {
+      if (spec.script === undefined && !p.startsWith('!') && choosesEverything([n.value])) {
         add(task, `outputs[${i}]`, `must not be the whole repository, got ${JSON.stringify(p)}`);
         return [];
       }

@@ -1,6 +1,12 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
-import { globBase, isGlobPattern, unescapeGlob } from '../util/unescape-glob.js';
+import {
+  globBase,
+  isGlobPattern,
+  oddSegments,
+  spelledPathProblem,
+  unescapeGlob,
+} from '../util/unescape-glob.js';
 
 /** A glob list compiled once: positive patterns choose, `!` patterns exclude. */
 export interface GlobList {
@@ -33,9 +39,11 @@ export function normalizePattern(
   if (p === '') return { ok: false, error: 'is empty' };
   if (p.startsWith('/')) return { ok: false, error: `must be relative, got ${JSON.stringify(pattern)}` };
   let norm = posix.normalize(p);
-  if (norm === '..' || norm.startsWith('../')) {
+  const spelled = spelledPathProblem(norm);
+  if (norm === '..' || norm.startsWith('../') || spelled === 'leaves') {
     return { ok: false, error: `must stay inside its directory, got ${JSON.stringify(pattern)}` };
   }
+  if (spelled === 'odd') return { ok: false, error: oddSegments(pattern) };
   if (norm.endsWith('/')) norm += '**';
   if (norm === '.') norm = '**';
   return { ok: true, value: norm };

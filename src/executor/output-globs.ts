@@ -25,8 +25,10 @@ export function compileOutputGlobs(patterns: readonly string[]): OutputGlobs {
       continue;
     }
     // A literal path is its own base: walking its parent would visit its siblings for nothing. Bases are paths on
-    // disk: `app/\(mkt\)/**` walks `app/(mkt)`.
-    bases.add(globBase(p));
+    // disk: `app/\(mkt\)/**` walks `app/(mkt)`. One that is not a clean relative path (the graph's checks refuse
+    // such globs) is never walked: `a/../..` would reach outside the source directory.
+    const base = globBase(p);
+    if (base === '' || (!base.startsWith('/') && !ODD_SEGMENT.test(base))) bases.add(base);
   }
   const include = anyOf(includes);
   const exclude = negatives.length > 0 ? anyOf(negatives.map((p) => matcher(p, plainDirOf(p)))) : () => false;

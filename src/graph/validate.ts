@@ -8,6 +8,8 @@ import type { InputKind, ValidateOptions } from './validate-context.js';
 import { isHex40, ValidateContext } from './validate-context.js';
 import { printable, quoted } from '../util/printable.js';
 import { insideGitDir } from '../util/git-dir-path.js';
+import { oddSegments, spelledPathProblem } from '../util/unescape-glob.js';
+import { choosesEverything } from '../util/whole-tree-glob.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
@@ -265,10 +267,12 @@ function readOutputs(raw: (string | undefined)[], job: string, cx: ValidateConte
     // `dir/` is every path below dir, as in disbuild.json (config/globs.ts): to picomatch it is the directory's own
     // path, which no walk of output files yields, so the job would capture nothing there and exclude nothing.
     if (norm.endsWith('/')) norm = norm === './' ? '.' : `${norm}**`;
-    if (norm === '..' || norm.startsWith('../')) {
+    const spelled = spelledPathProblem(norm);
+    if (norm === '..' || norm.startsWith('../') || spelled === 'leaves') {
       return cx.add(job, where, `must not leave the source directory, got ${JSON.stringify(p)}`);
     }
-    if (norm === '.' || norm === '**' || norm === '**/*') {
+    if (spelled === 'odd') return cx.add(job, where, oddSegments(p));
+    if (norm === '.' || norm === '**' || norm === '**/*' || (body === p && choosesEverything([norm]))) {
       return cx.add(job, where, `must not be the whole source directory, got ${JSON.stringify(p)}`);
     }
     if (insideGitDir(norm)) {
@@ -276,6 +280,9 @@ function readOutputs(raw: (string | undefined)[], job: string, cx: ValidateConte
     }
     out.push(p.startsWith('!') ? `!${norm}` : norm);
   });
+  if (out.length > 1 && choosesEverything(out)) {
+    cx.add(job, 'Outputs', `must not together be the whole source directory, got ${JSON.stringify(raw)}`);
+  }
   return out;
 }
 

@@ -1,7 +1,28 @@
+import { posix } from 'node:path';
+
 /** A glob's literal part as the path it names: `app/\(mkt\)` is the directory `app/(mkt)`. */
 export function unescapeGlob(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
+
+/**
+ * What is wrong with the path a normalised glob spells once its escapes are read: `leaves` when it climbs out of its
+ * directory, `odd` when it holds another empty, `.` or `..` segment, undefined when neither. `dist\/..\/..\/b/**`
+ * normalises as the segments `dist\` and `..\`, yet names `dist/../../b`: its files would be walked, and stale
+ * ones removed, two directories up.
+ */
+export function spelledPathProblem(pattern: string): 'leaves' | 'odd' | undefined {
+  // Without escapes, posix.normalize has seen the segments as they are.
+  if (!pattern.includes('\\')) return undefined;
+  const plain = unescapeGlob(pattern);
+  if (!/(?:^|\/)\.{0,2}(?:\/|$)/.test(plain)) return undefined;
+  const norm = posix.normalize(plain);
+  return norm === '..' || norm.startsWith('../') ? 'leaves' : 'odd';
+}
+
+/** The problem of a glob whose escapes spell an empty, `.` or `..` segment (see spelledPathProblem). */
+export const oddSegments = (pattern: string): string =>
+  `must not spell an empty, "." or ".." path segment with escapes, got ${JSON.stringify(pattern)}`;
 
 /**
  * A path as a glob that matches it alone: the characters picomatch gives meaning to within a path are escaped

@@ -30,6 +30,29 @@ describe('graph parsing with Go JSON conventions', () => {
     ]);
   });
 
+  it('refuses outputs whose escapes spell `..`, `.` or an empty segment, and globs that choose every path', () => {
+    // Before: `dist\\/..\\/..\\/b/**` passed (posix.normalize saw the segments `dist\\` and `..\\`), and the run
+    // walked `dist/../../b` and removed the files there as stale; `**/**` passed where `**` is refused.
+    expect(
+      problems({
+        Jobs: [
+          job(A, 'x', {
+            Outputs: ['dist\\/..\\/..\\/b/**', 'a/\\.\\./\\.\\./c', 'a\\/\\./b/**', 'ok/**', '**/**', '*/**'],
+          }),
+          job(B, 'y', { Outputs: ['*/*', '*/*/*', '!x/**'] }),
+          job(C, 'z', { Outputs: ['*', 'a/**', '**/*.js', '*/dist/**'] }),
+        ],
+      }),
+    ).toEqual([
+      'job "x" Outputs[0]: must not leave the source directory, got "dist\\\\/..\\\\/..\\\\/b/**"',
+      'job "x" Outputs[1]: must not leave the source directory, got "a/\\\\.\\\\./\\\\.\\\\./c"',
+      'job "x" Outputs[2]: must not spell an empty, "." or ".." path segment with escapes, got "a\\\\/\\\\./b/**"',
+      'job "x" Outputs[4]: must not be the whole source directory, got "**/**"',
+      'job "x" Outputs[5]: must not be the whole source directory, got "*/**"',
+      'job "y" Outputs: must not together be the whole source directory, got ["*/*","*/*/*","!x/**"]',
+    ]);
+  });
+
   it('normalises every input exactly as posix.normalize does, on the fast path and off it', () => {
     const paths = [
       'a',
