@@ -41141,11 +41141,14 @@ function workTreeCommands(untracked) {
         [
             // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
             // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
-            // back looks unchanged, and its key would be the old bytes'.
+            // back looks unchanged, and its key would be the old bytes'. Nor does it ask a file-system monitor what
+            // changed: one that misses events (inotify over a bind mount or NFS) would keep an edited input's old key.
             '-c',
             'core.trustctime=true',
             '-c',
             'core.checkStat=default',
+            '-c',
+            'core.fsmonitor=false',
             'status',
             '--porcelain=v1',
             '-z',

@@ -215,6 +215,35 @@ describe('keys at the edges (git settings that make git trust stat data less)', 
       expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('HELLX\n');
     });
   }
+
+  it('key an edited input that a file-system monitor says nothing changed in', async () => {
+    // Before: git status asked the repository's core.fsmonitor, which answered "nothing changed", and the edited
+    // input kept its old key: the run restored the output of the old bytes.
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'v1\n',
+      'graph.json': graphJson([
+        { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+    });
+    // A monitor that misses every event (as inotify does over some bind mounts and network file systems).
+    await writeFile(rig.path('fsmonitor'), '#!/bin/sh\nprintf "token\\0"\n', { mode: 0o755 });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('config', 'core.fsmonitor', rig.path('fsmonitor'));
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    git('update-index', '--fsmonitor');
+    git('status', '--porcelain');
+    const first = await rig.runGraph(['--out-dir', rig.path('out')]);
+    expect(first.jobs.get('read')?.status).toBe('built');
+    await new Promise((r) => setTimeout(r, 1100));
+    await writeFile(join(rig.src, 'a.txt'), 'v2\n');
+    const second = await rig.runGraph(['--out-dir', rig.path('out2')]);
+    expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
+    expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('v2\n');
+  });
 });
 
 describe('keys at the edges (pre-push hook)', () => {
