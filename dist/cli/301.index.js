@@ -1654,7 +1654,12 @@ function touchesInputs(changed, graph) {
  * read) is then decided by one `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed, graphPath, graph) {
-    const inputs = new Set([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
+    // As git names it in a diff: `././graph.json` and `sub/../graph.json` are `graph.json`. One it cannot name
+    // (outside the repository) may be anything: the push is keyed in full.
+    const graphFile = external_node_path_.posix.normalize(graphPath);
+    if (graphFile === '..' || graphFile.startsWith('../') || graphFile.startsWith('/'))
+        return true;
+    const inputs = new Set([graphFile, 'disbuild.json']);
     for (const j of graph.jobs)
         for (const i of j.inputs)
             inputs.add(i);

@@ -1,6 +1,6 @@
 import { exec } from 'node:child_process';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { simpleGit } from 'simple-git';
 import type { Cache } from '../cache/cache.js';
@@ -476,7 +476,11 @@ function touchesInputs(changed: string[], graph: Graph): boolean {
  * read) is then decided by one `git diff` instead of hashing two trees.
  */
 function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
-  const inputs = new Set<string>([graphPath.replace(/^\.\//, ''), 'disbuild.json']);
+  // As git names it in a diff: `././graph.json` and `sub/../graph.json` are `graph.json`. One it cannot name
+  // (outside the repository) may be anything: the push is keyed in full.
+  const graphFile = posix.normalize(graphPath);
+  if (graphFile === '..' || graphFile.startsWith('../') || graphFile.startsWith('/')) return true;
+  const inputs = new Set<string>([graphFile, 'disbuild.json']);
   for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
   // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
   for (const path of graph.sourceFiles.values()) inputs.add(path);

@@ -314,4 +314,19 @@ describe('keys at the edges (pre-push hook)', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(await runs(log)).toBe(2);
   });
+
+  it('see a change to the graph file named by a path that is not normalised', async () => {
+    // Before: with disbuild.graph set to `././graph.json`, the diff's `graph.json` was not taken for the graph
+    // file, and a push that broke the job went through unbuilt.
+    const log = await setUp({ 'a.txt': 'a\n' }, ['a.txt']);
+    await rig.git(rig.clone, 'config', 'disbuild.graph', '././graph.json');
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    expect(await runs(log)).toBe(1);
+    await rig.commit({
+      'graph.json': graphJson([{ name: 'j', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'exit 7'] }] }]),
+    });
+    const second = await rig.push('-q', 'origin', 'main');
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toMatch(/j/);
+  });
 });
