@@ -858,6 +858,29 @@ function parseBatch(out) {
 
 
 /**
+ * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
+ * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ */
+function indexHolds(index, dir, places) {
+    if (index.size === 0)
+        return false;
+    const below = dir + '/';
+    return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
+}
+const ATTRIBUTES = '.gitattributes';
+/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
+function attributesFilesOf(text) {
+    const found = new Set();
+    for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
+        // The record's path follows the first tab after its start.
+        const start = text.lastIndexOf('\0', i) + 1;
+        const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
+        if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`))
+            found.add(path);
+    }
+    return found;
+}
+/**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
  * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
@@ -890,7 +913,9 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const places = infoAttributes === undefined
         ? undefined
         : (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributePlaces */ .h9)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
-    const attributed = places === undefined || places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+    const attributed = places === undefined ||
+        places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)) ||
+        indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
     const converting = attributed
         ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(new Set(settings.autocrlf ? candidates : [])));
@@ -1030,6 +1055,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.entries) : r)),
+        indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set())),
         ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.paths) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.untracked) : r)) } : {}),

@@ -423,18 +423,20 @@ function gitBoolean(value) {
 
 
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
+const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile)|attr\\.tree)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
     const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfigRecords */ .w)(text);
     const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
+    const attrTree = values.get('attr.tree');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
         ...(attributesFile ? { attributesFile } : {}),
+        ...(attrTree !== undefined ? { attrTree } : {}),
     };
 }
 /**
@@ -503,14 +505,20 @@ async function readSettings(dir) {
  * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`), the system one (`systemFiles`: see
  * systemAttributesFiles), and a `.gitattributes` in the directory of a path or any directory above it up to the
  * top. When none exists no path has an attribute, and `git check-attr` need not be asked: a few hundred lstat
- * calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ * calls for 100,000 paths in 200 directories, against 0.1–0.4 s. Undefined when the disk cannot tell (see below).
  */
 function attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    // Attributes read from a tree rather than the disk (`attr.tree`, `GIT_ATTR_SOURCE`), or a global file named as
+    // git expands and this does not (`~user/`, `%(prefix)/`): no file on disk tells, so git is asked.
+    if (settings.attrTree !== undefined || env.GIT_ATTR_SOURCE !== undefined)
+        return undefined;
+    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_1__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
+    if (/^(?:~[^/]|%\(prefix\)\/)/.test(global))
+        return undefined;
     // git runs from the work tree's top: a relative global file is read from there. The top is above the real
     // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(realDir, ...Array(depth).fill('..'));
-    const global = (0,_git_attribute_files_js__WEBPACK_IMPORTED_MODULE_1__/* .globalAttributesFile */ .f$)(settings.attributesFile, env);
     const places = [infoAttributes, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(top, global), ...systemFiles];
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = realDir;

@@ -41006,18 +41006,20 @@ function gitOnPath(path) {
 
 
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-const SETTINGS_REGEXP = '^core\\.(autocrlf|filemode|symlinks|attributesfile)$';
+const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile)|attr\\.tree)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
     const values = parseConfigRecords(text);
     const bool = (key) => values.has(key) ? gitBoolean(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
+    const attrTree = values.get('attr.tree');
     return {
         // `input` is not a boolean but converts as `true` does (in the clean direction).
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
         ...(attributesFile ? { attributesFile } : {}),
+        ...(attrTree !== undefined ? { attrTree } : {}),
     };
 }
 /**
@@ -41086,14 +41088,20 @@ async function readSettings(dir) {
  * `$XDG_CONFIG_HOME/git/attributes` or `~/.config/git/attributes`), the system one (`systemFiles`: see
  * systemAttributesFiles), and a `.gitattributes` in the directory of a path or any directory above it up to the
  * top. When none exists no path has an attribute, and `git check-attr` need not be asked: a few hundred lstat
- * calls for 100,000 paths in 200 directories, against 0.1–0.4 s.
+ * calls for 100,000 paths in 200 directories, against 0.1–0.4 s. Undefined when the disk cannot tell (see below).
  */
 function attributePlaces(realDir, prefix, paths, infoAttributes, settings, systemFiles, env = process.env) {
+    // Attributes read from a tree rather than the disk (`attr.tree`, `GIT_ATTR_SOURCE`), or a global file named as
+    // git expands and this does not (`~user/`, `%(prefix)/`): no file on disk tells, so git is asked.
+    if (settings.attrTree !== undefined || env.GIT_ATTR_SOURCE !== undefined)
+        return undefined;
+    const global = globalAttributesFile(settings.attributesFile, env);
+    if (/^(?:~[^/]|%\(prefix\)\/)/.test(global))
+        return undefined;
     // git runs from the work tree's top: a relative global file is read from there. The top is above the real
     // directory (`prefix` is git's), not above a link leading to it.
     const depth = prefix.split('/').filter(Boolean).length;
     const top = (0,external_node_path_.resolve)(realDir, ...Array(depth).fill('..'));
-    const global = globalAttributesFile(settings.attributesFile, env);
     const places = [infoAttributes, (0,external_node_path_.resolve)(top, global), ...systemFiles];
     // The directories from the work tree's top down to the source directory, then those of the paths.
     let above = realDir;
@@ -41754,6 +41762,29 @@ function parseBatch(out) {
 
 
 /**
+ * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
+ * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ */
+function indexHolds(index, dir, places) {
+    if (index.size === 0)
+        return false;
+    const below = dir + '/';
+    return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
+}
+const ATTRIBUTES = '.gitattributes';
+/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
+function attributesFilesOf(text) {
+    const found = new Set();
+    for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
+        // The record's path follows the first tab after its start.
+        const start = text.lastIndexOf('\0', i) + 1;
+        const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
+        if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`))
+            found.add(path);
+    }
+    return found;
+}
+/**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
  * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
@@ -41786,7 +41817,9 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
     const places = infoAttributes === undefined
         ? undefined
         : attributePlaces(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
-    const attributed = places === undefined || places.some((f) => (0,external_node_fs_.existsSync)(f));
+    const attributed = places === undefined ||
+        places.some((f) => (0,external_node_fs_.existsSync)(f)) ||
+        indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
     const converting = attributed
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
@@ -41926,6 +41959,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.entries) : r)),
+        indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set())),
         ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.paths) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,util_result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),

@@ -35,6 +35,30 @@ export { commitTreeDigests } from './commit-digests.js';
 export type { DigestMap, DigestSource, InputState } from './input-state.js';
 
 /**
+ * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
+ * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ */
+function indexHolds(index: ReadonlySet<string>, dir: string, places: readonly string[]): boolean {
+  if (index.size === 0) return false;
+  const below = dir + '/';
+  return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
+}
+
+const ATTRIBUTES = '.gitattributes';
+
+/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
+function attributesFilesOf(text: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
+    // The record's path follows the first tab after its start.
+    const start = text.lastIndexOf('\0', i) + 1;
+    const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
+    if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`)) found.add(path);
+  }
+  return found;
+}
+
+/**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
  * the requested paths that `git status` finds changed against the index (content, mode, type, deletion) or that
  * are not in the index (untracked, ignored); symbolic links (their targets are what a job reads); and the paths
@@ -76,7 +100,10 @@ export async function workingTreeDigests(
           await listings.systemAttributes,
           listings.env,
         );
-  const attributed = places === undefined || places.some((f) => existsSync(f));
+  const attributed =
+    places === undefined ||
+    places.some((f) => existsSync(f)) ||
+    indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
   const converting = attributed
     ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
     : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
@@ -185,6 +212,11 @@ export interface WorkTreeListings {
   prefix: Promise<string | undefined>;
   /** `git ls-files -s -v`, parsed once for both its users (see parseIndexListing). */
   index: Promise<Result<ReadonlyMap<string, GitEntry | GitMode>, string>>;
+  /**
+   * The `.gitattributes` files of that listing, whatever their tags: git reads the index's copy where the work tree
+   * lacks it (deleted, or left out by a sparse checkout).
+   */
+  indexAttributes: Promise<ReadonlySet<string>>;
   status: Promise<Result<string, string>>;
   settings: Promise<GitSettings>;
   /** The system attributes files git may read (see systemAttributesFiles). */
@@ -274,6 +306,7 @@ export function startWorkTreeListings(
     ...(options.env ? { env: options.env } : {}),
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: parsed.then((r) => (r.ok ? ok(r.value.entries) : r)),
+    indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set<string>())),
     ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? ok(r.value.paths!) : r)) } : {}),
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),

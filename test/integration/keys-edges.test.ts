@@ -3,7 +3,7 @@
  * the source directory, inputs edited while a job runs, and the hook keying a commit as its checkout reads it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -215,6 +215,35 @@ describe('keys at the edges (git settings that make git trust stat data less)', 
       expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('HELLX\n');
     });
   }
+
+  it('key an input by the attributes of a `.gitattributes` the index holds and the work tree lacks', async () => {
+    // Before: only attributes files on disk were looked for, so `git check-attr` was not asked; git reads the
+    // index's copy, and checks the input out as `a\r\n`, yet the run restored the output built from `a\n`.
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'a\n',
+      'graph.json': graphJson([
+        { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    const first = await rig.runGraph(['--out-dir', rig.path('out')]);
+    expect(first.jobs.get('read')?.status).toBe('built');
+    await rig.write({ '.gitattributes': 'a.txt text eol=crlf\n' });
+    git('add', '.gitattributes');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attributes');
+    await rm(join(rig.src, 'a.txt'));
+    git('checkout', '--', 'a.txt');
+    await rm(join(rig.src, '.gitattributes'));
+    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
+    const second = await rig.runGraph(['--out-dir', rig.path('out2')]);
+    expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
+    expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('a\r\n');
+  });
 
   it('key an edited input that a file-system monitor says nothing changed in', async () => {
     // Before: git status asked the repository's core.fsmonitor, which answered "nothing changed", and the edited

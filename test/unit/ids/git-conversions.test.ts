@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConvertedPaths, parseSettings } from '../../../src/ids/git-conversions.js';
+import { attributePlaces, parseConvertedPaths, parseSettings } from '../../../src/ids/git-conversions.js';
 
 const answer = (rows: [string, string, string][]): string => rows.map((r) => r.join('\0') + '\0').join('');
 
@@ -16,6 +16,23 @@ describe('git conversion settings and attributes', () => {
       autocrlf: false,
       fileMode: true,
     });
+  });
+
+  it('asks git where the disk cannot tell which attributes apply', () => {
+    // Before: `~user/` was not expanded (only `~/` was), so the place looked at was a path below the work tree that
+    // does not exist, and `git check-attr` was not asked although git read the file. Nor was it for attributes
+    // read from a tree (`attr.tree`, `GIT_ATTR_SOURCE`).
+    const places = (settings: string, env: NodeJS.ProcessEnv = { HOME: '/home/me' }): string[] | undefined =>
+      attributePlaces('/w', '', ['a.txt'], '/w/.git/info/attributes', parseSettings(settings), [], env);
+    expect(places('core.attributesfile\n~/attrs\0')).toEqual([
+      '/w/.git/info/attributes',
+      '/home/me/attrs',
+      '/w/.gitattributes',
+    ]);
+    expect(places('core.attributesfile\n~me/attrs\0')).toBeUndefined();
+    expect(places('core.attributesfile\n%(prefix)/etc/attrs\0')).toBeUndefined();
+    expect(places('attr.tree\nHEAD\0')).toBeUndefined();
+    expect(places('', { HOME: '/home/me', GIT_ATTR_SOURCE: 'HEAD' })).toBeUndefined();
   });
 
   it('finds the paths git converts, erring towards reading', () => {
