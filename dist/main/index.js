@@ -49179,13 +49179,20 @@ function bool(name, value, fallback) {
     return (0,util_result/* err */._)(`Input "${name}" must be true or false, got ${quote(value)}`);
 }
 /** A whole number ≥ 1 (≥ 0 with `zero`). */
-function positive(name, value, fallback, zero = false) {
+function positive(name, value, fallback, zero = false, max = Number.MAX_SAFE_INTEGER) {
     if (value === '')
         return (0,util_result.ok)(fallback);
-    if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value))
-        return (0,util_result.ok)(Number(value));
-    return (0,util_result/* err */._)(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
+    if (!(zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value)))
+        return (0,util_result/* err */._)(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
+    if (Number(value) > max)
+        return (0,util_result/* err */._)(`Input "${name}" must be at most ${max}, got ${quote(value)}`);
+    return (0,util_result.ok)(Number(value));
 }
+/** GitHub's matrix runs at most this many jobs: more shards could never all start. */
+const MAX_SHARDS = 256;
+/** Bounds of inputs given in seconds (a day; an hour): a wait of weeks is a typo, and timers stop at 24.8 days. */
+const MAX_WAIT_SECONDS = 86_400;
+const MAX_LATENCY_SECONDS = 3_600;
 /** `i/n` with 1 ≤ i ≤ n. */
 function parseShard(value) {
     if (value === '')
@@ -49196,6 +49203,8 @@ function parseShard(value) {
     if (!m || index < 1 || count < 1 || index > count) {
         return (0,util_result/* err */._)(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
     }
+    if (count > MAX_SHARDS)
+        return (0,util_result/* err */._)(`Input "shard" must have at most ${MAX_SHARDS} shards, got ${quote(value)}`);
     return (0,util_result.ok)({ index, count });
 }
 /** Parses every input; answers all problems at once, each naming the input and quoting the value. */
@@ -49219,8 +49228,8 @@ function parseActionInputs(get) {
     if (remote && remote.url === '')
         problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
     const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), (0,external_node_os_.availableParallelism)()), 1);
-    const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true), 30);
-    const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16), 16);
+    const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS), 30);
+    const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16, false, MAX_SHARDS), 16);
     const outDir = get(Inputs.outDir);
     const plan = get(Inputs.plan);
     if (mode === 'aggregate' && plan === '')
@@ -49252,8 +49261,8 @@ function parseActionInputs(get) {
         runnerStartupSeconds,
         maxShards,
         planMode: take(choice(Inputs.planMode, get(Inputs.planMode), ['auto', 'trunk', 'pipelined'], 'auto'), 'auto'),
-        publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
-        waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
+        publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true, MAX_LATENCY_SECONDS), 15),
+        waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true, MAX_WAIT_SECONDS), 60),
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
         githubToken: get(Inputs.githubToken),
     };
@@ -50462,7 +50471,23 @@ async function shardTargets(graph, o) {
             ]);
         }
         const mine = new Set(o.plan.shards[o.shard.index - 1]);
-        return (0,util_result.ok)([...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH))));
+        const targets = [...selected].filter((l) => mine.has(keys.get(l).slice(0, KEY_PREFIX_LENGTH)));
+        // Every key the plan gives this shard is a job of this graph, or the plan was made for another one (another
+        // commit, salt or targets, or a runner of another system): building what matches would leave the rest unbuilt,
+        // and the run green.
+        const found = new Set(targets.map((l) => keys.get(l).slice(0, KEY_PREFIX_LENGTH)));
+        const missing = [...mine].filter((k) => !found.has(k)).length;
+        if (missing > 0) {
+            return (0,util_result/* err */._)([
+                {
+                    field: 'plan',
+                    message: `${missing} of the ${mine.size} jobs the plan gives shard ${o.shard.index}/${o.shard.count} are not jobs ` +
+                        'of this graph with these keys: the plan was made for another commit, salt, targets or runner system ' +
+                        '(run the planner and the shards on the same commit with the same inputs)',
+                },
+            ]);
+        }
+        return (0,util_result.ok)(targets);
     }
     const shards = assignShards(shards_components(graph, selected, keys), o.shard.count);
     return (0,util_result.ok)(shards[o.shard.index - 1] ?? []);
@@ -50739,13 +50764,17 @@ const MAX_SCALE = 10;
 const FIRST_LOOK_AFTER_MS = 60_000;
 function timer(ms) {
     let t;
-    const passed = new Promise((r) => (t = setTimeout(r, ms)));
+    // Node fires a longer timer after 1 ms: a plan's far-off time would make the waits look again and again.
+    const passed = new Promise((r) => (t = setTimeout(r, Math.min(ms, importing_cache_MAX_TIMER_MS))));
     // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
     return { passed, cancel: () => clearTimeout(t) };
 }
+/** The longest time setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const importing_cache_MAX_TIMER_MS = 2 ** 31 - 1;
 const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
 
 
 
@@ -50892,7 +50921,7 @@ function describePlan(pl) {
             `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
             `waiting for ${pl.style === 'pipelined' ? 'another shard' : 'the trunk'} (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
             `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
-            pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
+            pl.copies.map((c) => `${(0,util_printable/* printable */.g$)(c.name)} ×${c.shards}`).join(', '),
         ].join('');
     const split = pl.style === 'pipelined'
         ? pl.trunk.length > 0
@@ -51015,7 +51044,7 @@ async function run(graph, o, p, cache, env) {
         const names = built.names;
         const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
         if (dup.length > 0) {
-            core/* info */.pq(`disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${d.name} (${d.why})`).join(', ')}`);
+            core/* info */.pq(`disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${(0,util_printable/* printable */.g$)(d.name)} (${(0,util_printable/* printable */.g$)(d.why)})`).join(', ')}`);
         }
         setOutputs({ [Outputs.duplicated]: JSON.stringify(dup) });
     }

@@ -88,11 +88,27 @@ function bool(name: string, value: string, fallback: boolean): Result<boolean, s
 }
 
 /** A whole number ≥ 1 (≥ 0 with `zero`). */
-function positive(name: string, value: string, fallback: number, zero = false): Result<number, string> {
+function positive(
+  name: string,
+  value: string,
+  fallback: number,
+  zero = false,
+  max = Number.MAX_SAFE_INTEGER,
+): Result<number, string> {
   if (value === '') return ok(fallback);
-  if (zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value)) return ok(Number(value));
-  return err(`Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`);
+  if (!(zero ? /^[0-9]+$/.test(value) : /^[1-9][0-9]*$/.test(value)))
+    return err(
+      `Input "${name}" must be a ${zero ? 'non-negative' : 'positive'} integer, got ${quote(value)}`,
+    );
+  if (Number(value) > max) return err(`Input "${name}" must be at most ${max}, got ${quote(value)}`);
+  return ok(Number(value));
 }
+
+/** GitHub's matrix runs at most this many jobs: more shards could never all start. */
+export const MAX_SHARDS = 256;
+/** Bounds of inputs given in seconds (a day; an hour): a wait of weeks is a typo, and timers stop at 24.8 days. */
+const MAX_WAIT_SECONDS = 86_400;
+const MAX_LATENCY_SECONDS = 3_600;
 
 /** `i/n` with 1 ≤ i ≤ n. */
 export function parseShard(value: string): Result<{ index: number; count: number } | undefined, string> {
@@ -103,6 +119,8 @@ export function parseShard(value: string): Result<{ index: number; count: number
   if (!m || index < 1 || count < 1 || index > count) {
     return err(`Input "shard" must look like i/n with 1 <= i <= n, got ${quote(value)}`);
   }
+  if (count > MAX_SHARDS)
+    return err(`Input "shard" must have at most ${MAX_SHARDS} shards, got ${quote(value)}`);
   return ok({ index, count });
 }
 
@@ -132,8 +150,11 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       : undefined;
   if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
   const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), availableParallelism()), 1);
-  const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true), 30);
-  const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16), 16);
+  const runnerStartupSeconds = take(
+    positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS),
+    30,
+  );
+  const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16, false, MAX_SHARDS), 16);
   const outDir = get(Inputs.outDir);
   const plan = get(Inputs.plan);
   if (mode === 'aggregate' && plan === '')
@@ -172,8 +193,14 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       choice(Inputs.planMode, get(Inputs.planMode), ['auto', 'trunk', 'pipelined'] as const, 'auto'),
       'auto',
     ),
-    publishLatencySeconds: take(positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true), 15),
-    waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true), 60),
+    publishLatencySeconds: take(
+      positive(Inputs.publishLatency, get(Inputs.publishLatency), 15, true, MAX_LATENCY_SECONDS),
+      15,
+    ),
+    waitMarginSeconds: take(
+      positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true, MAX_WAIT_SECONDS),
+      60,
+    ),
     logReplay: take(
       choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'] as const, 'failed'),
       'failed',

@@ -220,7 +220,24 @@ export async function shardTargets(
       ]);
     }
     const mine = new Set(o.plan.shards[o.shard.index - 1]);
-    return ok([...selected].filter((l) => mine.has(keys.get(l)!.slice(0, KEY_PREFIX_LENGTH))));
+    const targets = [...selected].filter((l) => mine.has(keys.get(l)!.slice(0, KEY_PREFIX_LENGTH)));
+    // Every key the plan gives this shard is a job of this graph, or the plan was made for another one (another
+    // commit, salt or targets, or a runner of another system): building what matches would leave the rest unbuilt,
+    // and the run green.
+    const found = new Set(targets.map((l) => keys.get(l)!.slice(0, KEY_PREFIX_LENGTH)));
+    const missing = [...mine].filter((k) => !found.has(k)).length;
+    if (missing > 0) {
+      return err([
+        {
+          field: 'plan',
+          message:
+            `${missing} of the ${mine.size} jobs the plan gives shard ${o.shard.index}/${o.shard.count} are not jobs ` +
+            'of this graph with these keys: the plan was made for another commit, salt, targets or runner system ' +
+            '(run the planner and the shards on the same commit with the same inputs)',
+        },
+      ]);
+    }
+    return ok(targets);
   }
   const shards = assignShards(components(graph, selected, keys), o.shard.count);
   return ok(shards[o.shard.index - 1] ?? []);

@@ -29,6 +29,7 @@ import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
 import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './inputs.js';
+import { printable } from '../util/printable.js';
 import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
 import { type Plan, planShards, shardTargets } from './plan.js';
@@ -201,7 +202,7 @@ function describePlan(pl: Plan): string {
           `\n  ${pl.copies.length} job${pl.copies.length === 1 ? '' : 's'} built by several shards each instead of `,
           `waiting for ${pl.style === 'pipelined' ? 'another shard' : 'the trunk'} (${pl.duplicatedSeconds.toFixed(1)} s built more than once, `,
           `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
-          pl.copies.map((c) => `${c.name} ×${c.shards}`).join(', '),
+          pl.copies.map((c) => `${printable(c.name)} ×${c.shards}`).join(', '),
         ].join('');
   const split =
     pl.style === 'pipelined'
@@ -356,7 +357,7 @@ async function run(
     const dup = importing.duplicated.map((d) => ({ name: names.get(d.key) ?? d.key, why: d.why }));
     if (dup.length > 0) {
       core.info(
-        `disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${d.name} (${d.why})`).join(', ')}`,
+        `disbuild: built ${dup.length} job${dup.length === 1 ? '' : 's'} another shard owns: ${dup.map((d) => `${printable(d.name)} (${printable(d.why)})`).join(', ')}`,
       );
     }
     setOutputs({ [Outputs.duplicated]: JSON.stringify(dup) });

@@ -288,9 +288,13 @@ const FIRST_LOOK_AFTER_MS = 60_000;
 
 function timer(ms: number): { passed: Promise<void>; cancel: () => void } {
   let t: NodeJS.Timeout | undefined;
-  const passed = new Promise<void>((r) => (t = setTimeout(r, ms)));
+  // Node fires a longer timer after 1 ms: a plan's far-off time would make the waits look again and again.
+  const passed = new Promise<void>((r) => (t = setTimeout(r, Math.min(ms, MAX_TIMER_MS))));
   // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
   return { passed, cancel: () => clearTimeout(t) };
 }
+
+/** The longest time setTimeout takes (2^31 - 1 ms, about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const prefix = (key: JobKey): string => key.slice(0, KEY_PREFIX_LENGTH);

@@ -81,6 +81,13 @@ describe('parseActionInputs', () => {
     [{ cache: 'http' }, 'Input "cache-url" is required with cache http, got ""'],
     [{ cache: 'turbo', 'cache-team': 't' }, 'Input "cache-url" is required with cache turbo, got ""'],
     [{ 'graph-command': 'make graph' }, 'Inputs "graph" and "graph-command" exclude each other; set one'],
+    // Before: accepted. Plan mode then ran out of memory counting runners, a shard dealing components into 10^8
+    // shards did too, and a wait past 2^31 ms made its timers fire after 1 ms, looking the job up in a busy loop.
+    [{ 'max-shards': '100000000' }, 'Input "max-shards" must be at most 256, got "100000000"'],
+    [{ shard: '1/100000000' }, 'Input "shard" must have at most 256 shards, got "1/100000000"'],
+    [{ 'wait-margin': '2200000' }, 'Input "wait-margin" must be at most 86400, got "2200000"'],
+    [{ 'publish-latency': '99999' }, 'Input "publish-latency" must be at most 3600, got "99999"'],
+    [{ 'runner-startup': '99999' }, 'Input "runner-startup" must be at most 3600, got "99999"'],
   ])('rejects %j', (bad, message) => {
     const r = inputs({ graph: 'g.json', ...bad });
     expect(r.ok).toBe(false);

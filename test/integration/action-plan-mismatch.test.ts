@@ -1,0 +1,104 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionRig } from '../helpers/action-rig.js';
+import type { JobSpec } from '../helpers/graph-json.js';
+import { decodePlan } from '../../src/scale/shard-plan.js';
+
+/**
+ * Scale-out at its edges: shards run on another commit than their plan, and job names that hold workflow
+ * commands. A root job and eight leaves over two shards, one of which publishes the root for the other.
+ */
+describe('scale-out: a plan and its shards', () => {
+  let rig: ActionRig;
+  let ran: string;
+  const LEAVES = 8;
+
+  const graph = (rootName = 'root'): string => {
+    const job = (name: string, script: string, deps: string[] = []): JobSpec => ({
+      name,
+      deps,
+      cmds: [{ exec: ['sh', '-c', `echo ${name.split('\n')[0]} >> ${ran}; ${script}`] }],
+    });
+    const jobs: JobSpec[] = [
+      {
+        ...job(rootName, 'if [ -f broken ]; then exit 3; fi; sleep 0.5; cat x.txt > <out>/r'),
+        inputs: ['x.txt'],
+      },
+    ];
+    for (let i = 0; i < LEAVES; i++)
+      jobs.push(job(`leaf-${i}`, `sleep 0.2; cat <dep:${rootName}>/r > <out>/l`, [rootName]));
+    return rig.graph(jobs);
+  };
+
+  beforeAll(async () => {
+    rig = await ActionRig.create({ 'x.txt': 'x\n' });
+    ran = join(rig.root, 'ran.log');
+  });
+  afterAll(() => rig.close());
+
+  const common = {
+    concurrency: '1',
+    'runner-startup': '1',
+    'max-shards': '2',
+    'plan-mode': 'pipelined',
+    'publish-latency': '1',
+  };
+
+  async function planTwo(prefix: string, g: string) {
+    const planned = await rig.main(
+      { ...common, 'key-prefix': prefix, mode: 'plan' },
+      { edit: { 'graph.json': g } },
+    );
+    expect(planned.code, planned.stdout).toBe(0);
+    const decoded = decodePlan(planned.outputs.plan!);
+    if (!decoded.ok) throw new Error(decoded.error);
+    const owner = decoded.value.exports![0]!.owner;
+    return { encoded: planned.outputs.plan!, owner: `${owner}/2`, waiter: `${3 - owner}/2` };
+  }
+
+  it('fails shards run on a checkout whose keys are not the plan’s, and the aggregate with them', async () => {
+    // Before: each shard kept the jobs of the plan it could find (none), said "owns 0 jobs" and passed; so did the
+    // aggregate ("all jobs succeeded, 0 built"), and nothing was built.
+    await writeFile(ran, '');
+    const { encoded } = await planTwo('changed', graph());
+    // A commit pushed between the plan and the shards: x.txt differs, and so do the keys.
+    const edit = { 'graph.json': graph(), 'x.txt': 'y\n' };
+    const shards = await Promise.all(
+      ['1/2', '2/2'].map((s) =>
+        rig.main({ ...common, 'key-prefix': 'changed', shard: s, plan: encoded }, { edit }),
+      ),
+    );
+    for (const r of shards) {
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout).toMatch(
+        /::error::plan: \d+ of the \d+ jobs the plan gives shard [12]\/2 are not jobs of this graph/,
+      );
+    }
+    const agg = await rig.main({ 'key-prefix': 'changed', mode: 'aggregate', plan: encoded }, { edit });
+    expect(agg.code).not.toBe(0);
+    expect(await readFile(ran, 'utf8')).toBe('');
+  }, 60_000);
+
+  it('prints job names that hold workflow commands as text', async () => {
+    // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
+    // runner took its lines for a warning and a mask.
+    await writeFile(ran, '');
+    const evil = 'root\n::warning title=pwned::INJECTED\n::add-mask::leaf';
+    const g = graph(evil);
+    const { encoded, owner, waiter } = await planTwo('inject', g);
+    const edit = { 'graph.json': g };
+    const w = rig.main(
+      { ...common, 'key-prefix': 'inject', shard: waiter, plan: encoded, 'wait-margin': '60' },
+      { edit },
+    );
+    // The owner fails the job, so the waiter builds it itself.
+    await rig.main(
+      { ...common, 'key-prefix': 'inject', shard: owner, plan: encoded },
+      { edit: { ...edit, broken: '' } },
+    );
+    const r = await w;
+    expect(r.stdout).toContain('another shard owns: root\\n::warning');
+    expect(r.stdout.split('\n').filter((l) => /^::(warning title=pwned|add-mask::leaf)/.test(l))).toEqual([]);
+  }, 120_000);
+});
