@@ -50207,12 +50207,20 @@ function peakPerMinute(times) {
 
 const KEY_PREFIX_LENGTH = 16;
 function encodePlan(plan) {
+    const g = plan.graph === undefined ? {} : { g: plan.graph };
     if (plan.exports === undefined)
-        return JSON.stringify({ v: 1, shards: plan.shards });
+        return JSON.stringify({ v: 1, shards: plan.shards, ...g });
     // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
     const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
     const seconds = plan.seconds?.map((s) => s.map((x) => Math.round(x * 10) / 10));
-    return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}) });
+    return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}), ...g });
+}
+/** ShardPlan.graph of the keys a planner selected. */
+function graphDigest(keys) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([...new Set(keys)].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16);
 }
 function decodePlan(text) {
     let v;
@@ -50228,12 +50236,14 @@ function decodePlan(text) {
     const valid = (o?.v === 1 || o?.v === 2) &&
         Array.isArray(shards) &&
         shards.length > 0 &&
-        shards.every((s) => Array.isArray(s) && s.every(isKey));
+        shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
+        (o.g === undefined || (isKey(o.g) && o.g.length === 16));
     const bad = (0,util_result/* err */._)("not a plan written by disbuild's plan mode");
     if (!valid)
         return bad;
+    const graph = o.g === undefined ? {} : { graph: o.g };
     if (o.v === 1)
-        return (0,util_result.ok)({ shards: shards });
+        return (0,util_result.ok)({ shards: shards, ...graph });
     const n = shards.length;
     const exports = o.exports;
     if (!Array.isArray(exports) ||
@@ -50259,6 +50269,7 @@ function decodePlan(text) {
         shards: shards,
         exports: exports.map(([key, owner, at]) => ({ key, owner, at })),
         ...(seconds !== undefined ? { seconds: seconds } : {}),
+        ...graph,
     });
 }
 /** A short name for a plan, so the entries of one plan's shards are told apart from another plan's. */
@@ -50446,7 +50457,7 @@ async function planShards(graph, o, cache, timings) {
         published: shardPlan.exports?.length ?? 0,
         duplicatedSeconds: p.duplicatedSeconds,
         duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
-        encoded: encodePlan(shardPlan),
+        encoded: encodePlan({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l))) }),
         matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
         estimateSeconds: p.estimateSeconds,
         singleRunnerSeconds: p.singleRunnerSeconds,

@@ -7,7 +7,7 @@ import { keyGraph } from '../ids/job-key.js';
 import { choosePlan, unrecordedSeconds, type ChosenPlan } from '../scale/choose-plan.js';
 import { partition, type Partition, type WorkItem } from '../scale/partition.js';
 import { pipelinePlan } from '../scale/pipeline.js';
-import { encodePlan, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
+import { encodePlan, graphDigest, KEY_PREFIX_LENGTH, type ShardPlan } from '../scale/shard-plan.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { assignShards, components } from './shards.js';
@@ -186,7 +186,7 @@ export async function planShards(
     published: shardPlan.exports?.length ?? 0,
     duplicatedSeconds: p.duplicatedSeconds,
     duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
-    encoded: encodePlan(shardPlan),
+    encoded: encodePlan({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l)!)) }),
     matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
     estimateSeconds: p.estimateSeconds,
     singleRunnerSeconds: p.singleRunnerSeconds,

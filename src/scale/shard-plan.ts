@@ -22,6 +22,11 @@ export interface ShardPlan {
    * jobs' real durations with these and rescales its waits' bounds (importing-cache.ts).
    */
   seconds?: number[][];
+  /**
+   * The digest of the keys the planner selected (16 hex digits): two plans of two graphs that split alike (every
+   * job on the planner, say) are still two plans, whose reports are kept apart (see planId).
+   */
+  graph?: string;
 }
 
 export interface PlannedExport {
@@ -36,11 +41,20 @@ export interface PlannedExport {
 export const KEY_PREFIX_LENGTH = 16;
 
 export function encodePlan(plan: ShardPlan): string {
-  if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards });
+  const g = plan.graph === undefined ? {} : { g: plan.graph };
+  if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards, ...g });
   // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
   const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
   const seconds = plan.seconds?.map((s) => s.map((x) => Math.round(x * 10) / 10));
-  return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}) });
+  return JSON.stringify({ v: 2, shards: plan.shards, exports, ...(seconds ? { seconds } : {}), ...g });
+}
+
+/** ShardPlan.graph of the keys a planner selected. */
+export function graphDigest(keys: Iterable<string>): string {
+  return createHash('sha256')
+    .update([...new Set(keys)].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function decodePlan(text: string): Result<ShardPlan, string> {
@@ -50,17 +64,19 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
   } catch (e) {
     return err(`not JSON (${(e as Error).message})`);
   }
-  const o = v as { v?: unknown; shards?: unknown; exports?: unknown; seconds?: unknown } | null;
+  const o = v as { v?: unknown; shards?: unknown; exports?: unknown; seconds?: unknown; g?: unknown } | null;
   const shards = o?.shards;
   const isKey = (k: unknown): k is string => typeof k === 'string' && /^[0-9a-f]+$/.test(k);
   const valid =
     (o?.v === 1 || o?.v === 2) &&
     Array.isArray(shards) &&
     shards.length > 0 &&
-    shards.every((s) => Array.isArray(s) && s.every(isKey));
+    shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
+    (o.g === undefined || (isKey(o.g) && o.g.length === 16));
   const bad = err("not a plan written by disbuild's plan mode");
   if (!valid) return bad;
-  if (o.v === 1) return ok({ shards: shards as string[][] });
+  const graph = o.g === undefined ? {} : { graph: o.g as string };
+  if (o.v === 1) return ok({ shards: shards as string[][], ...graph });
   const n = shards.length;
   const exports = o.exports;
   if (
@@ -98,6 +114,7 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
     shards: shards as string[][],
     exports: (exports as [string, number, number][]).map(([key, owner, at]) => ({ key, owner, at })),
     ...(seconds !== undefined ? { seconds: seconds as number[][] } : {}),
+    ...graph,
   });
 }
 

@@ -80,6 +80,28 @@ describe('scale-out: a plan and its shards', () => {
     expect(await readFile(ran, 'utf8')).toBe('');
   }, 60_000);
 
+  it('keeps the reports of two pipelines of one run apart, though their plans split alike', async () => {
+    // Before: both planners built everything and wrote the same plan, whose reports shared their entries' names:
+    // the aggregate of the failing pipeline read the other's report and passed.
+    const alone = { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50' };
+    const edit = {
+      'graph-a.json': rig.graph([{ name: 'a-test', cmds: [{ exec: ['sh', '-c', 'exit 1'] }] }]),
+      'graph-b.json': rig.graph([{ name: 'b-lint', cmds: [{ exec: ['sh', '-c', 'echo ok > <out>/o'] }] }]),
+    };
+    const plans = [];
+    for (const graph of ['graph-a.json', 'graph-b.json']) {
+      const planned = await rig.main({ graph, mode: 'plan', 'runner-startup': '1' }, { edit, env: alone });
+      for (const shard of JSON.parse(planned.outputs.matrix!).shard as string[])
+        await rig.main({ graph, shard, plan: planned.outputs.plan! }, { edit, env: alone });
+      plans.push(planned);
+    }
+    expect(plans[0]!.code).not.toBe(0);
+    expect(plans[0]!.outputs.plan).not.toBe(plans[1]!.outputs.plan);
+    const agg = await rig.main({ mode: 'aggregate', plan: plans[0]!.outputs.plan! }, { edit, env: alone });
+    expect(agg.code).not.toBe(0);
+    expect(agg.outputs['failed-jobs']).toBe('["a-test"]');
+  }, 60_000);
+
   it('prints job names that hold workflow commands as text', async () => {
     // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
     // runner took its lines for a warning and a mask.
