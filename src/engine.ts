@@ -167,7 +167,12 @@ export async function runGraph(
     timings,
     coordinator: deps.coordinator ?? soloCoordinator,
     ...(launcher ? { launcher } : {}),
-    ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+    ...(recheck
+      ? {
+          inputsChanged: (job) => recheck.changed(job.inputs),
+          inputsStarting: (job) => recheck.started(job.inputs),
+        }
+      : {}),
     ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
       ? { outputGlobs: (await import('./executor/output-globs.js')).compileOutputGlobs }
       : {}),

@@ -3247,6 +3247,7 @@ class Execution {
                 break;
             }
         }
+        this.#p.inputsStarting?.(job);
         const result = await runCommands(cmds, {
             env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
             captureDir: tmpDir,
@@ -3651,7 +3652,12 @@ async function runGraph(graph, options, deps) {
         timings,
         coordinator: deps.coordinator ?? job_coordinator/* soloCoordinator */.E,
         ...(launcher ? { launcher } : {}),
-        ...(recheck ? { inputsChanged: (job) => recheck.changed(job.inputs) } : {}),
+        ...(recheck
+            ? {
+                inputsChanged: (job) => recheck.changed(job.inputs),
+                inputsStarting: (job) => recheck.started(job.inputs),
+            }
+            : {}),
         ...(graph.jobs.some((j) => j.outputs !== undefined && j.outputs.length > 0)
             ? { outputGlobs: (await __webpack_require__.e(/* import() */ 254).then(__webpack_require__.bind(__webpack_require__, 4254))).compileOutputGlobs }
             : {}),

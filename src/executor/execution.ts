@@ -67,6 +67,8 @@ export interface ExecutionParts {
   wantBytes?: ReadonlySet<JobLabel>;
   /** The job's inputs that changed since they were keyed; a build reading any of them is not saved. */
   inputsChanged?: (job: Job) => Promise<string[]>;
+  /** Called as the job's commands are about to start: what its inputs are then is compared after (see above). */
+  inputsStarting?: (job: Job) => void;
   /** Compiles in-place output globs; needed only when some job has `Outputs` (see InPlaceOutputs). */
   outputGlobs?: (patterns: readonly string[]) => OutputGlobs;
   /**
@@ -511,6 +513,7 @@ export class Execution {
         break;
       }
     }
+    this.#p.inputsStarting?.(job);
     const result = await runCommands(cmds, {
       env: { ...options.baseEnv, ...this.#p.coordinator.env, TMPDIR: tmpDir },
       captureDir: tmpDir,

@@ -4,13 +4,16 @@
  *
  * Inputs read from disk when keyed carry their stat data (inode, size, mtime, ctime, mode; git-blob.ts): any
  * difference now means a change. Inputs whose digest came from git's index were not looked at by this process;
- * git compared them with the index when `git status` ran, after `since`. One whose ctime is not older than that
- * (less a margin for coarse file-system clocks) is read again and compared by content, so that a file touched
- * just before the run is not taken for an edit. ctime cannot be set by a program: every write, chmod or
- * replacement moves it.
+ * git compared them with the index when `git status` ran, after `since`. Their stat data is taken as the first job
+ * reading them starts (`started`): any difference after means the job may have read other bytes, though the file
+ * holds the keyed ones again by its end (an edit undone, a `git stash` and `pop`), or another file now stands at
+ * its path (a directory swapped in, whose files are older). Besides, one whose ctime is not older than `since`
+ * (less a margin for coarse file-system clocks) is read again and compared by content: it may have changed between
+ * the keys and the job's start, and a file touched just before the run is not taken for an edit. ctime cannot be
+ * set by a program: every write, chmod or replacement moves it.
  */
 import { lstatSync, statSync } from 'node:fs';
-import { digestFromDisk, sameStamp, stampOf, statStamp } from './git-blob.js';
+import { digestFromDisk, sameStamp, type StatStamp, stampOf, statStamp } from './git-blob.js';
 import type { InputState } from './input-state.js';
 
 /** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
@@ -23,11 +26,25 @@ export class InputRecheck {
    * `digests` are the states the keys were computed from; `since` is the wall-clock time (ms) just before any of
    * them was looked at.
    */
+  /** The stat data of inputs keyed from the index as the first job reading them started; null: none was there. */
+  readonly #atStart = new Map<string, StatStamp | null>();
+
   constructor(
     private readonly sourceDir: string,
     private readonly digests: ReadonlyMap<string, InputState>,
     private readonly since: number,
   ) {}
+
+  /** Before a job's commands start: the stat data of those of `paths` keyed from the index, unless taken already. */
+  started(paths: readonly string[]): void {
+    for (const p of paths) {
+      const state = this.digests.get(p);
+      if (state === undefined || !('digest' in state) || stampOf(state) !== undefined || this.#atStart.has(p))
+        continue;
+      const st = statSync(this.sourceDir + '/' + p, { throwIfNoEntry: false });
+      this.#atStart.set(p, st === undefined ? null : statStamp(st));
+    }
+  }
 
   /** The inputs among `paths` that are no longer what the key recorded (empty when all are unchanged). */
   async changed(paths: readonly string[]): Promise<string[]> {
@@ -54,6 +71,8 @@ export class InputRecheck {
     if (stamp !== undefined) {
       return !sameStamp(statStamp(st, state.link === undefined ? undefined : lstatSync(path)), stamp);
     }
+    const atStart = this.#atStart.get(p);
+    if (atStart === null || (atStart !== undefined && !sameStamp(statStamp(st), atStart))) return true;
     return st.ctimeMs < this.since - CLOCK_MARGIN_MS ? false : 'read';
   }
 

@@ -3,7 +3,7 @@
  * the source directory, inputs edited while a job runs, and the hook keying a commit as its checkout reads it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -109,6 +109,60 @@ describe('keys at the edges (CLI)', () => {
     const cached = await rig.runGraph();
     expect(cached.jobs.get('copy')!.status).toBe('cached');
     expect(cached.stdout + cached.stderr).not.toContain('was not cached');
+  });
+
+  it('do not save a build whose input keyed from git’s index was edited and put back, or swapped, while it ran', async () => {
+    // Before: an input keyed from the index was looked at again after the build only by its ctime and, when
+    // recent, its content: one edited and put back read as unchanged (the job had read the edit), and so did a
+    // file of a directory swapped in (older than the run). Both builds were saved under the keys of bytes their
+    // jobs never read, and the next run restored them.
+    rig = await Rig.create();
+    await rig.write({
+      'in.txt': 'v1\n',
+      'sub/a.txt': 'v1\n',
+      'graph.json': graphJson([
+        {
+          name: 'undo',
+          inputs: ['in.txt'],
+          cmds: [{ exec: ['sh', '-c', 'echo v2 > in.txt; cat in.txt > <out>/copy; echo v1 > in.txt'] }],
+        },
+        {
+          name: 'swap',
+          inputs: ['sub/a.txt'],
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'if [ ! -e ../swapped ]; then touch ../swapped; mv sub sub.old; mv ../alt sub; fi; cat sub/a.txt > <out>/copy',
+              ],
+            },
+          ],
+        },
+      ]),
+    });
+    await rig.write({ 'a.txt': 'v2\n' }, rig.path('alt'));
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    // Older than the run by more than the check's margin for coarse clocks.
+    await new Promise((r) => setTimeout(r, 3000));
+    const first = await rig.runGraph(['-j', '1']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout + first.stderr).toMatch(
+      /"undo" was not cached: its input in\.txt changed while it ran/,
+    );
+    expect(first.stdout + first.stderr).toMatch(
+      /"swap" was not cached: its input sub\/a\.txt changed while it ran/,
+    );
+    await rename(join(rig.src, 'sub'), rig.path('alt'));
+    await rename(join(rig.src, 'sub.old'), join(rig.src, 'sub'));
+    const second = await rig.runGraph(['-j', '1', '--out-dir', rig.path('out')]);
+    expect(second.jobs.get('swap')!.status).toBe('built');
+    expect(second.jobs.get('undo')!.status).toBe('built');
+    expect(await readFile(rig.path('out/swap/copy'), 'utf8')).toBe('v1\n');
   });
 
   /**
