@@ -345,6 +345,7 @@ async function placedTargets(graph, targets, jobs) {
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   pj: () => (/* binding */ linksAsListed),
 /* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -567,11 +568,30 @@ async function withSubmoduleFiles(dir, files) {
 const SUBMODULE_LISTINGS = 4;
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
- * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
+ * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
+ * file, or back, changes what the compile chooses though the listing does not change.
  */
 function withoutDirectories(root, files) {
-    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
-    return out.length === files.length ? files : out;
+    const links = [];
+    const out = files.filter((f) => {
+        const path = `${root}/${f}`;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+        if (st === undefined || !st.isSymbolicLink())
+            return st?.isDirectory() !== true;
+        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        links.push([f, toDirectory]);
+        return !toDirectory;
+    });
+    return { files: out.length === files.length ? files : out, links };
+}
+/** Whether each of `links` (see withoutDirectories) still is a link leading, or not, to a directory. */
+function linksAsListed(root, links) {
+    return links.every(([f, toDirectory]) => {
+        const path = `${root}/${f}`;
+        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
+            ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory);
+    });
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {

@@ -48747,8 +48747,9 @@ var config_file = __nccwpck_require__(5446);
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
  * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
  * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
- * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
- * every package.json and of pnpm-workspace.yaml in that list.
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), whether each
+ * symbolic link in that list leads to a directory (which is no input), and the bytes of every package.json and of
+ * pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
  * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
@@ -48773,7 +48774,7 @@ var config_file = __nccwpck_require__(5446);
 
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
-const compiled_graph_cache_FORMAT = 2;
+const compiled_graph_cache_FORMAT = 3;
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 function readByCompile(files) {
     return files.filter(isReadByCompile);
@@ -48888,7 +48889,9 @@ function isHeader(h) {
         typeof x.readCount === 'number' &&
         typeof x.stats === 'object' &&
         x.stats !== null &&
-        Object.values(x.stats).every((v) => typeof v === 'string'));
+        Object.values(x.stats).every((v) => typeof v === 'string') &&
+        Array.isArray(x.links) &&
+        x.links.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean'));
 }
 /** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {
@@ -48955,7 +48958,11 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const untracked = (0,repo_files/* untrackedOf */.V_)(files);
     const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
     let reads;
-    if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+    if (cacheFile !== undefined &&
+        kept &&
+        reusable &&
+        kept.header.files === listKey &&
+        (0,repo_files/* linksAsListed */.pj)(root, kept.header.links)) {
         if (kept.readsUnchanged)
             return (0,util_result.ok)(reusable);
         // Stat data changed or was too recent to vouch: the bytes say.
@@ -48973,8 +48980,10 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     // compile then reads the very bytes hashed.
     if (cacheFile !== undefined)
         reads ??= readFiles(root, files, now);
+    // Before the compile, as the bytes: a link retargeted meanwhile leaves a record that never matches.
+    const listed = (0,repo_files/* withoutDirectories */.yL)(root, files);
     const loaded = await (compiler ??= loadCompiler(root, false));
-    const compiled = await compileListed({ root, files: (0,repo_files/* withoutDirectories */.yL)(root, files), untracked, manifests: reads?.texts ?? loaded.manifests }, config, env, loaded);
+    const compiled = await compileListed({ root, files: listed.files, untracked, manifests: reads?.texts ?? loaded.manifests }, config, env, loaded);
     if (!compiled.ok)
         return compiled;
     if (cacheFile !== undefined && configKey !== undefined && listKey !== undefined && reads !== undefined) {
@@ -48984,6 +48993,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             reads: reads.digest,
             readCount: reads.count,
             stats: reads.stats,
+            links: listed.links,
         };
         writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.value.json));
     }
@@ -53408,6 +53418,7 @@ function describe(v) {
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   pj: () => (/* binding */ linksAsListed),
 /* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* unused harmony exports sortedByCodeUnits, startRepoFiles */
@@ -53630,11 +53641,30 @@ async function withSubmoduleFiles(dir, files) {
 const SUBMODULE_LISTINGS = 4;
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
- * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
+ * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
+ * file, or back, changes what the compile chooses though the listing does not change.
  */
 function withoutDirectories(root, files) {
-    const out = files.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true);
-    return out.length === files.length ? files : out;
+    const links = [];
+    const out = files.filter((f) => {
+        const path = `${root}/${f}`;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+        if (st === undefined || !st.isSymbolicLink())
+            return st?.isDirectory() !== true;
+        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        links.push([f, toDirectory]);
+        return !toDirectory;
+    });
+    return { files: out.length === files.length ? files : out, links };
+}
+/** Whether each of `links` (see withoutDirectories) still is a link leading, or not, to a directory. */
+function linksAsListed(root, links) {
+    return links.every(([f, toDirectory]) => {
+        const path = `${root}/${f}`;
+        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
+            ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory);
+    });
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
 function inWorkTree(path) {

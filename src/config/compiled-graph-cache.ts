@@ -5,8 +5,9 @@
  * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
  * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
  * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
- * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), and the bytes of
- * every package.json and of pnpm-workspace.yaml in that list.
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), whether each
+ * symbolic link in that list leads to a directory (which is no input), and the bytes of every package.json and of
+ * pnpm-workspace.yaml in that list.
  *
  * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
  * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
@@ -34,7 +35,7 @@ import { writeStateFile } from '../util/state-file.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What the cache file says about the graph it keeps (its first line). */
 export interface KeptHeader {
@@ -47,6 +48,8 @@ export interface KeptHeader {
   readCount: number;
   /** Of those files, the ones whose stat data vouches for their bytes: their stat data (statKey), by path. */
   stats: Record<string, string>;
+  /** The listed symbolic links, each with whether it led to a directory (see withoutDirectories). */
+  links: [string, boolean][];
 }
 
 /** A kept graph whose configuration is the current one. */
@@ -180,7 +183,11 @@ function isHeader(h: unknown): h is KeptHeader {
     typeof x.readCount === 'number' &&
     typeof x.stats === 'object' &&
     x.stats !== null &&
-    Object.values(x.stats).every((v) => typeof v === 'string')
+    Object.values(x.stats).every((v) => typeof v === 'string') &&
+    Array.isArray(x.links) &&
+    x.links.every(
+      (l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean',
+    )
   );
 }
 

@@ -21,7 +21,7 @@ import {
   readKeptGraph,
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
-import { listRepoFiles, untrackedOf, withoutDirectories } from './repo-files.js';
+import { linksAsListed, listRepoFiles, untrackedOf, withoutDirectories } from './repo-files.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
@@ -102,7 +102,13 @@ export async function compileConfig(
   const untracked = untrackedOf(files);
   const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
   let reads: ReadFiles | undefined;
-  if (cacheFile !== undefined && kept && reusable && kept.header.files === listKey) {
+  if (
+    cacheFile !== undefined &&
+    kept &&
+    reusable &&
+    kept.header.files === listKey &&
+    linksAsListed(root, kept.header.links)
+  ) {
     if (kept.readsUnchanged) return ok(reusable);
     // Stat data changed or was too recent to vouch: the bytes say.
     reads = readFiles(root, files, now);
@@ -118,9 +124,11 @@ export async function compileConfig(
   // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
   // compile then reads the very bytes hashed.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
+  // Before the compile, as the bytes: a link retargeted meanwhile leaves a record that never matches.
+  const listed = withoutDirectories(root, files);
   const loaded = await (compiler ??= loadCompiler(root, false));
   const compiled = await compileListed(
-    { root, files: withoutDirectories(root, files), untracked, manifests: reads?.texts ?? loaded.manifests },
+    { root, files: listed.files, untracked, manifests: reads?.texts ?? loaded.manifests },
     config,
     env,
     loaded,
@@ -133,6 +141,7 @@ export async function compileConfig(
       reads: reads.digest,
       readCount: reads.count,
       stats: reads.stats,
+      links: listed.links,
     };
     writeCompiledGraph(cacheFile, header, JSON.stringify(compiled.value.json));
   }

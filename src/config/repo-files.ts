@@ -198,13 +198,35 @@ const SUBMODULE_LISTINGS = 4;
 
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
- * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them.
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
+ * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
+ * file, or back, changes what the compile chooses though the listing does not change.
  */
-export function withoutDirectories(root: string, files: readonly string[]): readonly string[] {
-  const out = files.filter(
-    (f) => statSync(`${root}/${f}`, { throwIfNoEntry: false })?.isDirectory() !== true,
-  );
-  return out.length === files.length ? files : out;
+export function withoutDirectories(
+  root: string,
+  files: readonly string[],
+): { files: readonly string[]; links: [path: string, toDirectory: boolean][] } {
+  const links: [string, boolean][] = [];
+  const out = files.filter((f) => {
+    const path = `${root}/${f}`;
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() !== true;
+    const toDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+    links.push([f, toDirectory]);
+    return !toDirectory;
+  });
+  return { files: out.length === files.length ? files : out, links };
+}
+
+/** Whether each of `links` (see withoutDirectories) still is a link leading, or not, to a directory. */
+export function linksAsListed(root: string, links: readonly [string, boolean][]): boolean {
+  return links.every(([f, toDirectory]) => {
+    const path = `${root}/${f}`;
+    return (
+      lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
+      (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory
+    );
+  });
 }
 
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */

@@ -175,6 +175,25 @@ describe('the compiled-graph cache', () => {
     await expectRecompiled(() => write({ '.gitignore': 'dist/\n' }));
   });
 
+  it('compiles again when a link among the files is retargeted from a directory to a file, and back', async () => {
+    // Before: the listing (paths, tracked or not) was the same, so the kept graph was reused: without the link
+    // among the lint task's inputs once it led to a file (its edits rebuilt nothing), and with it, as an input that
+    // is a directory, once it led to one again (every run failed).
+    await write({ 'shared/file.ts': 'x', 'shared/dir/d.ts': 'd' });
+    await symlink('../../../shared/dir', join(dir, 'packages/a/src/extra.ts'));
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'link');
+    const link = join(dir, 'packages/a/src/extra.ts');
+    await expectRecompiled(async () => {
+      await unlink(link);
+      await symlink('../../../shared/file.ts', link);
+    });
+    await expectRecompiled(async () => {
+      await unlink(link);
+      await symlink('../../../shared/dir', link);
+    });
+  });
+
   it('compiles again when a tracked input is deleted', async () => {
     await expectRecompiled(() => unlink(join(dir, 'packages/b/src/index.ts')));
   });
