@@ -50644,7 +50644,11 @@ class ImportingCache {
         }
         return saved;
     }
-    /** A job of this shard's ended without an artifact (failed, skipped): its waiters need not wait for it. */
+    /**
+     * A job of this shard's ended without an artifact of its own (failed, skipped), or found one another run saved
+     * since the plan (cached, which this shard has no bytes of to publish): its waiters need not wait for it, and
+     * build it themselves.
+     */
     notBuilt(key) {
         if (this.#exports.get(prefix(key))?.owner !== this.#o.shard || this.#settled.has(key))
             return;
@@ -51159,7 +51163,7 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
                 if (e.type === 'job-end') {
                     names.set(e.outcome.key, e.outcome.name);
                     importing?.cache.jobEnded(e.outcome.key, e.outcome.status === 'built' ? e.outcome.durationMs : undefined);
-                    if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
+                    if (e.outcome.status !== 'built')
                         importing?.cache.notBuilt(e.outcome.key);
                 }
                 if (e.type === 'job-end' && e.outcome.status === 'built') {

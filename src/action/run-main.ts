@@ -454,8 +454,7 @@ async function build(
             e.outcome.key,
             e.outcome.status === 'built' ? e.outcome.durationMs : undefined,
           );
-          if (e.outcome.status === 'failed' || e.outcome.status === 'skipped')
-            importing?.cache.notBuilt(e.outcome.key);
+          if (e.outcome.status !== 'built') importing?.cache.notBuilt(e.outcome.key);
         }
         if (e.type === 'job-end' && e.outcome.status === 'built') {
           explainer.recordBuilt(e.outcome.name);

@@ -124,7 +124,11 @@ export class ImportingCache implements Cache {
     return saved;
   }
 
-  /** A job of this shard's ended without an artifact (failed, skipped): its waiters need not wait for it. */
+  /**
+   * A job of this shard's ended without an artifact of its own (failed, skipped), or found one another run saved
+   * since the plan (cached, which this shard has no bytes of to publish): its waiters need not wait for it, and
+   * build it themselves.
+   */
   notBuilt(key: JobKey): void {
     if (this.#exports.get(prefix(key))?.owner !== this.#o.shard || this.#settled.has(key)) return;
     this.#settled.add(key);

@@ -102,6 +102,35 @@ describe('scale-out: a plan and its shards', () => {
     expect(agg.outputs['failed-jobs']).toBe('["a-test"]');
   }, 60_000);
 
+  it('withdraws a job its owner finds cached, so that its waiter does not wait for it to its bound', async () => {
+    // Before: an owner whose exported job another run had saved since the plan neither published nor withdrew it,
+    // and the waiter waited out its bound (37 s here) before building it itself.
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('concurrent', graph());
+    const edit = { 'graph.json': graph() };
+    const margin = 30;
+    const started = performance.now();
+    const w = rig.main(
+      { ...common, 'key-prefix': 'concurrent', shard: waiter, plan: encoded, 'wait-margin': String(margin) },
+      { edit },
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    // Meanwhile another run (an earlier push's) builds and saves everything.
+    const other = await rig.main(
+      { concurrency: '1', 'key-prefix': 'concurrent' },
+      { edit, env: { DISBUILD_GHA_INDEX_CHECK_DELAY_MS: '50', GITHUB_RUN_ID: '41' } },
+    );
+    expect(other.code).toBe(0);
+    const o = await rig.main(
+      { ...common, 'key-prefix': 'concurrent', shard: owner, plan: encoded },
+      { edit },
+    );
+    expect(o.code).toBe(0);
+    const r = await w;
+    expect(r.code).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
+  }, 120_000);
+
   it('prints job names that hold workflow commands as text', async () => {
     // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
     // runner took its lines for a warning and a mask.
