@@ -49194,6 +49194,7 @@ const Inputs = {
     waitMargin: 'wait-margin',
     logReplay: 'log-replay',
     githubToken: 'github-token',
+    shardsResult: 'shards-result',
 };
 const quote = (v) => JSON.stringify(v);
 function choice(name, value, choices, fallback) {
@@ -49269,6 +49270,10 @@ function parseActionInputs(get) {
     if (mode === 'aggregate' && plan === '')
         problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
     const shard = take(parseShard(get(Inputs.shard)), undefined);
+    const given = get(Inputs.shardsResult);
+    const shardsResult = given === ''
+        ? undefined
+        : take(choice(Inputs.shardsResult, given, ['success', 'failure', 'cancelled', 'skipped'], 'failure'), undefined);
     const options = {
         graph: graphCommand !== ''
             ? { kind: 'command', command: graphCommand }
@@ -49299,6 +49304,7 @@ function parseActionInputs(get) {
         waitMarginSeconds: take(positive(Inputs.waitMargin, get(Inputs.waitMargin), 60, true, MAX_WAIT_SECONDS), 60),
         logReplay: take(choice(Inputs.logReplay, get(Inputs.logReplay), ['failed', 'all', 'none'], 'failed'), 'failed'),
         githubToken: get(Inputs.githubToken),
+        ...(shardsResult === undefined ? {} : { shardsResult }),
     };
     if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
         problems.push(`Input "key-prefix" must be at most 200 characters without commas, got ${quote(options.keyPrefix)}`);
@@ -49443,13 +49449,15 @@ const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
  * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
  * wall times' maximum, and a runner that left no report as a failure of its own.
  */
-function mergeReports(parts) {
+function mergeReports(parts, 
+/** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
+missing) {
     const jobs = new Map();
     let durationMs = 0;
     for (const { part, report } of parts) {
         if (!report) {
-            const outcome = missingPart(part);
-            jobs.set(`\0${part}`, outcome);
+            if (!missing?.passed)
+                jobs.set(`\0${part}`, missingPart(part, missing?.why));
             continue;
         }
         durationMs = Math.max(durationMs, report.durationMs);
@@ -49480,7 +49488,7 @@ function fromReport(j) {
         ...(j.message === undefined ? {} : { message: j.message }),
     };
 }
-function missingPart(part) {
+function missingPart(part, why) {
     return {
         label: '',
         name: `(${part})`,
@@ -49490,7 +49498,9 @@ function missingPart(part) {
         durationMs: 0,
         stdout: Buffer.alloc(0),
         stderr: Buffer.alloc(0),
-        message: `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`,
+        message: why === undefined
+            ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
+            : `${part} left no report: ${why}; its jobs are not accounted for`,
     };
 }
 /** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
@@ -49529,24 +49539,27 @@ class PartReports {
     #name(part) {
         return `${this.o.keyPrefix}-report-${this.o.runId}-${this.o.planId}-${part}-`;
     }
-    /** Saves one part's report; false when the store did not keep it (the aggregate will say so). */
+    /** Saves one part's report; `denied` when this run may not write the cache (the aggregate will say so). */
     async save(part, reportPath) {
         const dir = (0,external_node_path_.join)(this.workspace, REPORT_DIR);
         try {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
             await (0,promises_.mkdir)(dir, { recursive: true });
             await (0,promises_.copyFile)(reportPath, (0,external_node_path_.join)(dir, 'report.json'));
-            return ((await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`)) === 'saved');
+            return await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`);
         }
         catch {
-            return false;
+            return 'failed';
         }
         finally {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
     }
-    /** The planner's and every shard's newest report, merged; a part without one is reported as missing. */
-    async merged(shards) {
+    /**
+     * The planner's and every shard's newest report, merged; a part without one is reported as missing, as a failure
+     * unless `missingPassed` (the run may not write the cache, and its parts' jobs passed).
+     */
+    async merged(shards, missing) {
         const parts = [];
         for (let part = 0; part <= shards; part++) {
             parts.push({
@@ -49554,7 +49567,7 @@ class PartReports {
                 report: await this.#restore(part),
             });
         }
-        return mergeReports(parts);
+        return mergeReports(parts, missing);
     }
     async #restore(part) {
         // Fetched into a private directory, checked member by member: a report entry is as untrusted as any.
@@ -50241,7 +50254,7 @@ function peakPerMinute(times) {
 
 const KEY_PREFIX_LENGTH = 16;
 function encodePlan(plan) {
-    const g = plan.graph === undefined ? {} : { g: plan.graph };
+    const g = { ...(plan.graph === undefined ? {} : { g: plan.graph }), ...(plan.readOnly ? { ro: 1 } : {}) };
     if (plan.exports === undefined)
         return JSON.stringify({ v: 1, shards: plan.shards, ...g });
     // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
@@ -50271,11 +50284,15 @@ function decodePlan(text) {
         Array.isArray(shards) &&
         shards.length > 0 &&
         shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
-        (o.g === undefined || (isKey(o.g) && o.g.length === 16));
+        (o.g === undefined || (isKey(o.g) && o.g.length === 16)) &&
+        (o.ro === undefined || o.ro === 1);
     const bad = (0,util_result/* err */._)("not a plan written by disbuild's plan mode");
     if (!valid)
         return bad;
-    const graph = o.g === undefined ? {} : { graph: o.g };
+    const graph = {
+        ...(o.g === undefined ? {} : { graph: o.g }),
+        ...(o.ro === 1 ? { readOnly: true } : {}),
+    };
     if (o.v === 1)
         return (0,util_result.ok)({ shards: shards, ...graph });
     const n = shards.length;
@@ -50934,25 +50951,45 @@ async function plan(graph, o, p, cache, env) {
         await cache.close();
         throw stepError(planned.error);
     }
-    const pl = planned.value;
+    let pl = planned.value;
     core/* info */.pq(describePlan(pl));
     let ok = true;
+    let saved;
     if (pl.trunk.length > 0) {
         // The trunk: what several shards need is built (and saved) once, here, before any shard starts.
         const summary = await build(graph, o, p, cache, pl.trunk);
-        await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
+        saved = await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
         ok = summary.ok;
     }
     else {
         await cache.close();
         setOutputs(idleOutputs());
         if (o.cache === 'github')
-            await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
+            saved = await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
     }
+    if (saved === 'denied')
+        pl = readOnlyPlan(pl);
     setOutputs(planOutputs(pl));
     if (!ok)
         throw new errors/* StepError */.zg('disbuild: the trunk failed; the shards will skip what depends on it');
     return true;
+}
+/**
+ * The plan of a run that may not write the cache (a fork's pull request's token): its shards can neither hand
+ * jobs to each other, so each builds what it needs itself instead of waiting, nor leave reports, which the
+ * aggregate then says (see aggregate).
+ */
+function readOnlyPlan(pl) {
+    const decoded = decodePlan(pl.encoded);
+    if (!decoded.ok)
+        return pl;
+    core/* warning */.$e('disbuild: this run may not write the cache (a pull request from a fork?): the shards build the jobs they need from each other themselves, and cannot leave reports for the aggregate step');
+    const { shards, graph } = decoded.value;
+    return {
+        ...pl,
+        published: 0,
+        encoded: encodePlan({ shards, ...(graph ? { graph } : {}), readOnly: true }),
+    };
 }
 /** The durations the cache recorded per job name (the GitHub index keeps them), for weighing missed jobs. */
 async function recordedTimings(cache) {
@@ -51015,7 +51052,16 @@ async function aggregate(o, p, env) {
     const parts = reportParts(o, p, env, o.plan);
     if (!parts)
         throw new errors/* StepError */.zg(`Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`);
-    const summary = await parts.merged(decoded.value.shards.length);
+    // Reports the parts could not leave: the workflow's word for their result, when given, decides.
+    const passed = o.shardsResult === 'success';
+    if (decoded.value.readOnly && passed)
+        core/* warning */.$e(`disbuild: the parts could not leave reports (this run may not write the cache); ${Inputs.shardsResult} says they succeeded: each shard's step shows its jobs`);
+    const summary = await parts.merged(decoded.value.shards.length, decoded.value.readOnly
+        ? {
+            why: `this run may not write the cache (a pull request from a fork?), so no part could${o.shardsResult === undefined ? ` (pass "${Inputs.shardsResult}: \${{ needs.<shard job>.result }}" to judge by the shards' results)` : ''}`,
+            passed,
+        }
+        : undefined);
     // One index for the next run to read, instead of one per shard (readers merge those too, but at a call each).
     const cache = await makeCache(o, env, p);
     if (cache instanceof PackCache)

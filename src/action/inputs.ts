@@ -29,6 +29,7 @@ export const Inputs = {
   waitMargin: 'wait-margin',
   logReplay: 'log-replay',
   githubToken: 'github-token',
+  shardsResult: 'shards-result',
 } as const;
 
 export type CacheKind = 'github' | 'local' | 'none' | 'http' | 'turbo';
@@ -65,6 +66,11 @@ export interface ActionOptions {
   logReplay: 'failed' | 'all' | 'none';
   /** Lists the cache's index entries when it has `actions: read`; empty: no listing. */
   githubToken: string;
+  /**
+   * `mode: aggregate`: the shards' result as the workflow knows it (`needs.<job>.result`), for a run whose parts
+   * could not leave reports (a token that may not write the cache); undefined when not given.
+   */
+  shardsResult?: 'success' | 'failure' | 'cancelled' | 'skipped';
 }
 
 const quote = (v: string): string => JSON.stringify(v);
@@ -160,6 +166,19 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   if (mode === 'aggregate' && plan === '')
     problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
   const shard = take(parseShard(get(Inputs.shard)), undefined);
+  const given = get(Inputs.shardsResult);
+  const shardsResult =
+    given === ''
+      ? undefined
+      : take(
+          choice(
+            Inputs.shardsResult,
+            given,
+            ['success', 'failure', 'cancelled', 'skipped'] as const,
+            'failure',
+          ),
+          undefined,
+        );
   const options: ActionOptions = {
     graph:
       graphCommand !== ''
@@ -206,6 +225,7 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       'failed',
     ),
     githubToken: get(Inputs.githubToken),
+    ...(shardsResult === undefined ? {} : { shardsResult }),
   };
   if (options.keyPrefix.length > 200 || options.keyPrefix.includes(',')) {
     problems.push(

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntryStore } from '../cache/packs/entry-store.js';
+import type { EntryStore, SaveResult } from '../cache/packs/entry-store.js';
 import { mergeReports, parseJsonReport, type PartReport } from '../report/merge-reports.js';
 import type { RunSummary } from '../report/events.js';
 
@@ -29,25 +29,26 @@ export class PartReports {
     return `${this.o.keyPrefix}-report-${this.o.runId}-${this.o.planId}-${part}-`;
   }
 
-  /** Saves one part's report; false when the store did not keep it (the aggregate will say so). */
-  async save(part: number, reportPath: string): Promise<boolean> {
+  /** Saves one part's report; `denied` when this run may not write the cache (the aggregate will say so). */
+  async save(part: number, reportPath: string): Promise<SaveResult> {
     const dir = join(this.workspace, REPORT_DIR);
     try {
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       await copyFile(reportPath, join(dir, 'report.json'));
-      return (
-        (await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`)) === 'saved'
-      );
+      return await this.store.save(REPORT_DIR, `${this.#name(part)}${this.o.attempt}-${Date.now()}`);
     } catch {
-      return false;
+      return 'failed';
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
 
-  /** The planner's and every shard's newest report, merged; a part without one is reported as missing. */
-  async merged(shards: number): Promise<RunSummary> {
+  /**
+   * The planner's and every shard's newest report, merged; a part without one is reported as missing, as a failure
+   * unless `missingPassed` (the run may not write the cache, and its parts' jobs passed).
+   */
+  async merged(shards: number, missing?: { why: string; passed: boolean }): Promise<RunSummary> {
     const parts: PartReport[] = [];
     for (let part = 0; part <= shards; part++) {
       parts.push({
@@ -55,7 +56,7 @@ export class PartReports {
         report: await this.#restore(part),
       });
     }
-    return mergeReports(parts);
+    return mergeReports(parts, missing);
   }
 
   async #restore(part: number) {

@@ -33,7 +33,8 @@ import { printable } from '../util/printable.js';
 import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
 import { type Plan, planShards, shardTargets } from './plan.js';
-import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
+import { decodePlan, encodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
+import type { SaveResult } from '../cache/packs/entry-store.js';
 import { ImportingCache } from '../scale/importing-cache.js';
 import type { JobKey } from '../ids/brands.js';
 import type { RunSummary } from '../report/events.js';
@@ -167,22 +168,43 @@ async function plan(
     await cache.close();
     throw stepError(planned.error);
   }
-  const pl = planned.value;
+  let pl = planned.value;
   core.info(describePlan(pl));
   let ok = true;
+  let saved: SaveResult | undefined;
   if (pl.trunk.length > 0) {
     // The trunk: what several shards need is built (and saved) once, here, before any shard starts.
     const summary = await build(graph, o, p, cache, pl.trunk);
-    await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
+    saved = await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
     ok = summary.ok;
   } else {
     await cache.close();
     setOutputs(idleOutputs());
-    if (o.cache === 'github') await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
+    if (o.cache === 'github') saved = await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
   }
+  if (saved === 'denied') pl = readOnlyPlan(pl);
   setOutputs(planOutputs(pl));
   if (!ok) throw new StepError('disbuild: the trunk failed; the shards will skip what depends on it');
   return true;
+}
+
+/**
+ * The plan of a run that may not write the cache (a fork's pull request's token): its shards can neither hand
+ * jobs to each other, so each builds what it needs itself instead of waiting, nor leave reports, which the
+ * aggregate then says (see aggregate).
+ */
+function readOnlyPlan(pl: Plan): Plan {
+  const decoded = decodePlan(pl.encoded);
+  if (!decoded.ok) return pl;
+  core.warning(
+    'disbuild: this run may not write the cache (a pull request from a fork?): the shards build the jobs they need from each other themselves, and cannot leave reports for the aggregate step',
+  );
+  const { shards, graph } = decoded.value;
+  return {
+    ...pl,
+    published: 0,
+    encoded: encodePlan({ shards, ...(graph ? { graph } : {}), readOnly: true }),
+  };
 }
 
 /** The durations the cache recorded per job name (the GitHub index keeps them), for weighing missed jobs. */
@@ -257,7 +279,21 @@ async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): P
     throw new StepError(
       `Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`,
     );
-  const summary = await parts.merged(decoded.value.shards.length);
+  // Reports the parts could not leave: the workflow's word for their result, when given, decides.
+  const passed = o.shardsResult === 'success';
+  if (decoded.value.readOnly && passed)
+    core.warning(
+      `disbuild: the parts could not leave reports (this run may not write the cache); ${Inputs.shardsResult} says they succeeded: each shard's step shows its jobs`,
+    );
+  const summary = await parts.merged(
+    decoded.value.shards.length,
+    decoded.value.readOnly
+      ? {
+          why: `this run may not write the cache (a pull request from a fork?), so no part could${o.shardsResult === undefined ? ` (pass "${Inputs.shardsResult}: \${{ needs.<shard job>.result }}" to judge by the shards' results)` : ''}`,
+          passed,
+        }
+      : undefined,
+  );
   // One index for the next run to read, instead of one per shard (readers merge those too, but at a call each).
   const cache = await makeCache(o, env, p);
   if (cache instanceof PackCache) await cache.consolidate();

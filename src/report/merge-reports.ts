@@ -18,13 +18,16 @@ const RANK: Record<JobStatus, number> = { failed: 3, built: 2, skipped: 1, cache
  * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
  * wall times' maximum, and a runner that left no report as a failure of its own.
  */
-export function mergeReports(parts: readonly PartReport[]): RunSummary {
+export function mergeReports(
+  parts: readonly PartReport[],
+  /** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
+  missing?: { why: string; passed: boolean },
+): RunSummary {
   const jobs = new Map<string, JobOutcome>();
   let durationMs = 0;
   for (const { part, report } of parts) {
     if (!report) {
-      const outcome = missingPart(part);
-      jobs.set(`\0${part}`, outcome);
+      if (!missing?.passed) jobs.set(`\0${part}`, missingPart(part, missing?.why));
       continue;
     }
     durationMs = Math.max(durationMs, report.durationMs);
@@ -56,7 +59,7 @@ function fromReport(j: ReportJob): JobOutcome {
   };
 }
 
-function missingPart(part: string): JobOutcome {
+function missingPart(part: string, why?: string): JobOutcome {
   return {
     label: '' as JobLabel,
     name: `(${part})`,
@@ -66,7 +69,10 @@ function missingPart(part: string): JobOutcome {
     durationMs: 0,
     stdout: Buffer.alloc(0),
     stderr: Buffer.alloc(0),
-    message: `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`,
+    message:
+      why === undefined
+        ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
+        : `${part} left no report: ${why}; its jobs are not accounted for`,
   };
 }
 

@@ -27,6 +27,12 @@ export interface ShardPlan {
    * job on the planner, say) are still two plans, whose reports are kept apart (see planId).
    */
   graph?: string;
+  /**
+   * Set when the planner could not save to the cache (a fork's pull request's read-only token, `save: false`): the
+   * shards cannot hand jobs to each other nor leave their reports, so the plan has no exports, and the aggregate
+   * says why the reports are missing.
+   */
+  readOnly?: true;
 }
 
 export interface PlannedExport {
@@ -41,7 +47,7 @@ export interface PlannedExport {
 export const KEY_PREFIX_LENGTH = 16;
 
 export function encodePlan(plan: ShardPlan): string {
-  const g = plan.graph === undefined ? {} : { g: plan.graph };
+  const g = { ...(plan.graph === undefined ? {} : { g: plan.graph }), ...(plan.readOnly ? { ro: 1 } : {}) };
   if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards, ...g });
   // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
   const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
@@ -64,7 +70,14 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
   } catch (e) {
     return err(`not JSON (${(e as Error).message})`);
   }
-  const o = v as { v?: unknown; shards?: unknown; exports?: unknown; seconds?: unknown; g?: unknown } | null;
+  const o = v as {
+    v?: unknown;
+    shards?: unknown;
+    exports?: unknown;
+    seconds?: unknown;
+    g?: unknown;
+    ro?: unknown;
+  } | null;
   const shards = o?.shards;
   const isKey = (k: unknown): k is string => typeof k === 'string' && /^[0-9a-f]+$/.test(k);
   const valid =
@@ -72,10 +85,14 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
     Array.isArray(shards) &&
     shards.length > 0 &&
     shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
-    (o.g === undefined || (isKey(o.g) && o.g.length === 16));
+    (o.g === undefined || (isKey(o.g) && o.g.length === 16)) &&
+    (o.ro === undefined || o.ro === 1);
   const bad = err("not a plan written by disbuild's plan mode");
   if (!valid) return bad;
-  const graph = o.g === undefined ? {} : { graph: o.g as string };
+  const graph = {
+    ...(o.g === undefined ? {} : { graph: o.g as string }),
+    ...(o.ro === 1 ? { readOnly: true as const } : {}),
+  };
   if (o.v === 1) return ok({ shards: shards as string[][], ...graph });
   const n = shards.length;
   const exports = o.exports;

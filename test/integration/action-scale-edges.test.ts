@@ -131,6 +131,44 @@ describe('scale-out: a plan and its shards', () => {
     expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
   }, 120_000);
 
+  it('on a fork’s pull request, shards do not wait for each other, and the aggregate judges by the shards’ result', async () => {
+    // Before: the owner's publication was refused (a read-only token), and so was its withdrawal: the waiter waited
+    // out its bound (31 s with a margin of 25). The aggregate then failed every time, each part "crashed",
+    // since no part may leave a report there.
+    await writeFile(ran, '');
+    const fork = { ref: 'refs/pull/9/merge', readRefs: ['refs/heads/main'], readOnly: true };
+    const edit = { 'graph.json': graph() };
+    const planned = await rig.main({ ...common, 'key-prefix': 'fork', mode: 'plan' }, { edit, scope: fork });
+    expect(planned.code, planned.stdout).toBe(0);
+    const encoded = planned.outputs.plan!;
+    const decoded = decodePlan(encoded);
+    expect(decoded.ok && decoded.value).toMatchObject({ readOnly: true });
+    expect(decoded.ok && decoded.value.exports).toBeUndefined();
+    const margin = 25;
+    const started = performance.now();
+    const shards = await Promise.all(
+      (JSON.parse(planned.outputs.matrix!).shard as string[]).map((shard) =>
+        rig.main(
+          { ...common, 'key-prefix': 'fork', shard, plan: encoded, 'wait-margin': String(margin) },
+          { edit, scope: fork },
+        ),
+      ),
+    );
+    for (const r of shards) expect(r.code, r.stdout).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
+    const aggregate = (extra: Record<string, string>) =>
+      rig.main({ 'key-prefix': 'fork', mode: 'aggregate', plan: encoded, ...extra }, { edit, scope: fork });
+    const judged = await aggregate({ 'shards-result': 'success' });
+    expect(judged.code, judged.stdout).toBe(0);
+    expect(judged.stdout).toContain('the parts could not leave reports');
+    const failed = await aggregate({ 'shards-result': 'failure' });
+    expect(failed.code).toBe(1);
+    expect(failed.outputs['failed-jobs']).toBe('["(plan)","(shard 1/2)","(shard 2/2)"]');
+    const unsaid = await aggregate({});
+    expect(unsaid.code).toBe(1);
+    expect(unsaid.stdout).toContain('this run may not write the cache');
+  }, 120_000);
+
   it('prints job names that hold workflow commands as text', async () => {
     // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
     // runner took its lines for a warning and a mask.
