@@ -82,7 +82,7 @@ function segmentsOf(pattern) {
     if (!parts.every(plain))
         return undefined;
     // A segment's leading `!` is a character here, not the negation of the segment.
-    return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch__WEBPACK_IMPORTED_MODULE_1___default()(part, { dot: true, nonegate: true })));
+    return parts.map((part) => part === '**' ? GLOBSTAR : picomatch__WEBPACK_IMPORTED_MODULE_1___default()(part, { dot: true, nonegate: true, flags: 's' }));
 }
 /** Whether a segment closes every group it opens (`\` escapes), so that no group spans a `/`. */
 function balanced(part) {
@@ -144,7 +144,9 @@ function matcher(pattern, dir) {
         const prefix = `${dir}/`;
         return (path) => path === dir || path.startsWith(prefix);
     }
-    return picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true });
+    // As the compile matches (config/globs.ts): `.` matches a newline too, so a name holding one is an output there
+    // and here alike.
+    return picomatch__WEBPACK_IMPORTED_MODULE_1___default()(pattern, { dot: true, flags: 's' });
 }
 
 

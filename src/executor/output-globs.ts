@@ -75,7 +75,9 @@ function segmentsOf(pattern: string): Segment[] | undefined {
     part !== '' && !part.includes('[') && (part === '**' || !part.includes('**')) && balanced(part);
   if (!parts.every(plain)) return undefined;
   // A segment's leading `!` is a character here, not the negation of the segment.
-  return parts.map((part) => (part === '**' ? GLOBSTAR : picomatch(part, { dot: true, nonegate: true })));
+  return parts.map((part) =>
+    part === '**' ? GLOBSTAR : picomatch(part, { dot: true, nonegate: true, flags: 's' }),
+  );
 }
 
 /** Whether a segment closes every group it opens (`\` escapes), so that no group spans a `/`. */
@@ -130,5 +132,7 @@ function matcher(pattern: string, dir: string | undefined): (path: string) => bo
     const prefix = `${dir}/`;
     return (path) => path === dir || path.startsWith(prefix);
   }
-  return picomatch(pattern, { dot: true });
+  // As the compile matches (config/globs.ts): `.` matches a newline too, so a name holding one is an output there
+  // and here alike.
+  return picomatch(pattern, { dot: true, flags: 's' });
 }

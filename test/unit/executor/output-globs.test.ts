@@ -42,3 +42,14 @@ describe('output globs: may they match below a directory (a link the walk does n
     });
   }
 });
+
+describe('output globs: which paths they match', () => {
+  it('match a name holding a newline as the compile does', () => {
+    // Before: picomatch without its `s` flag; the compile left `{dist,lib}/a\nb` out of the inputs as an output,
+    // and the run then neither captured nor cleared it.
+    const globs = compileOutputGlobs(['{dist,lib}/**', '**/*.map', '!**/keep\n.map']);
+    expect(globs.matches('dist/a\nb')).toBe(true);
+    expect(globs.matches('src/x\ny.map')).toBe(true);
+    expect(globs.matches('src/keep\n.map')).toBe(false);
+  });
+});
