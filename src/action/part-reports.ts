@@ -45,8 +45,9 @@ export class PartReports {
   }
 
   /**
-   * The planner's and every shard's newest report, merged; a part without one is reported as missing, as a failure
-   * unless `missingPassed` (the run may not write the cache, and its parts' jobs passed).
+   * The planner's and every shard's newest report, merged; a part without one is reported as missing, with
+   * `missing.why` when known, and as a failure unless `missing.passed` (the run may not write the cache, and the
+   * workflow says its parts passed).
    */
   async merged(shards: number, missing?: { why: string; passed: boolean }): Promise<RunSummary> {
     const parts: PartReport[] = [];
