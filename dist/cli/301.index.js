@@ -402,8 +402,9 @@ const isDeletion = (r) => ZERO.test(r.localSha);
 /** A new remote branch has an all-zero remote sha. */
 const isNewBranch = (r) => ZERO.test(r.remoteSha);
 /**
- * Parses `<local ref> SP <local sha> SP <remote ref> SP <remote sha> LF` lines. Blank lines are ignored;
- * a malformed line is an error that quotes it, so a future git format change fails loudly, not silently.
+ * Parses `<local ref> SP <local sha> SP <remote ref> SP <remote sha> LF` lines, from the right: the local ref is
+ * written as the user typed it, and may hold spaces (`HEAD^{/fix bug}`); a remote ref never does. Blank lines are
+ * ignored; a malformed line is an error that quotes it, so a future git format change fails loudly, not silently.
  */
 function parsePushInput(text) {
     const refs = [];
@@ -413,13 +414,14 @@ function parsePushInput(text) {
         if (trimmed === '')
             continue;
         const parts = trimmed.split(' ');
-        const [localRef, localSha, remoteRef, remoteSha] = parts;
+        const [localSha, remoteRef, remoteSha] = parts.slice(-3);
+        const localRef = parts.slice(0, -3).join(' ');
         const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
-        if (parts.length !== 4 || !sha.test(localSha ?? '') || !sha.test(remoteSha ?? '')) {
+        if (parts.length < 4 || localRef === '' || !sha.test(localSha ?? '') || !sha.test(remoteSha ?? '')) {
             errors.push(`unexpected pre-push input line ${JSON.stringify(line)}`);
             continue;
         }
-        refs.push({ localRef: localRef, localSha: localSha, remoteRef: remoteRef, remoteSha: remoteSha });
+        refs.push({ localRef, localSha: localSha, remoteRef: remoteRef, remoteSha: remoteSha });
     }
     return { refs, errors };
 }
@@ -1401,7 +1403,8 @@ async function runPrePush(remote, io, opts = {}) {
     }
     if (failures.length > 0)
         await reportFailures(failures, bySha.size > 1, state.dir, io);
-    return failures.length > 0 || unbuildable > 0 ? 1 : 0;
+    // A line that could not be read is a ref not checked: the push is refused, whatever the others did.
+    return failures.length > 0 || unbuildable > 0 || errors.length > 0 ? 1 : 0;
 }
 /** The commit `sha` (a commit, or a tag of one) names; undefined for a tag of a tree or a blob. */
 async function peelToCommit(repoDir, sha) {

@@ -144,7 +144,8 @@ export async function runPrePush(
     unwatch();
   }
   if (failures.length > 0) await reportFailures(failures, bySha.size > 1, state.dir, io);
-  return failures.length > 0 || unbuildable > 0 ? 1 : 0;
+  // A line that could not be read is a ref not checked: the push is refused, whatever the others did.
+  return failures.length > 0 || unbuildable > 0 || errors.length > 0 ? 1 : 0;
 }
 
 /** The commit `sha` (a commit, or a tag of one) names; undefined for a tag of a tree or a blob. */

@@ -398,6 +398,23 @@ describe('keys at the edges (pre-push hook)', () => {
     expect(await runs(log)).toBe(2);
   });
 
+  it('build a commit pushed as a revision written with spaces, beside another ref', async () => {
+    // Before: the line of `HEAD^{/break it}` was taken for malformed and dropped; the other ref was built, and
+    // the push, a failing commit with it, went through.
+    const log = await setUp({ 'a.txt': 'a\n' }, ['a.txt']);
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    await rig.commit({
+      'graph.json': graphJson([
+        { name: 'j', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', `echo j >> ${log}; exit 7`] }] },
+      ]),
+    });
+    await rig.git(rig.clone, 'commit', '-q', '--allow-empty', '-m', 'break it');
+    const push = await rig.push('-q', 'origin', 'HEAD^{/break it}:refs/heads/f5', 'HEAD~2:refs/heads/f6');
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).not.toContain('unexpected pre-push input line');
+    expect(await runs(log)).toBe(2);
+  });
+
   it('see a change to the graph file named by a path that is not normalised', async () => {
     // Before: with disbuild.graph set to `././graph.json`, the diff's `graph.json` was not taken for the graph
     // file, and a push that broke the job went through unbuilt.

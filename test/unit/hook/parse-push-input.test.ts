@@ -24,6 +24,22 @@ describe('parsePushInput', () => {
     });
   });
 
+  it('reads a local ref written with spaces, as the user typed it', () => {
+    // Before: a line of more than four fields was malformed, and dropped.
+    const line = `HEAD^{/fix the bug} ${'1'.repeat(40)} refs/heads/f ${'0'.repeat(40)}`;
+    expect(parsePushInput(line)).toEqual({
+      refs: [
+        {
+          localRef: 'HEAD^{/fix the bug}',
+          localSha: '1'.repeat(40),
+          remoteRef: 'refs/heads/f',
+          remoteSha: '0'.repeat(40),
+        },
+      ],
+      errors: [],
+    });
+  });
+
   it('reports a malformed line, quoting it', () => {
     expect(parsePushInput('refs/heads/main abc').errors).toEqual([
       'unexpected pre-push input line "refs/heads/main abc"',
