@@ -32,6 +32,9 @@ export interface SettingNames {
   mode: string;
 }
 
+/** The longest time a timer takes, in whole seconds (2^31 - 1 ms). */
+const MAX_TIMER_SECONDS = 2_147_483;
+
 /** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
 export function parseRemoteCacheOptions(
   raw: { kind: RemoteKind; url?: string; team?: string; mode?: string; token?: string },
@@ -61,6 +64,14 @@ export function parseRemoteCacheOptions(
     return err(
       `${names.url} ${JSON.stringify(withoutCredentials(url))} has an '@' after its host: ${encode}, and an @ in a path as %40`,
     );
+  try {
+    decodeURIComponent(parsed.username);
+    decodeURIComponent(parsed.password);
+  } catch {
+    return err(
+      `${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that starts no escape: write it as %25`,
+    );
+  }
   const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
   if (mode !== 'read-write' && mode !== 'read')
     return err(`${names.mode} must be one of read-write, read, got ${JSON.stringify(mode)}`);
@@ -68,6 +79,11 @@ export function parseRemoteCacheOptions(
     const v = env[name];
     if (v === undefined || v === '') return ok(fallback * 1000);
     const n = Number(v);
+    // Node fires a longer timer after 1 ms: a huge value meant as "no limit" would be the opposite.
+    if (Number.isFinite(n) && n > MAX_TIMER_SECONDS)
+      return err(
+        `${name} must be at most ${MAX_TIMER_SECONDS} seconds (about 24 days), got ${JSON.stringify(v)}`,
+      );
     return Number.isFinite(n) && n > 0
       ? ok(n * 1000)
       : err(`${name} must be a positive number of seconds, got ${JSON.stringify(v)}`);

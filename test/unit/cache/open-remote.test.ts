@@ -35,6 +35,34 @@ describe('a cache URL that cannot be used', () => {
   });
 });
 
+describe('a cache URL with a % that starts no escape in its user information', () => {
+  it('is refused, saying to write it as %25, never quoting the password', () => {
+    // Before: accepted; opening the cache then threw "URI malformed", and the run, or every push, failed.
+    const r = parse('http://u:50%offS3cret@127.0.0.1:1/c');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).not.toContain('S3cret');
+      expect(r.error).toMatch(/has a '%' in its user or password that starts no escape: write it as %25/);
+    }
+    expect(parse('http://u:50%25offS3cret@127.0.0.1:1/c').ok).toBe(true);
+  });
+});
+
+describe('time-outs of a remote cache', () => {
+  it('are refused past what a timer can wait, rather than turned into 1 ms', () => {
+    // Before: accepted; Node fired the timers after 1 ms, so every lookup timed out and no upload was waited for.
+    const withEnv = (env: NodeJS.ProcessEnv) =>
+      parseRemoteCacheOptions({ kind: 'http', url: 'http://127.0.0.1:1/' }, names, env, 'read-write');
+    for (const name of ['DISBUILD_CACHE_TIMEOUT', 'DISBUILD_CACHE_UPLOAD_WAIT']) {
+      const r = withEnv({ [name]: '3000000' });
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.error).toBe(`${name} must be at most 2147483 seconds (about 24 days), got "3000000"`);
+      expect(withEnv({ [name]: '2147483' }).ok).toBe(true);
+    }
+  });
+});
+
 describe('a cache URL with an @ past its host', () => {
   it('is refused, never quoting what precedes the @: a password with / or ? not encoded ends where its host seems to be', () => {
     for (const url of [
