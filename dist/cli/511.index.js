@@ -1164,7 +1164,8 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, o =
     const range = (bytes) => ({ range: `bytes=0-${bytes - 1}` });
     const fixed = typeof head === 'number' ? range(head) : undefined;
     const r = await mapBounded(ids, pipelined ? concurrency * PIPELINE_DEPTH : concurrency, async (id) => {
-        const headers = typeof head === 'function' ? range(await head(id)) : fixed;
+        const asked = typeof head === 'function' ? await head(id) : head;
+        const headers = typeof head === 'function' ? range(asked) : fixed;
         const res = await client.getWhole(pathOf(id), { query, pipelined, ...(headers ? { headers } : {}) }, META_LIMIT, arrived ? (memory ?? true) : undefined);
         if (!res.ok)
             return res;
@@ -1175,7 +1176,10 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, o =
         }
         if (status < 200 || status >= 300)
             return (0,result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-        found.set(id, arrived ? arrived(id, body) : body);
+        const kept = arrived ? arrived(id, body) : body;
+        // A server that ignores the range sends the whole object: only the bytes asked for are kept (copied, so that
+        // the rest goes), or a thousand lookups would hold a thousand whole records.
+        found.set(id, asked !== undefined && kept.length > asked ? Buffer.from(kept.subarray(0, asked)) : kept);
         return (0,result.ok)(undefined);
     });
     return r.ok ? (0,result.ok)(found) : r;
@@ -2550,6 +2554,8 @@ const POOLED_BYTES = 32 * 1024 * 1024;
  * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
  */
 const KEPT_AHEAD = 8 * 1024 * 1024;
+/** What a record parsed on arrival leaves in the lookup's answers. */
+const NOTHING = Buffer.alloc(0);
 /** Archives fetched whole at once, each on its own connection (see RemoteTier.fetchArchive). */
 const WHOLE_GETS_AT_ONCE = 32;
 /** Bytes of those archives at once (see RemoteTier.#wholeBytes). */
@@ -2657,8 +2663,9 @@ class RemoteTier {
     }
     async #lookup(ids, tails, whole, found, early) {
         const store = this.#o.store;
-        // Records read as they arrived (see `early`), by id: not parsed twice.
+        // Records read as they arrived (see `early`), by id: not parsed twice; and why those that could not be used.
         const parsed = new Map();
+        const unusable = new Map();
         const budget = this.#prefetchBudget;
         // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
         // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
@@ -2728,7 +2735,15 @@ class RemoteTier {
             // Lines longer than the first range (records of many files): those records whole.
             const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
             if (long.length > 0) {
-                const full = await store.getMetas(long.map(([id]) => id));
+                // Parsed as they arrive, the lines alone kept: whole records are up to META_LIMIT each.
+                const full = await store.getMetas(long.map(([id]) => id), undefined, (id, bytes) => {
+                    const record = parseRecord(bytes, ids.get(id));
+                    if (record.ok)
+                        parsed.set(id, record.value);
+                    else
+                        unusable.set(id, record.error);
+                    return NOTHING;
+                });
                 if (!full.ok) {
                     this.fail('lookups failed', describe(full.error));
                     return found;
@@ -2749,7 +2764,8 @@ class RemoteTier {
         for (const [id, bytes] of metas.value) {
             const key = ids.get(id);
             const known = parsed.get(id);
-            const record = known ? (0,result.ok)(known) : parseRecord(bytes, key);
+            const refused = unusable.get(id);
+            const record = known ? (0,result.ok)(known) : refused !== undefined ? (0,result/* err */._)(refused) : parseRecord(bytes, key);
             if (!record.ok) {
                 this.fail(`the record of ${key} is unusable`, record.error);
                 return new Map();

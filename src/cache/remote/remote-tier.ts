@@ -39,6 +39,8 @@ const POOLED_BYTES = 32 * 1024 * 1024;
  * memory (memory not touched before, at that: see MemoryPool) and finish no sooner.
  */
 const KEPT_AHEAD = 8 * 1024 * 1024;
+/** What a record parsed on arrival leaves in the lookup's answers. */
+const NOTHING = Buffer.alloc(0);
 /** Archives fetched whole at once, each on its own connection (see RemoteTier.fetchArchive). */
 const WHOLE_GETS_AT_ONCE = 32;
 /** Bytes of those archives at once (see RemoteTier.#wholeBytes). */
@@ -213,8 +215,9 @@ export class RemoteTier {
     early: ((record: RemoteRecord) => void) | undefined,
   ): Promise<Map<JobKey, RemoteRecord>> {
     const store = this.#o.store;
-    // Records read as they arrived (see `early`), by id: not parsed twice.
+    // Records read as they arrived (see `early`), by id: not parsed twice; and why those that could not be used.
     const parsed = new Map<string, RemoteRecord>();
+    const unusable = new Map<string, string>();
     const budget = this.#prefetchBudget;
     // Where records may carry their archive, only their first bytes: the line, rarely more. Unless every hit
     // will be restored: then, while the budget lasts, small records whole (RECORD_HEAD bounds the line).
@@ -283,7 +286,17 @@ export class RemoteTier {
       // Lines longer than the first range (records of many files): those records whole.
       const long = [...metas.value].filter(([, b]) => !splitRecord(b, b.length >= RECORD_HEAD));
       if (long.length > 0) {
-        const full = await store.getMetas(long.map(([id]) => id));
+        // Parsed as they arrive, the lines alone kept: whole records are up to META_LIMIT each.
+        const full = await store.getMetas(
+          long.map(([id]) => id),
+          undefined,
+          (id, bytes) => {
+            const record = parseRecord(bytes, ids.get(id)!);
+            if (record.ok) parsed.set(id, record.value);
+            else unusable.set(id, record.error);
+            return NOTHING;
+          },
+        );
         if (!full.ok) {
           this.fail('lookups failed', describe(full.error));
           return found;
@@ -302,7 +315,8 @@ export class RemoteTier {
     for (const [id, bytes] of metas.value) {
       const key = ids.get(id)!;
       const known = parsed.get(id);
-      const record = known ? ok(known) : parseRecord(bytes, key);
+      const refused = unusable.get(id);
+      const record = known ? ok(known) : refused !== undefined ? err(refused) : parseRecord(bytes, key);
       if (!record.ok) {
         this.fail(`the record of ${key} is unusable`, record.error);
         return new Map();
