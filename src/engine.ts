@@ -202,7 +202,11 @@ export async function runGraph(
       deps.reporter.onEvent({ type: 'job-end', outcome });
       return outcome;
     };
-    const misses = new Map(selected.filter((l) => !hits.has(keys.get(l)!)).map((l) => [l, outcomeOf(l)]));
+    const missed = selected.filter((l) => !hits.has(keys.get(l)!));
+    // What the misses' inputs are as the lookups end, before any command runs: a file swapped in while a job waits
+    // for its dependencies is then another file when it ends (see input-recheck.ts).
+    if (!options.dryRun) recheck?.started(missed.flatMap((l) => graph.byLabel.get(l)!.inputs));
+    const misses = new Map(missed.map((l) => [l, outcomeOf(l)]));
     if (options.dryRun || misses.size === 0) firstCommand.resolve();
     else void Promise.allSettled(misses.values()).then(() => firstCommand.resolve());
     jobs = await Promise.all(

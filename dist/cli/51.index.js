@@ -1595,13 +1595,15 @@ var git_blob = __webpack_require__(9236);
  *
  * Inputs read from disk when keyed carry their stat data (inode, size, mtime, ctime, mode; git-blob.ts): any
  * difference now means a change. Inputs whose digest came from git's index were not looked at by this process;
- * git compared them with the index when `git status` ran, after `since`. Their stat data is taken as the first job
- * reading them starts (`started`): any difference after means the job may have read other bytes, though the file
- * holds the keyed ones again by its end (an edit undone, a `git stash` and `pop`), or another file now stands at
- * its path (a directory swapped in, whose files are older). Besides, one whose ctime is not older than `since`
- * (less a margin for coarse file-system clocks) is read again and compared by content: it may have changed between
- * the keys and the job's start, and a file touched just before the run is not taken for an edit. ctime cannot be
- * set by a program: every write, chmod or replacement moves it.
+ * git compared them with the index when `git status` ran, after `since`. Their stat data is taken once the lookups
+ * have said which jobs build, before any command runs (`started`; as a job starts, for one that builds after a
+ * failed restore): any difference after means the job may have read other bytes, though the file holds the keyed
+ * ones again by its end (an edit undone, a `git stash` and `pop`), or another file now stands at its path (a
+ * directory swapped in, whose files are older). So a job that rewrites one of its inputs, even with the same
+ * bytes, is not saved, as for inputs read from disk. Besides, one whose ctime is not older than `since` (less a
+ * margin for coarse file-system clocks) is read again and compared by content: it may have changed between the
+ * keys and the lookups' end, and a file touched just before the run is not taken for an edit. ctime cannot be set
+ * by a program: every write, chmod or replacement moves it.
  */
 
 
@@ -1622,7 +1624,7 @@ class InputRecheck {
         this.digests = digests;
         this.since = since;
     }
-    /** Before a job's commands start: the stat data of those of `paths` keyed from the index, unless taken already. */
+    /** Before commands start: the stat data of those of `paths` keyed from the index, unless taken already. */
     started(paths) {
         for (const p of paths) {
             const state = this.digests.get(p);

@@ -139,9 +139,30 @@ describe('keys at the edges (CLI)', () => {
             },
           ],
         },
+        // Swapped while the job that reads it waits for its dependency: before it starts.
+        {
+          name: 'mover',
+          cmds: [
+            {
+              exec: [
+                'sh',
+                '-c',
+                'if [ ! -e ../moved ]; then touch ../moved; mv late late.old; mv ../alt2 late; fi',
+              ],
+            },
+          ],
+        },
+        {
+          name: 'late',
+          inputs: ['late/a.txt'],
+          deps: ['mover'],
+          cmds: [{ exec: ['sh', '-c', 'cat late/a.txt > <out>/copy'] }],
+        },
       ]),
     });
+    await rig.write({ 'late/a.txt': 'v1\n' });
     await rig.write({ 'a.txt': 'v2\n' }, rig.path('alt'));
+    await rig.write({ 'a.txt': 'v2\n' }, rig.path('alt2'));
     const git = (...args: string[]): string =>
       execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     git('init', '-q');
@@ -157,12 +178,19 @@ describe('keys at the edges (CLI)', () => {
     expect(first.stdout + first.stderr).toMatch(
       /"swap" was not cached: its input sub\/a\.txt changed while it ran/,
     );
+    expect(first.stdout + first.stderr).toMatch(
+      /"late" was not cached: its input late\/a\.txt changed while it ran/,
+    );
     await rename(join(rig.src, 'sub'), rig.path('alt'));
     await rename(join(rig.src, 'sub.old'), join(rig.src, 'sub'));
+    await rename(join(rig.src, 'late'), rig.path('alt2'));
+    await rename(join(rig.src, 'late.old'), join(rig.src, 'late'));
     const second = await rig.runGraph(['-j', '1', '--out-dir', rig.path('out')]);
     expect(second.jobs.get('swap')!.status).toBe('built');
     expect(second.jobs.get('undo')!.status).toBe('built');
+    expect(second.jobs.get('late')!.status).toBe('built');
     expect(await readFile(rig.path('out/swap/copy'), 'utf8')).toBe('v1\n');
+    expect(await readFile(rig.path('out/late/copy'), 'utf8')).toBe('v1\n');
   });
 
   /**
