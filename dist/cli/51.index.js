@@ -858,27 +858,19 @@ function parseBatch(out) {
 
 
 /**
- * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
- * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ * Whether the index holds a file at one of `places` (absolute), its paths being from `top`, the work tree's top:
+ * git reads an attributes file from the index where the work tree lacks it.
  */
-function indexHolds(index, dir, places) {
+function indexHolds(index, top, places) {
     if (index.size === 0)
         return false;
-    const below = dir + '/';
+    const below = top === '/' ? top : top + '/';
     return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
 }
-const ATTRIBUTES = '.gitattributes';
-/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
-function attributesFilesOf(text) {
-    const found = new Set();
-    for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
-        // The record's path follows the first tab after its start.
-        const start = text.lastIndexOf('\0', i) + 1;
-        const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
-        if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`))
-            found.add(path);
-    }
-    return found;
+/** The work tree's top: `dir` (the source directory, links resolved) less git's `prefix` for it. */
+function workTreeTop(dir, prefix) {
+    const depth = prefix.split('/').filter(Boolean).length;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir, ...Array(depth).fill('..'));
 }
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
@@ -915,7 +907,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
         : (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .attributePlaces */ .h9)(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
     const attributed = places === undefined ||
         places.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)) ||
-        indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
+        indexHolds(await listings.indexAttributes, workTreeTop(realDir ?? sourceDir, prefix), places);
     const converting = attributed
         ? (0,_git_conversions_js__WEBPACK_IMPORTED_MODULE_6__/* .convertedPaths */ .Lg)(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(new Set(settings.autocrlf ? candidates : [])));
@@ -1016,9 +1008,9 @@ function startWorkTreeListings(sourceDir, options = {}) {
     // Asked by a caller that needs the untracked files too (the compile of disbuild.json): one walk in the same
     // call, rather than a second git process reading the index again.
     const untracked = options.untracked ?? false;
-    const commands = (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .workTreeCommands */ .Y)(untracked);
-    const runs = options.runs ?? (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .startWorkTreeCommands */ .K)(sourceDir, untracked, options.env);
-    const [where, index, status, config, system, execPath] = runs;
+    const commands = (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .workTreeCommands */ .YG)(untracked);
+    const runs = options.runs ?? (0,_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_7__/* .startWorkTreeCommands */ .KG)(sourceDir, untracked, options.env);
+    const [where, index, status, config, system, execPath, attributes] = runs;
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // Printed relative to the directory git ran in, which is the source directory with its links resolved.
     const gitPaths = place.then(([inside, , info, index]) => {
@@ -1055,7 +1047,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.entries) : r)),
-        indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set())),
+        indexAttributes: attributes.then((r) => new Set(r.code === 0 ? r.out.split('\0').filter((p) => p !== '') : [])),
         ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.paths) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_11__.ok)(r.value.untracked) : r)) } : {}),

@@ -546,9 +546,10 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ startWorkTreeCommands),
-/* harmony export */   Y: () => (/* binding */ workTreeCommands)
+/* harmony export */   KG: () => (/* binding */ startWorkTreeCommands),
+/* harmony export */   YG: () => (/* binding */ workTreeCommands)
 /* harmony export */ });
+/* unused harmony export INDEX_ATTRIBUTES_QUERY */
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6761);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5782);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
@@ -557,8 +558,8 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
 
 /**
  * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
- * source directory sits, the index, the status, the settings that convert bytes, and where the system attributes
- * file is. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
+ * source directory sits, the index, the status, the settings that convert bytes, where the system attributes
+ * file is, git's exec-path, and the index's attributes files. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
  * with those of the run that wrote it, before anything that reads them is loaded.
  */
 function workTreeCommands(untracked) {
@@ -599,8 +600,19 @@ function workTreeCommands(untracked) {
         ['config', '-z', '--get-regexp', _git_conversions_js__WEBPACK_IMPORTED_MODULE_1__/* .SETTINGS_REGEXP */ .Q9],
         [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_0__/* .SYSTEM_ATTRIBUTES_QUERY */ .D2],
         [..._git_attribute_files_js__WEBPACK_IMPORTED_MODULE_0__/* .EXEC_PATH_QUERY */ .Tx],
+        // Every `.gitattributes` the index holds, from the top: git reads one the work tree lacks (deleted, left out
+        // by a sparse checkout) from the index, above the source directory too.
+        [...INDEX_ATTRIBUTES_QUERY],
     ];
 }
+/** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
+const INDEX_ATTRIBUTES_QUERY = [
+    'ls-files',
+    '-z',
+    '--full-name',
+    '--',
+    ':(top,glob)**/.gitattributes',
+];
 /** workTreeCommands, started in `sourceDir` (see gitTexts). */
 function startWorkTreeCommands(sourceDir, untracked, env) {
     return (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitTexts */ .vZ)(sourceDir, workTreeCommands(untracked), env);

@@ -104,7 +104,7 @@ const run = async (argv, io) => {
     // git stats the work tree on another core while the rest starts. Without --graph, the compile of disbuild.json
     // takes the untracked files from the same call.
     const listingsStartedAt = Date.now();
-    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .K)(sourceDir, v.graph === undefined);
+    const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .KG)(sourceDir, v.graph === undefined);
     // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
     // nothing but its summary and restores nothing.
     const recordable = v.graph !== undefined &&

@@ -41156,8 +41156,8 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
 
 /**
  * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
- * source directory sits, the index, the status, the settings that convert bytes, and where the system attributes
- * file is. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
+ * source directory sits, the index, the status, the settings that convert bytes, where the system attributes
+ * file is, git's exec-path, and the index's attributes files. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
  * with those of the run that wrote it, before anything that reads them is loaded.
  */
 function workTreeCommands(untracked) {
@@ -41198,8 +41198,19 @@ function workTreeCommands(untracked) {
         ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
         [...SYSTEM_ATTRIBUTES_QUERY],
         [...EXEC_PATH_QUERY],
+        // Every `.gitattributes` the index holds, from the top: git reads one the work tree lacks (deleted, left out
+        // by a sparse checkout) from the index, above the source directory too.
+        [...INDEX_ATTRIBUTES_QUERY],
     ];
 }
+/** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
+const INDEX_ATTRIBUTES_QUERY = [
+    'ls-files',
+    '-z',
+    '--full-name',
+    '--',
+    ':(top,glob)**/.gitattributes',
+];
 /** workTreeCommands, started in `sourceDir` (see gitTexts). */
 function startWorkTreeCommands(sourceDir, untracked, env) {
     return (0,git_command/* gitTexts */.vZ)(sourceDir, workTreeCommands(untracked), env);
@@ -41790,27 +41801,19 @@ function parseBatch(out) {
 
 
 /**
- * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
- * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ * Whether the index holds a file at one of `places` (absolute), its paths being from `top`, the work tree's top:
+ * git reads an attributes file from the index where the work tree lacks it.
  */
-function indexHolds(index, dir, places) {
+function indexHolds(index, top, places) {
     if (index.size === 0)
         return false;
-    const below = dir + '/';
+    const below = top === '/' ? top : top + '/';
     return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
 }
-const ATTRIBUTES = '.gitattributes';
-/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
-function attributesFilesOf(text) {
-    const found = new Set();
-    for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
-        // The record's path follows the first tab after its start.
-        const start = text.lastIndexOf('\0', i) + 1;
-        const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
-        if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`))
-            found.add(path);
-    }
-    return found;
+/** The work tree's top: `dir` (the source directory, links resolved) less git's `prefix` for it. */
+function workTreeTop(dir, prefix) {
+    const depth = prefix.split('/').filter(Boolean).length;
+    return (0,external_node_path_.resolve)(dir, ...Array(depth).fill('..'));
 }
 /**
  * The git fast path: blob IDs and modes of tracked files come from `git ls-files -s -v`. Read from disk instead:
@@ -41847,7 +41850,7 @@ async function workingTreeDigests(sourceDir, paths, listings = startWorkTreeList
         : attributePlaces(realDir ?? sourceDir, prefix, candidates, infoAttributes, settings, await listings.systemAttributes, listings.env);
     const attributed = places === undefined ||
         places.some((f) => (0,external_node_fs_.existsSync)(f)) ||
-        indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
+        indexHolds(await listings.indexAttributes, workTreeTop(realDir ?? sourceDir, prefix), places);
     const converting = attributed
         ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
         : Promise.resolve((0,util_result.ok)(new Set(settings.autocrlf ? candidates : [])));
@@ -41950,7 +41953,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
     const untracked = options.untracked ?? false;
     const commands = workTreeCommands(untracked);
     const runs = options.runs ?? startWorkTreeCommands(sourceDir, untracked, options.env);
-    const [where, index, status, config, system, execPath] = runs;
+    const [where, index, status, config, system, execPath, attributes] = runs;
     const place = where.then((r) => (r.code === 0 ? r.out.split('\n') : []));
     // Printed relative to the directory git ran in, which is the source directory with its links resolved.
     const gitPaths = place.then(([inside, , info, index]) => {
@@ -41987,7 +41990,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
         ...(options.env ? { env: options.env } : {}),
         prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
         index: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.entries) : r)),
-        indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set())),
+        indexAttributes: attributes.then((r) => new Set(r.code === 0 ? r.out.split('\0').filter((p) => p !== '') : [])),
         ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? (0,util_result.ok)(r.value.paths) : r)) } : {}),
         status: split ? split.then((r) => (r.ok ? (0,util_result.ok)(r.value.tracked) : r)) : statusText,
         ...(split ? { untracked: split.then((r) => (r.ok ? (0,util_result.ok)(r.value.untracked) : r)) } : {}),

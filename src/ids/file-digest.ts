@@ -35,27 +35,19 @@ export { commitTreeDigests } from './commit-digests.js';
 export type { DigestMap, DigestSource, InputState } from './input-state.js';
 
 /**
- * Whether the index holds a file at one of `places` below `dir` (the index's paths are relative to it): git reads
- * an attributes file from the index where the work tree lacks it. Those above `dir` are not listed, nor looked for.
+ * Whether the index holds a file at one of `places` (absolute), its paths being from `top`, the work tree's top:
+ * git reads an attributes file from the index where the work tree lacks it.
  */
-function indexHolds(index: ReadonlySet<string>, dir: string, places: readonly string[]): boolean {
+function indexHolds(index: ReadonlySet<string>, top: string, places: readonly string[]): boolean {
   if (index.size === 0) return false;
-  const below = dir + '/';
+  const below = top === '/' ? top : top + '/';
   return places.some((f) => f.startsWith(below) && index.has(f.slice(below.length)));
 }
 
-const ATTRIBUTES = '.gitattributes';
-
-/** The paths of a `git ls-files -s -v -z` listing that name a `.gitattributes`: a search, not a parse. */
-function attributesFilesOf(text: string): Set<string> {
-  const found = new Set<string>();
-  for (let i = text.indexOf(`${ATTRIBUTES}\0`); i >= 0; i = text.indexOf(`${ATTRIBUTES}\0`, i + 1)) {
-    // The record's path follows the first tab after its start.
-    const start = text.lastIndexOf('\0', i) + 1;
-    const path = text.slice(text.indexOf('\t', start) + 1, i + ATTRIBUTES.length);
-    if (path === ATTRIBUTES || path.endsWith(`/${ATTRIBUTES}`)) found.add(path);
-  }
-  return found;
+/** The work tree's top: `dir` (the source directory, links resolved) less git's `prefix` for it. */
+function workTreeTop(dir: string, prefix: string): string {
+  const depth = prefix.split('/').filter(Boolean).length;
+  return resolve(dir, ...Array<string>(depth).fill('..'));
 }
 
 /**
@@ -103,7 +95,7 @@ export async function workingTreeDigests(
   const attributed =
     places === undefined ||
     places.some((f) => existsSync(f)) ||
-    indexHolds(await listings.indexAttributes, realDir ?? sourceDir, places);
+    indexHolds(await listings.indexAttributes, workTreeTop(realDir ?? sourceDir, prefix), places);
   const converting = attributed
     ? convertedPaths(sourceDir, candidates, settings, listings.env ? { env: listings.env } : {})
     : Promise.resolve(ok(new Set(settings.autocrlf ? candidates : [])));
@@ -213,8 +205,8 @@ export interface WorkTreeListings {
   /** `git ls-files -s -v`, parsed once for both its users (see parseIndexListing). */
   index: Promise<Result<ReadonlyMap<string, GitEntry | GitMode>, string>>;
   /**
-   * The `.gitattributes` files of that listing, whatever their tags: git reads the index's copy where the work tree
-   * lacks it (deleted, or left out by a sparse checkout).
+   * The `.gitattributes` files the index holds, by their paths from the work tree's top (INDEX_ATTRIBUTES_QUERY):
+   * git reads the index's copy where the work tree lacks it (deleted, or left out by a sparse checkout).
    */
   indexAttributes: Promise<ReadonlySet<string>>;
   status: Promise<Result<string, string>>;
@@ -261,7 +253,8 @@ export function startWorkTreeListings(
   const untracked = options.untracked ?? false;
   const commands = workTreeCommands(untracked);
   const runs = options.runs ?? startWorkTreeCommands(sourceDir, untracked, options.env);
-  const [where, index, status, config, system, execPath] = runs as [
+  const [where, index, status, config, system, execPath, attributes] = runs as [
+    Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
     Promise<GitRun>,
@@ -306,7 +299,9 @@ export function startWorkTreeListings(
     ...(options.env ? { env: options.env } : {}),
     prefix: place.then(([inside, prefix]) => (inside === 'true' ? (prefix ?? '') : undefined)),
     index: parsed.then((r) => (r.ok ? ok(r.value.entries) : r)),
-    indexAttributes: indexText.then((r) => (r.ok ? attributesFilesOf(r.value) : new Set<string>())),
+    indexAttributes: attributes.then(
+      (r) => new Set(r.code === 0 ? r.out.split('\0').filter((p) => p !== '') : []),
+    ),
     ...(untracked ? { indexPaths: parsed.then((r) => (r.ok ? ok(r.value.paths!) : r)) } : {}),
     status: split ? split.then((r) => (r.ok ? ok(r.value.tracked) : r)) : statusText,
     ...(split ? { untracked: split.then((r) => (r.ok ? ok(r.value.untracked) : r)) } : {}),

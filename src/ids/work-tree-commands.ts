@@ -4,8 +4,8 @@ import { type GitRun, gitTexts } from './git-command.js';
 
 /**
  * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
- * source directory sits, the index, the status, the settings that convert bytes, and where the system attributes
- * file is. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
+ * source directory sits, the index, the status, the settings that convert bytes, where the system attributes
+ * file is, git's exec-path, and the index's attributes files. A module of their own: a fully cached run's record (src/cli/fully-cached.ts) compares their answers
  * with those of the run that wrote it, before anything that reads them is loaded.
  */
 export function workTreeCommands(untracked: boolean): string[][] {
@@ -46,8 +46,20 @@ export function workTreeCommands(untracked: boolean): string[][] {
     ['config', '-z', '--get-regexp', SETTINGS_REGEXP],
     [...SYSTEM_ATTRIBUTES_QUERY],
     [...EXEC_PATH_QUERY],
+    // Every `.gitattributes` the index holds, from the top: git reads one the work tree lacks (deleted, left out
+    // by a sparse checkout) from the index, above the source directory too.
+    [...INDEX_ATTRIBUTES_QUERY],
   ];
 }
+
+/** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
+export const INDEX_ATTRIBUTES_QUERY: readonly string[] = [
+  'ls-files',
+  '-z',
+  '--full-name',
+  '--',
+  ':(top,glob)**/.gitattributes',
+];
 
 /** workTreeCommands, started in `sourceDir` (see gitTexts). */
 export function startWorkTreeCommands(
