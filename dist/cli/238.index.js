@@ -346,6 +346,7 @@ async function placedTargets(graph, targets, jobs) {
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
+/* harmony export */   qd: () => (/* binding */ typeChangedOf),
 /* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -364,6 +365,15 @@ async function placedTargets(graph, targets, jobs) {
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap();
+/** The paths of each listing whose type git's status says changed (see typeChangedOf). */
+const typeChangedPaths = new WeakMap();
+/**
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree (`T`: a file replaced
+ * by a link, say); undefined when not known. The list of paths is the same, yet a link to a directory is no input.
+ */
+function typeChangedOf(files) {
+    return typeChangedPaths.get(files);
+}
 /**
  * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
  * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
@@ -506,12 +516,15 @@ function startRepoFiles(sourceDir, listings) {
         // Until the index's paths join them.
         const notTracked = new Set(seen);
         const gone = new Set();
+        const typeChanged = new Set();
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
+            if (f[1] === 'T')
+                typeChanged.add(path);
             // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
             // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
             // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
@@ -529,7 +542,9 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        typeChangedPaths.set(files, typeChanged);
+        return files;
     })();
 }
 /**

@@ -89,11 +89,14 @@ function configDigest(config, env) {
     return h.digest('hex');
 }
 /** The hash of the repository's file list. */
-function fileListDigest(files, untracked) {
+function fileListDigest(files, untracked, typeChanged) {
     const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
     // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
     if (untracked !== undefined)
         h.update(`\0untracked\0${[...untracked].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U).join('\0')}`);
+    // A tracked file replaced by a link (to a directory, which is no input) lists as before (see typeChangedOf).
+    if (typeChanged !== undefined && typeChanged.size > 0)
+        h.update(`\0type-changed\0${[...typeChanged].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U).join('\0')}`);
     return h.digest('hex');
 }
 /**
@@ -580,7 +583,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
     const files = await listing;
     const untracked = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .untrackedOf */ .V_)(files);
-    const listKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileListDigest */ .tn)(files, untracked);
+    const listKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileListDigest */ .tn)(files, untracked, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .typeChangedOf */ .qd)(files));
     let reads;
     if (cacheFile !== undefined &&
         kept &&
@@ -739,6 +742,7 @@ function withIgnoredFile(root, p) {
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
+/* harmony export */   qd: () => (/* binding */ typeChangedOf),
 /* harmony export */   yL: () => (/* binding */ withoutDirectories)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
@@ -757,6 +761,15 @@ function withIgnoredFile(root, p) {
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap();
+/** The paths of each listing whose type git's status says changed (see typeChangedOf). */
+const typeChangedPaths = new WeakMap();
+/**
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree (`T`: a file replaced
+ * by a link, say); undefined when not known. The list of paths is the same, yet a link to a directory is no input.
+ */
+function typeChangedOf(files) {
+    return typeChangedPaths.get(files);
+}
 /**
  * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
  * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
@@ -899,12 +912,15 @@ function startRepoFiles(sourceDir, listings) {
         // Until the index's paths join them.
         const notTracked = new Set(seen);
         const gone = new Set();
+        const typeChanged = new Set();
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
+            if (f[1] === 'T')
+                typeChanged.add(path);
             // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
             // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
             // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
@@ -922,7 +938,9 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        typeChangedPaths.set(files, typeChanged);
+        return files;
     })();
 }
 /**

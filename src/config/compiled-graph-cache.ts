@@ -92,10 +92,17 @@ export function configDigest(
 }
 
 /** The hash of the repository's file list. */
-export function fileListDigest(files: readonly string[], untracked?: ReadonlySet<string>): string {
+export function fileListDigest(
+  files: readonly string[],
+  untracked?: ReadonlySet<string>,
+  typeChanged?: ReadonlySet<string>,
+): string {
   const h = createHash('sha256').update(`${files.length}\0`).update(files.join('\0'));
   // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
   if (untracked !== undefined) h.update(`\0untracked\0${[...untracked].sort(compareCodeUnits).join('\0')}`);
+  // A tracked file replaced by a link (to a directory, which is no input) lists as before (see typeChangedOf).
+  if (typeChanged !== undefined && typeChanged.size > 0)
+    h.update(`\0type-changed\0${[...typeChanged].sort(compareCodeUnits).join('\0')}`);
   return h.digest('hex');
 }
 

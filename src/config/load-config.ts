@@ -21,7 +21,13 @@ import {
   readKeptGraph,
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
-import { linksAsListed, listRepoFiles, untrackedOf, withoutDirectories } from './repo-files.js';
+import {
+  linksAsListed,
+  listRepoFiles,
+  typeChangedOf,
+  untrackedOf,
+  withoutDirectories,
+} from './repo-files.js';
 import type { ManifestTexts } from './workspace-prefetch.js';
 
 /** Where the graph comes from, as disbuild.json says. */
@@ -100,7 +106,8 @@ export async function compileConfig(
     cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
   const files = await listing;
   const untracked = untrackedOf(files);
-  const listKey = cacheFile === undefined ? undefined : fileListDigest(files, untracked);
+  const listKey =
+    cacheFile === undefined ? undefined : fileListDigest(files, untracked, typeChangedOf(files));
   let reads: ReadFiles | undefined;
   if (
     cacheFile !== undefined &&

@@ -8,6 +8,16 @@ import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The paths of each listing whose type git's status says changed (see typeChangedOf). */
+const typeChangedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree (`T`: a file replaced
+ * by a link, say); undefined when not known. The list of paths is the same, yet a link to a directory is no input.
+ */
+export function typeChangedOf(files: readonly string[]): ReadonlySet<string> | undefined {
+  return typeChangedPaths.get(files);
+}
 
 /**
  * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
@@ -140,11 +150,13 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // Until the index's paths join them.
     const notTracked: ReadonlySet<string> = new Set(seen);
     const gone = new Set<string>();
+    const typeChanged = new Set<string>();
     // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
     // repository root.
     for (const f of status.value.split('\0')) {
       if (f.length <= 3 || !f.startsWith(prefix, 3)) continue;
       const path = f.slice(3 + prefix.length);
+      if (f[1] === 'T') typeChanged.add(path);
       // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
       // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
       // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
@@ -157,7 +169,12 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value.skipWorktree) if (!inWorkTree(`${sourceDir}/${p}`)) gone.add(p);
     for (const p of index.value.paths) if (!gone.has(p)) seen.add(p);
-    return withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(compareCodeUnits), notTracked));
+    const files = await withSubmoduleFiles(
+      sourceDir,
+      withUntracked([...seen].sort(compareCodeUnits), notTracked),
+    );
+    typeChangedPaths.set(files, typeChanged);
+    return files;
   })();
 }
 

@@ -194,6 +194,23 @@ describe('the compiled-graph cache', () => {
     });
   });
 
+  it('compiles again when a tracked file is replaced by a link to a directory, and back', async () => {
+    // Before: the file list was the same, so the kept graph was reused with the link among the lint task's
+    // inputs, and every run failed on an input that is a directory.
+    await write({ 'shared/dir/d.ts': 'd' });
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'shared');
+    const file = join(dir, 'packages/a/src/index.ts');
+    await expectRecompiled(async () => {
+      await unlink(file);
+      await symlink('../../../shared/dir', file);
+    });
+    await expectRecompiled(async () => {
+      await unlink(file);
+      await writeFile(file, 'export const a = 1;');
+    });
+  });
+
   it('compiles again when a tracked input is deleted', async () => {
     await expectRecompiled(() => unlink(join(dir, 'packages/b/src/index.ts')));
   });
