@@ -50296,7 +50296,10 @@ function peakPerMinute(times) {
 
 const KEY_PREFIX_LENGTH = 16;
 function encodePlan(plan) {
-    const g = { ...(plan.graph === undefined ? {} : { g: plan.graph }), ...(plan.readOnly ? { ro: 1 } : {}) };
+    const g = {
+        ...(plan.graph === undefined ? {} : { g: plan.graph }),
+        ...(plan.readOnly ? { ro: plan.trunkFailed ? 2 : 1 } : {}),
+    };
     if (plan.exports === undefined)
         return JSON.stringify({ v: 1, shards: plan.shards, ...g });
     // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
@@ -50327,13 +50330,14 @@ function decodePlan(text) {
         shards.length > 0 &&
         shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
         (o.g === undefined || (isKey(o.g) && o.g.length === 16)) &&
-        (o.ro === undefined || o.ro === 1);
+        (o.ro === undefined || o.ro === 1 || o.ro === 2);
     const bad = (0,util_result/* err */._)("not a plan written by disbuild's plan mode");
     if (!valid)
         return bad;
     const graph = {
         ...(o.g === undefined ? {} : { graph: o.g }),
-        ...(o.ro === 1 ? { readOnly: true } : {}),
+        ...(o.ro === 1 || o.ro === 2 ? { readOnly: true } : {}),
+        ...(o.ro === 2 ? { trunkFailed: true } : {}),
     };
     if (o.v === 1)
         return (0,util_result.ok)({ shards: shards, ...graph });
@@ -51010,7 +51014,7 @@ async function plan(graph, o, p, cache, env) {
             saved = await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
     }
     if (saved === 'denied')
-        pl = readOnlyPlan(pl);
+        pl = readOnlyPlan(pl, !ok);
     setOutputs(planOutputs(pl));
     if (!ok)
         throw new errors/* StepError */.zg('disbuild: the trunk failed; the shards will skip what depends on it');
@@ -51021,7 +51025,7 @@ async function plan(graph, o, p, cache, env) {
  * jobs to each other, so each builds what it needs itself instead of waiting, nor leave reports, which the
  * aggregate then says (see aggregate).
  */
-function readOnlyPlan(pl) {
+function readOnlyPlan(pl, trunkFailed) {
     const decoded = decodePlan(pl.encoded);
     if (!decoded.ok)
         return pl;
@@ -51030,7 +51034,12 @@ function readOnlyPlan(pl) {
     return {
         ...pl,
         published: 0,
-        encoded: encodePlan({ shards, ...(graph ? { graph } : {}), readOnly: true }),
+        encoded: encodePlan({
+            shards,
+            ...(graph ? { graph } : {}),
+            readOnly: true,
+            ...(trunkFailed ? { trunkFailed: true } : {}),
+        }),
     };
 }
 /** The durations the cache recorded per job name (the GitHub index keeps them), for weighing missed jobs. */
@@ -51094,8 +51103,9 @@ async function aggregate(o, p, env) {
     const parts = reportParts(o, p, env, o.plan);
     if (!parts)
         throw new errors/* StepError */.zg(`Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`);
-    // Reports the parts could not leave: the workflow's word for their result, when given, decides.
-    const passed = o.shardsResult === 'success';
+    // Reports the parts could not leave: the workflow's word for the shards' result, when given, decides, and the
+    // plan's for the planner's own jobs.
+    const passed = o.shardsResult === 'success' && !decoded.value.trunkFailed;
     if (decoded.value.readOnly && passed)
         core/* warning */.$e(`disbuild: the parts could not leave reports (this run may not write the cache); ${Inputs.shardsResult} says they succeeded: each shard's step shows its jobs`);
     const summary = await parts.merged(decoded.value.shards.length, decoded.value.readOnly

@@ -182,7 +182,7 @@ async function plan(
     setOutputs(idleOutputs());
     if (o.cache === 'github') saved = await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
   }
-  if (saved === 'denied') pl = readOnlyPlan(pl);
+  if (saved === 'denied') pl = readOnlyPlan(pl, !ok);
   setOutputs(planOutputs(pl));
   if (!ok) throw new StepError('disbuild: the trunk failed; the shards will skip what depends on it');
   return true;
@@ -193,7 +193,7 @@ async function plan(
  * jobs to each other, so each builds what it needs itself instead of waiting, nor leave reports, which the
  * aggregate then says (see aggregate).
  */
-function readOnlyPlan(pl: Plan): Plan {
+function readOnlyPlan(pl: Plan, trunkFailed: boolean): Plan {
   const decoded = decodePlan(pl.encoded);
   if (!decoded.ok) return pl;
   core.warning(
@@ -203,7 +203,12 @@ function readOnlyPlan(pl: Plan): Plan {
   return {
     ...pl,
     published: 0,
-    encoded: encodePlan({ shards, ...(graph ? { graph } : {}), readOnly: true }),
+    encoded: encodePlan({
+      shards,
+      ...(graph ? { graph } : {}),
+      readOnly: true,
+      ...(trunkFailed ? { trunkFailed: true } : {}),
+    }),
   };
 }
 
@@ -279,8 +284,9 @@ async function aggregate(o: ActionOptions, p: Places, env: NodeJS.ProcessEnv): P
     throw new StepError(
       `Input "${Inputs.mode}": aggregate needs cache github, got ${JSON.stringify(o.cache)}`,
     );
-  // Reports the parts could not leave: the workflow's word for their result, when given, decides.
-  const passed = o.shardsResult === 'success';
+  // Reports the parts could not leave: the workflow's word for the shards' result, when given, decides, and the
+  // plan's for the planner's own jobs.
+  const passed = o.shardsResult === 'success' && !decoded.value.trunkFailed;
   if (decoded.value.readOnly && passed)
     core.warning(
       `disbuild: the parts could not leave reports (this run may not write the cache); ${Inputs.shardsResult} says they succeeded: each shard's step shows its jobs`,

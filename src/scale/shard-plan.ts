@@ -33,6 +33,8 @@ export interface ShardPlan {
    * says why the reports are missing.
    */
   readOnly?: true;
+  /** Read-only plans: the planner's own jobs (the trunk) failed, which no shard's result says. */
+  trunkFailed?: true;
 }
 
 export interface PlannedExport {
@@ -47,7 +49,10 @@ export interface PlannedExport {
 export const KEY_PREFIX_LENGTH = 16;
 
 export function encodePlan(plan: ShardPlan): string {
-  const g = { ...(plan.graph === undefined ? {} : { g: plan.graph }), ...(plan.readOnly ? { ro: 1 } : {}) };
+  const g = {
+    ...(plan.graph === undefined ? {} : { g: plan.graph }),
+    ...(plan.readOnly ? { ro: plan.trunkFailed ? 2 : 1 } : {}),
+  };
   if (plan.exports === undefined) return JSON.stringify({ v: 1, shards: plan.shards, ...g });
   // Tuples, not objects: a 1,000-job graph's exports are some 600 of them.
   const exports = plan.exports.map((e) => [e.key, e.owner, Math.round(e.at * 10) / 10]);
@@ -86,12 +91,13 @@ export function decodePlan(text: string): Result<ShardPlan, string> {
     shards.length > 0 &&
     shards.every((s) => Array.isArray(s) && s.every(isKey)) &&
     (o.g === undefined || (isKey(o.g) && o.g.length === 16)) &&
-    (o.ro === undefined || o.ro === 1);
+    (o.ro === undefined || o.ro === 1 || o.ro === 2);
   const bad = err("not a plan written by disbuild's plan mode");
   if (!valid) return bad;
   const graph = {
     ...(o.g === undefined ? {} : { graph: o.g as string }),
-    ...(o.ro === 1 ? { readOnly: true as const } : {}),
+    ...(o.ro === 1 || o.ro === 2 ? { readOnly: true as const } : {}),
+    ...(o.ro === 2 ? { trunkFailed: true as const } : {}),
   };
   if (o.v === 1) return ok({ shards: shards as string[][], ...graph });
   const n = shards.length;

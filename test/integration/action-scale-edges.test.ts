@@ -169,6 +169,28 @@ describe('scale-out: a plan and its shards', () => {
     expect(unsaid.stdout).toContain('this run may not write the cache');
   }, 120_000);
 
+  it('on a fork’s pull request, fails the aggregate when the planner’s own jobs failed, whatever the shards did', async () => {
+    const fork = { ref: 'refs/pull/10/merge', readRefs: ['refs/heads/main'], readOnly: true };
+    const edit = { 'graph.json': graph(), broken: '' };
+    const planned = await rig.main(
+      { ...common, 'plan-mode': 'trunk', 'key-prefix': 'fork-trunk', mode: 'plan' },
+      { edit, scope: fork },
+    );
+    expect(planned.code).toBe(1);
+    const decoded = decodePlan(planned.outputs.plan!);
+    expect(decoded.ok && decoded.value).toMatchObject({ readOnly: true, trunkFailed: true });
+    const agg = await rig.main(
+      {
+        'key-prefix': 'fork-trunk',
+        mode: 'aggregate',
+        plan: planned.outputs.plan!,
+        'shards-result': 'success',
+      },
+      { edit, scope: fork },
+    );
+    expect(agg.code).toBe(1);
+  }, 60_000);
+
   it('prints job names that hold workflow commands as text', async () => {
     // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
     // runner took its lines for a warning and a mask.
