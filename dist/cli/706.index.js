@@ -3379,6 +3379,7 @@ class Execution {
      */
     #notCached(outputDir, outcome, unpublished) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
+        this.#p.cache.unsaved?.(outcome.key);
         return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */

@@ -45856,6 +45856,7 @@ class Execution {
      */
     #notCached(outputDir, outcome, unpublished) {
         this.#inCache.set(outcome.key, Promise.resolve(false));
+        this.#p.cache.unsaved?.(outcome.key);
         return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
     }
     /** Where a job writes its outputs: a directory the cache can take over whole, or one in this run's tree. */
@@ -50717,6 +50718,10 @@ class ImportingCache {
             return;
         this.#settled.add(key);
         this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
+    }
+    /** A job of this shard's was built but will not be saved: as for one not built. */
+    unsaved(key) {
+        this.notBuilt(key);
     }
     /** A job of this shard's began to run. */
     jobStarted(key) {

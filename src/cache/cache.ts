@@ -44,6 +44,11 @@ export interface Cache {
    */
   discard?(key: JobKey): Promise<void>;
   /**
+   * Optional: a build of `key` in this run that will not be saved (its inputs changed while it ran, it wrote
+   * through a link): a backend that told others to expect it says it will not come.
+   */
+  unsaved?(key: JobKey): void;
+  /**
    * Optional: after `close`, what vouches that the hits of `keys`, every one of which this run's lookup found, are
    * still there without looking them up again: the directories holding them, each with the stat data it must
    * still have (see dirKey); undefined when nothing does.

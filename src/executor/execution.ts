@@ -641,6 +641,7 @@ export class Execution {
    */
   #notCached(outputDir: string, outcome: JobOutcome, unpublished?: string): Ready {
     this.#inCache.set(outcome.key, Promise.resolve(false));
+    this.#p.cache.unsaved?.(outcome.key);
     return { ok: true, dir: outputDir, outcome, built: true, ...(unpublished ? { unpublished } : {}) };
   }
 

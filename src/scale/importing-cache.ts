@@ -135,6 +135,11 @@ export class ImportingCache implements Cache {
     this.#pending.push(this.#exchange.withdraw(key).catch(() => undefined));
   }
 
+  /** A job of this shard's was built but will not be saved: as for one not built. */
+  unsaved(key: JobKey): void {
+    this.notBuilt(key);
+  }
+
   /** A job of this shard's began to run. */
   jobStarted(key: JobKey): void {
     if (this.#planned.has(prefix(key))) this.#running.set(prefix(key), (this.#o.now ?? Date.now)());

@@ -22,7 +22,10 @@ describe('scale-out: a plan and its shards', () => {
     });
     const jobs: JobSpec[] = [
       {
-        ...job(rootName, 'if [ -f broken ]; then exit 3; fi; sleep 0.5; cat x.txt > <out>/r'),
+        ...job(
+          rootName,
+          'if [ -f broken ]; then exit 3; fi; sleep 0.5; cat x.txt > <out>/r; if [ -f scribble ]; then echo z >> x.txt; fi',
+        ),
         inputs: ['x.txt'],
       },
     ];
@@ -190,6 +193,28 @@ describe('scale-out: a plan and its shards', () => {
     );
     expect(agg.code).toBe(1);
   }, 60_000);
+
+  it('withdraws a job its owner built but cannot save, so that its waiter does not wait for it to its bound', async () => {
+    // Before: the owner's root changed its own input while it ran, so its build was not saved, and neither
+    // published nor withdrawn: the waiter waited out its bound.
+    await writeFile(ran, '');
+    const { encoded, owner, waiter } = await planTwo('unsaved', graph());
+    const edit = { 'graph.json': graph() };
+    const margin = 30;
+    const started = performance.now();
+    const w = rig.main(
+      { ...common, 'key-prefix': 'unsaved', shard: waiter, plan: encoded, 'wait-margin': String(margin) },
+      { edit },
+    );
+    const o = await rig.main(
+      { ...common, 'key-prefix': 'unsaved', shard: owner, plan: encoded },
+      { edit: { ...edit, scribble: '' } },
+    );
+    expect(o.stdout).toMatch(/was not cached: its input x\.txt changed while it ran/);
+    const r = await w;
+    expect(r.code).toBe(0);
+    expect((performance.now() - started) / 1000).toBeLessThan(margin - 5);
+  }, 120_000);
 
   it('prints job names that hold workflow commands as text', async () => {
     // Before: the waiter's line naming the jobs it built for another shard printed the name as it is, and the
