@@ -49545,11 +49545,29 @@ function missingPart(part, why) {
             : `${part} left no report: ${why}; its jobs are not accounted for`,
     };
 }
+/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
+function isReportJob(j) {
+    if (typeof j !== 'object' || j === null)
+        return false;
+    const x = j;
+    return (typeof x.id === 'string' &&
+        typeof x.name === 'string' &&
+        typeof x.key === 'string' &&
+        typeof x.status === 'string' &&
+        (x.exitCode === null || typeof x.exitCode === 'number') &&
+        typeof x.durationMs === 'number' &&
+        typeof x.stdout === 'string' &&
+        typeof x.stderr === 'string' &&
+        (x.message === undefined || typeof x.message === 'string'));
+}
 /** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
 function parseJsonReport(text) {
     try {
         const v = JSON.parse(text);
-        if (v.version === 1 && Array.isArray(v.jobs) && typeof v.durationMs === 'number')
+        if (v.version === 1 &&
+            Array.isArray(v.jobs) &&
+            typeof v.durationMs === 'number' &&
+            v.jobs.every(isReportJob))
             return v;
     }
     catch {

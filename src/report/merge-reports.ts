@@ -76,11 +76,34 @@ function missingPart(part: string, why?: string): JobOutcome {
   };
 }
 
+/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
+function isReportJob(j: unknown): j is ReportJob {
+  if (typeof j !== 'object' || j === null) return false;
+  const x = j as Record<string, unknown>;
+  return (
+    typeof x.id === 'string' &&
+    typeof x.name === 'string' &&
+    typeof x.key === 'string' &&
+    typeof x.status === 'string' &&
+    (x.exitCode === null || typeof x.exitCode === 'number') &&
+    typeof x.durationMs === 'number' &&
+    typeof x.stdout === 'string' &&
+    typeof x.stderr === 'string' &&
+    (x.message === undefined || typeof x.message === 'string')
+  );
+}
+
 /** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
 export function parseJsonReport(text: string): JsonReport | undefined {
   try {
     const v = JSON.parse(text) as JsonReport;
-    if (v.version === 1 && Array.isArray(v.jobs) && typeof v.durationMs === 'number') return v;
+    if (
+      v.version === 1 &&
+      Array.isArray(v.jobs) &&
+      typeof v.durationMs === 'number' &&
+      v.jobs.every(isReportJob)
+    )
+      return v;
   } catch {
     // Fall through.
   }
