@@ -607,6 +607,8 @@ function workTreeCommands(untracked) {
 }
 /** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
 const INDEX_ATTRIBUTES_QUERY = [
+    // Its pathspec's magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file.
+    '--no-literal-pathspecs',
     'ls-files',
     '-z',
     '--full-name',
