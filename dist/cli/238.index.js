@@ -343,6 +343,7 @@ async function placedTargets(graph, targets, jobs) {
 /* harmony export */   V_: () => (/* binding */ untrackedOf),
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   h8: () => (/* binding */ indexLinksOf),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
@@ -367,12 +368,19 @@ async function placedTargets(graph, targets, jobs) {
 const untrackedPaths = new WeakMap();
 /** The paths of each listing whose type git's status says changed (see typeChangedOf). */
 const typeChangedPaths = new WeakMap();
+/** The paths of each listing that the index holds as symbolic links (see indexLinksOf). */
+const indexLinkPaths = new WeakMap();
 /**
- * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree (`T`: a file replaced
- * by a link, say); undefined when not known. The list of paths is the same, yet a link to a directory is no input.
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree or the index (`T`: a
+ * file replaced by a link, say); undefined when not known. The list of paths is the same, yet a link to a
+ * directory is no input.
  */
 function typeChangedOf(files) {
     return typeChangedPaths.get(files);
+}
+/** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
+function indexLinksOf(files) {
+    return indexLinkPaths.get(files);
 }
 /**
  * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
@@ -523,7 +531,7 @@ function startRepoFiles(sourceDir, listings) {
             if (f.length <= 3 || !f.startsWith(prefix, 3))
                 continue;
             const path = f.slice(3 + prefix.length);
-            if (f[1] === 'T')
+            if (f[0] === 'T' || f[1] === 'T')
                 typeChanged.add(path);
             // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
             // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
@@ -544,6 +552,10 @@ function startRepoFiles(sourceDir, listings) {
                 seen.add(p);
         const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
         typeChangedPaths.set(files, typeChanged);
+        // Known from the run's own listing of the index (with modes), not from the fallback's.
+        const links = index.value.symlinks;
+        if (links)
+            indexLinkPaths.set(files, links);
         return files;
     })();
 }
@@ -600,8 +612,18 @@ function withoutDirectories(root, files) {
     });
     return { files: out.length === files.length ? files : out, links };
 }
-/** Whether each of `links` (see withoutDirectories) still is a link leading, or not, to a directory. */
-function linksAsListed(root, links) {
+/**
+ * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading, or not, to a
+ * directory. Which files are links is asked of the index where it is known (`indexLinks`, see indexLinksOf) and
+ * of the disk for the untracked ones (few): a file that became a link since lists as before.
+ */
+function linksAsListed(root, links, indexLinks, untracked) {
+    const recorded = new Set(links.map(([f]) => f));
+    if (indexLinks?.some((f) => !recorded.has(f)))
+        return false;
+    for (const f of untracked ?? [])
+        if (((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
+            return false;
     return links.every(([f, toDirectory]) => {
         const path = `${root}/${f}`;
         return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&

@@ -1381,6 +1381,7 @@ function parseIndex(text, withPaths) {
     const paths = [];
     const skipWorktree = [];
     const gitlinks = [];
+    const symlinks = [];
     forEachRecord(text, (start, tab, end) => {
         const mode = lsFilesHead(text, start, tab);
         if (mode === undefined && !withPaths)
@@ -1396,8 +1397,10 @@ function parseIndex(text, withPaths) {
             skipWorktree.push(path); // "S ", "s "
         if (mode === undefined && text.startsWith('160000 ', start + 2))
             gitlinks.push(path);
+        if (text.startsWith('120000 ', start + 2))
+            symlinks.push(path);
     });
-    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
+    return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks, symlinks } } : { entries };
 }
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */
 function indexEntries(index, paths) {

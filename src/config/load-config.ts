@@ -22,6 +22,7 @@ import {
   writeCompiledGraph,
 } from './compiled-graph-cache.js';
 import {
+  indexLinksOf,
   linksAsListed,
   listRepoFiles,
   typeChangedOf,
@@ -114,7 +115,7 @@ export async function compileConfig(
     kept &&
     reusable &&
     kept.header.files === listKey &&
-    linksAsListed(root, kept.header.links)
+    linksAsListed(root, kept.header.links, indexLinksOf(files), untracked)
   ) {
     if (kept.readsUnchanged) return ok(reusable);
     // Stat data changed or was too recent to vouch: the bytes say.

@@ -11,12 +11,21 @@ const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
 /** The paths of each listing whose type git's status says changed (see typeChangedOf). */
 const typeChangedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
 
+/** The paths of each listing that the index holds as symbolic links (see indexLinksOf). */
+const indexLinkPaths = new WeakMap<readonly string[], readonly string[]>();
+
 /**
- * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree (`T`: a file replaced
- * by a link, say); undefined when not known. The list of paths is the same, yet a link to a directory is no input.
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree or the index (`T`: a
+ * file replaced by a link, say); undefined when not known. The list of paths is the same, yet a link to a
+ * directory is no input.
  */
 export function typeChangedOf(files: readonly string[]): ReadonlySet<string> | undefined {
   return typeChangedPaths.get(files);
+}
+
+/** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
+export function indexLinksOf(files: readonly string[]): readonly string[] | undefined {
+  return indexLinkPaths.get(files);
 }
 
 /**
@@ -156,7 +165,7 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     for (const f of status.value.split('\0')) {
       if (f.length <= 3 || !f.startsWith(prefix, 3)) continue;
       const path = f.slice(3 + prefix.length);
-      if (f[1] === 'T') typeChanged.add(path);
+      if (f[0] === 'T' || f[1] === 'T') typeChanged.add(path);
       // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
       // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
       // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
@@ -174,6 +183,9 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
       withUntracked([...seen].sort(compareCodeUnits), notTracked),
     );
     typeChangedPaths.set(files, typeChanged);
+    // Known from the run's own listing of the index (with modes), not from the fallback's.
+    const links = (index.value as { symlinks?: string[] }).symlinks;
+    if (links) indexLinkPaths.set(files, links);
     return files;
   })();
 }
@@ -235,8 +247,22 @@ export function withoutDirectories(
   return { files: out.length === files.length ? files : out, links };
 }
 
-/** Whether each of `links` (see withoutDirectories) still is a link leading, or not, to a directory. */
-export function linksAsListed(root: string, links: readonly [string, boolean][]): boolean {
+/**
+ * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading, or not, to a
+ * directory. Which files are links is asked of the index where it is known (`indexLinks`, see indexLinksOf) and
+ * of the disk for the untracked ones (few): a file that became a link since lists as before.
+ */
+export function linksAsListed(
+  root: string,
+  links: readonly [string, boolean][],
+  indexLinks: readonly string[] | undefined,
+  untracked: ReadonlySet<string> | undefined,
+): boolean {
+  const recorded = new Set(links.map(([f]) => f));
+  if (indexLinks?.some((f) => !recorded.has(f))) return false;
+  for (const f of untracked ?? [])
+    if ((lstatSync(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
+      return false;
   return links.every(([f, toDirectory]) => {
     const path = `${root}/${f}`;
     return (

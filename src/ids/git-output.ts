@@ -70,6 +70,8 @@ export interface IndexPaths {
   paths: string[];
   skipWorktree: string[];
   gitlinks: string[];
+  /** The entries whose mode is a symbolic link's (120000). */
+  symlinks: string[];
 }
 
 /**
@@ -94,6 +96,7 @@ function parseIndex(
   const paths: string[] = [];
   const skipWorktree: string[] = [];
   const gitlinks: string[] = [];
+  const symlinks: string[] = [];
   forEachRecord(text, (start, tab, end) => {
     const mode = lsFilesHead(text, start, tab);
     if (mode === undefined && !withPaths) return;
@@ -104,8 +107,9 @@ function parseIndex(
     const tag = text.charCodeAt(start);
     if ((tag === 0x53 || tag === 0x73) && text.charCodeAt(start + 1) === 0x20) skipWorktree.push(path); // "S ", "s "
     if (mode === undefined && text.startsWith('160000 ', start + 2)) gitlinks.push(path);
+    if (text.startsWith('120000 ', start + 2)) symlinks.push(path);
   });
-  return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks } } : { entries };
+  return withPaths ? { entries, paths: { paths, skipWorktree, gitlinks, symlinks } } : { entries };
 }
 
 /** Of a parsed index listing, the entries of `paths` that have a SHA-1 blob ID (as `parseListing` picks them). */

@@ -211,6 +211,34 @@ describe('the compiled-graph cache', () => {
     });
   });
 
+  for (const step of ['staged', 'committed'] as const) {
+    it(`compiles again when a tracked file is replaced by a link to a directory, ${step}`, async () => {
+      // Before: git status says `T ` once the change is staged, and nothing once committed: the kept graph was
+      // reused with the link among the inputs, and every run failed on an input that is a directory.
+      await write({ 'shared/dir/d.ts': 'd' });
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'shared');
+      const file = join(dir, 'packages/a/src/index.ts');
+      await expectRecompiled(async () => {
+        await unlink(file);
+        await symlink('../../../shared/dir', file);
+        git('add', '-A');
+        if (step === 'committed') git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'link');
+      });
+    });
+  }
+
+  it('compiles again when an untracked file is replaced by a link to a directory', async () => {
+    await write({ 'shared/dir/d.ts': 'd', 'packages/a/src/new.ts': 'n' });
+    git('add', 'shared');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'shared');
+    const file = join(dir, 'packages/a/src/new.ts');
+    await expectRecompiled(async () => {
+      await unlink(file);
+      await symlink('../../../shared/dir', file);
+    });
+  });
+
   it('compiles again when a tracked input is deleted', async () => {
     await expectRecompiled(() => unlink(join(dir, 'packages/b/src/index.ts')));
   });
