@@ -262,7 +262,13 @@ export class RemoteTier {
       // is copied, so that it alone outlives the lookup when the rest goes.
       const keep = rest > 0 && rest <= reserved;
       budget!.give(keep ? reserved - rest : reserved);
-      if (!keep) return bytes;
+      // Nothing kept past the line, which is copied: or a record whose line did not fit (asked for again whole,
+      // below: its first RECORD_HEAD bytes say so), or one with more than its room, would hold its whole answer
+      // outside the budget until every lookup is done.
+      if (!keep)
+        return Buffer.from(
+          split === undefined ? bytes.subarray(0, RECORD_HEAD) : bytes.subarray(0, split.end),
+        );
       // The body is in memory of its own (see getMetas): the archive may move on with it.
       tails.set(id, bytes.subarray(split!.end));
       const line = Buffer.from(bytes.subarray(0, split!.end));
