@@ -3838,7 +3838,7 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
         decodeURIComponent(parsed.password);
     }
     catch {
-        return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that starts no escape: write it as %25`);
+        return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that is no escape of UTF-8 text: write a % itself as %25`);
     }
     const mode = raw.mode === undefined || raw.mode === '' ? defaultMode : raw.mode;
     if (mode !== 'read-write' && mode !== 'read')

@@ -42,8 +42,13 @@ describe('a cache URL with a % that starts no escape in its user information', (
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error).not.toContain('S3cret');
-      expect(r.error).toMatch(/has a '%' in its user or password that starts no escape: write it as %25/);
+      expect(r.error).toMatch(
+        /has a '%' in its user or password that is no escape of UTF-8 text: write a % itself as %25/,
+      );
     }
+    // An escape of a byte that is no UTF-8 text cannot be sent either.
+    expect(parse('http://u:p%e9@127.0.0.1:1/c').ok).toBe(false);
+    expect(parse('http://u:p%C3%A9@127.0.0.1:1/c').ok).toBe(true);
     expect(parse('http://u:50%25offS3cret@127.0.0.1:1/c').ok).toBe(true);
   });
 });
