@@ -298,65 +298,41 @@ describe('keys at the edges (git settings that make git trust stat data less)', 
     });
   }
 
-  it('key an input by the attributes of a `.gitattributes` the index holds and the work tree lacks', async () => {
-    // Before: only attributes files on disk were looked for, so `git check-attr` was not asked; git reads the
-    // index's copy, and checks the input out as `a\r\n`, yet the run restored the output built from `a\n`.
-    rig = await Rig.create();
-    await rig.write({
-      'a.txt': 'a\n',
-      'graph.json': graphJson([
-        { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
-      ]),
+  for (const place of ['in', 'above'] as const) {
+    it(`key an input by a \`.gitattributes\` the index holds ${place} the source directory, which the work tree lacks`, async () => {
+      // Before: only attributes files on disk were looked for, then only the index's entries below the source
+      // directory, so `git check-attr` was not asked; git reads the index's copy, and checks the input out as
+      // `a\r\n`, yet the run restored the output built from `a\n`.
+      rig = await Rig.create();
+      await rig.write({
+        'a.txt': 'a\n',
+        'graph.json': graphJson([
+          { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+        ]),
+      });
+      // Above: the repository is the rig's root, and the source directory its `src/`.
+      const top = place === 'in' ? rig.src : rig.root;
+      const src = place === 'in' ? '' : 'src/';
+      const git = (...args: string[]): string =>
+        execFileSync('git', args, { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      git('init', '-q');
+      git('add', src === '' ? '-A' : 'src');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+      const first = await rig.runGraph(['--out-dir', rig.path('out')]);
+      expect(first.jobs.get('read')?.status).toBe('built');
+      await rig.write({ '.gitattributes': '*.txt text eol=crlf\n' }, top);
+      git('add', '.gitattributes');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attributes');
+      await rm(join(rig.src, 'a.txt'));
+      git('checkout', '--', `${src}a.txt`);
+      await rm(join(top, '.gitattributes'));
+      expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
+      // Pathspecs taken literally in the user's environment: the listing's magic must still be read as such.
+      const second = await rig.runGraph(['--out-dir', rig.path('out2')], { GIT_LITERAL_PATHSPECS: '1' });
+      expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
+      expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('a\r\n');
     });
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
-    const first = await rig.runGraph(['--out-dir', rig.path('out')]);
-    expect(first.jobs.get('read')?.status).toBe('built');
-    await rig.write({ '.gitattributes': 'a.txt text eol=crlf\n' });
-    git('add', '.gitattributes');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attributes');
-    await rm(join(rig.src, 'a.txt'));
-    git('checkout', '--', 'a.txt');
-    await rm(join(rig.src, '.gitattributes'));
-    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
-    const second = await rig.runGraph(['--out-dir', rig.path('out2')]);
-    expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
-    expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('a\r\n');
-  });
-
-  it('key an input by a `.gitattributes` the index holds above the source directory, which the work tree lacks', async () => {
-    // Before: only the index's entries below the source directory were looked at (its listing's), so `git
-    // check-attr` was not asked, and the run restored the output built from `a\n` for `a\r\n`.
-    rig = await Rig.create();
-    await rig.write({
-      'a.txt': 'a\n',
-      'graph.json': graphJson([
-        { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
-      ]),
-    });
-    // The repository is the rig's root: the source directory is its `src/`.
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, { cwd: rig.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    git('init', '-q');
-    git('add', 'src');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
-    const first = await rig.runGraph(['--out-dir', rig.path('out')]);
-    expect(first.jobs.get('read')?.status).toBe('built');
-    await rig.write({ '.gitattributes': '*.txt text eol=crlf\n' }, rig.root);
-    git('add', '.gitattributes');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'attributes');
-    await rm(join(rig.src, 'a.txt'));
-    git('checkout', '--', 'src/a.txt');
-    await rm(rig.path('.gitattributes'));
-    expect(await readFile(join(rig.src, 'a.txt'), 'utf8')).toBe('a\r\n');
-    // Pathspecs taken literally in the user's environment: the listing's magic must still be read as such.
-    const second = await rig.runGraph(['--out-dir', rig.path('out2')], { GIT_LITERAL_PATHSPECS: '1' });
-    expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
-    expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('a\r\n');
-  });
+  }
 
   it('key an edited input that a file-system monitor says nothing changed in', async () => {
     // Before: git status asked the repository's core.fsmonitor, which answered "nothing changed", and the edited

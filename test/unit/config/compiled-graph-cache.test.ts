@@ -194,36 +194,28 @@ describe('the compiled-graph cache', () => {
     });
   });
 
-  it('compiles again when a tracked file is replaced by a link to a directory, and back', async () => {
-    // Before: the file list was the same, so the kept graph was reused with the link among the lint task's
-    // inputs, and every run failed on an input that is a directory.
-    await write({ 'shared/dir/d.ts': 'd' });
-    git('add', '-A');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'shared');
-    const file = join(dir, 'packages/a/src/index.ts');
-    await expectRecompiled(async () => {
-      await unlink(file);
-      await symlink('../../../shared/dir', file);
-    });
-    await expectRecompiled(async () => {
-      await unlink(file);
-      await writeFile(file, 'export const a = 1;');
-    });
-  });
-
-  for (const step of ['staged', 'committed'] as const) {
-    it(`compiles again when a tracked file is replaced by a link to a directory, ${step}`, async () => {
-      // Before: git status says `T ` once the change is staged, and nothing once committed: the kept graph was
-      // reused with the link among the inputs, and every run failed on an input that is a directory.
+  for (const step of ['in the work tree', 'staged', 'committed'] as const) {
+    it(`compiles again when a tracked file is replaced by a link to a directory, ${step}, and back`, async () => {
+      // Before: the file list was the same (git status says ` T`, then `T ` once staged, and nothing once
+      // committed), so the kept graph was reused with the link among the lint task's inputs, and every run failed
+      // on an input that is a directory.
       await write({ 'shared/dir/d.ts': 'd' });
       git('add', '-A');
       git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'shared');
       const file = join(dir, 'packages/a/src/index.ts');
+      const record = (): void => {
+        if (step !== 'in the work tree') git('add', '-A');
+        if (step === 'committed') git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'step');
+      };
       await expectRecompiled(async () => {
         await unlink(file);
         await symlink('../../../shared/dir', file);
-        git('add', '-A');
-        if (step === 'committed') git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'link');
+        record();
+      });
+      await expectRecompiled(async () => {
+        await unlink(file);
+        await writeFile(file, 'export const a = 1;');
+        record();
       });
     });
   }
