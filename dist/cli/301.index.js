@@ -1196,7 +1196,10 @@ function builtForImporters(worktree, dir, builds) {
 }
 /** The NUL-separated paths git prints; none when it fails (check-ignore exits 1 when none is ignored). */
 async function gitPaths(cwd, args, input) {
-    const r = await (0,git_command/* gitText */.q_)(cwd, args, input === undefined ? {} : { input });
+    // Patterns read as written whatever the user's GIT_*_PATHSPECS say: `*` would stop at a `/` under
+    // GIT_GLOB_PATHSPECS, match nothing under the others, and check-ignore refuses them all.
+    const env = (0,git_command/* withoutPathspecSettings */.UW)();
+    const r = await (0,git_command/* gitText */.q_)(cwd, args, input === undefined ? { env } : { input, env });
     return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }
 

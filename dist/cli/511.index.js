@@ -1176,10 +1176,13 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, o =
         }
         if (status < 200 || status >= 300)
             return (0,result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-        const kept = arrived ? arrived(id, body) : body;
         // A server that ignores the range sends the whole object: only the bytes asked for are kept (copied, so that
-        // the rest goes), or a thousand lookups would hold a thousand whole records.
-        found.set(id, asked !== undefined && kept.length > asked ? Buffer.from(kept.subarray(0, asked)) : kept);
+        // the rest goes), or a thousand lookups would hold a thousand whole records. `arrived` keeps what it needs
+        // itself: a whole line, which cutting would make a record to ask for again.
+        if (arrived)
+            found.set(id, arrived(id, body));
+        else
+            found.set(id, asked !== undefined && body.length > asked ? Buffer.from(body.subarray(0, asked)) : body);
         return (0,result.ok)(undefined);
     });
     return r.ok ? (0,result.ok)(found) : r;
@@ -2702,10 +2705,18 @@ class RemoteTier {
             whole.delete(id);
             budget.give(reserved);
         };
+        // What is kept of an answer but its archive: the line, copied; or, when the line did not fit, the first
+        // RECORD_HEAD bytes, which say so (the record is asked for again whole, below). A server that ignores the
+        // range may send megabytes: none of them outlives the lookup.
+        const lineOf = (bytes, split) => split !== undefined
+            ? Buffer.from(bytes.subarray(0, split.end))
+            : bytes.length > RECORD_HEAD
+                ? Buffer.from(bytes.subarray(0, RECORD_HEAD))
+                : bytes;
         const arrived = (id, bytes) => {
             const reserved = whole.get(id);
             if (reserved === undefined)
-                return bytes;
+                return lineOf(bytes, splitRecord(bytes, true));
             whole.delete(id);
             const split = splitRecord(bytes, true);
             const rest = split === undefined ? 0 : bytes.length - split.end;
@@ -2713,11 +2724,10 @@ class RemoteTier {
             // is copied, so that it alone outlives the lookup when the rest goes.
             const keep = rest > 0 && rest <= reserved;
             budget.give(keep ? reserved - rest : reserved);
-            // Nothing kept past the line, which is copied: or a record whose line did not fit (asked for again whole,
-            // below: its first RECORD_HEAD bytes say so), or one with more than its room, would hold its whole answer
-            // outside the budget until every lookup is done.
+            // Nothing kept past the line: a record whose line did not fit, or one with more than its room, would hold
+            // its whole answer outside the budget until every lookup is done.
             if (!keep)
-                return Buffer.from(split === undefined ? bytes.subarray(0, RECORD_HEAD) : bytes.subarray(0, split.end));
+                return lineOf(bytes, split);
             // The body is in memory of its own (see getMetas): the archive may move on with it.
             tails.set(id, bytes.subarray(split.end));
             const line = Buffer.from(bytes.subarray(0, split.end));

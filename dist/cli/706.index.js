@@ -608,6 +608,8 @@ var submodule_checkout = __webpack_require__(4313);
 var is_alive = __webpack_require__(5510);
 // EXTERNAL MODULE: ./src/util/writable-dir.ts
 var writable_dir = __webpack_require__(5184);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __webpack_require__(8750);
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
 /**
  * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
@@ -618,6 +620,7 @@ var writable_dir = __webpack_require__(5184);
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -854,19 +857,21 @@ function isGitlink(dir, name, inSubmodule) {
     const path = `${dir}/${name}`;
     let known = gitlinks.get(path);
     if (known === undefined) {
-        let env;
+        let env = process.env;
         if (inSubmodule) {
             // Not the variables that tie git to the repository around the submodule (a hook's GIT_INDEX_FILE).
             env = (0,submodule_checkout/* submoduleEnv */.OQ)(dir);
             delete env.GIT_CEILING_DIRECTORIES;
         }
+        // git refuses --literal-pathspecs beside any other global pathspec setting the user's environment may hold.
+        env = (0,git_command/* withoutPathspecSettings */.UW)(env);
         try {
             // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
             const out = (0,external_node_child_process_.execFileSync)('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
                 cwd: dir,
                 encoding: 'utf8',
                 stdio: ['ignore', 'pipe', 'ignore'],
-                ...(env ? { env } : {}),
+                env,
             });
             known = (0,git_output/* parseIndexListingWithPaths */.wn)(out).paths.gitlinks.includes(name);
         }

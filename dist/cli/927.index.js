@@ -214,6 +214,7 @@ function gitOnPath(path) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ withoutPathspecSettings),
 /* harmony export */   q_: () => (/* binding */ gitText),
 /* harmony export */   s0: () => (/* binding */ gitBytes),
 /* harmony export */   vZ: () => (/* binding */ gitTexts),
@@ -232,6 +233,25 @@ function gitOnPath(path) {
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
+/** The variables that set how git reads every pathspec (see withoutPathspecSettings). */
+const PATHSPEC_SETTINGS = [
+    'GIT_GLOB_PATHSPECS',
+    'GIT_NOGLOB_PATHSPECS',
+    'GIT_ICASE_PATHSPECS',
+    'GIT_LITERAL_PATHSPECS',
+];
+/**
+ * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ */
+function withoutPathspecSettings(env = process.env) {
+    if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined))
+        return env;
+    const out = { ...env };
+    for (const name of PATHSPEC_SETTINGS)
+        delete out[name];
+    return out;
+}
 function gitText(cwd, args, options = {}) {
     return new Promise((resolve) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {

@@ -1015,7 +1015,9 @@ function withoutDirectories(root, files) {
  */
 function linksAsListed(root, links, indexLinks, untracked) {
     const recorded = new Set(links.map(([f]) => f));
-    if (indexLinks?.some((f) => !recorded.has(f)))
+    // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
+    // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true))
         return false;
     for (const f of untracked ?? [])
         if (((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))

@@ -36416,10 +36416,13 @@ async function getMetasConcurrently(client, ids, pathOf, query, concurrency, o =
         }
         if (status < 200 || status >= 300)
             return (0,util_result/* err */._)({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-        const kept = arrived ? arrived(id, body) : body;
         // A server that ignores the range sends the whole object: only the bytes asked for are kept (copied, so that
-        // the rest goes), or a thousand lookups would hold a thousand whole records.
-        found.set(id, asked !== undefined && kept.length > asked ? Buffer.from(kept.subarray(0, asked)) : kept);
+        // the rest goes), or a thousand lookups would hold a thousand whole records. `arrived` keeps what it needs
+        // itself: a whole line, which cutting would make a record to ask for again.
+        if (arrived)
+            found.set(id, arrived(id, body));
+        else
+            found.set(id, asked !== undefined && body.length > asked ? Buffer.from(body.subarray(0, asked)) : body);
         return (0,util_result.ok)(undefined);
     });
     return r.ok ? (0,util_result.ok)(found) : r;
@@ -37938,10 +37941,18 @@ class RemoteTier {
             whole.delete(id);
             budget.give(reserved);
         };
+        // What is kept of an answer but its archive: the line, copied; or, when the line did not fit, the first
+        // RECORD_HEAD bytes, which say so (the record is asked for again whole, below). A server that ignores the
+        // range may send megabytes: none of them outlives the lookup.
+        const lineOf = (bytes, split) => split !== undefined
+            ? Buffer.from(bytes.subarray(0, split.end))
+            : bytes.length > RECORD_HEAD
+                ? Buffer.from(bytes.subarray(0, RECORD_HEAD))
+                : bytes;
         const arrived = (id, bytes) => {
             const reserved = whole.get(id);
             if (reserved === undefined)
-                return bytes;
+                return lineOf(bytes, splitRecord(bytes, true));
             whole.delete(id);
             const split = splitRecord(bytes, true);
             const rest = split === undefined ? 0 : bytes.length - split.end;
@@ -37949,11 +37960,10 @@ class RemoteTier {
             // is copied, so that it alone outlives the lookup when the rest goes.
             const keep = rest > 0 && rest <= reserved;
             budget.give(keep ? reserved - rest : reserved);
-            // Nothing kept past the line, which is copied: or a record whose line did not fit (asked for again whole,
-            // below: its first RECORD_HEAD bytes say so), or one with more than its room, would hold its whole answer
-            // outside the budget until every lookup is done.
+            // Nothing kept past the line: a record whose line did not fit, or one with more than its room, would hold
+            // its whole answer outside the budget until every lookup is done.
             if (!keep)
-                return Buffer.from(split === undefined ? bytes.subarray(0, RECORD_HEAD) : bytes.subarray(0, split.end));
+                return lineOf(bytes, split);
             // The body is in memory of its own (see getMetas): the archive may move on with it.
             tails.set(id, bytes.subarray(split.end));
             const line = Buffer.from(bytes.subarray(0, split.end));
@@ -43128,6 +43138,7 @@ class TempDirs {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -43355,19 +43366,21 @@ function isGitlink(dir, name, inSubmodule) {
     const path = `${dir}/${name}`;
     let known = gitlinks.get(path);
     if (known === undefined) {
-        let env;
+        let env = process.env;
         if (inSubmodule) {
             // Not the variables that tie git to the repository around the submodule (a hook's GIT_INDEX_FILE).
             env = (0,submodule_checkout/* submoduleEnv */.OQ)(dir);
             delete env.GIT_CEILING_DIRECTORIES;
         }
+        // git refuses --literal-pathspecs beside any other global pathspec setting the user's environment may hold.
+        env = (0,git_command/* withoutPathspecSettings */.UW)(env);
         try {
             // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
             const out = (0,external_node_child_process_.execFileSync)('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
                 cwd: dir,
                 encoding: 'utf8',
                 stdio: ['ignore', 'pipe', 'ignore'],
-                ...(env ? { env } : {}),
+                env,
             });
             known = parseIndexListingWithPaths(out).paths.gitlinks.includes(name);
         }
@@ -53825,7 +53838,9 @@ function withoutDirectories(root, files) {
  */
 function linksAsListed(root, links, indexLinks, untracked) {
     const recorded = new Set(links.map(([f]) => f));
-    if (indexLinks?.some((f) => !recorded.has(f)))
+    // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
+    // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true))
         return false;
     for (const f of untracked ?? [])
         if (((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
@@ -54626,6 +54641,7 @@ function compareCodeUnits(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UW: () => (/* binding */ withoutPathspecSettings),
 /* harmony export */   q_: () => (/* binding */ gitText),
 /* harmony export */   s0: () => (/* binding */ gitBytes),
 /* harmony export */   vZ: () => (/* binding */ gitTexts),
@@ -54644,6 +54660,25 @@ function compareCodeUnits(a, b) {
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
+/** The variables that set how git reads every pathspec (see withoutPathspecSettings). */
+const PATHSPEC_SETTINGS = [
+    'GIT_GLOB_PATHSPECS',
+    'GIT_NOGLOB_PATHSPECS',
+    'GIT_ICASE_PATHSPECS',
+    'GIT_LITERAL_PATHSPECS',
+];
+/**
+ * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ */
+function withoutPathspecSettings(env = process.env) {
+    if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined))
+        return env;
+    const out = { ...env };
+    for (const name of PATHSPEC_SETTINGS)
+        delete out[name];
+    return out;
+}
 function gitText(cwd, args, options = {}) {
     return new Promise((resolve) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {

@@ -259,7 +259,15 @@ export function linksAsListed(
   untracked: ReadonlySet<string> | undefined,
 ): boolean {
   const recorded = new Set(links.map(([f]) => f));
-  if (indexLinks?.some((f) => !recorded.has(f))) return false;
+  // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
+  // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
+  if (
+    indexLinks?.some(
+      (f) =>
+        !recorded.has(f) && lstatSync(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true,
+    )
+  )
+    return false;
   for (const f of untracked ?? [])
     if ((lstatSync(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
       return false;

@@ -34,6 +34,7 @@ import { isAlive } from '../util/is-alive.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
+import { withoutPathspecSettings } from '../ids/git-command.js';
 
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 export const IN_PLACE_DIR = '.in-place';
@@ -291,19 +292,21 @@ function isGitlink(dir: string, name: string, inSubmodule: boolean): boolean {
   const path = `${dir}/${name}`;
   let known = gitlinks.get(path);
   if (known === undefined) {
-    let env: NodeJS.ProcessEnv | undefined;
+    let env: NodeJS.ProcessEnv = process.env;
     if (inSubmodule) {
       // Not the variables that tie git to the repository around the submodule (a hook's GIT_INDEX_FILE).
       env = submoduleEnv(dir);
       delete env.GIT_CEILING_DIRECTORIES;
     }
+    // git refuses --literal-pathspecs beside any other global pathspec setting the user's environment may hold.
+    env = withoutPathspecSettings(env);
     try {
       // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
       const out = execFileSync('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
         cwd: dir,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'ignore'],
-        ...(env ? { env } : {}),
+        env,
       });
       known = parseIndexListingWithPaths(out).paths.gitlinks.includes(name);
     } catch {

@@ -10,6 +10,25 @@ import { err, ok } from '../util/result.js';
  * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
  * `-z` text is needed, parsed by git-output.ts.
  */
+/** The variables that set how git reads every pathspec (see withoutPathspecSettings). */
+const PATHSPEC_SETTINGS = [
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+  'GIT_LITERAL_PATHSPECS',
+];
+
+/**
+ * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ */
+export function withoutPathspecSettings(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined)) return env;
+  const out = { ...env };
+  for (const name of PATHSPEC_SETTINGS) delete out[name];
+  return out;
+}
+
 export function gitText(
   cwd: string,
   args: readonly string[],

@@ -155,10 +155,12 @@ export async function getMetasConcurrently(
     }
     if (status < 200 || status >= 300)
       return err({ kind: 'status', status, message: `the cache server answered HTTP ${status}` });
-    const kept = arrived ? arrived(id, body) : body;
     // A server that ignores the range sends the whole object: only the bytes asked for are kept (copied, so that
-    // the rest goes), or a thousand lookups would hold a thousand whole records.
-    found.set(id, asked !== undefined && kept.length > asked ? Buffer.from(kept.subarray(0, asked)) : kept);
+    // the rest goes), or a thousand lookups would hold a thousand whole records. `arrived` keeps what it needs
+    // itself: a whole line, which cutting would make a record to ask for again.
+    if (arrived) found.set(id, arrived(id, body));
+    else
+      found.set(id, asked !== undefined && body.length > asked ? Buffer.from(body.subarray(0, asked)) : body);
     return ok(undefined);
   });
   return r.ok ? ok(found) : r;

@@ -252,9 +252,18 @@ export class RemoteTier {
       whole.delete(id);
       budget!.give(reserved);
     };
+    // What is kept of an answer but its archive: the line, copied; or, when the line did not fit, the first
+    // RECORD_HEAD bytes, which say so (the record is asked for again whole, below). A server that ignores the
+    // range may send megabytes: none of them outlives the lookup.
+    const lineOf = (bytes: Buffer, split: { end: number } | undefined): Buffer =>
+      split !== undefined
+        ? Buffer.from(bytes.subarray(0, split.end))
+        : bytes.length > RECORD_HEAD
+          ? Buffer.from(bytes.subarray(0, RECORD_HEAD))
+          : bytes;
     const arrived = (id: string, bytes: Buffer): Buffer => {
       const reserved = whole.get(id);
-      if (reserved === undefined) return bytes;
+      if (reserved === undefined) return lineOf(bytes, splitRecord(bytes, true));
       whole.delete(id);
       const split = splitRecord(bytes, true);
       const rest = split === undefined ? 0 : bytes.length - split.end;
@@ -262,13 +271,9 @@ export class RemoteTier {
       // is copied, so that it alone outlives the lookup when the rest goes.
       const keep = rest > 0 && rest <= reserved;
       budget!.give(keep ? reserved - rest : reserved);
-      // Nothing kept past the line, which is copied: or a record whose line did not fit (asked for again whole,
-      // below: its first RECORD_HEAD bytes say so), or one with more than its room, would hold its whole answer
-      // outside the budget until every lookup is done.
-      if (!keep)
-        return Buffer.from(
-          split === undefined ? bytes.subarray(0, RECORD_HEAD) : bytes.subarray(0, split.end),
-        );
+      // Nothing kept past the line: a record whose line did not fit, or one with more than its room, would hold
+      // its whole answer outside the budget until every lookup is done.
+      if (!keep) return lineOf(bytes, split);
       // The body is in memory of its own (see getMetas): the archive may move on with it.
       tails.set(id, bytes.subarray(split!.end));
       const line = Buffer.from(bytes.subarray(0, split!.end));

@@ -220,6 +220,20 @@ describe('the compiled-graph cache', () => {
     });
   }
 
+  it('compiles once, not on every run, when the index holds a link the work tree lacks', async () => {
+    // Before (with the check of the index's links): a tracked link deleted and not staged, or left out by a
+    // sparse checkout, was never among the links recorded, and every run compiled the graph again.
+    await write({ 'shared/file.ts': 'x' });
+    await symlink('../../../shared/file.ts', join(dir, 'packages/a/src/link.ts'));
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'link');
+    await throughCache();
+    expect((await throughCache()).cached).toBe(true);
+    await unlink(join(dir, 'packages/a/src/link.ts'));
+    expect((await throughCache()).cached).toBe(false);
+    expect(await throughCache()).toMatchObject({ cached: true });
+  });
+
   it('compiles again when an untracked file is replaced by a link to a directory', async () => {
     await write({ 'shared/dir/d.ts': 'd', 'packages/a/src/new.ts': 'n' });
     git('add', 'shared');
