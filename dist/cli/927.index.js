@@ -225,14 +225,6 @@ function gitOnPath(path) {
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
 
 
-/**
- * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
- * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
- *
- * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
- * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
- * `-z` text is needed, parsed by git-output.ts.
- */
 /** The variables that set how git reads every pathspec (see withoutPathspecSettings). */
 const PATHSPEC_SETTINGS = [
     'GIT_GLOB_PATHSPECS',
@@ -252,6 +244,14 @@ function withoutPathspecSettings(env = process.env) {
         delete out[name];
     return out;
 }
+/**
+ * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
+ * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
+ *
+ * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
+ * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
+ * `-z` text is needed, parsed by git-output.ts.
+ */
 function gitText(cwd, args, options = {}) {
     return new Promise((resolve) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {

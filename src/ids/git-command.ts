@@ -2,14 +2,6 @@ import { spawn } from 'node:child_process';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 
-/**
- * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
- * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
- *
- * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
- * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
- * `-z` text is needed, parsed by git-output.ts.
- */
 /** The variables that set how git reads every pathspec (see withoutPathspecSettings). */
 const PATHSPEC_SETTINGS = [
   'GIT_GLOB_PATHSPECS',
@@ -29,6 +21,14 @@ export function withoutPathspecSettings(env: NodeJS.ProcessEnv = process.env): N
   return out;
 }
 
+/**
+ * `git <args>` output as UTF-8 text (with `-z`, git writes paths unquoted). Decoded as it arrives, so a large
+ * listing is never held as chunks, a joined buffer and a string at once (the peak memory of a 100,000-job graph).
+ *
+ * Spawned directly rather than through simple-git: on a 100,000-file index, `ls-files -s -z` took 53 ms this way
+ * against 63–75 ms through simple-git (which queues every task and gathers its output itself), and here only the
+ * `-z` text is needed, parsed by git-output.ts.
+ */
 export function gitText(
   cwd: string,
   args: readonly string[],
