@@ -1,11 +1,9 @@
 import picomatch from 'picomatch';
-import { globBase, isGlobPattern, unescapeGlob } from '../util/unescape-glob.js';
+import { globBase, isGlobPattern, ODD_SEGMENT, unescapeGlob } from '../util/unescape-glob.js';
 import type { OutputGlobs } from './in-place.js';
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
 const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
-/** An empty, `.` or `..` segment. */
-const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /**
  * Compiles a job's in-place output globs (`!` excludes). `dir/**` (every job of a workspace task has one, each

@@ -2,6 +2,7 @@ import type { ArtifactToSave, Cache, CacheHit, RestoreFailure, SaveOutcome } fro
 import type { JobKey } from '../ids/brands.js';
 import type { Result } from '../util/result.js';
 import { err } from '../util/result.js';
+import { MAX_TIMER_MS } from '../util/env-ms.js';
 import type { Found, JobExchange } from './job-exchange.js';
 import { KEY_PREFIX_LENGTH, type ShardPlan } from './shard-plan.js';
 
@@ -302,8 +303,5 @@ function timer(ms: number): { passed: Promise<void>; cancel: () => void } {
   // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
   return { passed, cancel: () => clearTimeout(t) };
 }
-
-/** The longest time setTimeout takes (2^31 - 1 ms, about 24.8 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const prefix = (key: JobKey): string => key.slice(0, KEY_PREFIX_LENGTH);

@@ -1,5 +1,5 @@
 /** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,

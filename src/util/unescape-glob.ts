@@ -5,6 +5,9 @@ export function unescapeGlob(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 
+/** An empty, `.` or `..` segment of a path. */
+export const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /**
  * What is wrong with the path a normalised glob spells once its escapes are read: `leaves` when it climbs out of its
  * directory, `odd` when it holds another empty, `.` or `..` segment, undefined when neither. `dist\/..\/..\/b/**`
@@ -15,7 +18,7 @@ export function spelledPathProblem(pattern: string): 'leaves' | 'odd' | undefine
   // Without escapes, posix.normalize has seen the segments as they are.
   if (!pattern.includes('\\')) return undefined;
   const plain = unescapeGlob(pattern);
-  if (!/(?:^|\/)\.{0,2}(?:\/|$)/.test(plain)) return undefined;
+  if (!ODD_SEGMENT.test(plain)) return undefined;
   const norm = posix.normalize(plain);
   return norm === '..' || norm.startsWith('../') ? 'leaves' : 'odd';
 }

@@ -1,5 +1,6 @@
 import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
+import { MAX_TIMER_MS } from '../../util/env-ms.js';
 import type { Cache } from '../cache.js';
 import { BazelStore } from './bazel-store.js';
 import { HttpClient } from './http-client.js';
@@ -32,8 +33,8 @@ export interface SettingNames {
   mode: string;
 }
 
-/** The longest time a timer takes, in whole seconds (2^31 - 1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
+/** The longest time a timer takes, in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 
 /** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
 export function parseRemoteCacheOptions(
