@@ -204,7 +204,7 @@ async function runGraphCommand(io, request) {
             ? remoteCache.withRemote(local, remote.value, state, warn, request.download === 'all' && !(v['dry-run'] ?? false))
             : local;
     // Its server's code is loaded with it, on the first miss.
-    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await __webpack_require__.e(/* import() */ 172).then(__webpack_require__.bind(__webpack_require__, 7791))).SharedCoordinator.open(state.dir, {
+    const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {
         onWarning: warn,
     }));
     const controller = new AbortController();

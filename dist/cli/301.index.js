@@ -106,8 +106,8 @@ var base_environment = __webpack_require__(7622);
 var local_state = __webpack_require__(5564);
 // EXTERNAL MODULE: ./src/run-env/remote-cache.ts + 17 modules
 var remote_cache = __webpack_require__(1511);
-// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 7 modules
-var shared_coordinator = __webpack_require__(7791);
+// EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules
+var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
 // EXTERNAL MODULE: ./src/engine.ts + 17 modules
@@ -779,17 +779,7 @@ class Worktrees {
         const fit = written === fingerprint &&
             (await onlyGitsOwn(record)) &&
             !workedIn(dir) &&
-            // Magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file, and would
-            // find no attributes changed.
-            (await git([
-                '--no-literal-pathspecs',
-                'diff',
-                '--quiet',
-                'HEAD',
-                sha,
-                '--',
-                ':(glob)**/.gitattributes',
-            ])).ok &&
+            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok &&
             (await everyEntryLookedAt(git));
         // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
         // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
@@ -1196,10 +1186,7 @@ function builtForImporters(worktree, dir, builds) {
 }
 /** The NUL-separated paths git prints; none when it fails (check-ignore exits 1 when none is ignored). */
 async function gitPaths(cwd, args, input) {
-    // Patterns read as written whatever the user's GIT_*_PATHSPECS say: `*` would stop at a `/` under
-    // GIT_GLOB_PATHSPECS, match nothing under the others, and check-ignore refuses them all.
-    const env = (0,git_command/* withoutPathspecSettings */.UW)();
-    const r = await (0,git_command/* gitText */.q_)(cwd, args, input === undefined ? { env } : { input, env });
+    const r = await (0,git_command/* gitText */.q_)(cwd, args, input === undefined ? {} : { input });
     return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }
 

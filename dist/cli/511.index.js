@@ -1,5 +1,5 @@
 (function (__disbuild_import_meta) {const id = 511;
-const ids = [511];
+const ids = [511,340];
 const modules = {
 
 /***/ 3676:
@@ -48,6 +48,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/util/env-ms.ts
+var env_ms = __webpack_require__(2340);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:net"
@@ -3818,8 +3820,9 @@ class UploadChild {
 
 
 
-/** The longest time a timer takes, in whole seconds (2^31 - 1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
+
+/** The longest time a timer takes, in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor(env_ms/* MAX_TIMER_MS */._ / 1000);
 /** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
 function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     const url = raw.url ?? '';
@@ -3961,6 +3964,31 @@ function withRemote(local, remote, state, onWarning, restoresEverything = false)
         onWarning,
         restoresEverything,
     });
+}
+
+
+/***/ }),
+
+/***/ 2340:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ MAX_TIMER_MS),
+/* harmony export */   e: () => (/* binding */ envMs)
+/* harmony export */ });
+/** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,
+ * written in digits alone; anything else (unset, empty, signs, units, too large) is undefined, so the default
+ * applies.
+ */
+function envMs(env, name, min = 0) {
+    const set = env[name];
+    if (set === undefined || !/^[0-9]+$/.test(set))
+        return undefined;
+    const ms = Number(set);
+    return ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
 }
 
 

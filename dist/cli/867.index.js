@@ -1437,6 +1437,7 @@ function quoted(s, max = SHOWN_CHARS) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DU: () => (/* binding */ unescapeGlob),
+/* harmony export */   E5: () => (/* binding */ ODD_SEGMENT),
 /* harmony export */   EI: () => (/* binding */ globBase),
 /* harmony export */   IZ: () => (/* binding */ oddSegments),
 /* harmony export */   KX: () => (/* binding */ spelledPathProblem),
@@ -1450,6 +1451,8 @@ function quoted(s, max = SHOWN_CHARS) {
 function unescapeGlob(text) {
     return text.replace(/\\(.)/g, '$1');
 }
+/** An empty, `.` or `..` segment of a path. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /**
  * What is wrong with the path a normalised glob spells once its escapes are read: `leaves` when it climbs out of its
  * directory, `odd` when it holds another empty, `.` or `..` segment, undefined when neither. `dist\/..\/..\/b/**`
@@ -1461,7 +1464,7 @@ function spelledPathProblem(pattern) {
     if (!pattern.includes('\\'))
         return undefined;
     const plain = unescapeGlob(pattern);
-    if (!/(?:^|\/)\.{0,2}(?:\/|$)/.test(plain))
+    if (!ODD_SEGMENT.test(plain))
         return undefined;
     const norm = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(plain);
     return norm === '..' || norm.startsWith('../') ? 'leaves' : 'odd';

@@ -234,7 +234,8 @@ const PATHSPEC_SETTINGS = [
 ];
 /**
  * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
- * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern (`:(top,glob)…`, a `*`
+ * across directories) otherwise than written. Every git call of this module runs without them.
  */
 function withoutPathspecSettings(env = process.env) {
     if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined))
@@ -257,7 +258,7 @@ function gitText(cwd, args, options = {}) {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
             cwd,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            ...(options.env ? { env: options.env } : {}),
+            env: withoutPathspecSettings(options.env),
         });
         child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
         // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
@@ -330,7 +331,7 @@ function gitTexts(cwd, commands, env) {
         child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script], {
             cwd,
             stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe')],
-            ...(env ? { env } : {}),
+            env: withoutPathspecSettings(env),
         });
     }
     catch {
@@ -627,8 +628,6 @@ function workTreeCommands(untracked) {
 }
 /** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
 const INDEX_ATTRIBUTES_QUERY = [
-    // Its pathspec's magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file.
-    '--no-literal-pathspecs',
     'ls-files',
     '-z',
     '--full-name',

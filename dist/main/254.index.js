@@ -16,8 +16,6 @@ __webpack_require__.r(__webpack_exports__);
 
 /** A directory spelled without any character a glob gives meaning to: compared as a string. */
 const PLAIN_DIR = /^[^\\*?[\]{}()!+@|]+$/;
-/** An empty, `.` or `..` segment. */
-const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /**
  * Compiles a job's in-place output globs (`!` excludes). `dir/**` (every job of a workspace task has one, each
  * with its own package's directory) is a string comparison, the same answer picomatch gives for the paths a
@@ -39,7 +37,7 @@ function compileOutputGlobs(patterns) {
         // disk: `app/\(mkt\)/**` walks `app/(mkt)`. One that is not a clean relative path (the graph's checks refuse
         // such globs) is never walked: `a/../..` would reach outside the source directory.
         const base = (0,_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .globBase */ .EI)(p);
-        if (base === '' || (!base.startsWith('/') && !ODD_SEGMENT.test(base)))
+        if (base === '' || (!base.startsWith('/') && !_util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .ODD_SEGMENT */ .E5.test(base)))
             bases.add(base);
     }
     const include = anyOf(includes);
@@ -134,7 +132,7 @@ function plainDirOf(pattern) {
         return undefined;
     const dir = pattern.slice(0, -3);
     // Paths come from walking directories: no empty, `.` or `..` segment, where the two could differ.
-    if (!PLAIN_DIR.test(dir) || ODD_SEGMENT.test(dir))
+    if (!PLAIN_DIR.test(dir) || _util_unescape_glob_js__WEBPACK_IMPORTED_MODULE_0__/* .ODD_SEGMENT */ .E5.test(dir))
         return undefined;
     return dir;
 }

@@ -39048,8 +39048,9 @@ class UploadChild {
 
 
 
-/** The longest time a timer takes, in whole seconds (2^31 - 1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
+
+/** The longest time a timer takes, in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 /** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
 function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     const url = raw.url ?? '';
@@ -41218,8 +41219,6 @@ function workTreeCommands(untracked) {
 }
 /** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
 const INDEX_ATTRIBUTES_QUERY = [
-    // Its pathspec's magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file.
-    '--no-literal-pathspecs',
     'ls-files',
     '-z',
     '--full-name',
@@ -50684,6 +50683,7 @@ function median(xs) {
 ;// CONCATENATED MODULE: ./src/scale/importing-cache.ts
 
 
+
 class ImportingCache {
     #base;
     #exchange;
@@ -50921,12 +50921,10 @@ const FIRST_LOOK_AFTER_MS = 60_000;
 function timer(ms) {
     let t;
     // Node fires a longer timer after 1 ms: a plan's far-off time would make the waits look again and again.
-    const passed = new Promise((r) => (t = setTimeout(r, Math.min(ms, importing_cache_MAX_TIMER_MS))));
+    const passed = new Promise((r) => (t = setTimeout(r, Math.min(ms, MAX_TIMER_MS))));
     // Cancelled once the look answers, so no timer outlives the wait (and holds the process).
     return { passed, cancel: () => clearTimeout(t) };
 }
-/** The longest time setTimeout takes (2^31 - 1 ms, about 24.8 days). */
-const importing_cache_MAX_TIMER_MS = 2 ** 31 - 1;
 const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
@@ -54661,7 +54659,8 @@ const PATHSPEC_SETTINGS = [
 ];
 /**
  * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
- * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern (`:(top,glob)…`, a `*`
+ * across directories) otherwise than written. Every git call of this module runs without them.
  */
 function withoutPathspecSettings(env = process.env) {
     if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined))
@@ -54684,7 +54683,7 @@ function gitText(cwd, args, options = {}) {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
             cwd,
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            ...(options.env ? { env: options.env } : {}),
+            env: withoutPathspecSettings(options.env),
         });
         child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
         // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
@@ -54757,7 +54756,7 @@ function gitTexts(cwd, commands, env) {
         child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('sh', ['-c', script], {
             cwd,
             stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe')],
-            ...(env ? { env } : {}),
+            env: withoutPathspecSettings(env),
         });
     }
     catch {
@@ -55237,6 +55236,7 @@ function stripBom(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DU: () => (/* binding */ unescapeGlob),
+/* harmony export */   E5: () => (/* binding */ ODD_SEGMENT),
 /* harmony export */   EI: () => (/* binding */ globBase),
 /* harmony export */   IZ: () => (/* binding */ oddSegments),
 /* harmony export */   KX: () => (/* binding */ spelledPathProblem),
@@ -55250,6 +55250,8 @@ function stripBom(text) {
 function unescapeGlob(text) {
     return text.replace(/\\(.)/g, '$1');
 }
+/** An empty, `.` or `..` segment of a path. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 /**
  * What is wrong with the path a normalised glob spells once its escapes are read: `leaves` when it climbs out of its
  * directory, `odd` when it holds another empty, `.` or `..` segment, undefined when neither. `dist\/..\/..\/b/**`
@@ -55261,7 +55263,7 @@ function spelledPathProblem(pattern) {
     if (!pattern.includes('\\'))
         return undefined;
     const plain = unescapeGlob(pattern);
-    if (!/(?:^|\/)\.{0,2}(?:\/|$)/.test(plain))
+    if (!ODD_SEGMENT.test(plain))
         return undefined;
     const norm = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(plain);
     return norm === '..' || norm.startsWith('../') ? 'leaves' : 'odd';

@@ -13674,6 +13674,22 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./src/util/env-ms.ts
+/** The largest delay a timer takes as given (Node clamps longer ones to 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * A number of milliseconds from the environment variable `name`: a whole number from `min` to the longest timer,
+ * written in digits alone; anything else (unset, empty, signs, units, too large) is undefined, so the default
+ * applies.
+ */
+function envMs(env, name, min = 0) {
+    const set = env[name];
+    if (set === undefined || !/^[0-9]+$/.test(set))
+        return undefined;
+    const ms = Number(set);
+    return ms >= min && ms <= MAX_TIMER_MS ? ms : undefined;
+}
+
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/util/result.ts
@@ -17921,8 +17937,9 @@ class upload_child_UploadChild {
 
 
 
-/** The longest time a timer takes, in whole seconds (2^31 - 1 ms). */
-const MAX_TIMER_SECONDS = 2_147_483;
+
+/** The longest time a timer takes, in whole seconds. */
+const MAX_TIMER_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
 /** Checks the raw settings of a remote cache; errors quote the bad value with any credentials removed. */
 function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     const url = raw.url ?? '';

@@ -8,7 +8,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import { gitText, withoutPathspecSettings } from '../ids/git-command.js';
+import { gitText } from '../ids/git-command.js';
 
 /** What a worktree's links ask of the graph: whether it writes a file, and the directories its outputs lie under. */
 export interface GraphOutputs {
@@ -201,9 +201,6 @@ function builtForImporters(worktree: string, dir: string, builds: (path: string)
 
 /** The NUL-separated paths git prints; none when it fails (check-ignore exits 1 when none is ignored). */
 async function gitPaths(cwd: string, args: string[], input?: string): Promise<string[]> {
-  // Patterns read as written whatever the user's GIT_*_PATHSPECS say: `*` would stop at a `/` under
-  // GIT_GLOB_PATHSPECS, match nothing under the others, and check-ignore refuses them all.
-  const env = withoutPathspecSettings();
-  const r = await gitText(cwd, args, input === undefined ? { env } : { input, env });
+  const r = await gitText(cwd, args, input === undefined ? {} : { input });
   return r.ok ? r.value.split('\0').filter(Boolean) : [];
 }

@@ -166,19 +166,7 @@ export class Worktrees {
       written === fingerprint &&
       (await onlyGitsOwn(record)) &&
       !workedIn(dir) &&
-      // Magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file, and would
-      // find no attributes changed.
-      (
-        await git([
-          '--no-literal-pathspecs',
-          'diff',
-          '--quiet',
-          'HEAD',
-          sha,
-          '--',
-          ':(glob)**/.gitattributes',
-        ])
-      ).ok &&
+      (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok &&
       (await everyEntryLookedAt(git));
     // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
     // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat

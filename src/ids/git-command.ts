@@ -12,7 +12,8 @@ const PATHSPEC_SETTINGS = [
 
 /**
  * `env` less the variables that set how git reads every pathspec: some commands refuse any (`check-ignore`, and
- * `--literal-pathspecs` beside another), and others would read a path or a pattern otherwise than written.
+ * `--literal-pathspecs` beside another), and others would read a path or a pattern (`:(top,glob)…`, a `*`
+ * across directories) otherwise than written. Every git call of this module runs without them.
  */
 export function withoutPathspecSettings(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   if (!PATHSPEC_SETTINGS.some((name) => env[name] !== undefined)) return env;
@@ -38,7 +39,7 @@ export function gitText(
     const child = spawn('git', args, {
       cwd,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      ...(options.env ? { env: options.env } : {}),
+      env: withoutPathspecSettings(options.env),
     });
     child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
     // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
@@ -123,7 +124,7 @@ export function gitTexts(
     child = spawn('sh', ['-c', script], {
       cwd,
       stdio: ['ignore', 'pipe', 'ignore', ...commands.map(() => 'pipe' as const)],
-      ...(env ? { env } : {}),
+      env: withoutPathspecSettings(env),
     });
   } catch {
     return commands.map(() => Promise.resolve({ code: undefined, out: '' }));

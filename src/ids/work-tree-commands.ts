@@ -54,8 +54,6 @@ export function workTreeCommands(untracked: boolean): string[][] {
 
 /** The git arguments whose answer lists the index's `.gitattributes` files, by their paths from the top. */
 export const INDEX_ATTRIBUTES_QUERY: readonly string[] = [
-  // Its pathspec's magic read as such whatever GIT_LITERAL_PATHSPECS says: taken literally, it names no file.
-  '--no-literal-pathspecs',
   'ls-files',
   '-z',
   '--full-name',
