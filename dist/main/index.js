@@ -50593,11 +50593,15 @@ async function planShards(graph, o, cache, timings) {
         published: shardPlan.exports?.length ?? 0,
         duplicatedSeconds: p.duplicatedSeconds,
         duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
-        encoded: encodePlan({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l))) }),
+        ...encoded({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l))) }),
         matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
         estimateSeconds: p.estimateSeconds,
         singleRunnerSeconds: p.singleRunnerSeconds,
     });
+}
+/** A plan with its encoding (the plan mode's `plan` output). */
+function encoded(shardPlan) {
+    return { shardPlan, encoded: encodePlan(shardPlan) };
 }
 /**
  * `shard: i/n`: the labels of the jobs shard i builds, to be passed to the engine as targets. With a plan, the
@@ -51068,15 +51072,12 @@ async function plan(graph, o, p, cache, env) {
  * aggregate then says (see aggregate).
  */
 function readOnlyPlan(pl, trunkFailed) {
-    const decoded = decodePlan(pl.encoded);
-    if (!decoded.ok)
-        return pl;
     core/* warning */.$e('disbuild: this run may not write the cache (a pull request from a fork?): the shards build the jobs they need from each other themselves, and cannot leave reports for the aggregate step');
-    const { shards, graph } = decoded.value;
+    const { shards, graph } = pl.shardPlan;
     return {
         ...pl,
         published: 0,
-        encoded: encodePlan({
+        ...encoded({
             shards,
             ...(graph ? { graph } : {}),
             readOnly: true,

@@ -34,6 +34,8 @@ export interface Plan {
   duplicatedShare: number;
   /** The `plan` output for the shards. */
   encoded: string;
+  /** What `encoded` says (see encodePlan). */
+  shardPlan: ShardPlan;
   matrix: { shard: string[] };
   /** Estimated wall time of this plan and of one runner building everything, in seconds. */
   estimateSeconds: number;
@@ -186,11 +188,16 @@ export async function planShards(
     published: shardPlan.exports?.length ?? 0,
     duplicatedSeconds: p.duplicatedSeconds,
     duplicatedShare: work > 0 ? p.duplicatedSeconds / work : 0,
-    encoded: encodePlan({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l)!)) }),
+    ...encoded({ ...shardPlan, graph: graphDigest([...selected].map((l) => keys.get(l)!)) }),
     matrix: { shard: p.shards.map((_, i) => `${i + 1}/${p.shards.length}`) },
     estimateSeconds: p.estimateSeconds,
     singleRunnerSeconds: p.singleRunnerSeconds,
   });
+}
+
+/** A plan with its encoding (the plan mode's `plan` output). */
+export function encoded(shardPlan: ShardPlan): { shardPlan: ShardPlan; encoded: string } {
+  return { shardPlan, encoded: encodePlan(shardPlan) };
 }
 
 /**

@@ -32,8 +32,8 @@ import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './i
 import { printable } from '../util/printable.js';
 import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
-import { type Plan, planShards, shardTargets } from './plan.js';
-import { decodePlan, encodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
+import { encoded, type Plan, planShards, shardTargets } from './plan.js';
+import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
 import type { SaveResult } from '../cache/packs/entry-store.js';
 import { ImportingCache } from '../scale/importing-cache.js';
 import type { JobKey } from '../ids/brands.js';
@@ -194,16 +194,14 @@ async function plan(
  * aggregate then says (see aggregate).
  */
 function readOnlyPlan(pl: Plan, trunkFailed: boolean): Plan {
-  const decoded = decodePlan(pl.encoded);
-  if (!decoded.ok) return pl;
   core.warning(
     'disbuild: this run may not write the cache (a pull request from a fork?): the shards build the jobs they need from each other themselves, and cannot leave reports for the aggregate step',
   );
-  const { shards, graph } = decoded.value;
+  const { shards, graph } = pl.shardPlan;
   return {
     ...pl,
     published: 0,
-    encoded: encodePlan({
+    ...encoded({
       shards,
       ...(graph ? { graph } : {}),
       readOnly: true,
