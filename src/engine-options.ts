@@ -82,4 +82,9 @@ export interface EngineDeps {
   untimedWillBuild?: boolean;
   /** Told every job's key and the input digests they were made from, before anything runs (explanations). */
   onKeyed?: (digests: ReadonlyMap<string, InputState>, keys: ReadonlyMap<JobLabel, JobKey>) => void;
+  /**
+   * Told each cached job whose in-place outputs were found in place, nothing written, with the artifact (the
+   * cache's name for it) they were checked against.
+   */
+  onInPlaceUnchanged?: (label: JobLabel, artifact: string) => void;
 }

@@ -184,6 +184,7 @@ export async function runGraph(
       ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
       : {}),
     ...(indexFile ? { indexFile } : {}),
+    ...(deps.onInPlaceUnchanged ? { onInPlaceUnchanged: deps.onInPlaceUnchanged } : {}),
   });
   // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
   if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {

@@ -48,7 +48,8 @@ async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
             const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env, shortcuts);
             if (!compiled.ok)
                 return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+            const { graph, vouch } = compiled.value;
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph, source: s.kind, ...salt, ...(vouch ? { vouch } : {}) });
         }
         case 'file': {
             const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);

@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 17 modules
-var engine = __webpack_require__(5254);
+// EXTERNAL MODULE: ./src/engine.ts + 16 modules
+var engine = __webpack_require__(9779);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts
 var file_digest = __webpack_require__(679);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -207,6 +207,8 @@ async function runGraphCommand(io, request) {
     const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {
         onWarning: warn,
     }));
+    // Cached jobs whose in-place outputs a recorded check vouched for, by stat data alone (see fully-cached.ts).
+    const inPlaceUnchanged = new Map();
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
@@ -248,6 +250,9 @@ async function runGraphCommand(io, request) {
                 },
             },
             onKeyed: explainer.onKeyed,
+            ...(record
+                ? { onInPlaceUnchanged: (label, artifact) => inPlaceUnchanged.set(label, artifact) }
+                : {}),
             timings: state.timings,
             untimedWillBuild: remote === undefined,
             coordinator,
@@ -280,13 +285,24 @@ async function runGraphCommand(io, request) {
             const known = await knownFiles();
             const realDir = await workTreeListings.realDir;
             // SourceFiles that are no job's input are checked on disk when git does not vouch for them; outputs in place
-            // are checked, and put back, by every run (in-place.ts).
+            // only when found in place and the record's check by stat data finds them so now, and disbuild.json's tasks
+            // only when the kept graph was reused by stat data (which the record checks again).
+            const withOutputs = result.value.jobs.filter((j) => (graph.byLabel.get(j.label).outputs?.length ?? 0) > 0);
+            const inPlace = withOutputs.length > 0 && withOutputs.every((j) => inPlaceUnchanged.has(j.label))
+                ? {
+                    records: state.outputRecordsFile(sourceDir),
+                    verdicts: withOutputs.map((j) => [j.label, inPlaceUnchanged.get(j.label)]),
+                }
+                : undefined;
             if (alone &&
                 vouched &&
                 known &&
                 realDir &&
                 [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
-                graph.jobs.every((j) => !j.outputs?.length) &&
+                (withOutputs.length === 0 ||
+                    (inPlace !== undefined &&
+                        (await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 8559))).outputsAsRecorded(realDir, inPlace))) &&
+                (input.vouch !== undefined) === record.identity.config &&
                 (v['out-dir'] === undefined || placed !== undefined)) {
                 await (0,fully_cached/* recordFullyCached */.QY)(record.file, record.identity, {
                     graphStat: { stat: graphStat.stat, takenAtMs: graphStat.takenAtMs },
@@ -298,6 +314,8 @@ async function runGraphCommand(io, request) {
                     freshUntilMs: vouched.freshUntilMs,
                     jobs: cached,
                     ...(placed ? { outDir: placed } : {}),
+                    ...(input.vouch ? { compile: input.vouch } : {}),
+                    ...(inPlace ? { inPlace } : {}),
                 });
             }
         }

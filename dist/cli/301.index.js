@@ -110,8 +110,8 @@ var remote_cache = __webpack_require__(1511);
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 17 modules
-var engine = __webpack_require__(5254);
+// EXTERNAL MODULE: ./src/engine.ts + 16 modules
+var engine = __webpack_require__(9779);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules
@@ -1953,7 +1953,8 @@ async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
             const compiled = await (0,_load_config_js__WEBPACK_IMPORTED_MODULE_6__/* .compileConfig */ .q0)(sourceDir, s.config, env, shortcuts);
             if (!compiled.ok)
                 return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(compiled.error.map(_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .formatConfigProblem */ .fc));
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+            const { graph, vouch } = compiled.value;
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph, source: s.kind, ...salt, ...(vouch ? { vouch } : {}) });
         }
         case 'file': {
             const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);

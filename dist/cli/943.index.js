@@ -11,10 +11,11 @@ const modules = {
 /* harmony export */   PS: () => (/* binding */ readKeptGraph),
 /* harmony export */   RS: () => (/* binding */ isReadByCompile),
 /* harmony export */   Ul: () => (/* binding */ readFiles),
+/* harmony export */   nT: () => (/* binding */ COMPILER_MODULE),
 /* harmony export */   tn: () => (/* binding */ fileListDigest),
-/* harmony export */   xv: () => (/* binding */ configDigest)
+/* harmony export */   xv: () => (/* binding */ configDigest),
+/* harmony export */   yR: () => (/* binding */ compilerIdentity)
 /* harmony export */ });
-/* unused harmony export compilerIdentity */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -69,8 +70,10 @@ function readByCompile(files) {
 function isReadByCompile(f) {
     return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
+/** This module's file: in the bundle, the chunk it is in. */
+const COMPILER_MODULE = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url);
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url)) {
+function compilerIdentity(self = COMPILER_MODULE) {
     return (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
@@ -564,7 +567,8 @@ function configSourceOf(read) {
 /**
  * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
  * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
- * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled; `vouch`, what
+ * said so when stat data alone did.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
     const shape = config.shapeProblems ?? [];
@@ -590,8 +594,15 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         reusable &&
         kept.header.files === listKey &&
         (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .linksAsListed */ .pj)(root, kept.header.links, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .indexLinksOf */ .h8)(files), untracked)) {
+        // What vouched for the graph by stat data, when every file read has settled stat data that do.
+        const vouched = (stats) => ({
+            stats,
+            links: kept.header.links,
+            indexLinks: (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .indexLinksOf */ .h8)(files),
+            untracked: untracked && [...untracked],
+        });
         if (kept.readsUnchanged)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(reusable);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ ...reusable, vouch: vouched(kept.header.stats) });
         // Stat data changed or was too recent to vouch: the bytes say.
         reads = (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .Ul)(root, files, now);
         if (reads.digest === kept.header.reads) {
@@ -600,7 +611,9 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             if (!sameStats(reads.stats, kept.header.stats)) {
                 (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .writeCompiledGraph */ .Ne)(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(reusable);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(Object.keys(reads.stats).length === reads.count
+                ? { ...reusable, vouch: vouched(reads.stats) }
+                : reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The

@@ -107,8 +107,7 @@ const run = async (argv, io) => {
     const listings = (0,_ids_work_tree_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .startWorkTreeCommands */ .KG)(sourceDir, v.graph === undefined);
     // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
     // nothing but its summary and restores nothing.
-    const recordable = v.graph !== undefined &&
-        cacheKind.value === 'local' &&
+    const recordable = cacheKind.value === 'local' &&
         v.report === undefined &&
         download.value === 'minimal' &&
         logReplay.value !== 'all' &&
@@ -125,7 +124,9 @@ const run = async (argv, io) => {
                 cwd: io.cwd,
                 env: io.env,
                 sourceDir,
-                graphFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
+                // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
+                graphFile: v.graph === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, 'disbuild.json') : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
+                config: v.graph === undefined,
                 cacheDir,
             },
         }
@@ -145,7 +146,7 @@ const run = async (argv, io) => {
         if (!placed.ok)
             warnings = placed.warnings;
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(706), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(993), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -200,14 +201,15 @@ function usageError(io, message) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7536);
-/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4170);
-/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6947);
-/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5958);
-/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3516);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4956);
-/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9293);
-/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2148);
+/* harmony import */ var _config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9085);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7536);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4170);
+/* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6947);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5958);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3516);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9293);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2148);
 /**
  * A fully cached run answered from a record of the last one, before the engine and the graph are loaded: a run of
  * 200 jobs spends most of its time loading code and reading state (the graph, its validation, the keys' and the
@@ -251,9 +253,11 @@ function usageError(io, message) {
 
 
 
+
 const MAGIC = 'disbuild-fully-cached';
+const SELF = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url);
 /** Raised whenever what the record holds, or how, changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Environment variables that shells change from one command to the next, and that no run reads. */
 const VOLATILE = new Set(['_', 'OLDPWD']);
 /**
@@ -267,17 +271,20 @@ function recordFile(cacheDir, sourceDir, argv) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${slot}`);
 }
 function identityOf(run) {
-    const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .CanonicalHasher */ .A()
+    const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .CanonicalHasher */ .A()
         .field('record', `${MAGIC} ${FORMAT}`)
-        .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .codeIdentity */ .y)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(__disbuild_import_meta.url)))
+        .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .codeIdentity */ .y)(SELF))
         .field('cwd', run.cwd)
         .field('source', run.sourceDir)
         .field('graph', run.graphFile)
+        // The compiler's code too, when another directory than this module's holds it (from source; the bundle's
+        // chunks are all beside this one).
+        .field('config', !run.config ? '' : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(_config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .COMPILER_MODULE */ .nT) === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(SELF) ? 'beside' : (0,_config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .compilerIdentity */ .yR)())
         .count('argv', run.argv.length);
     for (const a of run.argv)
         h.field('arg', a);
     const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
-    env.sort(([a], [b]) => (0,_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U)(a, b));
+    env.sort(([a], [b]) => (0,_ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .compareCodeUnits */ .U)(a, b));
     h.count('env', env.length);
     for (const [k, v] of env)
         h.field('name', k).field('value', v);
@@ -300,7 +307,7 @@ async function answeredByRecord(file, run, runs) {
     }
 }
 async function checkRecord(file, run, runs) {
-    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_7__/* .readOwnBytesIfAny */ .bv)(file);
+    const bytes = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readOwnBytesIfAny */ .bv)(file);
     if (bytes === undefined)
         return undefined;
     const lineEnd = bytes.indexOf(0x0a);
@@ -327,19 +334,28 @@ async function checkRecord(file, run, runs) {
         return undefined;
     if (!cacheAsRecorded(run.cacheDir))
         return undefined;
-    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .statIfAny */ .k)(run.graphFile)) !== header.graphStat)
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .statIfAny */ .k)(run.graphFile)) !== header.graphStat)
         return undefined;
-    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_8__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
+    if ((0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_9__/* .realPathOr */ .r)(run.sourceDir) !== header.realDir)
         return undefined;
     for (const [dir, stat] of header.shards) {
-        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .dirKey */ .zG)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .lstatIfAny */ .e)(dir)) !== stat)
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .dirKey */ .zG)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .lstatIfAny */ .e)(dir)) !== stat)
             return undefined;
     }
     // The memo is only ever replaced whole (a rename): another memo is another inode.
-    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .lstatIfAny */ .e)(header.memo[0])) !== header.memo[1])
+    if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .lstatIfAny */ .e)(header.memo[0])) !== header.memo[1])
         return undefined;
     if (header.attributePlaces.some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(f)))
         return undefined;
+    if ((header.compile !== undefined) !== run.config)
+        return undefined;
+    if (header.compile !== undefined || header.inPlace !== undefined) {
+        const { compileAsRecorded, outputsAsRecorded } = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 8559));
+        if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile))
+            return undefined;
+        if (header.inPlace !== undefined && !outputsAsRecorded(header.realDir, header.inPlace))
+            return undefined;
+    }
     const answers = await Promise.all(runs);
     if (answers.length !== header.runs.length)
         return undefined;
@@ -367,7 +383,7 @@ async function checkRecord(file, run, runs) {
  */
 function cacheAsRecorded(cacheDir) {
     for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-        if ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_9__/* .statIfAny */ .k)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
+        if ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .statIfAny */ .k)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
             return false;
     }
     try {
@@ -378,12 +394,12 @@ function cacheAsRecorded(cacheDir) {
     catch {
         return false;
     }
-    return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_6__/* .isLowOnSpace */ .Io)(cacheDir);
+    return !(0,_util_free_space_js__WEBPACK_IMPORTED_MODULE_7__/* .isLowOnSpace */ .Io)(cacheDir);
 }
 /** Writes the record of a fully cached run (see above); nothing when the graph file's stat data vouch for nothing. */
 async function recordFullyCached(file, run, found) {
-    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .statKey */ .CD)(found.graphStat.stat);
-    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_11__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
+    const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .statKey */ .CD)(found.graphStat.stat);
+    if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
         return;
     const answers = await Promise.all(found.runs);
     const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
@@ -397,10 +413,204 @@ async function recordFullyCached(file, run, found) {
         freshUntilMs: found.freshUntilMs,
         jobs: found.jobs,
         ...(found.outDir ? { outDir: found.outDir } : {}),
+        ...(found.compile ? { compile: found.compile } : {}),
+        ...(found.inPlace ? { inPlace: found.inPlace } : {}),
     };
     const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
     const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;
-    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStateFile */ .V)(file, Buffer.concat([Buffer.from(line, 'latin1'), headerBytes, ...outputs]));
+}
+
+
+/***/ }),
+
+/***/ 9085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ readByCompile),
+/* harmony export */   Ne: () => (/* binding */ writeCompiledGraph),
+/* harmony export */   PS: () => (/* binding */ readKeptGraph),
+/* harmony export */   RS: () => (/* binding */ isReadByCompile),
+/* harmony export */   Ul: () => (/* binding */ readFiles),
+/* harmony export */   nT: () => (/* binding */ COMPILER_MODULE),
+/* harmony export */   tn: () => (/* binding */ fileListDigest),
+/* harmony export */   xv: () => (/* binding */ configDigest),
+/* harmony export */   yR: () => (/* binding */ compilerIdentity)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4170);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5958);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9293);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2148);
+/**
+ * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
+ * the compile (reading every package.json, matching globs over every file, resolving dependencies).
+ *
+ * Exact, not a guess: a kept graph is reused only when everything the compile reads is what it was — the tasks of
+ * disbuild.json, the values of the variables the tasks' `env` names, the compiler itself (the files of this module's
+ * directory, their sizes and times, and a format number), the repository's file list (tracked less deleted, plus untracked not
+ * ignored: so `.gitignore`, `info/exclude` and `core.excludesFile` count through what they hide), whether each
+ * symbolic link in that list leads to a directory (which is no input), and the bytes of every package.json and of
+ * pnpm-workspace.yaml in that list.
+ *
+ * Those bytes are vouched for by stat data, as git's index does for its work tree: beside the hash of the bytes,
+ * the file keeps each read file's device, inode, size, mode, mtime and ctime (Node's milliseconds, precise enough:
+ * see OutputStatRecords), taken before its bytes were read, and only for a file that had last changed at least
+ * SETTLED_MS before: a write in the same tick of the file system's clock as the stat data (same size, same times)
+ * is never believed unchanged. A file whose stat data is not all as recorded (or was not recorded) makes the check
+ * read and hash the bytes, as the compile would.
+ *
+ * Everything but the file list can be checked before git has listed the files: the caller does that while git
+ * works (see compileConfig).
+ *
+ * Deals with: the digests, the stat data, reading and writing the cache file. Does not deal with: compiling
+ * (compile.ts).
+ */
+
+
+
+
+
+
+
+
+
+/** Raised whenever the compiled graph's meaning changes in a way the code's file identity might not show. */
+const FORMAT = 3;
+/** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
+function readByCompile(files) {
+    return files.filter(isReadByCompile);
+}
+function isReadByCompile(f) {
+    return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
+}
+/** This module's file: in the bundle, the chunk it is in. */
+const COMPILER_MODULE = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(__disbuild_import_meta.url);
+/** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
+function compilerIdentity(self = COMPILER_MODULE) {
+    return (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .codeIdentity */ .y)(self);
+}
+/** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
+function configDigest(config, env) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
+    h.update(JSON.stringify([...config.tasks]));
+    h.update('\0env\0');
+    const names = new Set();
+    for (const spec of config.tasks.values())
+        for (const n of spec.env ?? [])
+            names.add(n);
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of [...names].sort())
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The hash of the repository's file list. */
+function fileListDigest(files, untracked, typeChanged) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${files.length}\0`).update(files.join('\0'));
+    // Which are tracked decides which can be outputs (see untrackedOf): a `git add` changes the compile.
+    if (untracked !== undefined)
+        h.update(`\0untracked\0${[...untracked].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U).join('\0')}`);
+    // A tracked file replaced by a link (to a directory, which is no input) lists as before (see typeChangedOf).
+    if (typeChanged !== undefined && typeChanged.size > 0)
+        h.update(`\0type-changed\0${[...typeChanged].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U).join('\0')}`);
+    return h.digest('hex');
+}
+/**
+ * Hashes the bytes of the files of `files` that the compile reads, each lstat'ed before it is read (a write in
+ * between leaves stat data that never matches again). `now` is the clock the stat data is dated by.
+ */
+function readFiles(root, files, now = Date.now) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    // No prototype: paths are keys.
+    const stats = Object.create(null);
+    const read = readByCompile(files);
+    const bytesOf = new Map();
+    // Taken before any lstat: every stat datum is at least this recent.
+    const takenAt = now();
+    for (const f of read) {
+        // Concatenated, not joined: `root` is absolute and `f` a clean relative path (join's normalising costs more).
+        const path = `${root}/${f}`;
+        let st;
+        let bytes;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(path, { throwIfNoEntry: false });
+            bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+        }
+        catch (e) {
+            h.update(`${f}\0error ${e.code ?? ''}\0`);
+            continue;
+        }
+        h.update(`${f}\0${bytes.length}\0`);
+        h.update(bytes);
+        bytesOf.set(f, bytes);
+        const key = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)(st);
+        if (key !== undefined && (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .settledMs */ .ou)(st, takenAt))
+            stats[f] = key;
+    }
+    // Decoded only when the compile asks: a check that finds the bytes unchanged needs no text.
+    const texts = { get: (path) => bytesOf.get(path)?.toString('utf8') };
+    return { digest: h.digest('hex'), count: read.length, stats, texts };
+}
+/**
+ * The graph kept in `file` when it was compiled under configuration `config` (configDigest), with whether the
+ * files the compile read are unchanged by their stat data; undefined when the file holds another configuration's
+ * graph (or none, or is unreadable, or is not this user's own: its commands would run).
+ */
+function readKeptGraph(file, config, root) {
+    let text;
+    try {
+        text = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readOwnFile */ .zx)(file);
+    }
+    catch {
+        return undefined;
+    }
+    if (text === undefined)
+        return undefined;
+    const eol = text.indexOf('\n');
+    if (eol < 0)
+        return undefined;
+    let header;
+    try {
+        header = JSON.parse(text.slice(0, eol));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isHeader(header) || header.config !== config)
+        return undefined;
+    const paths = Object.keys(header.stats);
+    let readsUnchanged = paths.length === header.readCount;
+    for (let i = 0; readsUnchanged && i < paths.length; i++) {
+        readsUnchanged = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_8__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+    }
+    return { header, text: text.slice(eol + 1), readsUnchanged };
+}
+function isHeader(h) {
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const x = h;
+    return (typeof x.config === 'string' &&
+        typeof x.files === 'string' &&
+        typeof x.reads === 'string' &&
+        typeof x.readCount === 'number' &&
+        typeof x.stats === 'object' &&
+        x.stats !== null &&
+        Object.values(x.stats).every((v) => typeof v === 'string') &&
+        Array.isArray(x.links) &&
+        x.links.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean'));
+}
+/** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
+function writeCompiledGraph(file, header, graphText) {
+    (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_7__/* .writeStateFile */ .V)(file, `${JSON.stringify(header)}\n${graphText}`);
 }
 
 

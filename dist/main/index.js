@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1485);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1485:
+/***/ 1303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43118,6 +43118,29 @@ class TempDirs {
     }
 }
 
+;// CONCATENATED MODULE: ./src/executor/link-on-the-way.ts
+
+/**
+ * The first directory on the way from `root` to `rel` (a proper prefix of `rel`) that is a symbolic link, or
+ * anything but a directory; undefined when every one is a real directory or missing. In-place outputs are never
+ * listed, removed or written through a link: one that points out of the checkout would take them there.
+ * `checked` remembers directories found real, for the calls of one pass.
+ */
+function linkOnTheWay(root, rel, checked = new Set()) {
+    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+        const dir = rel.slice(0, i);
+        if (checked.has(dir))
+            continue;
+        const st = (0,external_node_fs_.lstatSync)(`${root}/${dir}`, { throwIfNoEntry: false });
+        if (st === undefined)
+            return undefined;
+        if (!st.isDirectory())
+            return dir;
+        checked.add(dir);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/executor/in-place.ts
 /**
  * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
@@ -43128,6 +43151,7 @@ class TempDirs {
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -43246,26 +43270,6 @@ function statListed(root, listed, globs, found) {
     for (const [rel, st] of add)
         found.set(rel, st);
     return true;
-}
-/**
- * The first directory on the way from `root` to `rel` (a proper prefix of `rel`) that is a symbolic link, or
- * anything but a directory; undefined when every one is a real directory or missing. In-place outputs are never
- * listed, removed or written through a link: one that points out of the checkout would take them there.
- * `checked` remembers directories found real, for the calls of one pass.
- */
-function linkOnTheWay(root, rel, checked = new Set()) {
-    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
-        const dir = rel.slice(0, i);
-        if (checked.has(dir))
-            continue;
-        const st = (0,external_node_fs_.lstatSync)(`${root}/${dir}`, { throwIfNoEntry: false });
-        if (st === undefined)
-            return undefined;
-        if (!st.isDirectory())
-            return dir;
-        checked.add(dir);
-    }
-    return undefined;
 }
 /**
  * Every file and symlink under `base` with its lstat, into `entries`, and every directory with its lstat (taken
@@ -43833,6 +43837,7 @@ function digest(path) {
 
 
 
+
 const PREFIX = `${IN_PLACE_DIR}/`;
 /**
  * Makes the work tree's in-place outputs for `globs` exactly the artifact's: same files, exec bits and bytes.
@@ -43966,47 +43971,6 @@ function verdictFiles(sourceDir, globs, want, present, records) {
         }
     }
     return outputs === want.size ? files : undefined;
-}
-/**
- * What became of the in-place outputs a verdict describes, reading no file and no directory:
- * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
- *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
- *   bit);
- * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
- *   what a restore writes there;
- * - 'changed': anything else, which only a full check can tell.
- */
-function verdictNow(sourceDir, verdict, records) {
-    const real = new Set();
-    let gone = 0;
-    let i = 0;
-    for (const base of verdict.bases) {
-        if (linkOnTheWay(sourceDir, base, real) !== undefined)
-            return 'changed';
-        const listed = records.listing(sourceDir, base);
-        if (listed === undefined) {
-            if ((0,external_node_fs_.lstatSync)(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined)
-                return 'changed';
-            gone++;
-            continue;
-        }
-        for (const rel of listed) {
-            const f = verdict.files[i++];
-            if (f === undefined || f[0] !== rel)
-                return 'changed';
-            if (f[1] === '')
-                continue;
-            // Spelled out, not joined: a listed path is plain (see statListed).
-            const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
-            if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
-                return 'changed';
-            if (records.digestOf(rel, st) !== f[1])
-                return 'changed';
-        }
-    }
-    if (gone === verdict.bases.length)
-        return 'gone';
-    return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -44367,6 +44331,7 @@ function later_owners_topologicalOrder(graph) {
 
 
 
+
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 /**
@@ -44664,6 +44629,47 @@ function isRow(x) {
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }
+/**
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
+ */
+function verdictNow(sourceDir, verdict, records) {
+    const real = new Set();
+    let gone = 0;
+    let i = 0;
+    for (const base of verdict.bases) {
+        if (linkOnTheWay(sourceDir, base, real) !== undefined)
+            return 'changed';
+        const listed = records.listing(sourceDir, base);
+        if (listed === undefined) {
+            if ((0,external_node_fs_.lstatSync)(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined)
+                return 'changed';
+            gone++;
+            continue;
+        }
+        for (const rel of listed) {
+            const f = verdict.files[i++];
+            if (f === undefined || f[0] !== rel)
+                return 'changed';
+            if (f[1] === '')
+                continue;
+            // Spelled out, not joined: a listed path is plain (see statListed).
+            const st = (0,external_node_fs_.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
+            if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
+                return 'changed';
+            if (records.digestOf(rel, st) !== f[1])
+                return 'changed';
+        }
+    }
+    if (gone === verdict.bases.length)
+        return 'gone';
+    return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
+}
 
 ;// CONCATENATED MODULE: ./src/executor/worker-pool.ts
 /**
@@ -44804,6 +44810,7 @@ class InPlaceOutputs {
     #tracked;
     #inRun;
     #records;
+    #onUnchanged;
     /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
     #owners;
     /** Jobs writing in-place outputs from the cache at once (see restoreInPlace). */
@@ -44821,6 +44828,7 @@ class InPlaceOutputs {
         this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
         this.#indexFile = opts.indexFile;
         this.#records = new OutputStatRecords(opts.recordsFile);
+        this.#onUnchanged = opts.onUnchanged;
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
         // A set only once asked: most runs never are (see #otherOwner).
@@ -45128,8 +45136,10 @@ class InPlaceOutputs {
             // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
             const outputs = verdict.files.filter((f) => f[1] !== '');
             this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
-            if (now === 'in-place')
+            if (now === 'in-place') {
+                this.#onUnchanged?.(label, artifact);
                 return true;
+            }
             // As a full check would: a file git tracks, or that a job reads, is never written over.
             const files = outputs
                 .filter(([rel]) => !this.#protect(rel))
@@ -45167,6 +45177,8 @@ class InPlaceOutputs {
         this.#held.set(label, () => new Set([...inPlacePaths(artifact.entries)].filter(globs.matches)));
         try {
             const r = await restoreInPlace(this.#sourceDir, globs, named === undefined ? artifact : { ...artifact, remember: { job: label, artifact: named } }, this.#records, this.#keepOnRestore(label), this.#protect, this.#writers);
+            if (r.kind === 'unchanged' && named !== undefined)
+                this.#onUnchanged?.(label, named);
             return r.kind !== 'not-here';
         }
         catch {
@@ -45388,6 +45400,7 @@ class Execution {
             ...(parts.selected ? { inRun: parts.selected } : {}),
             ...(parts.tracked ? { tracked: parts.tracked } : {}),
             ...(parts.indexFile ? { indexFile: parts.indexFile } : {}),
+            ...(parts.onInPlaceUnchanged ? { onUnchanged: parts.onInPlaceUnchanged } : {}),
         });
         // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
         if (parts.options.signal)
@@ -46443,6 +46456,7 @@ async function runGraph(graph, options, deps) {
             ? { tracked: () => (commandStarted ? undefined : indexPaths.value.paths) }
             : {}),
         ...(indexFile ? { indexFile } : {}),
+        ...(deps.onInPlaceUnchanged ? { onInPlaceUnchanged: deps.onInPlaceUnchanged } : {}),
     });
     // Scratch space only for a run that builds or restores something: nothing to create, and nothing to remove.
     if (!options.dryRun && (cachedCount < selected.length || wantBytes.size > 0)) {
@@ -48841,8 +48855,10 @@ function readByCompile(files) {
 function isReadByCompile(f) {
     return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
+/** This module's file: in the bundle, the chunk it is in. */
+const COMPILER_MODULE = (0,external_node_url_.fileURLToPath)(import.meta.url);
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-function compilerIdentity(self = (0,external_node_url_.fileURLToPath)(import.meta.url)) {
+function compilerIdentity(self = COMPILER_MODULE) {
     return codeIdentity(self);
 }
 /** The hash of the compile's inputs that are known before the files are listed: compiler, tasks, variables. */
@@ -48999,7 +49015,8 @@ function configSourceOf(read) {
 /**
  * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
  * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
- * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled; `vouch`, what
+ * said so when stat data alone did.
  */
 async function compileConfig(root, config, env, shortcuts = {}) {
     const shape = config.shapeProblems ?? [];
@@ -49025,8 +49042,15 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         reusable &&
         kept.header.files === listKey &&
         (0,repo_files/* linksAsListed */.pj)(root, kept.header.links, (0,repo_files/* indexLinksOf */.h8)(files), untracked)) {
+        // What vouched for the graph by stat data, when every file read has settled stat data that do.
+        const vouched = (stats) => ({
+            stats,
+            links: kept.header.links,
+            indexLinks: (0,repo_files/* indexLinksOf */.h8)(files),
+            untracked: untracked && [...untracked],
+        });
         if (kept.readsUnchanged)
-            return (0,util_result.ok)(reusable);
+            return (0,util_result.ok)({ ...reusable, vouch: vouched(kept.header.stats) });
         // Stat data changed or was too recent to vouch: the bytes say.
         reads = readFiles(root, files, now);
         if (reads.digest === kept.header.reads) {
@@ -49035,7 +49059,9 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             if (!sameStats(reads.stats, kept.header.stats)) {
                 writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,util_result.ok)(reusable);
+            return (0,util_result.ok)(Object.keys(reads.stats).length === reads.count
+                ? { ...reusable, vouch: vouched(reads.stats) }
+                : reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
@@ -49191,7 +49217,8 @@ async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
             const compiled = await compileConfig(sourceDir, s.config, env, shortcuts);
             if (!compiled.ok)
                 return (0,util_result/* err */._)(compiled.error.map(config_file/* formatConfigProblem */.fc));
-            return (0,util_result.ok)({ graph: compiled.value.graph, source: s.kind, ...salt });
+            const { graph, vouch } = compiled.value;
+            return (0,util_result.ok)({ graph, source: s.kind, ...salt, ...(vouch ? { vouch } : {}) });
         }
         case 'file': {
             const loaded = await loadGraphFile((0,external_node_path_.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);

@@ -17,13 +17,18 @@
  *   vouched for them (a run without it reads every entry, and finds one damaged in place), and the time until
  *   which their last uses stand (a later run marks them used, for pruning, through the full path);
  * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
- *   killed run for it to remove.
+ *   killed run for it to remove;
+ * - outputs in place: each job's, found in place against its hit's artifact, are as the full path's check by stat
+ *   data found them (verdictNow: the same names in the same directories, the same files by their stat data);
+ * - disbuild.json's tasks (no graph file): the graph kept from their last compile, reused because every file the
+ *   compile read has the stat data that vouched for its bytes (KeptVouch); the record checks those stat data and
+ *   links again, disbuild.json's stat data stand for the graph file's, and the listings are compared anyway.
  * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
- * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
- * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
- * `--verbose`, `--log-replay all`, a graph with outputs in place, and no graph file (disbuild.json) all take the
- * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
- * and erases it.
+ * record anew when it finds everything cached. Only runs with the local cache, that print nothing but their
+ * summary and restore nothing, are recorded: a report, `--download all`, `--dry-run`, `--verbose`, `--log-replay
+ * all`, outputs in place that had to be put back or were checked otherwise, a job whose artifact holds more than
+ * its outputs in place, and a disbuild.json naming a graph file or command all take the full path. On a terminal,
+ * the record's answer is the summary alone: the full path draws a status line first, and erases it.
  *
  * The file (one of sixteen slots, by source directory and arguments) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
@@ -31,8 +36,9 @@
  */
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, readdirSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPILER_MODULE, compilerIdentity, type KeptVouch } from '../config/compiled-graph-cache.js';
 import { CanonicalHasher, compareCodeUnits } from '../ids/canonical.js';
 import type { GitRun } from '../ids/git-command.js';
 import { codeIdentity } from '../util/code-identity.js';
@@ -44,8 +50,9 @@ import { lstatIfAny, statIfAny } from '../util/stat-if-any.js';
 import { writeStateFile } from '../util/state-file.js';
 
 const MAGIC = 'disbuild-fully-cached';
+const SELF = fileURLToPath(import.meta.url);
 /** Raised whenever what the record holds, or how, changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What a run was asked to do, and where. */
 export interface RunIdentity {
@@ -56,8 +63,10 @@ export interface RunIdentity {
   cwd: string;
   env: NodeJS.ProcessEnv;
   sourceDir: string;
-  /** The graph file, absolute. */
+  /** The graph file, absolute: with `config`, disbuild.json. */
   graphFile: string;
+  /** Whether the graph is disbuild.json's tasks, compiled (see KeptVouch). */
+  config: boolean;
   /** The local cache's directory. */
   cacheDir: string;
 }
@@ -79,6 +88,19 @@ export interface FullyCachedRun {
   jobs: number;
   /** With `--out-dir`: its targets, placed there, and the keys of the other jobs it looked up. */
   outDir?: RecordedOutDir;
+  /** Of a run of disbuild.json's tasks: what vouched for the kept compiled graph. */
+  compile?: KeptVouch;
+  /** Of a run with in-place outputs: every such job's, found as a recorded check left them. */
+  inPlace?: RecordedInPlace;
+}
+
+/**
+ * The in-place outputs of a run: the file of their stat data (OutputStatRecords), and each job's ID with the
+ * artifact whose earlier check found them in place (see verdictNow).
+ */
+export interface RecordedInPlace {
+  records: string;
+  verdicts: [label: string, artifact: string][];
 }
 
 /** A target of a run with `--out-dir`: its job's name, its directory's name in the out dir, and its key. */
@@ -114,6 +136,8 @@ interface Header {
   freshUntilMs: number;
   jobs: number;
   outDir?: RecordedOutDir;
+  compile?: KeptVouch;
+  inPlace?: RecordedInPlace;
 }
 
 /** Environment variables that shells change from one command to the next, and that no run reads. */
@@ -133,10 +157,16 @@ export function recordFile(cacheDir: string, sourceDir: string, argv: readonly s
 function identityOf(run: RunIdentity): string {
   const h = new CanonicalHasher()
     .field('record', `${MAGIC} ${FORMAT}`)
-    .field('code', codeIdentity(fileURLToPath(import.meta.url)))
+    .field('code', codeIdentity(SELF))
     .field('cwd', run.cwd)
     .field('source', run.sourceDir)
     .field('graph', run.graphFile)
+    // The compiler's code too, when another directory than this module's holds it (from source; the bundle's
+    // chunks are all beside this one).
+    .field(
+      'config',
+      !run.config ? '' : dirname(COMPILER_MODULE) === dirname(SELF) ? 'beside' : compilerIdentity(),
+    )
     .count('argv', run.argv.length);
   for (const a of run.argv) h.field('arg', a);
   const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));
@@ -199,6 +229,12 @@ async function checkRecord(
   // The memo is only ever replaced whole (a rename): another memo is another inode.
   if (statKey(lstatIfAny(header.memo[0])) !== header.memo[1]) return undefined;
   if (header.attributePlaces.some((f) => existsSync(f))) return undefined;
+  if ((header.compile !== undefined) !== run.config) return undefined;
+  if (header.compile !== undefined || header.inPlace !== undefined) {
+    const { compileAsRecorded, outputsAsRecorded } = await import('./fully-cached-in-place.js');
+    if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile)) return undefined;
+    if (header.inPlace !== undefined && !outputsAsRecorded(header.realDir, header.inPlace)) return undefined;
+  }
   const answers = await Promise.all(runs);
   if (answers.length !== header.runs.length) return undefined;
   let at = headerEnd;
@@ -254,6 +290,8 @@ export async function recordFullyCached(
     freshUntilMs: found.freshUntilMs,
     jobs: found.jobs,
     ...(found.outDir ? { outDir: found.outDir } : {}),
+    ...(found.compile ? { compile: found.compile } : {}),
+    ...(found.inPlace ? { inPlace: found.inPlace } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const line = `${MAGIC} ${FORMAT} ${identityOf(run)} ${headerDigest(headerBytes)} ${headerBytes.length}\n`;

@@ -4,6 +4,7 @@ import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
 import type { KnownFiles } from '../config/config-graph.js';
+import type { KeptVouch } from '../config/compiled-graph-cache.js';
 import type { CompileShortcuts } from '../config/load-config.js';
 import type { CliIo } from './io.js';
 
@@ -11,6 +12,8 @@ import type { CliIo } from './io.js';
 export interface GraphInput {
   graph: Graph;
   salt?: string;
+  /** disbuild.json's tasks, compiled no more: what vouched for the kept graph (see KeptVouch). */
+  vouch?: KeptVouch;
 }
 
 /** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */

@@ -61,6 +61,18 @@ export interface KeptGraph {
   readsUnchanged: boolean;
 }
 
+/**
+ * What a graph reused from the kept one stood on beyond the listings' answers, when the stat data of every file the
+ * compile reads vouched for its bytes: the record of a fully cached run checks these again (see fully-cached.ts)
+ * instead of loading the compiler's checks. `indexLinks` and `untracked` are what linksAsListed was given.
+ */
+export interface KeptVouch {
+  stats: Record<string, string>;
+  links: [string, boolean][];
+  indexLinks: readonly string[] | undefined;
+  untracked: readonly string[] | undefined;
+}
+
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
 export function readByCompile(files: readonly string[]): string[] {
   return files.filter(isReadByCompile);
@@ -70,8 +82,11 @@ export function isReadByCompile(f: string): boolean {
   return f === 'package.json' || f === 'pnpm-workspace.yaml' || f.endsWith('/package.json');
 }
 
+/** This module's file: in the bundle, the chunk it is in. */
+export const COMPILER_MODULE = fileURLToPath(import.meta.url);
+
 /** The compiler's identity (see codeIdentity): this module's file and every file beside it. */
-export function compilerIdentity(self: string = fileURLToPath(import.meta.url)): string {
+export function compilerIdentity(self: string = COMPILER_MODULE): string {
   return codeIdentity(self);
 }
 

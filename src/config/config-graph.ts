@@ -6,6 +6,7 @@ import { formatProblem } from '../graph/model.js';
 import { checkFilesExist, loadGraphFile, parseGraphText } from '../graph/parse.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
+import type { KeptVouch } from './compiled-graph-cache.js';
 import { formatConfigProblem } from './config-file.js';
 import type { CompileShortcuts, ConfigSource } from './load-config.js';
 import { compileConfig, readConfigSource } from './load-config.js';
@@ -23,6 +24,8 @@ export interface ConfigGraph {
   graph: Graph;
   salt?: string;
   source: ConfigSource['kind'];
+  /** Tasks compiled no more, as the kept graph's files vouched by their stat data (see KeptVouch). */
+  vouch?: KeptVouch;
 }
 
 /**
@@ -46,7 +49,8 @@ export async function loadConfigGraph(
     case 'tasks': {
       const compiled = await compileConfig(sourceDir, s.config, env, shortcuts);
       if (!compiled.ok) return err(compiled.error.map(formatConfigProblem));
-      return ok({ graph: compiled.value.graph, source: s.kind, ...salt });
+      const { graph, vouch } = compiled.value;
+      return ok({ graph, source: s.kind, ...salt, ...(vouch ? { vouch } : {}) });
     }
     case 'file': {
       const loaded = await loadGraphFile(

@@ -16,6 +16,7 @@ import { CONFIG_FILE, readConfigFile } from './config-file.js';
 import {
   configDigest,
   fileListDigest,
+  type KeptVouch,
   readFiles,
   type ReadFiles,
   readKeptGraph,
@@ -82,14 +83,15 @@ export interface CompileShortcuts {
 /**
  * Compiles the tasks of disbuild.json at `root` into a validated Graph, and the graph JSON `disbuild graph`
  * prints. Environment variables named by tasks' `env` are read from `env`. `cached` says whether the compile was
- * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled.
+ * skipped because nothing it reads changed since the graph in `shortcuts.cacheFile` was compiled; `vouch`, what
+ * said so when stat data alone did.
  */
 export async function compileConfig(
   root: string,
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
   env: NodeJS.ProcessEnv,
   shortcuts: CompileShortcuts = {},
-): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean }, ConfigProblem[]>> {
+): Promise<Result<{ graph: Graph; json: GoGraph; cached: boolean; vouch?: KeptVouch }, ConfigProblem[]>> {
   const shape = config.shapeProblems ?? [];
   // A config with problems compiles only to report its own: nothing kept is read or written.
   const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
@@ -117,7 +119,14 @@ export async function compileConfig(
     kept.header.files === listKey &&
     linksAsListed(root, kept.header.links, indexLinksOf(files), untracked)
   ) {
-    if (kept.readsUnchanged) return ok(reusable);
+    // What vouched for the graph by stat data, when every file read has settled stat data that do.
+    const vouched = (stats: Record<string, string>): KeptVouch => ({
+      stats,
+      links: kept.header.links,
+      indexLinks: indexLinksOf(files),
+      untracked: untracked && [...untracked],
+    });
+    if (kept.readsUnchanged) return ok({ ...reusable, vouch: vouched(kept.header.stats) });
     // Stat data changed or was too recent to vouch: the bytes say.
     reads = readFiles(root, files, now);
     if (reads.digest === kept.header.reads) {
@@ -126,7 +135,11 @@ export async function compileConfig(
       if (!sameStats(reads.stats, kept.header.stats)) {
         writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
       }
-      return ok(reusable);
+      return ok(
+        Object.keys(reads.stats).length === reads.count
+          ? { ...reusable, vouch: vouched(reads.stats) }
+          : reusable,
+      );
     }
   }
   // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The

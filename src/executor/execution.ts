@@ -83,6 +83,8 @@ export interface ExecutionParts {
   tracked?: () => readonly string[] | undefined;
   /** Where git's index is, absolute, when the source directory is in a work tree (see InPlaceOutputs). */
   indexFile?: string;
+  /** See EngineDeps. */
+  onInPlaceUnchanged?: (label: JobLabel, artifact: string) => void;
 }
 
 /**
@@ -122,6 +124,7 @@ export class Execution {
       ...(parts.selected ? { inRun: parts.selected } : {}),
       ...(parts.tracked ? { tracked: parts.tracked } : {}),
       ...(parts.indexFile ? { indexFile: parts.indexFile } : {}),
+      ...(parts.onInPlaceUnchanged ? { onUnchanged: parts.onInPlaceUnchanged } : {}),
     });
     // Every job in progress listens to the signal: more than the default ten at -j 5 and above.
     if (parts.options.signal) setMaxListeners(0, parts.options.signal);

@@ -18,10 +18,9 @@ import {
   placeStored,
   restoreInPlace,
   type StoredArtifact,
-  verdictNow,
 } from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
-import { OutputStatRecords } from './output-stat-records.js';
+import { OutputStatRecords, verdictNow } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 
@@ -87,6 +86,8 @@ export class InPlaceOutputs {
 
   readonly #records: OutputStatRecords;
 
+  readonly #onUnchanged: ((label: JobLabel, artifact: string) => void) | undefined;
+
   /** Whose outputs a file the checkout holds beyond a job's artifact is (see later-owners.ts). */
   readonly #owners: LaterOwners;
 
@@ -114,6 +115,11 @@ export class InPlaceOutputs {
       tracked?: () => readonly string[] | undefined;
       /** Where git's index is, absolute: when it changes in a run, the files git tracks are asked again. */
       indexFile?: string;
+      /**
+       * Told each job whose outputs were found in place, nothing written, with the artifact they were checked
+       * against (by its verdict, see fromVerdict, or in full).
+       */
+      onUnchanged?: (label: JobLabel, artifact: string) => void;
     } = {},
   ) {
     this.#graph = graph;
@@ -123,6 +129,7 @@ export class InPlaceOutputs {
     this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
     this.#indexFile = opts.indexFile;
     this.#records = new OutputStatRecords(opts.recordsFile);
+    this.#onUnchanged = opts.onUnchanged;
     this.#owners = new LaterOwners(graph, (label) => this.#of(label));
     const inRun = opts.inRun;
     // A set only once asked: most runs never are (see #otherOwner).
@@ -441,7 +448,10 @@ export class InPlaceOutputs {
       // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
       const outputs = verdict.files.filter((f) => f[1] !== '');
       this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
-      if (now === 'in-place') return true;
+      if (now === 'in-place') {
+        this.#onUnchanged?.(label, artifact);
+        return true;
+      }
       // As a full check would: a file git tracks, or that a job reads, is never written over.
       const files = outputs
         .filter(([rel]) => !this.#protect(rel))
@@ -490,6 +500,7 @@ export class InPlaceOutputs {
         this.#protect,
         this.#writers,
       );
+      if (r.kind === 'unchanged' && named !== undefined) this.#onUnchanged?.(label, named);
       return r.kind !== 'not-here';
     } catch {
       return false;

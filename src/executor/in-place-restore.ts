@@ -21,7 +21,6 @@ import {
   IN_PLACE_DIR,
   inNestedRepository,
   isPlacementTemp,
-  linkOnTheWay,
   makeEmptyDirs,
   notAnOutput,
   notOnlyOutputs,
@@ -30,6 +29,7 @@ import {
   removeLeftovers,
   throughLink,
 } from './in-place.js';
+import { linkOnTheWay } from './link-on-the-way.js';
 import type { OutputStatRecords, Verdict } from './output-stat-records.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -198,45 +198,6 @@ function verdictFiles(
     }
   }
   return outputs === want.size ? files : undefined;
-}
-
-/**
- * What became of the in-place outputs a verdict describes, reading no file and no directory:
- * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
- *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
- *   bit);
- * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
- *   what a restore writes there;
- * - 'changed': anything else, which only a full check can tell.
- */
-export function verdictNow(
-  sourceDir: string,
-  verdict: Verdict,
-  records: OutputStatRecords,
-): 'in-place' | 'gone' | 'changed' {
-  const real = new Set<string>();
-  let gone = 0;
-  let i = 0;
-  for (const base of verdict.bases) {
-    if (linkOnTheWay(sourceDir, base, real) !== undefined) return 'changed';
-    const listed = records.listing(sourceDir, base);
-    if (listed === undefined) {
-      if (lstatSync(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined) return 'changed';
-      gone++;
-      continue;
-    }
-    for (const rel of listed) {
-      const f = verdict.files[i++];
-      if (f === undefined || f[0] !== rel) return 'changed';
-      if (f[1] === '') continue;
-      // Spelled out, not joined: a listed path is plain (see statListed).
-      const st = lstatSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
-      if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return 'changed';
-      if (records.digestOf(rel, st) !== f[1]) return 'changed';
-    }
-  }
-  if (gone === verdict.bases.length) return 'gone';
-  return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }
 
 /**

@@ -4,6 +4,7 @@ import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { exactIno, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
+import { linkOnTheWay } from './link-on-the-way.js';
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
@@ -339,4 +340,43 @@ function isRow(x: unknown): x is Row {
 
 function statRow(st: Stats, sha256: string): Row {
   return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
+}
+
+/**
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
+ */
+export function verdictNow(
+  sourceDir: string,
+  verdict: Verdict,
+  records: OutputStatRecords,
+): 'in-place' | 'gone' | 'changed' {
+  const real = new Set<string>();
+  let gone = 0;
+  let i = 0;
+  for (const base of verdict.bases) {
+    if (linkOnTheWay(sourceDir, base, real) !== undefined) return 'changed';
+    const listed = records.listing(sourceDir, base);
+    if (listed === undefined) {
+      if (lstatSync(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined) return 'changed';
+      gone++;
+      continue;
+    }
+    for (const rel of listed) {
+      const f = verdict.files[i++];
+      if (f === undefined || f[0] !== rel) return 'changed';
+      if (f[1] === '') continue;
+      // Spelled out, not joined: a listed path is plain (see statListed).
+      const st = lstatSync(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
+      if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2]) return 'changed';
+      if (records.digestOf(rel, st) !== f[1]) return 'changed';
+    }
+  }
+  if (gone === verdict.bases.length) return 'gone';
+  return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
 }

@@ -31,7 +31,7 @@ describe('the record of a fully cached run, at its edges', () => {
     await rig.cleanup();
   });
 
-  it('is never written for a graph with outputs in place: every run puts back what was removed or changed', async () => {
+  it('is never written for a job whose artifact holds more than outputs in place: every run puts them back', async () => {
     const { run, summary, recorded, records } = runs;
     // Recorded before the outputs are declared; the graph then changes, so the record no longer answers.
     await recorded({
@@ -56,9 +56,12 @@ describe('the record of a fully cached run, at its edges', () => {
     rmSync(join(rig.cacheDir, 'fully-cached-v1'), { recursive: true });
     expect((await run()).code).toBe(0);
     await sleep(SETTLE_MS);
-    const cached = await run();
-    expect(cached.stdout).toMatch(summary(JOBS, 0));
-    expect(records()).toEqual([]);
+    // Twice: the first finds the outputs in full and notes their stat data (see the record of disbuild.json's runs).
+    for (let i = 0; i < 2; i++) {
+      const cached = await run();
+      expect(cached.stdout).toMatch(summary(JOBS, 0));
+      expect(records()).toEqual([]);
+    }
 
     const gen = rig.path('src', 'dist', 'gen.txt');
     rmSync(rig.path('src', 'dist'), { recursive: true });

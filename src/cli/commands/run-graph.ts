@@ -119,6 +119,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     }),
   );
 
+  // Cached jobs whose in-place outputs a recorded check vouched for, by stat data alone (see fully-cached.ts).
+  const inPlaceUnchanged = new Map<string, string>();
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.on('SIGINT', onSignal);
@@ -163,6 +165,9 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
           },
         },
         onKeyed: explainer.onKeyed,
+        ...(record
+          ? { onInPlaceUnchanged: (label: string, artifact: string) => inPlaceUnchanged.set(label, artifact) }
+          : {}),
         timings: state.timings,
         untimedWillBuild: remote === undefined,
         coordinator,
@@ -193,14 +198,28 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const known = await knownFiles();
       const realDir = await workTreeListings.realDir;
       // SourceFiles that are no job's input are checked on disk when git does not vouch for them; outputs in place
-      // are checked, and put back, by every run (in-place.ts).
+      // only when found in place and the record's check by stat data finds them so now, and disbuild.json's tasks
+      // only when the kept graph was reused by stat data (which the record checks again).
+      const withOutputs = result.value.jobs.filter(
+        (j) => (graph.byLabel.get(j.label)!.outputs?.length ?? 0) > 0,
+      );
+      const inPlace =
+        withOutputs.length > 0 && withOutputs.every((j) => inPlaceUnchanged.has(j.label))
+          ? {
+              records: state.outputRecordsFile(sourceDir),
+              verdicts: withOutputs.map((j): [string, string] => [j.label, inPlaceUnchanged.get(j.label)!]),
+            }
+          : undefined;
       if (
         alone &&
         vouched &&
         known &&
         realDir &&
         [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
-        graph.jobs.every((j) => !j.outputs?.length) &&
+        (withOutputs.length === 0 ||
+          (inPlace !== undefined &&
+            (await import('../fully-cached-in-place.js')).outputsAsRecorded(realDir, inPlace))) &&
+        (input.vouch !== undefined) === record.identity.config &&
         (v['out-dir'] === undefined || placed !== undefined)
       ) {
         await recordFullyCached(record.file, record.identity, {
@@ -213,6 +232,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
           freshUntilMs: vouched.freshUntilMs,
           jobs: cached,
           ...(placed ? { outDir: placed } : {}),
+          ...(input.vouch ? { compile: input.vouch } : {}),
+          ...(inPlace ? { inPlace } : {}),
         });
       }
     }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startWorkTreeCommands } from '../../ids/work-tree-commands.js';
 import { summaryLine } from '../../report/summary-line.js';
 import { defaultCacheDir } from '../../run-env/cache-dir.js';
@@ -92,7 +92,6 @@ export const run: Command = async (argv, io) => {
   // A run whose answer a record of the last one vouches for (src/cli/fully-cached.ts): only one that prints
   // nothing but its summary and restores nothing.
   const recordable =
-    v.graph !== undefined &&
     cacheKind.value === 'local' &&
     v.report === undefined &&
     download.value === 'minimal' &&
@@ -110,7 +109,9 @@ export const run: Command = async (argv, io) => {
           cwd: io.cwd,
           env: io.env,
           sourceDir,
-          graphFile: resolve(io.cwd, v.graph!),
+          // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
+          graphFile: v.graph === undefined ? join(sourceDir, 'disbuild.json') : resolve(io.cwd, v.graph),
+          config: v.graph === undefined,
           cacheDir,
         } satisfies RunIdentity,
       }

@@ -24,11 +24,10 @@ import {
   outputsInPlace,
   restoreInPlace,
   type StoredArtifact,
-  verdictNow,
 } from '../../../src/executor/in-place-restore.js';
 import type { OutputGlobs } from '../../../src/executor/in-place.js';
 import { compileOutputGlobs } from '../../../src/executor/output-globs.js';
-import { OutputStatRecords, type Verdict } from '../../../src/executor/output-stat-records.js';
+import { OutputStatRecords, type Verdict, verdictNow } from '../../../src/executor/output-stat-records.js';
 
 let root: string;
 let src: string;

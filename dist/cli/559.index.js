@@ -1,0 +1,1092 @@
+(function (__disbuild_import_meta) {const id = 559;
+const ids = [559,940];
+const modules = {
+
+/***/ 7126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ checkManifest),
+/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
+/* harmony export */   zr: () => (/* binding */ parseEntryMeta)
+/* harmony export */ });
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8251);
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * Reads `meta.json` of the entry for `key`, checking every field it relies on: a damaged file (empty, cut
+ * short, edited, or another key's) is answered as a problem, never as a hit with wrong or ill-typed values.
+ */
+function parseEntryMeta(text, key) {
+    let v;
+    try {
+        v = JSON.parse(text);
+    }
+    catch (e) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json is not valid JSON (${e.message})`);
+    }
+    if (!isObject(v))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('meta.json is not an object');
+    const { durationMs, stdout, stderr, manifest } = v;
+    if (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0) {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json has no valid durationMs (got ${JSON.stringify(durationMs)})`);
+    }
+    for (const [name, log] of [
+        ['stdout', stdout],
+        ['stderr', stderr],
+    ]) {
+        if (log !== undefined && typeof log !== 'string')
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`meta.json has an ill-typed ${name}`);
+    }
+    const meta = { durationMs };
+    if (typeof stdout === 'string')
+        meta.stdout = stdout;
+    if (typeof stderr === 'string')
+        meta.stderr = stderr;
+    if (manifest !== undefined) {
+        // Its entries are checked when a restore needs them: a lookup stays one small parse per key.
+        const checked = checkManifest(manifest, key, { entries: false });
+        if (!checked.ok)
+            return checked;
+        meta.manifest = checked.value;
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(meta);
+}
+/**
+ * A manifest as read from disk, checked to be for `key` and (unless `entries` is false) to list only safe,
+ * well-typed entries.
+ */
+function checkManifest(v, key, opts = { entries: true }) {
+    if (!isObject(v) || v.version !== 1)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest is not a version 1 manifest');
+    if (v.key !== key)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest names another key (${JSON.stringify(v.key)})`);
+    if (typeof v.stdoutSha256 !== 'string' || typeof v.stderrSha256 !== 'string') {
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest has no log digests');
+    }
+    if (!Array.isArray(v.entries))
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)('the manifest has no entry list');
+    if (!opts.entries)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+    for (const e of v.entries) {
+        if (!isEntry(e))
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    }
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+}
+function isEntry(e) {
+    if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
+        return false;
+    if (typeof e.size !== 'number' || typeof e.sha256 !== 'string' || typeof e.mode !== 'number')
+        return false;
+    if (e.type === 'symlink')
+        return typeof e.target === 'string';
+    return e.type === 'file' || e.type === 'dir';
+}
+/** `a/b/c`: no empty, `.` or `..` component, not absolute. */
+function isSafeRelativePath(p) {
+    return p !== '' && p.split('/').every((c) => c !== '' && c !== '.' && c !== '..' && !c.includes('\0'));
+}
+
+
+/***/ }),
+
+/***/ 8559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   compileAsRecorded: () => (/* binding */ compileAsRecorded),
+/* harmony export */   outputsAsRecorded: () => (/* binding */ outputsAsRecorded)
+/* harmony export */ });
+/* harmony import */ var _config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8682);
+/* harmony import */ var _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9293);
+/**
+ * The checks of a fully cached run's record (fully-cached.ts) that only some runs need, loaded only for them:
+ * that disbuild.json's tasks would compile to the kept graph again, and that in-place outputs are as a recorded
+ * check found them. Each is the full path's own check, run on what the record kept of its inputs.
+ */
+
+
+
+
+/**
+ * Whether the kept graph still stands as the compile found it (see compileConfig): every file it read has the stat
+ * data that vouched for its bytes, and every link leads where it did. The listings, which the rest stands on, are
+ * compared by the record itself.
+ */
+function compileAsRecorded(sourceDir, vouch) {
+    for (const [path, stat] of Object.entries(vouch.stats)) {
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(`${sourceDir}/${path}`)) !== stat)
+            return false;
+    }
+    return (0,_config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .linksAsListed */ .pj)(sourceDir, vouch.links, vouch.indexLinks, vouch.untracked && new Set(vouch.untracked));
+}
+/** Whether every recorded job's in-place outputs are as its verdict says, by stat data alone (see verdictNow). */
+function outputsAsRecorded(realDir, { records, verdicts }) {
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records);
+    return verdicts.every(([label, artifact]) => {
+        const verdict = stats.verdict(label, artifact);
+        return verdict !== undefined && (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats) === 'in-place';
+    });
+}
+
+
+/***/ }),
+
+/***/ 8682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $c: () => (/* binding */ sortedByCodeUnits),
+/* harmony export */   Sn: () => (/* binding */ startRepoFiles),
+/* harmony export */   V_: () => (/* binding */ untrackedOf),
+/* harmony export */   Yj: () => (/* binding */ fileRange),
+/* harmony export */   c$: () => (/* binding */ listRepoFiles),
+/* harmony export */   h8: () => (/* binding */ indexLinksOf),
+/* harmony export */   jv: () => (/* binding */ hasFile),
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   pj: () => (/* binding */ linksAsListed),
+/* harmony export */   qd: () => (/* binding */ typeChangedOf),
+/* harmony export */   yL: () => (/* binding */ withoutDirectories)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4313);
+
+
+
+
+
+
+/** The paths of each listing that git does not track (see untrackedOf). */
+const untrackedPaths = new WeakMap();
+/** The paths of each listing whose type git's status says changed (see typeChangedOf). */
+const typeChangedPaths = new WeakMap();
+/** The paths of each listing that the index holds as symbolic links (see indexLinksOf). */
+const indexLinkPaths = new WeakMap();
+/**
+ * Of a listing made by startRepoFiles, the tracked paths whose type changed in the work tree or the index (`T`: a
+ * file replaced by a link, say); undefined when not known. The list of paths is the same, yet a link to a
+ * directory is no input.
+ */
+function typeChangedOf(files) {
+    return typeChangedPaths.get(files);
+}
+/** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
+function indexLinksOf(files) {
+    return indexLinkPaths.get(files);
+}
+/**
+ * Of a listing made by listRepoFiles or startRepoFiles, the paths git does not track; undefined outside git,
+ * where any file may be. Only those can be outputs (see select-inputs.ts): a tracked file is a source.
+ */
+function untrackedOf(files) {
+    return untrackedPaths.get(files);
+}
+function withUntracked(files, untracked) {
+    untrackedPaths.set(files, untracked);
+    return files;
+}
+/**
+ * The files a task's `inputs` globs choose from, relative to `dir`, sorted by UTF-16 code units: inside a git
+ * work tree, what git tracks and what it would track (untracked, not ignored), less tracked files deleted from
+ * the work tree and skip-worktree entries absent from it (a sparse checkout's), and the same of each submodule
+ * checked out (see withSubmoduleFiles); outside git, every file under `dir` but `.git` and `node_modules`.
+ */
+async function listRepoFiles(dir, env) {
+    // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
+    // can be left out.
+    // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'], env ? { env } : {});
+    if (listed.ok)
+        return withSubmoduleFiles(dir, parseListing(dir, listed.value));
+    const out = [];
+    walk(dir, '', out);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+}
+/**
+ * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
+ * `H` (tracked) or `?` (untracked), and then name each path once: they are taken as they come, without the sets
+ * (whose hashing of ten thousand new strings is most of the parse) that deleted, conflicted and skip-worktree
+ * entries need.
+ */
+function parseListing(dir, listing) {
+    const paths = [];
+    const untracked = new Set();
+    for (let start = 0; start < listing.length;) {
+        let end = listing.indexOf('\0', start);
+        if (end < 0)
+            end = listing.length;
+        if (end - start >= 3) {
+            const tag = listing.charCodeAt(start);
+            if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
+                return parseTaggedListing(dir, listing);
+            const path = listing.slice(start + 2, end);
+            paths.push(path);
+            if (tag === TAG_UNTRACKED)
+                untracked.add(path);
+        }
+        start = end + 1;
+    }
+    return withUntracked(sortedByCodeUnits(paths), untracked);
+}
+const TAG_TRACKED = 'H'.charCodeAt(0);
+const TAG_UNTRACKED = '?'.charCodeAt(0);
+/** parseListing for any tags: a deleted file is listed twice (`H`, then `R`), a conflicted one once per stage. */
+function parseTaggedListing(dir, listing) {
+    const gone = new Set();
+    const seen = new Set();
+    const untracked = new Set();
+    for (const entry of listing.split('\0')) {
+        if (entry.length < 3)
+            continue;
+        const path = entry.slice(2);
+        // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.
+        if (entry[0] === 'R' || (entry[0] === 'S' && !inWorkTree((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path))))
+            gone.add(path);
+        else
+            seen.add(path);
+        if (entry[0] === '?')
+            untracked.add(path);
+    }
+    const files = [];
+    for (const p of seen)
+        if (!gone.has(p))
+            files.push(p);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
+}
+/** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
+function sortedByCodeUnits(paths) {
+    for (let i = 1; i < paths.length; i++) {
+        if (!(paths[i - 1] < paths[i]))
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    }
+    return paths;
+}
+/**
+ * The same list as listRepoFiles, from the git calls a run starts for its keys anyway, so that all of git's work
+ * overlaps Node's start-up instead of following it: the index's paths from the keys' `ls-files` (when the
+ * listings were started with `untracked`; else one more call, `ls-files --cached`, which reads no file), deleted
+ * files from the keys' `git status`, and untracked, not ignored files from the same status (else one more call
+ * for those). Undefined outside a work tree or when git fails: the caller then asks listRepoFiles.
+ */
+function startRepoFiles(sourceDir, listings) {
+    const cached = listings.indexPaths
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '-t', '--cached', '--', '.']).then((r) => {
+            if (!r.ok)
+                return r;
+            // `-t` tags each path: `S` skip-worktree, `H` and the rest otherwise.
+            const paths = [];
+            const skipWorktree = [];
+            for (const entry of r.value.split('\0')) {
+                if (entry.length < 3)
+                    continue;
+                paths.push(entry.slice(2));
+                if (entry[0] === 'S')
+                    skipWorktree.push(entry.slice(2));
+            }
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)({ paths, skipWorktree });
+        });
+    const others = listings.untracked
+        ? undefined
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    return (async () => {
+        const [prefix, index, status, fromStatus, untracked] = await Promise.all([
+            listings.prefix,
+            listings.indexPaths ?? cached,
+            listings.status,
+            listings.untracked,
+            others,
+        ]);
+        if (prefix === undefined || !index.ok || !status.ok)
+            return undefined;
+        const seen = new Set();
+        if (fromStatus?.ok) {
+            // Relative to the repository root, like every path of `git status`.
+            for (const p of fromStatus.value)
+                if (p.startsWith(prefix))
+                    seen.add(p.slice(prefix.length));
+        }
+        else if (untracked?.ok) {
+            for (const p of untracked.value.split('\0'))
+                if (p !== '')
+                    seen.add(p);
+        }
+        else
+            return undefined;
+        // Until the index's paths join them.
+        const notTracked = new Set(seen);
+        const gone = new Set();
+        const typeChanged = new Set();
+        // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
+        // repository root.
+        for (const f of status.value.split('\0')) {
+            if (f.length <= 3 || !f.startsWith(prefix, 3))
+                continue;
+            const path = f.slice(3 + prefix.length);
+            if (f[0] === 'T' || f[1] === 'T')
+                typeChanged.add(path);
+            // A conflict (`UU`, `AA`, `DD`, `UD`, ...) does not say whether the work tree has the file, not even `UD`
+            // (deleted by them: our file stays): the disk does, as for `ls-files --deleted`.
+            // Nor does `D` alone: git says so of a file beyond a link too (a tracked directory replaced by one), which
+            // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
+            // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
+            if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+                if (!inWorkTree(`${sourceDir}/${path}`))
+                    gone.add(path);
+            }
+        }
+        // Relative to the source directory; a conflicted path may come once per stage, hence the set.
+        for (const p of index.value.skipWorktree)
+            if (!inWorkTree(`${sourceDir}/${p}`))
+                gone.add(p);
+        for (const p of index.value.paths)
+            if (!gone.has(p))
+                seen.add(p);
+        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        typeChangedPaths.set(files, typeChanged);
+        // Known from the run's own listing of the index (with modes), not from the fallback's.
+        const links = index.value.symlinks;
+        if (links)
+            indexLinkPaths.set(files, links);
+        return files;
+    })();
+}
+/**
+ * `files` (a listing of `dir` made by git) with the files of each submodule checked out under `dir` (see
+ * checkedOutSubmodules), listed as listRepoFiles lists `dir`, nested ones too: a build reads them as it reads the
+ * repository's own, so they are inputs like any other. What a submodule tracks is a source here too; what it
+ * would track is untracked. One whose git fails (a broken `.git`) has every file of its walk taken as a source:
+ * more inputs than git would say, and none of them ever an output, rather than files a key silently leaves out.
+ */
+async function withSubmoduleFiles(dir, files) {
+    const untracked = untrackedOf(files);
+    if (untracked === undefined)
+        return files;
+    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
+    if (submodules.length === 0)
+        return files;
+    const all = [...files];
+    const notTracked = new Set(untracked);
+    // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
+    for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
+        const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
+        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
+        batch.forEach((p, k) => {
+            const inner = listings[k];
+            const innerUntracked = untrackedOf(inner);
+            for (const f of inner) {
+                all.push(`${p}/${f}`);
+                if (innerUntracked?.has(f))
+                    notTracked.add(`${p}/${f}`);
+            }
+        });
+    }
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+}
+/** How many submodules are listed at once. */
+const SUBMODULE_LISTINGS = 4;
+/**
+ * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
+ * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
+ * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
+ * file, or back, changes what the compile chooses though the listing does not change.
+ */
+function withoutDirectories(root, files) {
+    const links = [];
+    const out = files.filter((f) => {
+        const path = `${root}/${f}`;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+        if (st === undefined || !st.isSymbolicLink())
+            return st?.isDirectory() !== true;
+        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        links.push([f, toDirectory]);
+        return !toDirectory;
+    });
+    return { files: out.length === files.length ? files : out, links };
+}
+/**
+ * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading, or not, to a
+ * directory. Which files are links is asked of the index where it is known (`indexLinks`, see indexLinksOf) and
+ * of the disk for the untracked ones (few): a file that became a link since lists as before.
+ */
+function linksAsListed(root, links, indexLinks, untracked) {
+    const recorded = new Set(links.map(([f]) => f));
+    // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
+    // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true))
+        return false;
+    for (const f of untracked ?? [])
+        if (((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
+            return false;
+    return links.every(([f, toDirectory]) => {
+        const path = `${root}/${f}`;
+        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
+            ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory);
+    });
+}
+/** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
+function inWorkTree(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false }) !== undefined;
+    }
+    catch {
+        return false;
+    }
+}
+/** The status codes of a path with a conflict (git-status(1), "Short Format"). */
+const UNMERGED = new Set(['DD', 'AU', 'UD', 'UA', 'DU', 'AA', 'UU']);
+function walk(root, rel, out) {
+    let entries;
+    try {
+        entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const r = rel === '' ? e.name : `${rel}/${e.name}`;
+        if (e.isDirectory()) {
+            if (e.name !== '.git' && e.name !== 'node_modules')
+                walk(root, r, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(r);
+    }
+}
+/**
+ * The half-open range of `files` (sorted) that lie under directory `dir` ('' is everything), searched for within
+ * `[lo, hi)` when that range is known to hold them (the range of a directory above).
+ */
+function filesUnder(files, dir, lo = 0, hi = files.length) {
+    if (dir === '')
+        return [lo, hi];
+    const prefix = `${dir}/`;
+    // '/' + 1 is '0': every path with the prefix sorts before `${dir}0`.
+    const start = lowerBound(files, prefix, lo, hi);
+    return [start, gallop(files, `${dir}0`, start, hi)];
+}
+/**
+ * lowerBound for a bound expected near `lo` (a directory's end, a few files past its start): steps of 1, 2, 4, …
+ * first, so that a small directory costs a few comparisons rather than a search of the whole list.
+ */
+function gallop(files, s, lo, hi) {
+    let step = 1;
+    while (lo + step < hi && files[lo + step] < s) {
+        lo += step;
+        step *= 2;
+    }
+    return lowerBound(files, s, lo, Math.min(lo + step, hi));
+}
+/** Whether `files` (sorted) has `path`. */
+function hasFile(files, path) {
+    return files[lowerBound(files, path, 0, files.length)] === path;
+}
+/**
+ * The half-open range of `files` (sorted) that is `path`, searched for within `[lo, hi)`: empty where it would be
+ * when there is no such file.
+ */
+function fileRange(files, path, lo = 0, hi = files.length) {
+    const at = lowerBound(files, path, lo, hi);
+    return [at, at < hi && files[at] === path ? at + 1 : at];
+}
+function lowerBound(files, s, lo, hi) {
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (files[mid] < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 4807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ linkOnTheWay)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The first directory on the way from `root` to `rel` (a proper prefix of `rel`) that is a symbolic link, or
+ * anything but a directory; undefined when every one is a real directory or missing. In-place outputs are never
+ * listed, removed or written through a link: one that points out of the checkout would take them there.
+ * `checked` remembers directories found real, for the calls of one pass.
+ */
+function linkOnTheWay(root, rel, checked = new Set()) {
+    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
+        const dir = rel.slice(0, i);
+        if (checked.has(dir))
+            continue;
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${dir}`, { throwIfNoEntry: false });
+        if (st === undefined)
+            return undefined;
+        if (!st.isDirectory())
+            return dir;
+        checked.add(dir);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 72:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ verdictNow),
+/* harmony export */   a: () => (/* binding */ OutputStatRecords)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7126);
+/* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5958);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4956);
+/* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2148);
+/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4807);
+
+
+
+
+
+
+
+/** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
+const MAX_RECORDS = 200_000;
+/**
+ * Raised whenever what a listing holds changes: 3 once repositories of their own were left out of walks, 4 once a
+ * listing that met one (or a submodule) was no longer kept.
+ */
+const VERSION = 4;
+/**
+ * The SHA-256 of in-place output files, by path, with the stat data they had when hashed: what git's index is to
+ * its work tree, so that a fully cached run checks `dist/` by `lstat` instead of reading and hashing every byte.
+ *
+ * A record answers only for a file whose device, inode, size, mode, mtime and ctime are all what they were, and
+ * only when it was made from stat data taken at least SETTLED_MS after the file last changed, so that no write
+ * after it can leave the same stat data behind (what git calls "racily clean" is never recorded). Times are
+ * Node's milliseconds (a double: a quarter of a microsecond apart at today's dates), not BigInt nanoseconds,
+ * which cost a fully cached run of a thousand packages several milliseconds to make and compare: any write after
+ * a record sets the ctime to a moment at least SETTLED_MS past the recorded one, far beyond that rounding.
+ * The stat data is always taken before the bytes are read: a write in between makes a record that never matches.
+ *
+ * Beside the files, the listing of each output directory (`dist`) walked, with the stat data of every directory
+ * in it: a directory's mtime and ctime move whenever a name in it is added, removed or renamed, so while every
+ * directory's stat data is what was recorded (under the same settling rule), its names are the recorded ones, and
+ * a check lstats the recorded files instead of reading directories.
+ *
+ * Beside those, what the last full check of each job's in-place outputs found when they were all in place (a
+ * Verdict, by job ID): a later run with the same artifact that finds every listing and every file's record as they
+ * were then knows the outputs are still in place without reading the artifact's manifest. One per job, however
+ * many artifacts it had; no more of them than listings are kept (see flush).
+ *
+ * One file per source directory, read once, written once at the end of a run that made new records (written
+ * beside and renamed over: concurrent runs each leave a whole file, and every record checks itself); a run that
+ * found everything as recorded writes nothing.
+ */
+class OutputStatRecords {
+    #file;
+    #rows;
+    #trees;
+    #used = new Set();
+    #usedTrees = new Set();
+    #verdicts;
+    #usedVerdicts = new Set();
+    #changed = false;
+    #now;
+    /**
+     * Without a file, nothing is remembered and every file is hashed. `now` is the clock that stat data taken for
+     * directory listings is dated by.
+     */
+    constructor(file, opts = {}) {
+        this.#file = file;
+        this.#now = opts.now ?? Date.now;
+    }
+    /** Whether anything is remembered at all (else there is no point in collecting what to record). */
+    get enabled() {
+        return this.#file !== undefined;
+    }
+    /** When stat data taken now was taken, by the records' clock (milliseconds). */
+    now() {
+        return this.#now();
+    }
+    #load() {
+        if (this.#rows)
+            return this.#rows;
+        this.#rows = new Map();
+        this.#trees = new Map();
+        this.#verdicts = new Map();
+        if (this.#file === undefined)
+            return this.#rows;
+        try {
+            const text = (0,_util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readOwnFile */ .zx)(this.#file);
+            if (text === undefined)
+                return this.#rows;
+            const data = JSON.parse(text);
+            if (data.version === VERSION && typeof data.files === 'object' && data.files !== null) {
+                for (const [path, row] of Object.entries(data.files)) {
+                    if (isRow(row))
+                        this.#rows.set(path, row);
+                }
+                // Absent from files written before listings were recorded: then every directory is read once more.
+                if (typeof data.trees === 'object' && data.trees !== null) {
+                    for (const [base, tree] of Object.entries(data.trees)) {
+                        if (isTree(tree) && isWholeTree(base, tree))
+                            this.#trees.set(base, tree);
+                    }
+                }
+                if (typeof data.verdicts === 'object' && data.verdicts !== null) {
+                    for (const [job, v] of Object.entries(data.verdicts)) {
+                        if (isVerdict(v))
+                            this.#verdicts.set(job, v);
+                    }
+                }
+            }
+        }
+        catch {
+            // None yet, or unreadable: every file is hashed once more, and recorded.
+        }
+        return this.#rows;
+    }
+    /**
+     * The files and symlinks under `base` (relative to `root`), when every directory under it is as recorded:
+     * each directory is lstat-ed, none read. Undefined when there is no record or anything differs.
+     */
+    listing(root, base) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const tree = this.#trees.get(base);
+        if (tree === undefined)
+            return undefined;
+        this.#usedTrees.add(base);
+        for (const d of tree.dirs) {
+            let st;
+            try {
+                st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(d[0] === '' ? root : `${root}/${d[0]}`, { throwIfNoEntry: false });
+            }
+            catch {
+                return undefined;
+            }
+            if (st === undefined ||
+                !st.isDirectory() ||
+                !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st) ||
+                st.mtimeMs !== d[3] ||
+                st.ctimeMs !== d[4] ||
+                st.ino !== d[2] ||
+                st.dev !== d[1])
+                return undefined;
+        }
+        return tree.entries;
+    }
+    /**
+     * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
+     * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     */
+    recordListing(base, dirs, entries, statTakenAtMs) {
+        if (this.#file === undefined || dirs.length === 0)
+            return;
+        for (const [, st] of dirs)
+            if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+                return;
+        this.#load();
+        const tree = {
+            dirs: dirs.map(([rel, st]) => [rel, st.dev, st.ino, st.mtimeMs, st.ctimeMs]),
+            entries: [...entries],
+        };
+        this.#usedTrees.add(base);
+        const old = this.#trees.get(base);
+        if (old !== undefined && sameTree(old, tree))
+            return;
+        this.#trees.set(base, tree);
+        this.#changed = true;
+    }
+    /** The recorded SHA-256 of the file at `path` when `st` (its lstat) is exactly what was recorded. */
+    digestOf(path, st) {
+        if (this.#file === undefined)
+            return undefined;
+        const row = this.#load().get(path);
+        if (row === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+            return undefined;
+        this.#used.add(path);
+        return row[0] === st.dev &&
+            row[1] === st.ino &&
+            row[2] === st.size &&
+            row[3] === st.mode &&
+            row[4] === st.mtimeMs &&
+            row[5] === st.ctimeMs
+            ? row[6]
+            : undefined;
+    }
+    /**
+     * Remembers that the file at `path`, with stat data `st` taken at `statTakenAtMs` (before its bytes were
+     * read), hashes to `sha256`; ignored when the file had changed too shortly before.
+     */
+    record(path, st, sha256, statTakenAtMs) {
+        if (this.#file === undefined)
+            return;
+        if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+            return;
+        const rows = this.#load();
+        const row = statRow(st, sha256);
+        const old = rows.get(path);
+        this.#used.add(path);
+        if (old !== undefined && old.every((x, i) => x === row[i]))
+            return;
+        rows.set(path, row);
+        this.#changed = true;
+    }
+    /** What the last full check of `job` (its ID)'s in-place outputs found, if against the artifact named `artifact`. */
+    verdict(job, artifact) {
+        if (this.#file === undefined)
+            return undefined;
+        this.#load();
+        const v = this.#verdicts.get(job);
+        if (v === undefined || v.artifact !== artifact)
+            return undefined;
+        this.#usedVerdicts.add(job);
+        return v;
+    }
+    /** Remembers what a full check of `job`'s in-place outputs found (in place for the verdict's artifact). */
+    recordVerdict(job, verdict) {
+        if (this.#file === undefined)
+            return;
+        this.#load();
+        this.#usedVerdicts.add(job);
+        const old = this.#verdicts.get(job);
+        if (old !== undefined && (0,node_util__WEBPACK_IMPORTED_MODULE_1__.isDeepStrictEqual)(old, verdict))
+            return;
+        this.#verdicts.set(job, verdict);
+        this.#changed = true;
+    }
+    /** Writes the records when this run made new ones; never fails a run. */
+    flush() {
+        if (this.#file === undefined || !this.#changed || !this.#rows)
+            return;
+        this.#changed = false;
+        // Objects made from entries, never assigned into: a path or ID `__proto__` stays a key like any other.
+        const kept = (all, used, max) => Object.fromEntries(all.size <= max ? all : [...all].filter(([k]) => used.has(k)));
+        const files = kept(this.#rows, this.#used, MAX_RECORDS);
+        const trees = kept(this.#trees, this.#usedTrees, MAX_RECORDS / 10);
+        // Each verdict stands on the listing of its first output directory: more of them than listings are those of
+        // jobs gone from the graph (or whose IDs change from run to run), and only this run's are kept then.
+        const verdicts = kept(this.#verdicts, this.#usedVerdicts, Object.keys(trees).length);
+        (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStateFile */ .V)(this.#file, JSON.stringify({ version: VERSION, files, trees, verdicts }));
+    }
+}
+/**
+ * Whether a verdict read from the file hangs together: plain relative paths, every file inside one of its output
+ * directories. A verdict decides where files are written when its directories are gone (see fromVerdict), so one
+ * that does not is dropped, as a damaged listing is.
+ */
+function isVerdict(x) {
+    if (typeof x !== 'object' || x === null)
+        return false;
+    const { artifact, bases, files } = x;
+    if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
+        return false;
+    if (!bases.every((b) => typeof b === 'string' && (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(b)))
+        return false;
+    const inBase = (p) => bases.some((b) => p.startsWith(`${b}/`));
+    return files.every((f) => Array.isArray(f) &&
+        f.length === 4 &&
+        typeof f[0] === 'string' &&
+        (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(f[0]) &&
+        inBase(f[0]) &&
+        typeof f[1] === 'string' &&
+        (f[2] === 0 || f[2] === 1) &&
+        Number.isSafeInteger(f[3]) &&
+        f[3] >= 0);
+}
+function isTree(x) {
+    if (typeof x !== 'object' || x === null)
+        return false;
+    const { dirs, entries } = x;
+    return (Array.isArray(dirs) &&
+        dirs.length > 0 &&
+        dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
+        Array.isArray(entries) &&
+        entries.every((e) => typeof e === 'string'));
+}
+/**
+ * Whether a listing hangs together as a walk of `base` makes it: `base` first, and every other directory and
+ * every entry inside a listed directory. One that does not is damaged (and could hide files that must be seen,
+ * an extra file in `dist`): the directory is read again. A whole subdirectory left out cannot be told from here
+ * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
+ */
+function isWholeTree(base, tree) {
+    if (tree.dirs[0][0] !== base)
+        return false;
+    const dirs = new Set();
+    const inside = (path) => {
+        const slash = path.lastIndexOf('/');
+        return dirs.has(slash < 0 ? '' : path.slice(0, slash));
+    };
+    for (const [i, d] of tree.dirs.entries()) {
+        if (i > 0 && !inside(d[0]))
+            return false;
+        dirs.add(d[0]);
+    }
+    return tree.entries.every(inside);
+}
+function sameTree(a, b) {
+    return (a.dirs.length === b.dirs.length &&
+        a.entries.length === b.entries.length &&
+        a.dirs.every((d, i) => d.every((v, j) => v === b.dirs[i][j])) &&
+        a.entries.every((e, i) => e === b.entries[i]));
+}
+function numbersFrom(a, from, to) {
+    for (let i = from; i < to; i++)
+        if (typeof a[i] !== 'number')
+            return false;
+    return true;
+}
+function isRow(x) {
+    return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
+function statRow(st, sha256) {
+    return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
+}
+/**
+ * What became of the in-place outputs a verdict describes, reading no file and no directory:
+ * - 'in-place': every output directory is reached through real directories and its listing is as recorded (so it
+ *   holds the same names), and every file in it is the verdict's by its recorded stat data (same bytes, same exec
+ *   bit);
+ * - 'gone': every output directory is gone, with real directories (or none) on the way: the verdict's files are
+ *   what a restore writes there;
+ * - 'changed': anything else, which only a full check can tell.
+ */
+function verdictNow(sourceDir, verdict, records) {
+    const real = new Set();
+    let gone = 0;
+    let i = 0;
+    for (const base of verdict.bases) {
+        if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__/* .linkOnTheWay */ .K)(sourceDir, base, real) !== undefined)
+            return 'changed';
+        const listed = records.listing(sourceDir, base);
+        if (listed === undefined) {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${sourceDir}/${base}`, { throwIfNoEntry: false }) !== undefined)
+                return 'changed';
+            gone++;
+            continue;
+        }
+        for (const rel of listed) {
+            const f = verdict.files[i++];
+            if (f === undefined || f[0] !== rel)
+                return 'changed';
+            if (f[1] === '')
+                continue;
+            // Spelled out, not joined: a listed path is plain (see statListed).
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${sourceDir}/${rel}`, { throwIfNoEntry: false });
+            if (st === undefined || !st.isFile() || (st.mode & 0o100 ? 1 : 0) !== f[2])
+                return 'changed';
+            if (records.digestOf(rel, st) !== f[1])
+                return 'changed';
+        }
+    }
+    if (gone === verdict.bases.length)
+        return 'gone';
+    return gone === 0 && i === verdict.files.length ? 'in-place' : 'changed';
+}
+
+
+/***/ }),
+
+/***/ 4313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ checkedOutSubmodules),
+/* harmony export */   OQ: () => (/* binding */ submoduleEnv),
+/* harmony export */   cf: () => (/* binding */ isCheckedOutSubmodule)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Whether the submodule at `path` (relative to `repoDir`) is checked out there: a `.git` of its own, reached
+ * through no link (its files are listed and read under `path`, so no link on the way may lead elsewhere). One
+ * that is not checked out is an empty directory.
+ */
+function isCheckedOutSubmodule(repoDir, path) {
+    try {
+        const real = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(repoDir), path);
+        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(real) === real && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(real, '.git'), { throwIfNoEntry: false }) !== undefined);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The submodules that the repository holding `dir` lists in its `.gitmodules` and that are checked out (see
+ * isCheckedOutSubmodule) under `dir`, relative to it, each a path `isGitlink` accepts (by default, any); nested
+ * ones are the submodules' own. Whether a submodule is active (`submodule.<name>.active`, or a URL in the
+ * configuration) does not matter: its files are on disk for a build to read. A repository nested without
+ * `.gitmodules` (`git add` of a directory with a `.git`) is left out: git itself does not clone it. Synchronous:
+ * asked only where a `.gitmodules` lists a directory with a `.git`, one short `git config` per version of the
+ * file in a process (the listing, the keys and the in-place outputs all ask).
+ */
+function checkedOutSubmodules(from, isGitlink = () => true) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(from);
+    const top = workTreeTop(dir);
+    const file = top === undefined ? undefined : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, '.gitmodules');
+    if (file === undefined || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        return [];
+    // Paths in `.gitmodules` are from the top; `dir` may be below it.
+    const below = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, dir).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+    const prefix = below === '' ? '' : `${below}/`;
+    const candidates = plainPaths(file);
+    if (candidates !== undefined &&
+        !candidates.some((p) => p.startsWith(prefix) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, p, '.git'))))
+        return [];
+    const listed = pathsGitReads(file, top);
+    if (listed === undefined)
+        return [];
+    const out = new Set();
+    for (const path of listed) {
+        if (path === '' || !path.startsWith(prefix))
+            continue;
+        const inside = path.slice(prefix.length);
+        // A path of `.` or through `..` would list a repository as its own submodule, without end.
+        if (inside.split('/').some((s) => s === '' || s === '.' || s === '..'))
+            continue;
+        if (isGitlink(inside) && isCheckedOutSubmodule(dir, inside))
+            out.add(inside);
+    }
+    return [...out];
+}
+/** What git read of each `.gitmodules`, with the file's stat data then: a run asks for it more than once. */
+const readByGit = new Map();
+/**
+ * The `path` values of the `.gitmodules` file `file` at the top `top` of a work tree, as `git config` reads
+ * them; undefined when git cannot. Asked again only once the file has changed.
+ */
+function pathsGitReads(file, top) {
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { bigint: true, throwIfNoEntry: false });
+    const stamp = st === undefined ? '' : `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    const kept = readByGit.get(file);
+    if (kept !== undefined && kept.stamp === stamp && stamp !== '')
+        return kept.paths;
+    let paths;
+    try {
+        const listed = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['config', '-z', '--file', file, '--get-regexp', '^submodule\\..*\\.path$'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: submoduleEnv(top) });
+        // Records of `<key>\n<value>\0`.
+        paths = listed.split('\0').map((record) => record.slice(record.indexOf('\n') + 1));
+    }
+    catch {
+        paths = undefined;
+    }
+    readByGit.set(file, { stamp, paths });
+    return paths;
+}
+/**
+ * The `path` values of a `.gitmodules` read as plain text, when none is quoted or escaped (the usual file, as
+ * `git submodule add` writes it): enough to tell that none is checked out without starting git, which then
+ * reads the file for the answer. Undefined when git must read it (quotes, escapes, or no file).
+ */
+function plainPaths(file) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const paths = [];
+    for (const m of text.matchAll(/^\s*path\s*=(.*)$/gim)) {
+        const value = m[1];
+        if (/["\\]/.test(value))
+            return undefined;
+        // An unquoted `#` or `;` begins a comment.
+        paths.push(value.replace(/[#;].*$/, '').trim());
+    }
+    // A key written where the lines above do not look (after a section's header, on its line): git reads it.
+    if ((text.match(/path\s*=/gi) ?? []).length !== paths.length)
+        return undefined;
+    return paths;
+}
+/**
+ * The top of the work tree holding `dir`: the nearest directory at or above it with a `.git` (a directory, or
+ * the file of a linked worktree or a submodule). Undefined when there is none.
+ */
+function workTreeTop(dir) {
+    for (let d = dir;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, '.git')))
+            return d;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d) === d)
+            return undefined;
+    }
+}
+/**
+ * git's variables that tie a command to one repository (`git rev-parse --local-env-vars`), less those carrying
+ * `-c` settings, which git itself passes on to submodules.
+ */
+const LOCAL_ENV = [
+    'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+    'GIT_CONFIG',
+    'GIT_OBJECT_DIRECTORY',
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_IMPLICIT_WORK_TREE',
+    'GIT_GRAFT_FILE',
+    'GIT_INDEX_FILE',
+    'GIT_NO_REPLACE_OBJECTS',
+    'GIT_REPLACE_REF_BASE',
+    'GIT_PREFIX',
+    'GIT_INTERNAL_SUPER_PREFIX',
+    'GIT_SHALLOW_FILE',
+    'GIT_COMMON_DIR',
+];
+/**
+ * The environment for git commands in the submodule at `dir`: this process's, less the variables that would point
+ * them at the repository around it (a pre-commit hook runs with `GIT_INDEX_FILE`; `GIT_DIR` and `GIT_WORK_TREE`
+ * name the superproject), and with git's search for a repository stopped above `dir`: a submodule whose `.git`
+ * is broken must fail, not be taken for a directory of the superproject.
+ */
+function submoduleEnv(dir) {
+    const env = { ...process.env };
+    for (const name of LOCAL_ENV)
+        delete env[name];
+    let parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+    try {
+        parent = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(parent);
+    }
+    catch {
+        // As given: git fails on a directory that is not there anyway.
+    }
+    env.GIT_CEILING_DIRECTORIES = parent;
+    return env;
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

@@ -1,0 +1,53 @@
+(function (__disbuild_import_meta) {const id = 940;
+const ids = [940];
+const modules = {
+
+/***/ 8559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   compileAsRecorded: () => (/* binding */ compileAsRecorded),
+/* harmony export */   outputsAsRecorded: () => (/* binding */ outputsAsRecorded)
+/* harmony export */ });
+/* harmony import */ var _config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8682);
+/* harmony import */ var _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9293);
+/**
+ * The checks of a fully cached run's record (fully-cached.ts) that only some runs need, loaded only for them:
+ * that disbuild.json's tasks would compile to the kept graph again, and that in-place outputs are as a recorded
+ * check found them. Each is the full path's own check, run on what the record kept of its inputs.
+ */
+
+
+
+
+/**
+ * Whether the kept graph still stands as the compile found it (see compileConfig): every file it read has the stat
+ * data that vouched for its bytes, and every link leads where it did. The listings, which the rest stands on, are
+ * compared by the record itself.
+ */
+function compileAsRecorded(sourceDir, vouch) {
+    for (const [path, stat] of Object.entries(vouch.stats)) {
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(`${sourceDir}/${path}`)) !== stat)
+            return false;
+    }
+    return (0,_config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .linksAsListed */ .pj)(sourceDir, vouch.links, vouch.indexLinks, vouch.untracked && new Set(vouch.untracked));
+}
+/** Whether every recorded job's in-place outputs are as its verdict says, by stat data alone (see verdictNow). */
+function outputsAsRecorded(realDir, { records, verdicts }) {
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records);
+    return verdicts.every(([label, artifact]) => {
+        const verdict = stats.verdict(label, artifact);
+        return verdict !== undefined && (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats) === 'in-place';
+    });
+}
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})

@@ -1,0 +1,190 @@
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
+import { git } from '../helpers/npm-workspace.js';
+import { Rig } from '../helpers/rig.js';
+
+/**
+ * The record of a fully cached run (src/cli/fully-cached.ts) for runs of disbuild.json's tasks with outputs in
+ * place: believed only while the kept compiled graph stands as its files vouched for it (the manifests' stat data,
+ * the links), and while every in-place output is as the check by stat data found it. Each test makes a record,
+ * changes one thing, and checks that the next run takes the full path (it reads disbuild.json) and answers what
+ * the full path answers.
+ */
+describe('the record of a fully cached run of disbuild.json', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const preload = (): string => {
+    const file = rig.path('open-log.cjs');
+    writeFileSync(
+      file,
+      `const fs = require('node:fs');
+if (process.argv[1].endsWith('index.js')) {
+  const opened = [];
+  for (const name of ['openSync', 'readFileSync']) {
+    const real = fs[name];
+    fs[name] = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
+  }
+  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
+}`,
+    );
+    return file;
+  };
+
+  /** `disbuild run` as a user runs it; whether it read disbuild.json (the full path) or not (the record). */
+  const run = async (
+    env: Record<string, string> = {},
+  ): Promise<{ code: number | null; stdout: string; stderr: string; readConfig: boolean }> => {
+    const log = rig.path('opened.txt');
+    rmSync(log, { force: true });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-q', '-j', '2'], {
+      env: { NODE_OPTIONS: `--require ${rig.path('open-log.cjs')}`, OPEN_LOG: log, ...env },
+    });
+    const opened = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+    return { ...r, readConfig: opened.some((p) => p.endsWith('disbuild.json')) };
+  };
+
+  const summary = (cached: number, built: number): RegExp =>
+    new RegExp(
+      `^disbuild: ${cached + built} jobs: ${cached} cached, ${built} built, 0 failed, 0 skipped in `,
+      'm',
+    );
+
+  const pkg = (i: number, build = 'mkdir -p dist && cp src/in.txt dist/out.txt'): string =>
+    JSON.stringify({ name: `p${i}`, private: true, scripts: { build } });
+
+  /**
+   * A workspace of JOBS packages, each copying src/in.txt into dist/ (disbuild.json and `extra` left untracked when
+   * `untracked`); built, run through the full path until it records, and answered by the record.
+   */
+  const recorded = async (extra: Record<string, string> = {}, untracked = false): Promise<void> => {
+    preload();
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['p*'] }),
+      '.gitignore': 'dist/\n',
+    };
+    for (let i = 0; i < JOBS; i++) {
+      files[`p${i}/package.json`] = pkg(i);
+      files[`p${i}/src/in.txt`] = `input ${i}\n`;
+    }
+    const config = {
+      'disbuild.json': JSON.stringify({ tasks: { build: { script: 'build', outputs: ['dist/**'] } } }),
+    };
+    await rig.write(untracked ? files : { ...files, ...config, ...extra });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'init');
+    if (untracked) await rig.write({ ...config, ...extra });
+    const cold = await run();
+    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.stdout).toMatch(summary(0, JOBS));
+    // The first fully cached run finds the outputs in full and notes their stat data, and the cache's lookup memo is
+    // written; once those settled, the next run records.
+    await run();
+    await sleep(SETTLE_MS);
+    const full = await run();
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.readConfig).toBe(true);
+    expect(readdirSync(join(rig.cacheDir, 'fully-cached-v1'))).toHaveLength(1);
+    const fast = await run();
+    expect(fast.code, fast.stderr).toBe(0);
+    expect(fast.stderr).toBe('');
+    expect(fast.readConfig).toBe(false);
+  };
+  const out = (i: number): string => rig.path('src', `p${i}`, 'dist', 'out.txt');
+
+  it('answers a fully cached run without the compile or the engine, and puts back an output changed or removed', async () => {
+    await recorded();
+    // Changed in place, to bytes of the same size.
+    writeFileSync(out(3), 'INPUT 3\n');
+    const changed = await run();
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toMatch(summary(JOBS, 0));
+    expect(changed.readConfig).toBe(true);
+    expect(readFileSync(out(3), 'utf8')).toBe('input 3\n');
+
+    rmSync(out(4));
+    const removed = await run();
+    expect(removed.stdout).toMatch(summary(JOBS, 0));
+    expect(removed.readConfig).toBe(true);
+    expect(readFileSync(out(4), 'utf8')).toBe('input 4\n');
+
+    rmSync(rig.path('src', 'p5', 'dist'), { recursive: true });
+    const gone = await run();
+    expect(gone.stdout).toMatch(summary(JOBS, 0));
+    expect(gone.readConfig).toBe(true);
+    expect(readFileSync(out(5), 'utf8')).toBe('input 5\n');
+  });
+
+  it('is not believed once a file is added beside the outputs, or their directory is reached through a link', async () => {
+    await recorded();
+    writeFileSync(rig.path('src', 'p6', 'dist', 'new.txt'), 'n\n');
+    const added = await run();
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.readConfig).toBe(true);
+
+    // p7's dist/ moved away, a link to it in its place: the same files, by the same stat data.
+    renameSync(rig.path('src', 'p7', 'dist'), rig.path('elsewhere'));
+    symlinkSync(rig.path('elsewhere'), rig.path('src', 'p7', 'dist'));
+    const linked = await run();
+    expect(linked.code, linked.stderr).toBe(0);
+    expect(linked.readConfig).toBe(true);
+  });
+
+  it("is not believed once an untracked package's manifest or an untracked disbuild.json changed", async () => {
+    // A package without a build script: no job of its own, but the compile reads its manifest.
+    await recorded(
+      { 'pq/package.json': JSON.stringify({ name: 'q', private: true }), 'pq/src/in.txt': 'q\n' },
+      true,
+    );
+    // Listed as before (git lists untracked files by name): only the stat data tell.
+    writeFileSync(rig.path('src', 'pq', 'package.json'), pkg(JOBS));
+    const script = await run();
+    expect(script.code, script.stderr).toBe(0);
+    expect(script.stdout).toMatch(summary(JOBS, 1));
+    expect(script.readConfig).toBe(true);
+    expect(readFileSync(rig.path('src', 'pq', 'dist', 'out.txt'), 'utf8')).toBe('q\n');
+
+    writeFileSync(rig.path('src', 'pq', 'package.json'), JSON.stringify({ name: 'q', private: true }));
+    await run();
+    await sleep(SETTLE_MS);
+    await run();
+    expect((await run()).readConfig).toBe(false);
+    const config = rig.path('src', 'disbuild.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('dist/**', 'dist/*'));
+    const edited = await run();
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.readConfig).toBe(true);
+  });
+
+  it('is not believed once an untracked link the compile took for a file leads to a directory', async () => {
+    await recorded();
+    symlinkSync('package.json', rig.path('src', 'link'));
+    await run();
+    await sleep(SETTLE_MS);
+    await run();
+    expect((await run()).readConfig).toBe(false);
+    rmSync(rig.path('src', 'link'));
+    symlinkSync('p1', rig.path('src', 'link'));
+    const retargeted = await run();
+    expect(retargeted.code, retargeted.stderr).toBe(0);
+    expect(retargeted.stdout).toMatch(summary(JOBS, 0));
+    expect(retargeted.readConfig).toBe(true);
+    expect(readdirSync(join(rig.cacheDir, 'fully-cached-v1'))).toHaveLength(1);
+  });
+});
