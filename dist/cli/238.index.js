@@ -19,8 +19,8 @@ var external_node_path_ = __webpack_require__(6760);
 var null_cache = __webpack_require__(2142);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 16 modules
-var engine = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/engine.ts + 13 modules
+var engine = __webpack_require__(2442);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts
 var file_digest = __webpack_require__(679);
 // EXTERNAL MODULE: ./src/graph/model.ts
@@ -291,7 +291,11 @@ async function runGraphCommand(io, request) {
             const inPlace = withOutputs.length > 0 && withOutputs.every((j) => inPlaceUnchanged.has(j.label))
                 ? {
                     records: state.outputRecordsFile(sourceDir),
-                    verdicts: withOutputs.map((j) => [j.label, inPlaceUnchanged.get(j.label)]),
+                    verdicts: withOutputs.map((j) => [
+                        j.label,
+                        inPlaceUnchanged.get(j.label),
+                        j.key,
+                    ]),
                 }
                 : undefined;
             if (alone &&
@@ -301,7 +305,8 @@ async function runGraphCommand(io, request) {
                 [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
                 (withOutputs.length === 0 ||
                     (inPlace !== undefined &&
-                        (await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 8559))).outputsAsRecorded(realDir, inPlace))) &&
+                        (await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 8559))).outputsAsRecorded(realDir, inPlace)?.length ===
+                            0)) &&
                 (input.vouch !== undefined) === record.identity.config &&
                 (v['out-dir'] === undefined || placed !== undefined)) {
                 await (0,fully_cached/* recordFullyCached */.QY)(record.file, record.identity, {

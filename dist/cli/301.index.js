@@ -110,8 +110,8 @@ var remote_cache = __webpack_require__(1511);
 var shared_coordinator = __webpack_require__(5431);
 // EXTERNAL MODULE: ./src/coordinator/lazy-coordinator.ts
 var lazy_coordinator = __webpack_require__(3413);
-// EXTERNAL MODULE: ./src/engine.ts + 16 modules
-var engine = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/engine.ts + 13 modules
+var engine = __webpack_require__(2442);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * The checks of a fully cached run's record (fully-cached.ts) that only some runs need, loaded only for them:
  * that disbuild.json's tasks would compile to the kept graph again, and that in-place outputs are as a recorded
- * check found them. Each is the full path's own check, run on what the record kept of its inputs.
+ * check found them (or gone whole). Each is the full path's own check, run on what the record kept of its inputs.
  */
 
 
@@ -35,13 +35,25 @@ function compileAsRecorded(sourceDir, vouch) {
     }
     return (0,_config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .linksAsListed */ .pj)(sourceDir, vouch.links, vouch.indexLinks, vouch.untracked && new Set(vouch.untracked));
 }
-/** Whether every recorded job's in-place outputs are as its verdict says, by stat data alone (see verdictNow). */
+/**
+ * What became of every recorded job's in-place outputs, by stat data alone (see verdictNow): undefined when any
+ * changed (only the full path can tell what to do); else the jobs whose output directories are all gone, with
+ * the files their verdict found there, which the full path writes back from the cache's stored files.
+ */
 function outputsAsRecorded(realDir, { records, verdicts }) {
     const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records);
-    return verdicts.every(([label, artifact]) => {
+    const gone = [];
+    for (const [label, artifact, key] of verdicts) {
         const verdict = stats.verdict(label, artifact);
-        return verdict !== undefined && (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats) === 'in-place';
-    });
+        if (verdict === undefined)
+            return undefined;
+        const now = (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats);
+        if (now === 'changed')
+            return undefined;
+        if (now === 'gone')
+            gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
+    }
+    return gone;
 }
 
 

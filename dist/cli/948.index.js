@@ -134,11 +134,16 @@ const run = async (argv, io) => {
     let warnings = [];
     if (record) {
         const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
-        const placed = answer?.outDir === undefined
-            ? { ok: true }
-            : await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 3398)))
+        const failed = { ok: false, warnings: [] };
+        const placed = answer?.outDir !== undefined
+            ? await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(398)]).then(__webpack_require__.bind(__webpack_require__, 3398)))
                 .placeRecordedTargets(cacheDir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['out-dir']), answer.outDir)
-                .catch(() => ({ ok: false, warnings: [] }));
+                .catch(() => failed)
+            : answer?.putBack !== undefined
+                ? await (await Promise.all(/* import() */[__webpack_require__.e(556), __webpack_require__.e(844), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 7057)))
+                    .putBackRecorded(cacheDir, answer.putBack)
+                    .catch(() => failed)
+                : { ok: true };
         if (answer !== undefined && placed.ok) {
             io.stdout.write((0,_report_summary_line_js__WEBPACK_IMPORTED_MODULE_7__/* .summaryLine */ .d)({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt));
             return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.ok;
@@ -146,7 +151,7 @@ const run = async (argv, io) => {
         if (!placed.ok)
             warnings = placed.warnings;
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(993), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(844), __webpack_require__.e(430), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -229,13 +234,18 @@ function usageError(io, message) {
  *   vouched for them (a run without it reads every entry, and finds one damaged in place), and the time until
  *   which their last uses stand (a later run marks them used, for pruning, through the full path);
  * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
- *   killed run for it to remove.
+ *   killed run for it to remove;
+ * - outputs in place: each job's, found in place against its hit's artifact, are as the full path's check by stat
+ *   data found them (verdictNow: the same names in the same directories, the same files by their stat data);
+ * - disbuild.json's tasks (no graph file): the graph kept from their last compile, reused because every file the
+ *   compile read has the stat data that vouched for its bytes (KeptVouch); the record checks those stat data and
+ *   links again, disbuild.json's stat data stand for the graph file's, and the listings are compared anyway.
  * Anything else (another flag, a missing or foreign record) is a run through the full path, which writes the
- * record anew when it finds everything cached. Only runs of a graph file with the local cache, that print nothing
- * but their summary and restore nothing, are recorded: a report, `--out-dir`, `--download all`, `--dry-run`,
- * `--verbose`, `--log-replay all`, a graph with outputs in place, and no graph file (disbuild.json) all take the
- * full path. On a terminal, the record's answer is the summary alone: the full path draws a status line first,
- * and erases it.
+ * record anew when it finds everything cached. Only runs with the local cache, that print nothing but their
+ * summary and restore nothing, are recorded: a report, `--download all`, `--dry-run`, `--verbose`, `--log-replay
+ * all`, outputs in place that had to be put back or were checked otherwise, a job whose artifact holds more than
+ * its outputs in place, and a disbuild.json naming a graph file or command all take the full path. On a terminal,
+ * the record's answer is the summary alone: the full path draws a status line first, and erases it.
  *
  * The file (one of sixteen slots, by source directory and arguments) is read only when it is a regular file of this user that
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
@@ -349,12 +359,16 @@ async function checkRecord(file, run, runs) {
         return undefined;
     if ((header.compile !== undefined) !== run.config)
         return undefined;
+    let gone;
     if (header.compile !== undefined || header.inPlace !== undefined) {
         const { compileAsRecorded, outputsAsRecorded } = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 8559));
         if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile))
             return undefined;
-        if (header.inPlace !== undefined && !outputsAsRecorded(header.realDir, header.inPlace))
-            return undefined;
+        if (header.inPlace !== undefined) {
+            gone = outputsAsRecorded(header.realDir, header.inPlace);
+            if (gone === undefined)
+                return undefined;
+        }
     }
     const answers = await Promise.all(runs);
     if (answers.length !== header.runs.length)
@@ -372,7 +386,11 @@ async function checkRecord(file, run, runs) {
         return undefined;
     if ((header.outDir !== undefined) !== run.outDir)
         return undefined;
-    return { jobs: header.jobs, ...(header.outDir ? { outDir: header.outDir } : {}) };
+    return {
+        jobs: header.jobs,
+        ...(header.outDir ? { outDir: header.outDir } : {}),
+        ...(gone?.length ? { putBack: { realDir: header.realDir, jobs: gone } } : {}),
+    };
 }
 /**
  * Whether the full path would find the local cache in `cacheDir` as the run that wrote the record did, and keep its

@@ -1,11 +1,11 @@
 /**
  * The checks of a fully cached run's record (fully-cached.ts) that only some runs need, loaded only for them:
  * that disbuild.json's tasks would compile to the kept graph again, and that in-place outputs are as a recorded
- * check found them. Each is the full path's own check, run on what the record kept of its inputs.
+ * check found them (or gone whole). Each is the full path's own check, run on what the record kept of its inputs.
  */
 import { linksAsListed } from '../config/repo-files.js';
 import type { KeptVouch } from '../config/compiled-graph-cache.js';
-import { OutputStatRecords, verdictNow } from '../executor/output-stat-records.js';
+import { OutputStatRecords, type Verdict, verdictNow } from '../executor/output-stat-records.js';
 import { statKey } from '../util/settled-stat.js';
 import { lstatIfAny } from '../util/stat-if-any.js';
 import type { RecordedInPlace } from './fully-cached.js';
@@ -22,11 +22,30 @@ export function compileAsRecorded(sourceDir: string, vouch: KeptVouch): boolean 
   return linksAsListed(sourceDir, vouch.links, vouch.indexLinks, vouch.untracked && new Set(vouch.untracked));
 }
 
-/** Whether every recorded job's in-place outputs are as its verdict says, by stat data alone (see verdictNow). */
-export function outputsAsRecorded(realDir: string, { records, verdicts }: RecordedInPlace): boolean {
+/**
+ * What became of every recorded job's in-place outputs, by stat data alone (see verdictNow): undefined when any
+ * changed (only the full path can tell what to do); else the jobs whose output directories are all gone, with
+ * the files their verdict found there, which the full path writes back from the cache's stored files.
+ */
+export function outputsAsRecorded(
+  realDir: string,
+  { records, verdicts }: RecordedInPlace,
+): GoneOutputs[] | undefined {
   const stats = new OutputStatRecords(records);
-  return verdicts.every(([label, artifact]) => {
+  const gone: GoneOutputs[] = [];
+  for (const [label, artifact, key] of verdicts) {
     const verdict = stats.verdict(label, artifact);
-    return verdict !== undefined && verdictNow(realDir, verdict, stats) === 'in-place';
-  });
+    if (verdict === undefined) return undefined;
+    const now = verdictNow(realDir, verdict, stats);
+    if (now === 'changed') return undefined;
+    if (now === 'gone') gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
+  }
+  return gone;
+}
+
+/** A job's in-place outputs gone whole: its hit's key and artifact, and the files to write back (Verdict). */
+export interface GoneOutputs {
+  artifact: string;
+  key: string;
+  files: Verdict['files'];
 }

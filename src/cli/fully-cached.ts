@@ -19,7 +19,8 @@
  * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
  *   killed run for it to remove;
  * - outputs in place: each job's, found in place against its hit's artifact, are as the full path's check by stat
- *   data found them (verdictNow: the same names in the same directories, the same files by their stat data);
+ *   data found them (verdictNow: the same names in the same directories, the same files by their stat data), or
+ *   gone whole, and then written back from the cache as the full path does (fully-cached-put-back.ts);
  * - disbuild.json's tasks (no graph file): the graph kept from their last compile, reused because every file the
  *   compile read has the stat data that vouched for its bytes (KeptVouch); the record checks those stat data and
  *   links again, disbuild.json's stat data stand for the graph file's, and the listings are compared anyway.
@@ -40,6 +41,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILER_MODULE, compilerIdentity, type KeptVouch } from '../config/compiled-graph-cache.js';
 import { CanonicalHasher, compareCodeUnits } from '../ids/canonical.js';
+import type { GoneOutputs } from './fully-cached-in-place.js';
 import type { GitRun } from '../ids/git-command.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { isLowOnSpace } from '../util/free-space.js';
@@ -96,11 +98,11 @@ export interface FullyCachedRun {
 
 /**
  * The in-place outputs of a run: the file of their stat data (OutputStatRecords), and each job's ID with the
- * artifact whose earlier check found them in place (see verdictNow).
+ * artifact whose earlier check found them in place (see verdictNow), and its key.
  */
 export interface RecordedInPlace {
   records: string;
-  verdicts: [label: string, artifact: string][];
+  verdicts: [label: string, artifact: string, key: string][];
 }
 
 /** A target of a run with `--out-dir`: its job's name, its directory's name in the out dir, and its key. */
@@ -122,6 +124,8 @@ export interface RecordedAnswer {
   jobs: number;
   /** With `--out-dir`: what to place there (fully-cached-out-dir.ts). */
   outDir?: RecordedOutDir;
+  /** Jobs whose in-place outputs are gone whole: what to write back (fully-cached-put-back.ts). */
+  putBack?: { realDir: string; jobs: GoneOutputs[] };
 }
 
 interface Header {
@@ -230,10 +234,14 @@ async function checkRecord(
   if (statKey(lstatIfAny(header.memo[0])) !== header.memo[1]) return undefined;
   if (header.attributePlaces.some((f) => existsSync(f))) return undefined;
   if ((header.compile !== undefined) !== run.config) return undefined;
+  let gone: GoneOutputs[] | undefined;
   if (header.compile !== undefined || header.inPlace !== undefined) {
     const { compileAsRecorded, outputsAsRecorded } = await import('./fully-cached-in-place.js');
     if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile)) return undefined;
-    if (header.inPlace !== undefined && !outputsAsRecorded(header.realDir, header.inPlace)) return undefined;
+    if (header.inPlace !== undefined) {
+      gone = outputsAsRecorded(header.realDir, header.inPlace);
+      if (gone === undefined) return undefined;
+    }
   }
   const answers = await Promise.all(runs);
   if (answers.length !== header.runs.length) return undefined;
@@ -246,7 +254,11 @@ async function checkRecord(
   }
   if (at !== bytes.length || !Number.isSafeInteger(header.jobs)) return undefined;
   if ((header.outDir !== undefined) !== run.outDir) return undefined;
-  return { jobs: header.jobs, ...(header.outDir ? { outDir: header.outDir } : {}) };
+  return {
+    jobs: header.jobs,
+    ...(header.outDir ? { outDir: header.outDir } : {}),
+    ...(gone?.length ? { putBack: { realDir: header.realDir, jobs: gone } } : {}),
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   readdirSync,
   readFileSync,
@@ -7,7 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
 import { git } from '../helpers/npm-workspace.js';
@@ -107,6 +108,11 @@ if (process.argv[1].endsWith('index.js')) {
     expect(fast.readConfig).toBe(false);
   };
   const out = (i: number): string => rig.path('src', `p${i}`, 'dist', 'out.txt');
+  /** Every file the local cache's entries hold. */
+  const storedFiles = (): string[] =>
+    readdirSync(join(rig.cacheDir, 'v1', 'entries'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
 
   it('answers a fully cached run without the compile or the engine, and puts back an output changed or removed', async () => {
     await recorded();
@@ -129,6 +135,35 @@ if (process.argv[1].endsWith('index.js')) {
     expect(gone.stdout).toMatch(summary(JOBS, 0));
     expect(gone.readConfig).toBe(true);
     expect(readFileSync(out(5), 'utf8')).toBe('input 5\n');
+  });
+
+  it('writes back outputs removed whole from the cache, and leaves a damaged stored file to the full path', async () => {
+    await recorded();
+    for (let i = 0; i < JOBS; i++) rmSync(rig.path('src', `p${i}`, 'dist'), { recursive: true });
+    const back = await run();
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(summary(JOBS, 0));
+    expect(back.readConfig).toBe(false);
+    for (let i = 0; i < JOBS; i++) expect(readFileSync(out(i), 'utf8')).toBe(`input ${i}\n`);
+    // Written moments ago: the next run checks them in full; once they settled, a run records them again.
+    expect((await run()).readConfig).toBe(true);
+    await sleep(SETTLE_MS);
+    expect((await run()).readConfig).toBe(true);
+    expect((await run()).readConfig).toBe(false);
+
+    // p2's stored file damaged in the cache, its dist/ removed: the record's write-back fails its check, and the
+    // full path says so and builds it.
+    const stored = storedFiles().find((f) => f.endsWith(join('.in-place', 'p2', 'dist', 'out.txt')))!;
+    chmodSync(dirname(stored), 0o755);
+    chmodSync(stored, 0o644);
+    writeFileSync(stored, 'INPUT 2\n');
+    rmSync(rig.path('src', 'p2', 'dist'), { recursive: true });
+    const damaged = await run();
+    expect(damaged.code, damaged.stderr).toBe(0);
+    expect(damaged.stdout).toMatch(summary(JOBS - 1, 1));
+    expect(damaged.stdout + damaged.stderr).toMatch(/could not be restored/);
+    expect(damaged.readConfig).toBe(true);
+    expect(readFileSync(out(2), 'utf8')).toBe('input 2\n');
   });
 
   it('is not believed once a file is added beside the outputs, or their directory is reached through a link', async () => {

@@ -207,7 +207,11 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
         withOutputs.length > 0 && withOutputs.every((j) => inPlaceUnchanged.has(j.label))
           ? {
               records: state.outputRecordsFile(sourceDir),
-              verdicts: withOutputs.map((j): [string, string] => [j.label, inPlaceUnchanged.get(j.label)!]),
+              verdicts: withOutputs.map((j): [string, string, string] => [
+                j.label,
+                inPlaceUnchanged.get(j.label)!,
+                j.key,
+              ]),
             }
           : undefined;
       if (
@@ -218,7 +222,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
         [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
         (withOutputs.length === 0 ||
           (inPlace !== undefined &&
-            (await import('../fully-cached-in-place.js')).outputsAsRecorded(realDir, inPlace))) &&
+            (await import('../fully-cached-in-place.js')).outputsAsRecorded(realDir, inPlace)?.length ===
+              0)) &&
         (input.vouch !== undefined) === record.identity.config &&
         (v['out-dir'] === undefined || placed !== undefined)
       ) {

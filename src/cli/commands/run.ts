@@ -119,14 +119,21 @@ export const run: Command = async (argv, io) => {
   let warnings: string[] = [];
   if (record) {
     const answer = await answeredByRecord(record.file, record.identity, listings);
+    const failed = { ok: false as const, warnings: [] };
     const placed =
-      answer?.outDir === undefined
-        ? { ok: true as const }
-        : await (
+      answer?.outDir !== undefined
+        ? await (
             await import('../fully-cached-out-dir.js')
           )
             .placeRecordedTargets(cacheDir, resolve(io.cwd, v['out-dir']!), answer.outDir)
-            .catch(() => ({ ok: false as const, warnings: [] }));
+            .catch(() => failed)
+        : answer?.putBack !== undefined
+          ? await (
+              await import('../fully-cached-put-back.js')
+            )
+              .putBackRecorded(cacheDir, answer.putBack)
+              .catch(() => failed)
+          : { ok: true as const };
     if (answer !== undefined && placed.ok) {
       io.stdout.write(
         summaryLine({ cached: answer.jobs, built: 0, failed: 0, skipped: 0 }, Date.now() - startedAt),

@@ -1,0 +1,60 @@
+/**
+ * In-place outputs gone whole (every output directory of a job removed, as a `git clean -X` or a fresh checkout
+ * leaves them), written back for a run that a record answers (fully-cached.ts), as the full path does for a verdict
+ * it finds gone (InPlaceOutputs.fromVerdict): each file of the verdict from the cache's stored file, checked as it
+ * is written. No file written here is one git tracks or a job reads: a record stands only while git lists nothing
+ * more there, and inputs git does not vouch for leave no record.
+ *
+ * On any trouble (a hit gone or another artifact now, a stored file that fails its check), the caller takes the
+ * full path, which checks what was written, writes the rest and says what went wrong.
+ */
+import { join } from 'node:path';
+import type { JobKey } from '../ids/brands.js';
+import { LocalCache } from '../cache/local-cache.js';
+import { placeStored } from '../executor/in-place-restore.js';
+import { IN_PLACE_DIR } from '../executor/in-place.js';
+import { WorkerPool } from '../executor/worker-pool.js';
+import type { GoneOutputs } from './fully-cached-in-place.js';
+
+/** Writes every gone job's outputs back under `realDir`; when it could not, what the cache warned of. */
+export async function putBackRecorded(
+  cacheDir: string,
+  { realDir, jobs }: { realDir: string; jobs: readonly GoneOutputs[] },
+): Promise<{ ok: true } | { ok: false; warnings: string[] }> {
+  const warnings: string[] = [];
+  const cache = await LocalCache.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(
+    () => undefined,
+  );
+  if (cache === undefined) return { ok: false, warnings };
+  try {
+    const hits = await cache.lookup(jobs.map((j) => j.key as JobKey));
+    // As many jobs writing at once as the full path lets (see InPlaceOutputs).
+    const writers = new WorkerPool(8);
+    const placed = await Promise.all(
+      jobs.map(async ({ key, artifact, files }) => {
+        const hit = hits.get(key as JobKey);
+        if (hit?.storedFile === undefined || hit.artifact !== artifact) return false;
+        const place = hit.place?.bind(hit);
+        const r = await placeStored(
+          files.map(([rel, sha256, exec, size]) => {
+            const path = `${IN_PLACE_DIR}/${rel}`;
+            return {
+              path,
+              stored: hit.storedFile!(path),
+              to: join(realDir, rel),
+              size,
+              mode: exec ? 0o755 : 0o644,
+              sha256,
+            };
+          }),
+          place,
+          writers,
+        );
+        return r.ok;
+      }),
+    );
+    return warnings.length === 0 && placed.every(Boolean) ? { ok: true } : { ok: false, warnings };
+  } finally {
+    await cache.close();
+  }
+}
