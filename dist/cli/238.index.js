@@ -207,7 +207,7 @@ async function runGraphCommand(io, request) {
     const coordinator = (0,lazy_coordinator/* openOnFirstClaim */.w)(async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 5431))).SharedCoordinator.open(state.dir, {
         onWarning: warn,
     }));
-    // Cached jobs whose in-place outputs a recorded check vouched for, by stat data alone (see fully-cached.ts).
+    // Cached jobs whose in-place outputs were found in place, nothing written: the artifact each was checked against.
     const inPlaceUnchanged = new Map();
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -367,6 +367,7 @@ async function placedTargets(graph, targets, jobs) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   h8: () => (/* binding */ indexLinksOf),
+/* harmony export */   iB: () => (/* binding */ listedByGitAlone),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
@@ -400,6 +401,17 @@ const indexLinkPaths = new WeakMap();
  */
 function typeChangedOf(files) {
     return typeChangedPaths.get(files);
+}
+/**
+ * Listings made by startRepoFiles from the run's git calls alone: no path's presence was asked of the disk (no
+ * conflicted, deleted or skip-worktree entry), and no submodule is in the index or checked out (each is listed by
+ * a git call of its own, and whether it is checked out is the disk's to say). Such a listing is the same whenever
+ * those calls answer the same (see listedByGitAlone).
+ */
+const byGitAlone = new WeakSet();
+/** Whether `files` was made from the run's git calls alone (see byGitAlone). */
+function listedByGitAlone(files) {
+    return byGitAlone.has(files);
 }
 /** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
 function indexLinksOf(files) {
@@ -548,6 +560,7 @@ function startRepoFiles(sourceDir, listings) {
         const notTracked = new Set(seen);
         const gone = new Set();
         const typeChanged = new Set();
+        let askedTheDisk = false;
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
@@ -562,6 +575,7 @@ function startRepoFiles(sourceDir, listings) {
             // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
             // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
             if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+                askedTheDisk = true;
                 if (!inWorkTree(`${sourceDir}/${path}`))
                     gone.add(path);
             }
@@ -570,11 +584,17 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.skipWorktree)
             if (!inWorkTree(`${sourceDir}/${p}`))
                 gone.add(p);
+        if (index.value.skipWorktree.length > 0)
+            askedTheDisk = true;
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        const listed = withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+        const files = await withSubmoduleFiles(sourceDir, listed);
         typeChangedPaths.set(files, typeChanged);
+        const gitlinks = index.value.gitlinks;
+        if (!askedTheDisk && files === listed && gitlinks?.length === 0)
+            byGitAlone.add(files);
         // Known from the run's own listing of the index (with modes), not from the fallback's.
         const links = index.value.symlinks;
         if (links)

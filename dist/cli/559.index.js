@@ -158,6 +158,7 @@ function outputsAsRecorded(realDir, { records, verdicts }) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   h8: () => (/* binding */ indexLinksOf),
+/* harmony export */   iB: () => (/* binding */ listedByGitAlone),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
@@ -191,6 +192,17 @@ const indexLinkPaths = new WeakMap();
  */
 function typeChangedOf(files) {
     return typeChangedPaths.get(files);
+}
+/**
+ * Listings made by startRepoFiles from the run's git calls alone: no path's presence was asked of the disk (no
+ * conflicted, deleted or skip-worktree entry), and no submodule is in the index or checked out (each is listed by
+ * a git call of its own, and whether it is checked out is the disk's to say). Such a listing is the same whenever
+ * those calls answer the same (see listedByGitAlone).
+ */
+const byGitAlone = new WeakSet();
+/** Whether `files` was made from the run's git calls alone (see byGitAlone). */
+function listedByGitAlone(files) {
+    return byGitAlone.has(files);
 }
 /** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
 function indexLinksOf(files) {
@@ -339,6 +351,7 @@ function startRepoFiles(sourceDir, listings) {
         const notTracked = new Set(seen);
         const gone = new Set();
         const typeChanged = new Set();
+        let askedTheDisk = false;
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
@@ -353,6 +366,7 @@ function startRepoFiles(sourceDir, listings) {
             // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
             // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
             if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+                askedTheDisk = true;
                 if (!inWorkTree(`${sourceDir}/${path}`))
                     gone.add(path);
             }
@@ -361,11 +375,17 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.skipWorktree)
             if (!inWorkTree(`${sourceDir}/${p}`))
                 gone.add(p);
+        if (index.value.skipWorktree.length > 0)
+            askedTheDisk = true;
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked));
+        const listed = withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+        const files = await withSubmoduleFiles(sourceDir, listed);
         typeChangedPaths.set(files, typeChanged);
+        const gitlinks = index.value.gitlinks;
+        if (!askedTheDisk && files === listed && gitlinks?.length === 0)
+            byGitAlone.add(files);
         // Known from the run's own listing of the index (with modes), not from the fallback's.
         const links = index.value.symlinks;
         if (links)

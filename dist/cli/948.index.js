@@ -236,7 +236,8 @@ function usageError(io, message) {
  * - the cache as the full path finds it (cacheAsRecorded): nothing it would warn about, and nothing left by a
  *   killed run for it to remove;
  * - outputs in place: each job's, found in place against its hit's artifact, are as the full path's check by stat
- *   data found them (verdictNow: the same names in the same directories, the same files by their stat data);
+ *   data found them (verdictNow: the same names in the same directories, the same files by their stat data), or
+ *   gone whole, and then written back from the cache as the full path does (fully-cached-put-back.ts);
  * - disbuild.json's tasks (no graph file): the graph kept from their last compile, reused because every file the
  *   compile read has the stat data that vouched for its bytes (KeptVouch); the record checks those stat data and
  *   links again, disbuild.json's stat data stand for the graph file's, and the listings are compared anyway.
@@ -419,6 +420,9 @@ async function recordFullyCached(file, run, found) {
     const graphStat = (0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .statKey */ .CD)(found.graphStat.stat);
     if (graphStat === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_12__/* .settledMs */ .ou)(found.graphStat.stat, found.graphStat.takenAtMs))
         return;
+    // A variable the record leaves out of the environment it vouches for, but whose value is in the graph.
+    if (found.compile?.env.some((n) => VOLATILE.has(n)))
+        return;
     const answers = await Promise.all(found.runs);
     const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
     const header = {
@@ -447,6 +451,7 @@ async function recordFullyCached(file, run, found) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dj: () => (/* binding */ readByCompile),
+/* harmony export */   MP: () => (/* binding */ envNames),
 /* harmony export */   Ne: () => (/* binding */ writeCompiledGraph),
 /* harmony export */   PS: () => (/* binding */ readKeptGraph),
 /* harmony export */   RS: () => (/* binding */ isReadByCompile),
@@ -522,14 +527,18 @@ function configDigest(config, env) {
     h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
     h.update(JSON.stringify([...config.tasks]));
     h.update('\0env\0');
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of envNames(config))
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The variables the tasks' `env` names, sorted: their values are in the compiled graph. */
+function envNames(config) {
     const names = new Set();
     for (const spec of config.tasks.values())
         for (const n of spec.env ?? [])
             names.add(n);
-    // Set and unset differ (an unset variable is left out of the command's environment).
-    for (const n of [...names].sort())
-        h.update(JSON.stringify([n, env[n] ?? null]));
-    return h.digest('hex');
+    return [...names].sort();
 }
 /** The hash of the repository's file list. */
 function fileListDigest(files, untracked, typeChanged) {

@@ -48867,14 +48867,18 @@ function configDigest(config, env) {
     h.update(`disbuild-compiled-graph\0${compiled_graph_cache_FORMAT}\0${compilerIdentity()}\0`);
     h.update(JSON.stringify([...config.tasks]));
     h.update('\0env\0');
+    // Set and unset differ (an unset variable is left out of the command's environment).
+    for (const n of envNames(config))
+        h.update(JSON.stringify([n, env[n] ?? null]));
+    return h.digest('hex');
+}
+/** The variables the tasks' `env` names, sorted: their values are in the compiled graph. */
+function envNames(config) {
     const names = new Set();
     for (const spec of config.tasks.values())
         for (const n of spec.env ?? [])
             names.add(n);
-    // Set and unset differ (an unset variable is left out of the command's environment).
-    for (const n of [...names].sort())
-        h.update(JSON.stringify([n, env[n] ?? null]));
-    return h.digest('hex');
+    return [...names].sort();
 }
 /** The hash of the repository's file list. */
 function fileListDigest(files, untracked, typeChanged) {
@@ -49042,15 +49046,21 @@ async function compileConfig(root, config, env, shortcuts = {}) {
         reusable &&
         kept.header.files === listKey &&
         (0,repo_files/* linksAsListed */.pj)(root, kept.header.links, (0,repo_files/* indexLinksOf */.h8)(files), untracked)) {
-        // What vouched for the graph by stat data, when every file read has settled stat data that do.
-        const vouched = (stats) => ({
-            stats,
-            links: kept.header.links,
-            indexLinks: (0,repo_files/* indexLinksOf */.h8)(files),
-            untracked: untracked && [...untracked],
-        });
+        // What vouched for the graph by stat data, when every file read has settled stat data that do and the file
+        // list is a function of git's answers alone.
+        const vouch = (stats) => (0,repo_files/* listedByGitAlone */.iB)(files)
+            ? {
+                vouch: {
+                    stats,
+                    links: kept.header.links,
+                    indexLinks: (0,repo_files/* indexLinksOf */.h8)(files),
+                    untracked: untracked && [...untracked],
+                    env: envNames(config),
+                },
+            }
+            : {};
         if (kept.readsUnchanged)
-            return (0,util_result.ok)({ ...reusable, vouch: vouched(kept.header.stats) });
+            return (0,util_result.ok)({ ...reusable, ...vouch(kept.header.stats) });
         // Stat data changed or was too recent to vouch: the bytes say.
         reads = readFiles(root, files, now);
         if (reads.digest === kept.header.reads) {
@@ -49059,9 +49069,7 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             if (!sameStats(reads.stats, kept.header.stats)) {
                 writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,util_result.ok)(Object.keys(reads.stats).length === reads.count
-                ? { ...reusable, vouch: vouched(reads.stats) }
-                : reusable);
+            return (0,util_result.ok)(Object.keys(reads.stats).length === reads.count ? { ...reusable, ...vouch(reads.stats) } : reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
@@ -53589,6 +53597,7 @@ function describe(v) {
 /* harmony export */   Yj: () => (/* binding */ fileRange),
 /* harmony export */   c$: () => (/* binding */ listRepoFiles),
 /* harmony export */   h8: () => (/* binding */ indexLinksOf),
+/* harmony export */   iB: () => (/* binding */ listedByGitAlone),
 /* harmony export */   jv: () => (/* binding */ hasFile),
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   pj: () => (/* binding */ linksAsListed),
@@ -53622,6 +53631,17 @@ const indexLinkPaths = new WeakMap();
  */
 function typeChangedOf(files) {
     return typeChangedPaths.get(files);
+}
+/**
+ * Listings made by startRepoFiles from the run's git calls alone: no path's presence was asked of the disk (no
+ * conflicted, deleted or skip-worktree entry), and no submodule is in the index or checked out (each is listed by
+ * a git call of its own, and whether it is checked out is the disk's to say). Such a listing is the same whenever
+ * those calls answer the same (see listedByGitAlone).
+ */
+const byGitAlone = new WeakSet();
+/** Whether `files` was made from the run's git calls alone (see byGitAlone). */
+function listedByGitAlone(files) {
+    return byGitAlone.has(files);
 }
 /** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
 function indexLinksOf(files) {
@@ -53770,6 +53790,7 @@ function startRepoFiles(sourceDir, listings) {
         const notTracked = new Set(seen);
         const gone = new Set();
         const typeChanged = new Set();
+        let askedTheDisk = false;
         // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
         // repository root.
         for (const f of status.value.split('\0')) {
@@ -53784,6 +53805,7 @@ function startRepoFiles(sourceDir, listings) {
             // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
             // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
             if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+                askedTheDisk = true;
                 if (!inWorkTree(`${sourceDir}/${path}`))
                     gone.add(path);
             }
@@ -53792,11 +53814,17 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.skipWorktree)
             if (!inWorkTree(`${sourceDir}/${p}`))
                 gone.add(p);
+        if (index.value.skipWorktree.length > 0)
+            askedTheDisk = true;
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        const files = await withSubmoduleFiles(sourceDir, withUntracked([...seen].sort(compareCodeUnits), notTracked));
+        const listed = withUntracked([...seen].sort(compareCodeUnits), notTracked);
+        const files = await withSubmoduleFiles(sourceDir, listed);
         typeChangedPaths.set(files, typeChanged);
+        const gitlinks = index.value.gitlinks;
+        if (!askedTheDisk && files === listed && gitlinks?.length === 0)
+            byGitAlone.add(files);
         // Known from the run's own listing of the index (with modes), not from the fallback's.
         const links = index.value.symlinks;
         if (links)

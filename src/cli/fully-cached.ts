@@ -290,6 +290,8 @@ export async function recordFullyCached(
 ): Promise<void> {
   const graphStat = statKey(found.graphStat.stat);
   if (graphStat === undefined || !settledMs(found.graphStat.stat, found.graphStat.takenAtMs)) return;
+  // A variable the record leaves out of the environment it vouches for, but whose value is in the graph.
+  if (found.compile?.env.some((n) => VOLATILE.has(n))) return;
   const answers = await Promise.all(found.runs);
   const outputs = answers.map((a) => Buffer.from(a.out, 'utf8'));
   const header: Header = {

@@ -71,6 +71,8 @@ export interface KeptVouch {
   links: [string, boolean][];
   indexLinks: readonly string[] | undefined;
   untracked: readonly string[] | undefined;
+  /** The variables the tasks' `env` names (see envNames). */
+  env: readonly string[];
 }
 
 /** The files of `files` whose bytes the compile may read: every package.json, and pnpm's workspace file. */
@@ -99,11 +101,16 @@ export function configDigest(
   h.update(`disbuild-compiled-graph\0${FORMAT}\0${compilerIdentity()}\0`);
   h.update(JSON.stringify([...config.tasks]));
   h.update('\0env\0');
+  // Set and unset differ (an unset variable is left out of the command's environment).
+  for (const n of envNames(config)) h.update(JSON.stringify([n, env[n] ?? null]));
+  return h.digest('hex');
+}
+
+/** The variables the tasks' `env` names, sorted: their values are in the compiled graph. */
+export function envNames(config: { tasks: ReadonlyMap<string, TaskSpec> }): string[] {
   const names = new Set<string>();
   for (const spec of config.tasks.values()) for (const n of spec.env ?? []) names.add(n);
-  // Set and unset differ (an unset variable is left out of the command's environment).
-  for (const n of [...names].sort()) h.update(JSON.stringify([n, env[n] ?? null]));
-  return h.digest('hex');
+  return [...names].sort();
 }
 
 /** The hash of the repository's file list. */

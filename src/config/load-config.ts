@@ -15,6 +15,7 @@ import type { ConfigProblem, DisbuildConfig, TaskSpec } from './config-file.js';
 import { CONFIG_FILE, readConfigFile } from './config-file.js';
 import {
   configDigest,
+  envNames,
   fileListDigest,
   type KeptVouch,
   readFiles,
@@ -25,6 +26,7 @@ import {
 import {
   indexLinksOf,
   linksAsListed,
+  listedByGitAlone,
   listRepoFiles,
   typeChangedOf,
   untrackedOf,
@@ -119,14 +121,21 @@ export async function compileConfig(
     kept.header.files === listKey &&
     linksAsListed(root, kept.header.links, indexLinksOf(files), untracked)
   ) {
-    // What vouched for the graph by stat data, when every file read has settled stat data that do.
-    const vouched = (stats: Record<string, string>): KeptVouch => ({
-      stats,
-      links: kept.header.links,
-      indexLinks: indexLinksOf(files),
-      untracked: untracked && [...untracked],
-    });
-    if (kept.readsUnchanged) return ok({ ...reusable, vouch: vouched(kept.header.stats) });
+    // What vouched for the graph by stat data, when every file read has settled stat data that do and the file
+    // list is a function of git's answers alone.
+    const vouch = (stats: Record<string, string>): { vouch?: KeptVouch } =>
+      listedByGitAlone(files)
+        ? {
+            vouch: {
+              stats,
+              links: kept.header.links,
+              indexLinks: indexLinksOf(files),
+              untracked: untracked && [...untracked],
+              env: envNames(config),
+            },
+          }
+        : {};
+    if (kept.readsUnchanged) return ok({ ...reusable, ...vouch(kept.header.stats) });
     // Stat data changed or was too recent to vouch: the bytes say.
     reads = readFiles(root, files, now);
     if (reads.digest === kept.header.reads) {
@@ -136,9 +145,7 @@ export async function compileConfig(
         writeCompiledGraph(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
       }
       return ok(
-        Object.keys(reads.stats).length === reads.count
-          ? { ...reusable, vouch: vouched(reads.stats) }
-          : reusable,
+        Object.keys(reads.stats).length === reads.count ? { ...reusable, ...vouch(reads.stats) } : reusable,
       );
     }
   }

@@ -23,6 +23,19 @@ export function typeChangedOf(files: readonly string[]): ReadonlySet<string> | u
   return typeChangedPaths.get(files);
 }
 
+/**
+ * Listings made by startRepoFiles from the run's git calls alone: no path's presence was asked of the disk (no
+ * conflicted, deleted or skip-worktree entry), and no submodule is in the index or checked out (each is listed by
+ * a git call of its own, and whether it is checked out is the disk's to say). Such a listing is the same whenever
+ * those calls answer the same (see listedByGitAlone).
+ */
+const byGitAlone = new WeakSet<readonly string[]>();
+
+/** Whether `files` was made from the run's git calls alone (see byGitAlone). */
+export function listedByGitAlone(files: readonly string[]): boolean {
+  return byGitAlone.has(files);
+}
+
 /** Of a listing made by startRepoFiles, the paths the index holds as symbolic links; undefined when not known. */
 export function indexLinksOf(files: readonly string[]): readonly string[] | undefined {
   return indexLinkPaths.get(files);
@@ -160,6 +173,7 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
     const notTracked: ReadonlySet<string> = new Set(seen);
     const gone = new Set<string>();
     const typeChanged = new Set<string>();
+    let askedTheDisk = false;
     // `git status --porcelain=v1 -z --no-renames` records (the tracked files' changes), paths relative to the
     // repository root.
     for (const f of status.value.split('\0')) {
@@ -172,17 +186,19 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
       // `ls-files --deleted` keeps, as the file is there through it; then the graph's checks refuse the link. A
       // run must see what `disbuild graph` and `ids` see, not a package gone in silence.
       if (UNMERGED.has(f.slice(0, 2)) || f[1] === 'D') {
+        askedTheDisk = true;
         if (!inWorkTree(`${sourceDir}/${path}`)) gone.add(path);
       }
     }
     // Relative to the source directory; a conflicted path may come once per stage, hence the set.
     for (const p of index.value.skipWorktree) if (!inWorkTree(`${sourceDir}/${p}`)) gone.add(p);
+    if (index.value.skipWorktree.length > 0) askedTheDisk = true;
     for (const p of index.value.paths) if (!gone.has(p)) seen.add(p);
-    const files = await withSubmoduleFiles(
-      sourceDir,
-      withUntracked([...seen].sort(compareCodeUnits), notTracked),
-    );
+    const listed = withUntracked([...seen].sort(compareCodeUnits), notTracked);
+    const files = await withSubmoduleFiles(sourceDir, listed);
     typeChangedPaths.set(files, typeChanged);
+    const gitlinks = (index.value as { gitlinks?: string[] }).gitlinks;
+    if (!askedTheDisk && files === listed && gitlinks?.length === 0) byGitAlone.add(files);
     // Known from the run's own listing of the index (with modes), not from the fallback's.
     const links = (index.value as { symlinks?: string[] }).symlinks;
     if (links) indexLinkPaths.set(files, links);

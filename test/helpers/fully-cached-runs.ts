@@ -32,34 +32,19 @@ export interface RecordedRun {
  * opened (a preloaded script).
  */
 export function fullyCachedRuns(rig: Rig) {
-  const preload = rig.path('open-log.cjs');
-  writeFileSync(
-    preload,
-    `const fs = require('node:fs');
-if (process.argv[1].endsWith('index.js')) {
-  const opened = [];
-  for (const name of ['openSync', 'readFileSync']) {
-    const real = fs[name];
-    fs[name] = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
-  }
-  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
-}`,
-  );
-  // One name for every run: the environment is part of what a record vouches for.
-  const log = rig.path('opened.txt');
+  const openLog = filesOpened(rig);
 
   const run = async (
     extra: string[] = [],
     env: Record<string, string> = {},
     cwd = rig.src,
   ): Promise<RecordedRun> => {
-    rmSync(log, { force: true });
-    const r = await rig.run(['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-q', ...extra], {
-      env: { NODE_OPTIONS: `--require ${preload}`, OPEN_LOG: log, ...env },
+    const r = await openLog.run(
+      ['run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-q', ...extra],
+      env,
       cwd,
-    });
-    const opened = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
-    return { ...r, readGraph: opened.some((p) => p.endsWith('graph.json')) };
+    );
+    return { ...r, readGraph: r.opened.some((p) => p.endsWith('graph.json')) };
   };
 
   const summary = (cached: number, built: number): RegExp =>
@@ -116,6 +101,38 @@ if (process.argv[1].endsWith('index.js')) {
   };
 
   return { run, summary, recorded, recordPath, records };
+}
+
+/**
+ * Runs of the CLI in a rig that tell which files the CLI's process opened (a preloaded script logs them): a run
+ * answered by a record reads neither the graph file nor disbuild.json.
+ */
+export function filesOpened(rig: Rig) {
+  const preload = rig.path('open-log.cjs');
+  writeFileSync(
+    preload,
+    `const fs = require('node:fs');
+if (process.argv[1].endsWith('index.js')) {
+  const opened = [];
+  for (const name of ['openSync', 'readFileSync']) {
+    const real = fs[name];
+    fs[name] = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
+  }
+  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
+}`,
+  );
+  // One name for every run: the environment is part of what a record vouches for.
+  const log = rig.path('opened.txt');
+  return {
+    run: async (args: string[], env: Record<string, string> = {}, cwd = rig.src) => {
+      rmSync(log, { force: true });
+      const r = await rig.run(args, {
+        env: { NODE_OPTIONS: `--require ${preload}`, OPEN_LOG: log, ...env },
+        cwd,
+      });
+      return { ...r, opened: existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [] };
+    },
+  };
 }
 
 export { sleep };

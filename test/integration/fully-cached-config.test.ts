@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -10,7 +11,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
+import { filesOpened, JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
@@ -30,34 +31,12 @@ describe('the record of a fully cached run of disbuild.json', () => {
     await rig.cleanup();
   });
 
-  const preload = (): string => {
-    const file = rig.path('open-log.cjs');
-    writeFileSync(
-      file,
-      `const fs = require('node:fs');
-if (process.argv[1].endsWith('index.js')) {
-  const opened = [];
-  for (const name of ['openSync', 'readFileSync']) {
-    const real = fs[name];
-    fs[name] = function (p, ...rest) { if (typeof p === 'string') opened.push(p); return real.call(this, p, ...rest); };
-  }
-  process.on('exit', () => fs.writeFileSync(process.env.OPEN_LOG, opened.join('\\n')));
-}`,
-    );
-    return file;
-  };
-
   /** `disbuild run` as a user runs it; whether it read disbuild.json (the full path) or not (the record). */
   const run = async (
     env: Record<string, string> = {},
   ): Promise<{ code: number | null; stdout: string; stderr: string; readConfig: boolean }> => {
-    const log = rig.path('opened.txt');
-    rmSync(log, { force: true });
-    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '-q', '-j', '2'], {
-      env: { NODE_OPTIONS: `--require ${rig.path('open-log.cjs')}`, OPEN_LOG: log, ...env },
-    });
-    const opened = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
-    return { ...r, readConfig: opened.some((p) => p.endsWith('disbuild.json')) };
+    const r = await filesOpened(rig).run(['run', '--cache-dir', rig.cacheDir, '-q', '-j', '2'], env);
+    return { ...r, readConfig: r.opened.some((p) => p.endsWith('disbuild.json')) };
   };
 
   const summary = (cached: number, built: number): RegExp =>
@@ -73,8 +52,11 @@ if (process.argv[1].endsWith('index.js')) {
    * A workspace of JOBS packages, each copying src/in.txt into dist/ (disbuild.json and `extra` left untracked when
    * `untracked`); built, run through the full path until it records, and answered by the record.
    */
-  const recorded = async (extra: Record<string, string> = {}, untracked = false): Promise<void> => {
-    preload();
+  const recorded = async (
+    extra: Record<string, string> = {},
+    untracked = false,
+    beforeRuns?: () => void,
+  ): Promise<void> => {
     const files: Record<string, string> = {
       'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['p*'] }),
       '.gitignore': 'dist/\n',
@@ -91,6 +73,7 @@ if (process.argv[1].endsWith('index.js')) {
     git(rig.src, 'add', '-A');
     git(rig.src, 'commit', '-qm', 'init');
     if (untracked) await rig.write({ ...config, ...extra });
+    beforeRuns?.();
     const cold = await run();
     expect(cold.code, cold.stderr).toBe(0);
     expect(cold.stdout).toMatch(summary(0, JOBS));
@@ -221,5 +204,62 @@ if (process.argv[1].endsWith('index.js')) {
     expect(retargeted.stdout).toMatch(summary(JOBS, 0));
     expect(retargeted.readConfig).toBe(true);
     expect(readdirSync(join(rig.cacheDir, 'fully-cached-v1'))).toHaveLength(1);
+  });
+
+  /** The runs up to a record, when nothing else changes: the record's file is then there, or not. */
+  const settledRuns = async (env: Record<string, string> = {}): Promise<boolean> => {
+    await run(env);
+    await sleep(SETTLE_MS);
+    await run(env);
+    return existsSync(join(rig.cacheDir, 'fully-cached-v1'));
+  };
+
+  it("is never written while the file list depends on more than git's answers: skip-worktree, submodules", async () => {
+    await recorded();
+    // A skip-worktree package whose files are absent (a sparse checkout's): brought back, it builds.
+    git(rig.src, 'update-index', '--skip-worktree', 'p9/package.json', 'p9/src/in.txt');
+    rmSync(rig.path('src', 'p9'), { recursive: true });
+    rmSync(join(rig.cacheDir, 'fully-cached-v1'), { recursive: true });
+    expect(await settledRuns()).toBe(false);
+    await rig.write({ 'p9/package.json': pkg(9), 'p9/src/in.txt': 'input 9\n' });
+    // Before: the record was written, and answered "all cached" for one job less.
+    const back = await run();
+    expect(back.stdout).toMatch(summary(JOBS, 0));
+    expect(back.readConfig).toBe(true);
+    git(rig.src, 'update-index', '--no-skip-worktree', 'p9/package.json', 'p9/src/in.txt');
+    expect(await settledRuns()).toBe(true);
+
+    // A package of the workspace in a submodule: its files are listed by a git call of their own.
+    const lib = rig.path('lib');
+    mkdirSync(join(lib, 'q', 'src'), { recursive: true });
+    writeFileSync(join(lib, 'q', 'package.json'), JSON.stringify({ name: 'q', private: true }));
+    writeFileSync(join(lib, 'q', 'src', 'in.txt'), 'q\n');
+    git(lib, 'init', '-q');
+    git(lib, 'add', '-A');
+    git(lib, 'commit', '-qm', 'lib');
+    writeFileSync(
+      rig.path('src', 'package.json'),
+      JSON.stringify({ name: 'root', private: true, workspaces: ['p*', 'sub/*'] }),
+    );
+    git(rig.src, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'sub');
+    git(rig.src, 'commit', '-qam', 'sub');
+    rmSync(join(rig.cacheDir, 'fully-cached-v1'), { recursive: true });
+    expect(await settledRuns()).toBe(false);
+    // Before: the record was written, and a build script given in the submodule's work tree built nothing.
+    writeFileSync(rig.path('src', 'sub', 'q', 'package.json'), pkg(JOBS));
+    const edited = await run();
+    expect(edited.stdout).toMatch(summary(JOBS, 1));
+  });
+
+  it('is never written when a task names a variable the record leaves out of its environment', async () => {
+    await recorded();
+    const config = rig.path('src', 'disbuild.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"outputs"', '"env":["OLDPWD"],"outputs"'));
+    rmSync(join(rig.cacheDir, 'fully-cached-v1'), { recursive: true });
+    await run({ OLDPWD: '/a' });
+    expect(await settledRuns({ OLDPWD: '/a' })).toBe(false);
+    // Before: the record answered "all cached" for another value, which is in every key.
+    const other = await run({ OLDPWD: '/b' });
+    expect(other.stdout).toMatch(summary(0, JOBS));
   });
 });

@@ -119,7 +119,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
     }),
   );
 
-  // Cached jobs whose in-place outputs a recorded check vouched for, by stat data alone (see fully-cached.ts).
+  // Cached jobs whose in-place outputs were found in place, nothing written: the artifact each was checked against.
   const inPlaceUnchanged = new Map<string, string>();
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
