@@ -19,8 +19,8 @@ __webpack_require__.r(__webpack_exports__);
  * In-place outputs gone whole (every output directory of a job removed, as a `git clean -X` or a fresh checkout
  * leaves them), written back for a run that a record answers (fully-cached.ts), as the full path does for a verdict
  * it finds gone (InPlaceOutputs.fromVerdict): each file of the verdict from the cache's stored file, checked as it
- * is written. No file written here is one git tracks or a job reads: a record stands only while git lists nothing
- * more there, and inputs git does not vouch for leave no record.
+ * is written. No file written here is one git tracks or a job reads: the record allows the write-back only when no
+ * output is one (see putBackLikeFullPath).
  *
  * On any trouble (a hit gone or another artifact now, a stored file that fails its check), the caller takes the
  * full path, which checks what was written, writes the rest and says what went wrong.
@@ -31,13 +31,17 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** Writes every gone job's outputs back under `realDir`; when it could not, what the cache warned of. */
-async function putBackRecorded(cacheDir, { realDir, jobs }) {
+async function putBackRecorded(cacheDir, { realDir, jobs, lookups }) {
     const warnings = [];
     const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(() => undefined);
     if (cache === undefined)
         return { ok: false, warnings };
     try {
-        const hits = await cache.lookup(jobs.map((j) => j.key));
+        // The full path's lookup, of every key of the run: with the lookup memo exactly when it has it (a lookup
+        // without it reads each entry, and may find what the memo does not).
+        const hits = await cache.lookup(lookups);
+        if (warnings.length > 0)
+            return { ok: false, warnings };
         // As many jobs writing at once as the full path lets (see InPlaceOutputs).
         const writers = new _executor_worker_pool_js__WEBPACK_IMPORTED_MODULE_4__/* .WorkerPool */ .T(8);
         const placed = await Promise.all(jobs.map(async ({ key, artifact, files }) => {

@@ -8,17 +8,20 @@ const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   compileAsRecorded: () => (/* binding */ compileAsRecorded),
+/* harmony export */   inPlaceForRecord: () => (/* binding */ inPlaceForRecord),
 /* harmony export */   outputsAsRecorded: () => (/* binding */ outputsAsRecorded)
 /* harmony export */ });
 /* harmony import */ var _config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8682);
 /* harmony import */ var _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4956);
-/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9293);
+/* harmony import */ var _ids_git_output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9766);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4956);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9293);
 /**
  * The checks of a fully cached run's record (fully-cached.ts) that only some runs need, loaded only for them:
  * that disbuild.json's tasks would compile to the kept graph again, and that in-place outputs are as a recorded
  * check found them (or gone whole). Each is the full path's own check, run on what the record kept of its inputs.
  */
+
 
 
 
@@ -30,7 +33,7 @@ __webpack_require__.r(__webpack_exports__);
  */
 function compileAsRecorded(sourceDir, vouch) {
     for (const [path, stat] of Object.entries(vouch.stats)) {
-        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_3__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_2__/* .lstatIfAny */ .e)(`${sourceDir}/${path}`)) !== stat)
+        if ((0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_4__/* .statKey */ .CD)((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_3__/* .lstatIfAny */ .e)(`${sourceDir}/${path}`)) !== stat)
             return false;
     }
     return (0,_config_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .linksAsListed */ .pj)(sourceDir, vouch.links, vouch.indexLinks, vouch.untracked && new Set(vouch.untracked));
@@ -54,6 +57,38 @@ function outputsAsRecorded(realDir, { records, verdicts }) {
             gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
     }
     return gone;
+}
+/**
+ * The in-place outputs of a fully cached run, for its record; undefined when the record cannot vouch for them:
+ * each job's must have been found in place, nothing written (`unchanged`: the artifact checked against), and be so
+ * now by the record's own check. With the run's `lookups` when writing them back once gone (fully-cached-put-back.ts)
+ * writes only what the full path writes: it leaves alone every file git tracks and every job's input
+ * (InPlaceOutputs' protect), so no output may be one of those, and no submodule may be in the index (what those
+ * track is not in `index`, the keys' `ls-files -s` of the source directory). Each holds while the record does: it
+ * compares that listing, and stands for the graph.
+ */
+function inPlaceForRecord(run) {
+    const verdicts = [];
+    for (const j of run.jobs) {
+        const artifact = run.unchanged.get(j.label);
+        if (artifact === undefined)
+            return undefined;
+        verdicts.push([j.label, artifact, j.key]);
+    }
+    const inPlace = { records: run.records, verdicts };
+    if (outputsAsRecorded(run.realDir, inPlace)?.length !== 0)
+        return undefined;
+    if (run.index?.code !== 0)
+        return inPlace;
+    const { paths } = (0,_ids_git_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIndexListingWithPaths */ .wn)(run.index.out);
+    if (paths.gitlinks.length > 0)
+        return inPlace;
+    const tracked = new Set(paths.paths);
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(run.records);
+    const likeFullPath = verdicts.every(([label, artifact]) => stats
+        .verdict(label, artifact)
+        ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || run.isInput(rel))));
+    return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
 }
 
 

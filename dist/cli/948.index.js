@@ -367,7 +367,7 @@ async function checkRecord(file, run, runs) {
             return undefined;
         if (header.inPlace !== undefined) {
             gone = outputsAsRecorded(header.realDir, header.inPlace);
-            if (gone === undefined)
+            if (gone === undefined || (gone.length > 0 && header.inPlace.lookups === undefined))
                 return undefined;
         }
     }
@@ -390,7 +390,9 @@ async function checkRecord(file, run, runs) {
     return {
         jobs: header.jobs,
         ...(header.outDir ? { outDir: header.outDir } : {}),
-        ...(gone?.length ? { putBack: { realDir: header.realDir, jobs: gone } } : {}),
+        ...(gone?.length
+            ? { putBack: { realDir: header.realDir, jobs: gone, lookups: header.inPlace.lookups } }
+            : {}),
     };
 }
 /**

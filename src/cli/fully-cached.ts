@@ -98,11 +98,14 @@ export interface FullyCachedRun {
 
 /**
  * The in-place outputs of a run: the file of their stat data (OutputStatRecords), and each job's ID with the
- * artifact whose earlier check found them in place (see verdictNow), and its key.
+ * artifact whose earlier check found them in place (see verdictNow), and its key. With `lookups` (every key the
+ * run looked up), outputs gone whole are written back as the full path does (see putBackLikeFullPath); without,
+ * the full path writes them.
  */
 export interface RecordedInPlace {
   records: string;
   verdicts: [label: string, artifact: string, key: string][];
+  lookups?: string[];
 }
 
 /** A target of a run with `--out-dir`: its job's name, its directory's name in the out dir, and its key. */
@@ -125,7 +128,7 @@ export interface RecordedAnswer {
   /** With `--out-dir`: what to place there (fully-cached-out-dir.ts). */
   outDir?: RecordedOutDir;
   /** Jobs whose in-place outputs are gone whole: what to write back (fully-cached-put-back.ts). */
-  putBack?: { realDir: string; jobs: GoneOutputs[] };
+  putBack?: { realDir: string; jobs: GoneOutputs[]; lookups: string[] };
 }
 
 interface Header {
@@ -240,7 +243,7 @@ async function checkRecord(
     if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile)) return undefined;
     if (header.inPlace !== undefined) {
       gone = outputsAsRecorded(header.realDir, header.inPlace);
-      if (gone === undefined) return undefined;
+      if (gone === undefined || (gone.length > 0 && header.inPlace.lookups === undefined)) return undefined;
     }
   }
   const answers = await Promise.all(runs);
@@ -257,7 +260,9 @@ async function checkRecord(
   return {
     jobs: header.jobs,
     ...(header.outDir ? { outDir: header.outDir } : {}),
-    ...(gone?.length ? { putBack: { realDir: header.realDir, jobs: gone } } : {}),
+    ...(gone?.length
+      ? { putBack: { realDir: header.realDir, jobs: gone, lookups: header.inPlace!.lookups! } }
+      : {}),
   };
 }
 

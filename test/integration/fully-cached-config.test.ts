@@ -9,9 +9,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filesOpened, JOBS, SETTLE_MS, sleep } from '../helpers/fully-cached-runs.js';
+import { graphJson } from '../helpers/graph-json.js';
 import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
@@ -34,9 +35,16 @@ describe('the record of a fully cached run of disbuild.json', () => {
   /** `disbuild run` as a user runs it; whether it read disbuild.json (the full path) or not (the record). */
   const run = async (
     env: Record<string, string> = {},
+    extra: string[] = [],
   ): Promise<{ code: number | null; stdout: string; stderr: string; readConfig: boolean }> => {
-    const r = await filesOpened(rig).run(['run', '--cache-dir', rig.cacheDir, '-q', '-j', '2'], env);
-    return { ...r, readConfig: r.opened.some((p) => p.endsWith('disbuild.json')) };
+    const r = await filesOpened(rig).run(
+      ['run', '--cache-dir', rig.cacheDir, '-q', '-j', '2', ...extra],
+      env,
+    );
+    return {
+      ...r,
+      readConfig: r.opened.some((p) => p.endsWith('disbuild.json') || p.endsWith('graph.json')),
+    };
   };
 
   const summary = (cached: number, built: number): RegExp =>
@@ -207,12 +215,66 @@ describe('the record of a fully cached run of disbuild.json', () => {
   });
 
   /** The runs up to a record, when nothing else changes: the record's file is then there, or not. */
-  const settledRuns = async (env: Record<string, string> = {}): Promise<boolean> => {
-    await run(env);
+  const settledRuns = async (env: Record<string, string> = {}, extra: string[] = []): Promise<boolean> => {
+    await run(env, extra);
     await sleep(SETTLE_MS);
-    await run(env);
+    await run(env, extra);
     return existsSync(join(rig.cacheDir, 'fully-cached-v1'));
   };
+
+  it('writes back outputs gone whole only where the full path does: never a file git tracks', async () => {
+    // A graph file whose jobs write p<i>/dist/out.txt in place; p1's is then committed, and assumed unchanged
+    // (git's status says nothing of its deletion).
+    const jobs = [];
+    const files: Record<string, string> = { '.gitignore': 'dist/\n' };
+    for (let i = 0; i < JOBS; i++) {
+      files[`p${i}/src/in.txt`] = `input ${i}\n`;
+      jobs.push({
+        name: `j${i}`,
+        inputs: [`p${i}/src/in.txt`],
+        cmds: [{ exec: ['sh', '-c', `mkdir -p p${i}/dist && cp p${i}/src/in.txt p${i}/dist/out.txt`] }],
+      });
+    }
+    const graph = JSON.parse(graphJson(jobs)) as { Jobs: Record<string, unknown>[] };
+    graph.Jobs.forEach((j, i) => (j.Outputs = [`p${i}/dist/**`]));
+    files['graph.json'] = JSON.stringify(graph);
+    await rig.write(files);
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'init');
+    const graphRun = ['--graph', 'graph.json'];
+    expect((await run({}, graphRun)).stdout).toMatch(summary(0, JOBS));
+    git(rig.src, 'add', '-f', 'p1/dist/out.txt');
+    git(rig.src, 'commit', '-qm', 'out');
+    git(rig.src, 'update-index', '--assume-unchanged', 'p1/dist/out.txt');
+    expect(await settledRuns({}, graphRun)).toBe(true);
+    expect((await run({}, graphRun)).readConfig).toBe(false);
+
+    // Before: the record wrote p1's back; the full path leaves a file git tracks alone.
+    rmSync(rig.path('src', 'p1', 'dist'), { recursive: true });
+    const removed = await run({}, graphRun);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toMatch(summary(JOBS, 0));
+    expect(existsSync(rig.path('src', 'p1', 'dist', 'out.txt'))).toBe(false);
+  });
+
+  it("writes back outputs gone whole after the full path's lookup, with the lookup memo", async () => {
+    await recorded();
+    // p1's entry's meta.json damaged in place: the lookup memo still vouches for the entry (its shard's stat data
+    // did not move), and the stored file is sound.
+    const stored = storedFiles().find((f) => f.endsWith(join('.in-place', 'p1', 'dist', 'out.txt')))!;
+    const meta = join(stored.slice(0, stored.indexOf(`${sep}out${sep}`)), 'meta.json');
+    chmodSync(meta, 0o644);
+    writeFileSync(meta, 'garbage');
+    rmSync(rig.path('src', 'p1', 'dist'), { recursive: true });
+    // Before: the record looked p1's key up alone, without the memo, found the entry damaged, removed it and
+    // built p1; the full path answers every job cached.
+    const back = await run();
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(summary(JOBS, 0));
+    expect(back.stdout + back.stderr).not.toMatch(/damaged/);
+    expect(readFileSync(out(1), 'utf8')).toBe('input 1\n');
+  });
 
   it("is never written while the file list depends on more than git's answers: skip-worktree, submodules", async () => {
     await recorded();

@@ -198,32 +198,32 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const known = await knownFiles();
       const realDir = await workTreeListings.realDir;
       // SourceFiles that are no job's input are checked on disk when git does not vouch for them; outputs in place
-      // only when found in place and the record's check by stat data finds them so now, and disbuild.json's tasks
-      // only when the kept graph was reused by stat data (which the record checks again).
+      // only as inPlaceForRecord finds them, and disbuild.json's tasks only when the kept graph was reused by stat
+      // data (which the record checks again).
       const withOutputs = result.value.jobs.filter(
         (j) => (graph.byLabel.get(j.label)!.outputs?.length ?? 0) > 0,
       );
+      const inputs = new Set(graph.jobs.flatMap((j) => j.inputs));
       const inPlace =
-        withOutputs.length > 0 && withOutputs.every((j) => inPlaceUnchanged.has(j.label))
-          ? {
+        withOutputs.length === 0 || !realDir
+          ? undefined
+          : (await import('../fully-cached-in-place.js')).inPlaceForRecord({
               records: state.outputRecordsFile(sourceDir),
-              verdicts: withOutputs.map((j): [string, string, string] => [
-                j.label,
-                inPlaceUnchanged.get(j.label)!,
-                j.key,
-              ]),
-            }
-          : undefined;
+              realDir,
+              jobs: withOutputs,
+              unchanged: inPlaceUnchanged,
+              lookups: result.value.jobs.map((j) => j.key),
+              // The index's listing, the second of the keys' calls (see workTreeCommands).
+              index: await workTreeListings.runs[1],
+              isInput: (p) => inputs.has(p),
+            });
       if (
         alone &&
         vouched &&
         known &&
         realDir &&
         [...graph.sourceFiles.values()].every((p) => known.has(p)) &&
-        (withOutputs.length === 0 ||
-          (inPlace !== undefined &&
-            (await import('../fully-cached-in-place.js')).outputsAsRecorded(realDir, inPlace)?.length ===
-              0)) &&
+        (withOutputs.length === 0 || inPlace !== undefined) &&
         (input.vouch !== undefined) === record.identity.config &&
         (v['out-dir'] === undefined || placed !== undefined)
       ) {
