@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
  * leaves them), written back for a run that a record answers (fully-cached.ts), as the full path does for a verdict
  * it finds gone (InPlaceOutputs.fromVerdict): each file of the verdict from the cache's stored file, checked as it
  * is written. No file written here is one git tracks or a job reads: the record allows the write-back only when no
- * output is one (see putBackLikeFullPath).
+ * output is one (see inPlaceForRecord).
  *
  * On any trouble (a hit gone or another artifact now, a stored file that fails its check), the caller takes the
  * full path, which checks what was written, writes the rest and says what went wrong.

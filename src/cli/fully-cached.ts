@@ -99,7 +99,7 @@ export interface FullyCachedRun {
 /**
  * The in-place outputs of a run: the file of their stat data (OutputStatRecords), and each job's ID with the
  * artifact whose earlier check found them in place (see verdictNow), and its key. With `lookups` (every key the
- * run looked up), outputs gone whole are written back as the full path does (see putBackLikeFullPath); without,
+ * run looked up), outputs gone whole are written back as the full path does (see inPlaceForRecord); without,
  * the full path writes them.
  */
 export interface RecordedInPlace {
