@@ -23,6 +23,9 @@ export function workTreeCommands(untracked: boolean): string[][] {
     ],
     ['ls-files', '-s', '-v', '-z', '--', '.'],
     [
+      // Never the index's lock: a status refreshes stale stat data in the index and writes it under
+      // `.git/index.lock`, and a `git commit` of the user's at that moment would fail on the lock.
+      '--no-optional-locks',
       // git compares every file's ctime (and inode, owner, device) with its index whatever the repository says:
       // under core.trustctime=false or core.checkStat=minimal, a file edited to the same size with its mtime put
       // back looks unchanged, and its key would be the old bytes'. Nor does it ask a file-system monitor what

@@ -3,7 +3,7 @@
  * the source directory, inputs edited while a job runs, and the hook keying a commit as its checkout reads it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -361,6 +361,31 @@ describe('keys at the edges (git settings that make git trust stat data less)', 
     const second = await rig.runGraph(['--out-dir', rig.path('out2')]);
     expect(second.jobs.get('read')?.key).not.toBe(first.jobs.get('read')?.key);
     expect(await readFile(rig.path('out2/read/a'), 'utf8')).toBe('v2\n');
+  });
+
+  it("never writes git's index: a git command of the user's at the same moment does not find it locked", async () => {
+    // Before: git status refreshed the index's stale stat data, and wrote the index under its lock
+    // (`.git/index.lock`): a `git commit` or `git add` of the user's at that moment failed on the lock.
+    rig = await Rig.create();
+    await rig.write({
+      'a.txt': 'v1\n',
+      'graph.json': graphJson([
+        { name: 'read', inputs: ['a.txt'], cmds: [{ exec: ['sh', '-c', 'cat a.txt > <out>/a'] }] },
+      ]),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    expect((await rig.runGraph()).jobs.get('read')?.status).toBe('built');
+    // The same bytes, another mtime: the index's stat data of a.txt are stale, which a status would refresh.
+    await new Promise((r) => setTimeout(r, 1100));
+    await writeFile(join(rig.src, 'a.txt'), 'v1\n');
+    const index = await stat(join(rig.src, '.git', 'index'));
+    expect((await rig.runGraph()).jobs.get('read')?.status).toBe('cached');
+    const after = await stat(join(rig.src, '.git', 'index'));
+    expect([after.ino, after.mtimeMs]).toEqual([index.ino, index.mtimeMs]);
   });
 });
 
