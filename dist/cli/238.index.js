@@ -288,7 +288,6 @@ async function runGraphCommand(io, request) {
             // only as inPlaceForRecord finds them, and disbuild.json's tasks only when the kept graph was reused by stat
             // data (which the record checks again).
             const withOutputs = result.value.jobs.filter((j) => (graph.byLabel.get(j.label).outputs?.length ?? 0) > 0);
-            const inputs = new Set(graph.jobs.flatMap((j) => j.inputs));
             const inPlace = withOutputs.length === 0 || !realDir
                 ? undefined
                 : (await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 8559))).inPlaceForRecord({
@@ -299,7 +298,8 @@ async function runGraphCommand(io, request) {
                     lookups: result.value.jobs.map((j) => j.key),
                     // The index's listing, the second of the keys' calls (see workTreeCommands).
                     index: await workTreeListings.runs[1],
-                    isInput: (p) => inputs.has(p),
+                    // Made only when a write-back would be allowed otherwise: a graph's every input.
+                    inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
                 });
             if (alone &&
                 vouched &&

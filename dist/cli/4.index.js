@@ -9,31 +9,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   putBackRecorded: () => (/* binding */ putBackRecorded)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5556);
-/* harmony import */ var _executor_in_place_restore_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8939);
-/* harmony import */ var _executor_in_place_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1732);
-/* harmony import */ var _executor_worker_pool_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1082);
-/**
- * In-place outputs gone whole (every output directory of a job removed, as a `git clean -X` or a fresh checkout
- * leaves them), written back for a run that a record answers (fully-cached.ts), as the full path does for a verdict
- * it finds gone (InPlaceOutputs.fromVerdict): each file of the verdict from the cache's stored file, checked as it
- * is written. No file written here is one git tracks or a job reads: the record allows the write-back only when no
- * output is one (see inPlaceForRecord).
- *
- * On any trouble (a hit gone or another artifact now, a stored file that fails its check), the caller takes the
- * full path, which checks what was written, writes the rest and says what went wrong.
- */
-
-
+/* harmony import */ var _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5556);
+/* harmony import */ var _executor_in_place_restore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8939);
+/* harmony import */ var _executor_worker_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1082);
 
 
 
 /** Writes every gone job's outputs back under `realDir`; when it could not, what the cache warned of. */
 async function putBackRecorded(cacheDir, { realDir, jobs, lookups }) {
     const warnings = [];
-    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalCache */ .Um.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(() => undefined);
+    const cache = await _cache_local_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .LocalCache */ .Um.create(cacheDir, { onWarning: (m) => warnings.push(m) }).catch(() => undefined);
     if (cache === undefined)
         return { ok: false, warnings };
     try {
@@ -43,23 +28,13 @@ async function putBackRecorded(cacheDir, { realDir, jobs, lookups }) {
         if (warnings.length > 0)
             return { ok: false, warnings };
         // As many jobs writing at once as the full path lets (see InPlaceOutputs).
-        const writers = new _executor_worker_pool_js__WEBPACK_IMPORTED_MODULE_4__/* .WorkerPool */ .T(8);
+        const writers = new _executor_worker_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .WorkerPool */ .T(8);
         const placed = await Promise.all(jobs.map(async ({ key, artifact, files }) => {
             const hit = hits.get(key);
             if (hit?.storedFile === undefined || hit.artifact !== artifact)
                 return false;
             const place = hit.place?.bind(hit);
-            const r = await (0,_executor_in_place_restore_js__WEBPACK_IMPORTED_MODULE_2__/* .placeStored */ .hN)(files.map(([rel, sha256, exec, size]) => {
-                const path = `${_executor_in_place_js__WEBPACK_IMPORTED_MODULE_3__/* .IN_PLACE_DIR */ .kO}/${rel}`;
-                return {
-                    path,
-                    stored: hit.storedFile(path),
-                    to: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(realDir, rel),
-                    size,
-                    mode: exec ? 0o755 : 0o644,
-                    sha256,
-                };
-            }), place, writers);
+            const r = await (0,_executor_in_place_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .placeStored */ .hN)((0,_executor_in_place_restore_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictPlacement */ .Xl)(realDir, files, hit.storedFile.bind(hit)), place, writers);
             return r.ok;
         }));
         return warnings.length === 0 && placed.every(Boolean) ? { ok: true } : { ok: false, warnings };

@@ -1223,19 +1223,7 @@ class InPlaceOutputs {
                 return true;
             }
             // As a full check would: a file git tracks, or that a job reads, is never written over.
-            const files = outputs
-                .filter(([rel]) => !this.#protect(rel))
-                .map(([rel, sha256, exec, size]) => {
-                const path = `${in_place/* IN_PLACE_DIR */.kO}/${rel}`;
-                return {
-                    path,
-                    stored: stored.storedFile(path),
-                    to: (0,external_node_path_.join)(this.#sourceDir, rel),
-                    size,
-                    mode: exec ? 0o755 : 0o644,
-                    sha256,
-                };
-            });
+            const files = (0,in_place_restore/* verdictPlacement */.Xl)(this.#sourceDir, outputs.filter(([rel]) => !this.#protect(rel)), stored.storedFile);
             return (await (0,in_place_restore/* placeStored */.hN)(files, stored.place, this.#writers)).ok;
         }
         catch {

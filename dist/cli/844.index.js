@@ -8,6 +8,7 @@ const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ni: () => (/* binding */ restoreInPlace),
 /* harmony export */   VM: () => (/* binding */ outputsInPlace),
+/* harmony export */   Xl: () => (/* binding */ verdictPlacement),
 /* harmony export */   hN: () => (/* binding */ placeStored),
 /* harmony export */   pl: () => (/* binding */ inPlacePaths)
 /* harmony export */ });
@@ -131,6 +132,20 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
         return { kind: 'unchanged' };
     }
     return { kind: 'restored', written: stale.length + made, removed };
+}
+/** The files of a verdict (`[path, sha256, exec, size]`, outputs only), as placeStored writes them under `sourceDir`. */
+function verdictPlacement(sourceDir, files, storedFile) {
+    return files.map(([rel, sha256, exec, size]) => {
+        const path = `${_in_place_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_PLACE_DIR */ .kO}/${rel}`;
+        return {
+            path,
+            stored: storedFile(path),
+            to: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, rel),
+            size,
+            mode: exec ? 0o755 : 0o644,
+            sha256,
+        };
+    });
 }
 /**
  * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand

@@ -43,8 +43,7 @@ function compileAsRecorded(sourceDir, vouch) {
  * changed (only the full path can tell what to do); else the jobs whose output directories are all gone, with
  * the files their verdict found there, which the full path writes back from the cache's stored files.
  */
-function outputsAsRecorded(realDir, { records, verdicts }) {
-    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records);
+function outputsAsRecorded(realDir, { records, verdicts }, stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records)) {
     const gone = [];
     for (const [label, artifact, key] of verdicts) {
         const verdict = stats.verdict(label, artifact);
@@ -76,7 +75,8 @@ function inPlaceForRecord(run) {
         verdicts.push([j.label, artifact, j.key]);
     }
     const inPlace = { records: run.records, verdicts };
-    if (outputsAsRecorded(run.realDir, inPlace)?.length !== 0)
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(run.records);
+    if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0)
         return undefined;
     if (run.index?.code !== 0)
         return inPlace;
@@ -84,10 +84,10 @@ function inPlaceForRecord(run) {
     if (paths.gitlinks.length > 0)
         return inPlace;
     const tracked = new Set(paths.paths);
-    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(run.records);
+    const inputs = run.inputs();
     const likeFullPath = verdicts.every(([label, artifact]) => stats
         .verdict(label, artifact)
-        ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || run.isInput(rel))));
+        ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || inputs.has(rel))));
     return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
 }
 

@@ -43934,6 +43934,20 @@ async function restoreInPlace(sourceDir, globs, artifact, records, protect, sour
     }
     return { kind: 'restored', written: stale.length + made, removed };
 }
+/** The files of a verdict (`[path, sha256, exec, size]`, outputs only), as placeStored writes them under `sourceDir`. */
+function verdictPlacement(sourceDir, files, storedFile) {
+    return files.map(([rel, sha256, exec, size]) => {
+        const path = `${IN_PLACE_DIR}/${rel}`;
+        return {
+            path,
+            stored: storedFile(path),
+            to: (0,external_node_path_.join)(sourceDir, rel),
+            size,
+            mode: exec ? 0o755 : 0o644,
+            sha256,
+        };
+    });
+}
 /**
  * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand
  * restores use both cores); here otherwise, a few jobs at a time (`writers`), so that a thousand jobs restoring at
@@ -45144,19 +45158,7 @@ class InPlaceOutputs {
                 return true;
             }
             // As a full check would: a file git tracks, or that a job reads, is never written over.
-            const files = outputs
-                .filter(([rel]) => !this.#protect(rel))
-                .map(([rel, sha256, exec, size]) => {
-                const path = `${IN_PLACE_DIR}/${rel}`;
-                return {
-                    path,
-                    stored: stored.storedFile(path),
-                    to: (0,external_node_path_.join)(this.#sourceDir, rel),
-                    size,
-                    mode: exec ? 0o755 : 0o644,
-                    sha256,
-                };
-            });
+            const files = verdictPlacement(this.#sourceDir, outputs.filter(([rel]) => !this.#protect(rel)), stored.storedFile);
             return (await placeStored(files, stored.place, this.#writers)).ok;
         }
         catch {

@@ -32,8 +32,8 @@ export function compileAsRecorded(sourceDir: string, vouch: KeptVouch): boolean 
 export function outputsAsRecorded(
   realDir: string,
   { records, verdicts }: RecordedInPlace,
+  stats = new OutputStatRecords(records),
 ): GoneOutputs[] | undefined {
-  const stats = new OutputStatRecords(records);
   const gone: GoneOutputs[] = [];
   for (const [label, artifact, key] of verdicts) {
     const verdict = stats.verdict(label, artifact);
@@ -68,7 +68,7 @@ export function inPlaceForRecord(run: {
   unchanged: ReadonlyMap<string, string>;
   lookups: string[];
   index: GitRun | undefined;
-  isInput: (path: string) => boolean;
+  inputs: () => ReadonlySet<string>;
 }): RecordedInPlace | undefined {
   const verdicts: RecordedInPlace['verdicts'] = [];
   for (const j of run.jobs) {
@@ -77,16 +77,17 @@ export function inPlaceForRecord(run: {
     verdicts.push([j.label, artifact, j.key]);
   }
   const inPlace: RecordedInPlace = { records: run.records, verdicts };
-  if (outputsAsRecorded(run.realDir, inPlace)?.length !== 0) return undefined;
+  const stats = new OutputStatRecords(run.records);
+  if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0) return undefined;
   if (run.index?.code !== 0) return inPlace;
   const { paths } = parseIndexListingWithPaths(run.index.out);
   if (paths.gitlinks.length > 0) return inPlace;
   const tracked = new Set(paths.paths);
-  const stats = new OutputStatRecords(run.records);
+  const inputs = run.inputs();
   const likeFullPath = verdicts.every(([label, artifact]) =>
     stats
       .verdict(label, artifact)
-      ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || run.isInput(rel))),
+      ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || inputs.has(rel))),
   );
   return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
 }

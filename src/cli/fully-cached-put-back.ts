@@ -8,11 +8,9 @@
  * On any trouble (a hit gone or another artifact now, a stored file that fails its check), the caller takes the
  * full path, which checks what was written, writes the rest and says what went wrong.
  */
-import { join } from 'node:path';
 import type { JobKey } from '../ids/brands.js';
 import { LocalCache } from '../cache/local-cache.js';
-import { placeStored } from '../executor/in-place-restore.js';
-import { IN_PLACE_DIR } from '../executor/in-place.js';
+import { placeStored, verdictPlacement } from '../executor/in-place-restore.js';
 import { WorkerPool } from '../executor/worker-pool.js';
 import type { GoneOutputs } from './fully-cached-in-place.js';
 
@@ -39,17 +37,7 @@ export async function putBackRecorded(
         if (hit?.storedFile === undefined || hit.artifact !== artifact) return false;
         const place = hit.place?.bind(hit);
         const r = await placeStored(
-          files.map(([rel, sha256, exec, size]) => {
-            const path = `${IN_PLACE_DIR}/${rel}`;
-            return {
-              path,
-              stored: hit.storedFile!(path),
-              to: join(realDir, rel),
-              size,
-              mode: exec ? 0o755 : 0o644,
-              sha256,
-            };
-          }),
+          verdictPlacement(realDir, files, hit.storedFile.bind(hit)),
           place,
           writers,
         );

@@ -3,11 +3,9 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Graph, JobLabel } from '../graph/model.js';
 import type { ManifestEntry } from '../cache/cache.js';
-import type { PlaceFile } from '../cache/place-files.js';
 import {
   captureOutputs,
   clearOutputs,
-  IN_PLACE_DIR,
   type OutputGlobs,
   type PlaceFailure,
   placeOutputs,
@@ -18,6 +16,7 @@ import {
   placeStored,
   restoreInPlace,
   type StoredArtifact,
+  verdictPlacement,
 } from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords, verdictNow } from './output-stat-records.js';
@@ -453,19 +452,11 @@ export class InPlaceOutputs {
         return true;
       }
       // As a full check would: a file git tracks, or that a job reads, is never written over.
-      const files = outputs
-        .filter(([rel]) => !this.#protect(rel))
-        .map(([rel, sha256, exec, size]): PlaceFile => {
-          const path = `${IN_PLACE_DIR}/${rel}`;
-          return {
-            path,
-            stored: stored.storedFile(path),
-            to: join(this.#sourceDir, rel),
-            size,
-            mode: exec ? 0o755 : 0o644,
-            sha256,
-          };
-        });
+      const files = verdictPlacement(
+        this.#sourceDir,
+        outputs.filter(([rel]) => !this.#protect(rel)),
+        stored.storedFile,
+      );
       return (await placeStored(files, stored.place, this.#writers)).ok;
     } catch {
       return false;

@@ -150,6 +150,25 @@ export async function restoreInPlace(
   return { kind: 'restored', written: stale.length + made, removed };
 }
 
+/** The files of a verdict (`[path, sha256, exec, size]`, outputs only), as placeStored writes them under `sourceDir`. */
+export function verdictPlacement(
+  sourceDir: string,
+  files: Verdict['files'],
+  storedFile: (path: string) => string,
+): PlaceFile[] {
+  return files.map(([rel, sha256, exec, size]) => {
+    const path = `${IN_PLACE_DIR}/${rel}`;
+    return {
+      path,
+      stored: storedFile(path),
+      to: join(sourceDir, rel),
+      size,
+      mode: exec ? 0o755 : 0o644,
+      sha256,
+    };
+  });
+}
+
 /**
  * Puts stored files in their places: where the cache can, on its helper thread as well as this one (a thousand
  * restores use both cores); here otherwise, a few jobs at a time (`writers`), so that a thousand jobs restoring at

@@ -203,7 +203,6 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const withOutputs = result.value.jobs.filter(
         (j) => (graph.byLabel.get(j.label)!.outputs?.length ?? 0) > 0,
       );
-      const inputs = new Set(graph.jobs.flatMap((j) => j.inputs));
       const inPlace =
         withOutputs.length === 0 || !realDir
           ? undefined
@@ -215,7 +214,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
               lookups: result.value.jobs.map((j) => j.key),
               // The index's listing, the second of the keys' calls (see workTreeCommands).
               index: await workTreeListings.runs[1],
-              isInput: (p) => inputs.has(p),
+              // Made only when a write-back would be allowed otherwise: a graph's every input.
+              inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
             });
       if (
         alone &&
