@@ -50,6 +50,8 @@ async function rawServer(respond: (socket: Socket, request: string, nth: number)
   };
 }
 
+type Cleanups = (cleanup: () => Promise<void> | void) => void;
+
 const bodyOf = (request: string): string => `body of ${request.split(' ')[1]}`;
 const answer = (body: string): string =>
   `HTTP/1.1 200 OK\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -770,6 +772,7 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
   async function readsServer(
     respond: (socket: Socket, requests: string[]) => void,
     port = 0,
+    onCleanup: Cleanups = (c) => cleanups.push(c),
   ): Promise<{
     url: string;
     reads: string[][];
@@ -797,7 +800,7 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       });
     });
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-    cleanups.push(async () => {
+    onCleanup(async () => {
       for (const s of sockets) s.destroy();
       await new Promise((r) => server.close(r));
     });
@@ -809,9 +812,14 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
     };
   }
 
-  function client(url: string, idleTimeoutMs = 2000, maxSockets = 2): HttpClient {
+  function client(
+    url: string,
+    idleTimeoutMs = 2000,
+    maxSockets = 2,
+    onCleanup: Cleanups = (c) => cleanups.push(c),
+  ): HttpClient {
     const c = new HttpClient({ url, idleTimeoutMs, maxSockets });
-    cleanups.push(() => c.close());
+    onCleanup(() => c.close());
     return c;
   }
 
@@ -954,20 +962,32 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  describe('a server that may have hung right after an answer', () => {
+  // Side by side: each test mostly waits out time-outs of seconds. The two that take this thread over (a busy loop,
+  // a patched setImmediate) run alone.
+  describe.concurrent('a server that may have hung right after an answer', () => {
     // Once a GET sent behind an answered one times out, the GETs go out again alone, and each must have its head
     // within four times the slowest head so far (at least 2 s, at most the time-out), unless the server was heard
     // from since it went out.
     const IDLE = 3000;
     const after = (socket: Socket, ms: number, text: string): void =>
       void setTimeout(() => void (socket.destroyed || socket.write(text)), ms);
+    /** This block's servers and clients, closed when their own test ends (the tests run side by side). */
+    const ownedBy = (finished: Cleanups) => ({
+      readsServer: (respond: (socket: Socket, requests: string[]) => void) =>
+        readsServer(respond, 0, finished),
+      client: (url: string, idleTimeoutMs: number, maxSockets: number) =>
+        client(url, idleTimeoutMs, maxSockets, finished),
+    });
     const timed = async <T>(work: Promise<T>): Promise<{ value: T; ms: number }> => {
       const started = Date.now();
       const value = await work;
       return { value, ms: Date.now() - started };
     };
 
-    it('fails the GETs after one time-out and a short wait, not two time-outs', async () => {
+    it('fails the GETs after one time-out and a short wait, not two time-outs', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       let answered = false;
       const s = await readsServer((socket, requests) => {
         if (answered) return;
@@ -982,7 +1002,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(ms).toBeLessThan(5800);
     });
 
-    it('counts a head from when its GET could be answered: neither a slow body nor the answers before it in the pipeline', async () => {
+    it('counts a head from when its GET could be answered: neither a slow body nor the answers before it in the pipeline', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       // Four GETs in one write, answered 170 ms apart (the last counted from its write: 680 ms, four times which is
       // more than 2 s), the first with a body that takes 600 ms; of the next two, the first only; then nothing.
       let reads = 0;
@@ -1003,7 +1026,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(ms).toBeLessThan(IDLE + 2000 + 500);
     });
 
-    it('names the time-out it waited in whole milliseconds, four times a slow head', async () => {
+    it('names the time-out it waited in whole milliseconds, four times a slow head', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       let answered = false;
       const s = await readsServer((socket, requests) => {
         if (answered) return;
@@ -1017,7 +1043,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(waited).toBeLessThan(IDLE);
     });
 
-    it('gives a GET sent alone the whole time-out once the head of another answer came since it went out', async () => {
+    it('gives a GET sent alone the whole time-out once the head of another answer came since it went out', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       // Pipelined GETs get their first answer only; of the GETs then sent alone, the first is answered after 50 ms
       // (when both connections' first GETs went out again alone) and the second after 2.5 s: longer than the short
       // wait, but the server is up.
@@ -1030,7 +1059,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(await lookups(client(s.url, IDLE, 2), 'a')).toEqual(expected('a'));
     });
 
-    it('gives later GETs the whole time-out again once the GETs sent alone were taken for a hung server', async () => {
+    it('gives later GETs the whole time-out again once the GETs sent alone were taken for a hung server', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       // The GET sent alone after the time-out gets nothing; a later one is answered after 2.5 s.
       let alone = 0;
       const s = await readsServer((socket, requests) => {
@@ -1043,41 +1075,52 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(r.ok && r.value.body.toString()).toBe('body of /later');
     });
 
-    it('reads the answers already in its socket before taking a GET sent alone for hung (a busy thread)', async () => {
-      // A server that takes no pipelined GETs answers a GET sent alone in 150 ms; this thread is busy from the
-      // time-out on for longer than the short wait, with the answer in its socket by then.
-      const s = await readsServer((socket, requests) => {
-        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
-        after(socket, 150, answer(bodyOf(requests[0]!)));
-      });
-      const c = client(s.url, IDLE, 1);
-      setTimeout(() => {
-        const until = Date.now() + 2200;
-        while (Date.now() < until);
-      }, IDLE + 100);
-      expect(await lookups(c, 'a', 2)).toEqual(expected('a', 2));
-    });
+    it.sequential(
+      'reads the answers already in its socket before taking a GET sent alone for hung (a busy thread)',
+      async ({ onTestFinished }) => {
+        const { readsServer, client } = ownedBy(onTestFinished);
+        // A server that takes no pipelined GETs answers a GET sent alone in 150 ms; this thread is busy from the
+        // time-out on for longer than the short wait, with the answer in its socket by then.
+        const s = await readsServer((socket, requests) => {
+          if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+          after(socket, 150, answer(bodyOf(requests[0]!)));
+        });
+        const c = client(s.url, IDLE, 1);
+        setTimeout(() => {
+          const until = Date.now() + 2200;
+          while (Date.now() < until);
+        }, IDLE + 100);
+        expect(await lookups(c, 'a', 2)).toEqual(expected('a', 2));
+      },
+    );
 
-    it.each([
+    it.for<[string, string]>([
       ['interim answers (102 Processing)', 'HTTP/1.1 102 Processing\r\n\r\n'],
       ['the status line of its answer', 'HTTP/1.1 200 OK\r\n'],
-    ])('does not take a GET sent alone for hung once it got %s in time', async (_what, early) => {
-      // To a GET sent alone, bytes of its answer at once, the rest after 2.5 s: the server is up, and working.
-      const s = await readsServer((socket, requests) => {
-        if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
-        const whole = answer(bodyOf(requests[0]!));
-        if (early.includes('102')) {
-          for (const ms of [10, 600, 1200, 1800]) after(socket, ms, early);
-          after(socket, 2500, whole);
-        } else {
-          after(socket, 10, early);
-          after(socket, 2500, whole.slice(early.length));
-        }
-      });
-      expect(await lookups(client(s.url, IDLE, 1), 'a', 2)).toEqual(expected('a', 2));
-    });
+    ])(
+      'does not take a GET sent alone for hung once it got %s in time',
+      async ([, early], { onTestFinished }) => {
+        const { readsServer, client } = ownedBy(onTestFinished);
+        // To a GET sent alone, bytes of its answer at once, the rest after 2.5 s: the server is up, and working.
+        const s = await readsServer((socket, requests) => {
+          if (requests.length > 1) return void socket.write(answer(bodyOf(requests[0]!)));
+          const whole = answer(bodyOf(requests[0]!));
+          if (early.includes('102')) {
+            for (const ms of [10, 600, 1200, 1800]) after(socket, ms, early);
+            after(socket, 2500, whole);
+          } else {
+            after(socket, 10, early);
+            after(socket, 2500, whole.slice(early.length));
+          }
+        });
+        expect(await lookups(client(s.url, IDLE, 1), 'a', 2)).toEqual(expected('a', 2));
+      },
+    );
 
-    it('gives later GETs the whole time-out when the GET sent alone failed otherwise (its connection closed)', async () => {
+    it('gives later GETs the whole time-out when the GET sent alone failed otherwise (its connection closed)', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       // The connection of the GET sent alone is dropped (a server restarting); later the server is back, and
       // answers in 2.5 s.
       let phase: 'first' | 'drop' | 'slow' = 'first';
@@ -1096,7 +1139,10 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(r.ok ? r.value.body.toString() : r.error.message).toBe('body of /later');
     });
 
-    it('gives the short wait to the lookups that waited for a connection too, sent on one a plain GET left', async () => {
+    it('gives the short wait to the lookups that waited for a connection too, sent on one a plain GET left', async ({
+      onTestFinished,
+    }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       // /a0 and /a1 in one write, /a0 answered; /w0–/w3 wait for the connection; a plain GET (an archive) is
       // answered on a connection of its own, which is parked; then the server answers nothing.
       let hung = false;
@@ -1118,31 +1164,36 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       expect(Math.max(...failed.map((f) => f.ms))).toBeLessThan(IDLE + 2000 + 600);
     });
 
-    it('fails a GET sent alone as closed, not as timed out, when the client closes as the short wait ends', async () => {
-      let answered = false;
-      const s = await readsServer((socket, requests) => {
-        if (answered) return;
-        answered = true;
-        socket.write(answer(bodyOf(requests[0]!)));
-      });
-      const c = client(s.url, IDLE, 1);
-      // Closed right after the short wait's decision is put off until the reads due (see #current).
-      const original = globalThis.setImmediate;
-      let closed = false;
-      globalThis.setImmediate = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
-        const r = original(fn, ...args);
-        if (!closed && new Error().stack?.includes('get-connections')) {
-          closed = true;
-          c.close();
-        }
-        return r;
-      }) as typeof setImmediate;
-      cleanups.push(() => void (globalThis.setImmediate = original));
-      expect(await lookups(c, 'a', 2)).toEqual(['body of /a0', 'failed: GET failed: the client is closed']);
-      expect(closed).toBe(true);
-    });
+    it.sequential(
+      'fails a GET sent alone as closed, not as timed out, when the client closes as the short wait ends',
+      async ({ onTestFinished }) => {
+        const { readsServer, client } = ownedBy(onTestFinished);
+        let answered = false;
+        const s = await readsServer((socket, requests) => {
+          if (answered) return;
+          answered = true;
+          socket.write(answer(bodyOf(requests[0]!)));
+        });
+        const c = client(s.url, IDLE, 1);
+        // Closed right after the short wait's decision is put off until the reads due (see #current).
+        const original = globalThis.setImmediate;
+        let closed = false;
+        globalThis.setImmediate = ((fn: (...a: unknown[]) => void, ...args: unknown[]) => {
+          const r = original(fn, ...args);
+          if (!closed && new Error().stack?.includes('get-connections')) {
+            closed = true;
+            c.close();
+          }
+          return r;
+        }) as typeof setImmediate;
+        onTestFinished(() => void (globalThis.setImmediate = original));
+        expect(await lookups(c, 'a', 2)).toEqual(['body of /a0', 'failed: GET failed: the client is closed']);
+        expect(closed).toBe(true);
+      },
+    );
 
-    it('names the idle time-out when the body of a GET sent alone stalls', async () => {
+    it('names the idle time-out when the body of a GET sent alone stalls', async ({ onTestFinished }) => {
+      const { readsServer, client } = ownedBy(onTestFinished);
       let first = true;
       const s = await readsServer((socket, requests) => {
         if (requests.length > 1 || first) {
