@@ -909,7 +909,7 @@ class InPlaceOutputs {
         this.#compile = opts.compile;
         this.#tracked = () => opts.tracked?.() ?? trackedFiles(sourceDir);
         this.#indexFile = opts.indexFile;
-        this.#records = new output_stat_records/* OutputStatRecords */.a(opts.recordsFile);
+        this.#records = new output_stat_records/* OutputStatRecords */.aG(opts.recordsFile);
         this.#onUnchanged = opts.onUnchanged;
         this.#owners = new LaterOwners(graph, (label) => this.#of(label));
         const inRun = opts.inRun;
@@ -1212,11 +1212,10 @@ class InPlaceOutputs {
         if (verdict === undefined)
             return false;
         try {
-            const now = (0,output_stat_records/* verdictNow */.Q)(this.#sourceDir, verdict, this.#records);
+            const now = (0,output_stat_records/* verdictNow */.QC)(this.#sourceDir, verdict, this.#records);
             if (now === 'changed')
                 return false;
-            // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
-            const outputs = verdict.files.filter((f) => f[1] !== '');
+            const outputs = (0,output_stat_records/* verdictOutputs */.Ix)(verdict);
             this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
             if (now === 'in-place') {
                 this.#onUnchanged?.(label, artifact);
@@ -2718,18 +2717,21 @@ function outDirCollisions(graph, roots) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ verdictNow),
-/* harmony export */   a: () => (/* binding */ OutputStatRecords)
+/* harmony export */   Ix: () => (/* binding */ verdictOutputs),
+/* harmony export */   QC: () => (/* binding */ verdictNow),
+/* harmony export */   aG: () => (/* binding */ OutputStatRecords)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7126);
+/* harmony import */ var _cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7126);
 /* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5958);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4956);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4956);
 /* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2148);
-/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4807);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9293);
+/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4807);
+
 
 
 
@@ -2846,6 +2848,9 @@ class OutputStatRecords {
         if (tree === undefined)
             return undefined;
         this.#usedTrees.add(base);
+        // An output that names a file (`out.txt`): while a file or a link stands there, nothing can be below it.
+        if (tree.dirs.length === 0)
+            return (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_4__/* .lstatIfAny */ .e)(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
         for (const d of tree.dirs) {
             let st;
             try {
@@ -2856,7 +2861,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st) ||
+                !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -2868,13 +2873,16 @@ class OutputStatRecords {
     /**
      * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
      * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
-     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS). A file (or link) at `base` itself is remembered
+     * as the listing of itself alone, which holds whenever no directory stands there (see `listing`).
      */
     recordListing(base, dirs, entries, statTakenAtMs) {
-        if (this.#file === undefined || dirs.length === 0)
+        if (this.#file === undefined)
+            return;
+        if (dirs.length === 0 && !(entries.length === 1 && entries[0] === base))
             return;
         for (const [, st] of dirs)
-            if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+            if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
                 return;
         this.#load();
         const tree = {
@@ -2893,7 +2901,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+        if (row === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -2912,7 +2920,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+        if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -2972,13 +2980,13 @@ function isVerdict(x) {
     const { artifact, bases, files } = x;
     if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
         return false;
-    if (!bases.every((b) => typeof b === 'string' && (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(b)))
+    if (!bases.every((b) => typeof b === 'string' && (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(b)))
         return false;
-    const inBase = (p) => bases.some((b) => p.startsWith(`${b}/`));
+    const inBase = (p) => bases.some((b) => p === b || p.startsWith(`${b}/`));
     return files.every((f) => Array.isArray(f) &&
         f.length === 4 &&
         typeof f[0] === 'string' &&
-        (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(f[0]) &&
+        (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(f[0]) &&
         inBase(f[0]) &&
         typeof f[1] === 'string' &&
         (f[2] === 0 || f[2] === 1) &&
@@ -2990,7 +2998,6 @@ function isTree(x) {
         return false;
     const { dirs, entries } = x;
     return (Array.isArray(dirs) &&
-        dirs.length > 0 &&
         dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
@@ -3002,6 +3009,8 @@ function isTree(x) {
  * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
  */
 function isWholeTree(base, tree) {
+    if (tree.dirs.length === 0)
+        return tree.entries.length === 1 && tree.entries[0] === base;
     if (tree.dirs[0][0] !== base)
         return false;
     const dirs = new Set();
@@ -3031,6 +3040,11 @@ function numbersFrom(a, from, to) {
 function isRow(x) {
     return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
 }
+/** A verdict's output files (not the names it lists beside them), each once however many of its bases list it. */
+function verdictOutputs(verdict) {
+    const seen = new Set();
+    return verdict.files.filter(([rel, sha256]) => sha256 !== '' && !seen.has(rel) && seen.add(rel));
+}
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }
@@ -3048,7 +3062,7 @@ function verdictNow(sourceDir, verdict, records) {
     let gone = 0;
     let i = 0;
     for (const base of verdict.bases) {
-        if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__/* .linkOnTheWay */ .K)(sourceDir, base, real) !== undefined)
+        if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_5__/* .linkOnTheWay */ .K)(sourceDir, base, real) !== undefined)
             return 'changed';
         const listed = records.listing(sourceDir, base);
         if (listed === undefined) {

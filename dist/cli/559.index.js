@@ -132,17 +132,17 @@ function compileAsRecorded(sourceDir, vouch) {
  * changed (only the full path can tell what to do); else the jobs whose output directories are all gone, with
  * the files their verdict found there, which the full path writes back from the cache's stored files.
  */
-function outputsAsRecorded(realDir, { records, verdicts }, stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records)) {
+function outputsAsRecorded(realDir, { records, verdicts }, stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .aG(records)) {
     const gone = [];
     for (const [label, artifact, key] of verdicts) {
         const verdict = stats.verdict(label, artifact);
         if (verdict === undefined)
             return undefined;
-        const now = (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats);
+        const now = (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .QC)(realDir, verdict, stats);
         if (now === 'changed')
             return undefined;
         if (now === 'gone')
-            gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
+            gone.push({ artifact, key, files: (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictOutputs */ .Ix)(verdict) });
     }
     return gone;
 }
@@ -164,7 +164,7 @@ function inPlaceForRecord(run) {
         verdicts.push([j.label, artifact, j.key]);
     }
     const inPlace = { records: run.records, verdicts };
-    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(run.records);
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .aG(run.records);
     if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0)
         return undefined;
     if (run.index?.code !== 0)
@@ -617,18 +617,21 @@ function linkOnTheWay(root, rel, checked = new Set()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ verdictNow),
-/* harmony export */   a: () => (/* binding */ OutputStatRecords)
+/* harmony export */   Ix: () => (/* binding */ verdictOutputs),
+/* harmony export */   QC: () => (/* binding */ verdictNow),
+/* harmony export */   aG: () => (/* binding */ OutputStatRecords)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7126);
+/* harmony import */ var _cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7126);
 /* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5958);
-/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4956);
+/* harmony import */ var _util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4956);
 /* harmony import */ var _util_state_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2148);
-/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4807);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9293);
+/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4807);
+
 
 
 
@@ -745,6 +748,9 @@ class OutputStatRecords {
         if (tree === undefined)
             return undefined;
         this.#usedTrees.add(base);
+        // An output that names a file (`out.txt`): while a file or a link stands there, nothing can be below it.
+        if (tree.dirs.length === 0)
+            return (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_4__/* .lstatIfAny */ .e)(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
         for (const d of tree.dirs) {
             let st;
             try {
@@ -755,7 +761,7 @@ class OutputStatRecords {
             }
             if (st === undefined ||
                 !st.isDirectory() ||
-                !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st) ||
+                !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st) ||
                 st.mtimeMs !== d[3] ||
                 st.ctimeMs !== d[4] ||
                 st.ino !== d[2] ||
@@ -767,13 +773,16 @@ class OutputStatRecords {
     /**
      * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
      * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
-     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS). A file (or link) at `base` itself is remembered
+     * as the listing of itself alone, which holds whenever no directory stands there (see `listing`).
      */
     recordListing(base, dirs, entries, statTakenAtMs) {
-        if (this.#file === undefined || dirs.length === 0)
+        if (this.#file === undefined)
+            return;
+        if (dirs.length === 0 && !(entries.length === 1 && entries[0] === base))
             return;
         for (const [, st] of dirs)
-            if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+            if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
                 return;
         this.#load();
         const tree = {
@@ -792,7 +801,7 @@ class OutputStatRecords {
         if (this.#file === undefined)
             return undefined;
         const row = this.#load().get(path);
-        if (row === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+        if (row === undefined || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
             return undefined;
         this.#used.add(path);
         return row[0] === st.dev &&
@@ -811,7 +820,7 @@ class OutputStatRecords {
     record(path, st, sha256, statTakenAtMs) {
         if (this.#file === undefined)
             return;
-        if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_5__/* .exactIno */ .ik)(st))
+        if (!(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .settledMs */ .ou)(st, statTakenAtMs) || !(0,_util_settled_stat_js__WEBPACK_IMPORTED_MODULE_6__/* .exactIno */ .ik)(st))
             return;
         const rows = this.#load();
         const row = statRow(st, sha256);
@@ -871,13 +880,13 @@ function isVerdict(x) {
     const { artifact, bases, files } = x;
     if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
         return false;
-    if (!bases.every((b) => typeof b === 'string' && (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(b)))
+    if (!bases.every((b) => typeof b === 'string' && (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(b)))
         return false;
-    const inBase = (p) => bases.some((b) => p.startsWith(`${b}/`));
+    const inBase = (p) => bases.some((b) => p === b || p.startsWith(`${b}/`));
     return files.every((f) => Array.isArray(f) &&
         f.length === 4 &&
         typeof f[0] === 'string' &&
-        (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_6__/* .isSafeRelativePath */ .VH)(f[0]) &&
+        (0,_cache_entry_meta_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(f[0]) &&
         inBase(f[0]) &&
         typeof f[1] === 'string' &&
         (f[2] === 0 || f[2] === 1) &&
@@ -889,7 +898,6 @@ function isTree(x) {
         return false;
     const { dirs, entries } = x;
     return (Array.isArray(dirs) &&
-        dirs.length > 0 &&
         dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
@@ -901,6 +909,8 @@ function isTree(x) {
  * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
  */
 function isWholeTree(base, tree) {
+    if (tree.dirs.length === 0)
+        return tree.entries.length === 1 && tree.entries[0] === base;
     if (tree.dirs[0][0] !== base)
         return false;
     const dirs = new Set();
@@ -930,6 +940,11 @@ function numbersFrom(a, from, to) {
 function isRow(x) {
     return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
 }
+/** A verdict's output files (not the names it lists beside them), each once however many of its bases list it. */
+function verdictOutputs(verdict) {
+    const seen = new Set();
+    return verdict.files.filter(([rel, sha256]) => sha256 !== '' && !seen.has(rel) && seen.add(rel));
+}
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
 }
@@ -947,7 +962,7 @@ function verdictNow(sourceDir, verdict, records) {
     let gone = 0;
     let i = 0;
     for (const base of verdict.bases) {
-        if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_4__/* .linkOnTheWay */ .K)(sourceDir, base, real) !== undefined)
+        if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_5__/* .linkOnTheWay */ .K)(sourceDir, base, real) !== undefined)
             return 'changed';
         const listed = records.listing(sourceDir, base);
         if (listed === undefined) {

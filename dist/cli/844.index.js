@@ -165,7 +165,8 @@ function placeStored(files, place, writers) {
  */
 function verdictFiles(sourceDir, globs, want, present, records) {
     const files = [];
-    let outputs = 0;
+    // Counted once where bases overlap (`dist/**` and `dist/types/**`), listed under each as verdictNow reads them.
+    const outputs = new Set();
     for (const base of globs.bases) {
         const listed = records.listing(sourceDir, base);
         if (listed === undefined)
@@ -183,10 +184,10 @@ function verdictFiles(sourceDir, globs, want, present, records) {
             if (st === undefined || records.digestOf(rel, st) !== e.sha256)
                 return undefined;
             files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
-            outputs++;
+            outputs.add(rel);
         }
     }
-    return outputs === want.size ? files : undefined;
+    return outputs.size === want.size ? files : undefined;
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and

@@ -43,17 +43,17 @@ function compileAsRecorded(sourceDir, vouch) {
  * changed (only the full path can tell what to do); else the jobs whose output directories are all gone, with
  * the files their verdict found there, which the full path writes back from the cache's stored files.
  */
-function outputsAsRecorded(realDir, { records, verdicts }, stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(records)) {
+function outputsAsRecorded(realDir, { records, verdicts }, stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .aG(records)) {
     const gone = [];
     for (const [label, artifact, key] of verdicts) {
         const verdict = stats.verdict(label, artifact);
         if (verdict === undefined)
             return undefined;
-        const now = (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .Q)(realDir, verdict, stats);
+        const now = (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictNow */ .QC)(realDir, verdict, stats);
         if (now === 'changed')
             return undefined;
         if (now === 'gone')
-            gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
+            gone.push({ artifact, key, files: (0,_executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictOutputs */ .Ix)(verdict) });
     }
     return gone;
 }
@@ -75,7 +75,7 @@ function inPlaceForRecord(run) {
         verdicts.push([j.label, artifact, j.key]);
     }
     const inPlace = { records: run.records, verdicts };
-    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .a(run.records);
+    const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_1__/* .OutputStatRecords */ .aG(run.records);
     if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0)
         return undefined;
     if (run.index?.code !== 0)

@@ -43966,7 +43966,8 @@ function placeStored(files, place, writers) {
  */
 function verdictFiles(sourceDir, globs, want, present, records) {
     const files = [];
-    let outputs = 0;
+    // Counted once where bases overlap (`dist/**` and `dist/types/**`), listed under each as verdictNow reads them.
+    const outputs = new Set();
     for (const base of globs.bases) {
         const listed = records.listing(sourceDir, base);
         if (listed === undefined)
@@ -43984,10 +43985,10 @@ function verdictFiles(sourceDir, globs, want, present, records) {
             if (st === undefined || records.digestOf(rel, st) !== e.sha256)
                 return undefined;
             files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
-            outputs++;
+            outputs.add(rel);
         }
     }
-    return outputs === want.size ? files : undefined;
+    return outputs.size === want.size ? files : undefined;
 }
 /**
  * Whether the checkout holds exactly an artifact's in-place outputs already (same files, types, exec bits and
@@ -44349,6 +44350,7 @@ function later_owners_topologicalOrder(graph) {
 
 
 
+
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
 const MAX_RECORDS = 200_000;
 /**
@@ -44458,6 +44460,9 @@ class OutputStatRecords {
         if (tree === undefined)
             return undefined;
         this.#usedTrees.add(base);
+        // An output that names a file (`out.txt`): while a file or a link stands there, nothing can be below it.
+        if (tree.dirs.length === 0)
+            return lstatIfAny(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
         for (const d of tree.dirs) {
             let st;
             try {
@@ -44480,10 +44485,13 @@ class OutputStatRecords {
     /**
      * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
      * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
-     * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+     * `statTakenAtMs`, well after its last change (see SETTLED_MS). A file (or link) at `base` itself is remembered
+     * as the listing of itself alone, which holds whenever no directory stands there (see `listing`).
      */
     recordListing(base, dirs, entries, statTakenAtMs) {
-        if (this.#file === undefined || dirs.length === 0)
+        if (this.#file === undefined)
+            return;
+        if (dirs.length === 0 && !(entries.length === 1 && entries[0] === base))
             return;
         for (const [, st] of dirs)
             if (!settledMs(st, statTakenAtMs) || !exactIno(st))
@@ -44586,7 +44594,7 @@ function isVerdict(x) {
         return false;
     if (!bases.every((b) => typeof b === 'string' && isSafeRelativePath(b)))
         return false;
-    const inBase = (p) => bases.some((b) => p.startsWith(`${b}/`));
+    const inBase = (p) => bases.some((b) => p === b || p.startsWith(`${b}/`));
     return files.every((f) => Array.isArray(f) &&
         f.length === 4 &&
         typeof f[0] === 'string' &&
@@ -44602,7 +44610,6 @@ function isTree(x) {
         return false;
     const { dirs, entries } = x;
     return (Array.isArray(dirs) &&
-        dirs.length > 0 &&
         dirs.every((d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5)) &&
         Array.isArray(entries) &&
         entries.every((e) => typeof e === 'string'));
@@ -44614,6 +44621,8 @@ function isTree(x) {
  * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
  */
 function isWholeTree(base, tree) {
+    if (tree.dirs.length === 0)
+        return tree.entries.length === 1 && tree.entries[0] === base;
     if (tree.dirs[0][0] !== base)
         return false;
     const dirs = new Set();
@@ -44642,6 +44651,11 @@ function numbersFrom(a, from, to) {
 }
 function isRow(x) {
     return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
+/** A verdict's output files (not the names it lists beside them), each once however many of its bases list it. */
+function verdictOutputs(verdict) {
+    const seen = new Set();
+    return verdict.files.filter(([rel, sha256]) => sha256 !== '' && !seen.has(rel) && seen.add(rel));
 }
 function statRow(st, sha256) {
     return [st.dev, st.ino, st.size, st.mode, st.mtimeMs, st.ctimeMs, sha256];
@@ -45150,8 +45164,7 @@ class InPlaceOutputs {
             const now = verdictNow(this.#sourceDir, verdict, this.#records);
             if (now === 'changed')
                 return false;
-            // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
-            const outputs = verdict.files.filter((f) => f[1] !== '');
+            const outputs = verdictOutputs(verdict);
             this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
             if (now === 'in-place') {
                 this.#onUnchanged?.(label, artifact);

@@ -5,7 +5,12 @@
  */
 import { linksAsListed } from '../config/repo-files.js';
 import type { KeptVouch } from '../config/compiled-graph-cache.js';
-import { OutputStatRecords, type Verdict, verdictNow } from '../executor/output-stat-records.js';
+import {
+  OutputStatRecords,
+  type Verdict,
+  verdictNow,
+  verdictOutputs,
+} from '../executor/output-stat-records.js';
 import { parseIndexListingWithPaths } from '../ids/git-output.js';
 import { statKey } from '../util/settled-stat.js';
 import { lstatIfAny } from '../util/stat-if-any.js';
@@ -40,7 +45,7 @@ export function outputsAsRecorded(
     if (verdict === undefined) return undefined;
     const now = verdictNow(realDir, verdict, stats);
     if (now === 'changed') return undefined;
-    if (now === 'gone') gone.push({ artifact, key, files: verdict.files.filter((f) => f[1] !== '') });
+    if (now === 'gone') gone.push({ artifact, key, files: verdictOutputs(verdict) });
   }
   return gone;
 }

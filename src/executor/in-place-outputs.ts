@@ -19,7 +19,7 @@ import {
   verdictPlacement,
 } from './in-place-restore.js';
 import { LaterOwners } from './later-owners.js';
-import { OutputStatRecords, verdictNow } from './output-stat-records.js';
+import { OutputStatRecords, verdictNow, verdictOutputs } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 
@@ -444,8 +444,7 @@ export class InPlaceOutputs {
     try {
       const now = verdictNow(this.#sourceDir, verdict, this.#records);
       if (now === 'changed') return false;
-      // Files the globs leave out, named in the verdict to tell its listing, are no outputs.
-      const outputs = verdict.files.filter((f) => f[1] !== '');
+      const outputs = verdictOutputs(verdict);
       this.#held.set(label, () => new Set(outputs.map((f) => f[0])));
       if (now === 'in-place') {
         this.#onUnchanged?.(label, artifact);

@@ -198,7 +198,8 @@ function verdictFiles(
   records: OutputStatRecords,
 ): Verdict['files'] | undefined {
   const files: Verdict['files'] = [];
-  let outputs = 0;
+  // Counted once where bases overlap (`dist/**` and `dist/types/**`), listed under each as verdictNow reads them.
+  const outputs = new Set<string>();
   for (const base of globs.bases) {
     const listed = records.listing(sourceDir, base);
     if (listed === undefined) return undefined;
@@ -213,10 +214,10 @@ function verdictFiles(
       const st = present.get(rel);
       if (st === undefined || records.digestOf(rel, st) !== e.sha256) return undefined;
       files.push([rel, e.sha256, e.mode & 0o100 ? 1 : 0, e.size]);
-      outputs++;
+      outputs.add(rel);
     }
   }
-  return outputs === want.size ? files : undefined;
+  return outputs.size === want.size ? files : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { isSafeRelativePath } from '../cache/entry-meta.js';
 import { readOwnFile } from '../util/read-own-file.js';
 import { exactIno, settledMs } from '../util/settled-stat.js';
 import { writeStateFile } from '../util/state-file.js';
+import { lstatIfAny } from '../util/stat-if-any.js';
 import { linkOnTheWay } from './link-on-the-way.js';
 
 /** Records beyond this many are dropped when the run did not look at them (files of long-gone packages). */
@@ -145,6 +146,9 @@ export class OutputStatRecords {
     const tree = this.#trees!.get(base);
     if (tree === undefined) return undefined;
     this.#usedTrees.add(base);
+    // An output that names a file (`out.txt`): while a file or a link stands there, nothing can be below it.
+    if (tree.dirs.length === 0)
+      return lstatIfAny(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
     for (const d of tree.dirs) {
       let st: Stats | undefined;
       try {
@@ -169,7 +173,8 @@ export class OutputStatRecords {
   /**
    * Remembers the listing of `base`: its directories with their lstat (bigint, each taken before the directory
    * was read) and the files and symlinks found in them. Ignored unless every directory's stat data was taken, at
-   * `statTakenAtMs`, well after its last change (see SETTLED_MS).
+   * `statTakenAtMs`, well after its last change (see SETTLED_MS). A file (or link) at `base` itself is remembered
+   * as the listing of itself alone, which holds whenever no directory stands there (see `listing`).
    */
   recordListing(
     base: string,
@@ -177,7 +182,8 @@ export class OutputStatRecords {
     entries: readonly string[],
     statTakenAtMs: number,
   ): void {
-    if (this.#file === undefined || dirs.length === 0) return;
+    if (this.#file === undefined) return;
+    if (dirs.length === 0 && !(entries.length === 1 && entries[0] === base)) return;
     for (const [, st] of dirs) if (!settledMs(st, statTakenAtMs) || !exactIno(st)) return;
     this.#load();
     const tree: Tree = {
@@ -271,7 +277,7 @@ function isVerdict(x: unknown): x is Verdict {
   if (typeof artifact !== 'string' || !Array.isArray(bases) || bases.length === 0 || !Array.isArray(files))
     return false;
   if (!bases.every((b) => typeof b === 'string' && isSafeRelativePath(b))) return false;
-  const inBase = (p: string): boolean => (bases as string[]).some((b) => p.startsWith(`${b}/`));
+  const inBase = (p: string): boolean => (bases as string[]).some((b) => p === b || p.startsWith(`${b}/`));
   return files.every(
     (f) =>
       Array.isArray(f) &&
@@ -291,7 +297,6 @@ function isTree(x: unknown): x is Tree {
   const { dirs, entries } = x as { dirs?: unknown; entries?: unknown };
   return (
     Array.isArray(dirs) &&
-    dirs.length > 0 &&
     dirs.every(
       (d) => Array.isArray(d) && d.length === 5 && typeof d[0] === 'string' && numbersFrom(d, 1, 5),
     ) &&
@@ -307,6 +312,7 @@ function isTree(x: unknown): x is Tree {
  * (directories' names are not kept); whoever could write that is kept out by the file's owner check.
  */
 function isWholeTree(base: string, tree: Tree): boolean {
+  if (tree.dirs.length === 0) return tree.entries.length === 1 && tree.entries[0] === base;
   if (tree.dirs[0]![0] !== base) return false;
   const dirs = new Set<string>();
   const inside = (path: string): boolean => {
@@ -336,6 +342,12 @@ function numbersFrom(a: unknown[], from: number, to: number): boolean {
 
 function isRow(x: unknown): x is Row {
   return Array.isArray(x) && x.length === 7 && numbersFrom(x, 0, 6) && typeof x[6] === 'string';
+}
+
+/** A verdict's output files (not the names it lists beside them), each once however many of its bases list it. */
+export function verdictOutputs(verdict: Verdict): Verdict['files'] {
+  const seen = new Set<string>();
+  return verdict.files.filter(([rel, sha256]) => sha256 !== '' && !seen.has(rel) && seen.add(rel));
 }
 
 function statRow(st: Stats, sha256: string): Row {

@@ -132,4 +132,28 @@ describe('the record of a fully cached run with outputs in place, at its edges',
     const other = await run({ OLDPWD: '/b' });
     expect(other.stdout).toMatch(summary(0, JOBS));
   });
+
+  it('answers runs of a task whose outputs name a file, and writes that file back once gone', async () => {
+    // Before: a file named as an output had no listing kept (it is no directory), no check of its job was
+    // remembered, and every run took the full path.
+    const extra: Record<string, string> = {
+      'disbuild.json': JSON.stringify({ tasks: { build: { script: 'build', outputs: ['out.txt'] } } }),
+      '.gitignore': 'out.txt\n',
+    };
+    for (let i = 0; i < JOBS; i++) extra[`p${i}/package.json`] = pkg(i, 'cp src/in.txt out.txt');
+    await recorded(extra);
+    const file = rig.path('src', 'p3', 'out.txt');
+    rmSync(file);
+    const back = await run();
+    expect(back.stdout).toMatch(summary(JOBS, 0));
+    expect(back.readConfig).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('input 3\n');
+    // A directory in its place: the full path puts the file back.
+    rmSync(file);
+    mkdirSync(file);
+    const replaced = await run();
+    expect(replaced.stdout).toMatch(summary(JOBS, 0));
+    expect(replaced.readConfig).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('input 3\n');
+  });
 });

@@ -152,4 +152,51 @@ describe('a job’s in-place outputs by what the last check found', () => {
     const after = lstatSync(records, { bigint: true });
     expect([after.ino, after.mtimeNs]).toEqual([written.ino, written.mtimeNs]);
   });
+
+  it('hold for an output that names a file, and for output directories that overlap (`dist/**`, `dist/types/**`)', async () => {
+    // Before: no verdict, so no check without the manifest. A file at `out.txt` had no listing kept (it is no
+    // directory), and a file under both directories counted twice against the artifact's.
+    const fileJob: Job = { ...job, outputs: ['pkg/out.txt', 'pkg/dist/**', 'pkg/dist/types/**'] };
+    const withFile: Graph = { sourceFiles: new Map(), jobs: [fileJob], byLabel: new Map([[label, fileJob]]) };
+    const run = (): InPlaceOutputs =>
+      new InPlaceOutputs(withFile, src, {
+        compile: compileOutputGlobs,
+        moveFromRestores: true,
+        recordsFile: join(root, 'records.json'),
+      });
+    const store = join(root, 'store');
+    await write('pkg/out.txt', 'O');
+    await write('pkg/dist/a.js', 'A');
+    await write('pkg/dist/types/a.d.ts', 'D');
+    captureOutputs(src, compileOutputGlobs(fileJob.outputs!), store);
+    const described = await describeTree(store);
+    if (!described.ok) throw new Error(described.error);
+    const artifact: StoredArtifact = { entries: described.value, storedFile: (p) => join(store, p) };
+    const unread: StoredArtifact = {
+      get entries(): never {
+        throw new Error('the manifest was read');
+      },
+      storedFile: artifact.storedFile,
+    };
+    await new Promise((r) => setTimeout(r, SETTLED_MS + 200));
+    const first = run();
+    expect(await first.restoreFromStore(label, artifact, 'artifact-1')).toBe(true);
+    first.flush();
+    expect(await run().fromVerdict(label, 'artifact-1', unread)).toBe(true);
+
+    // A directory where the file was: only a full check can tell (it replaces it).
+    await rm(join(src, 'pkg/out.txt'));
+    await mkdir(join(src, 'pkg/out.txt'));
+    expect(await run().fromVerdict(label, 'artifact-1', unread)).toBe(false);
+    expect(await run().restoreFromStore(label, artifact, 'artifact-1')).toBe(true);
+    expect(await readFile(join(src, 'pkg/out.txt'), 'utf8')).toBe('O');
+
+    // Gone whole, the file as well: each file written back once, checked.
+    await rm(join(src, 'pkg/out.txt'));
+    await rm(join(src, 'pkg/dist'), { recursive: true });
+    expect(await run().fromVerdict(label, 'artifact-1', unread)).toBe(true);
+    expect(await readFile(join(src, 'pkg/out.txt'), 'utf8')).toBe('O');
+    expect(await readFile(join(src, 'pkg/dist/a.js'), 'utf8')).toBe('A');
+    expect(await readFile(join(src, 'pkg/dist/types/a.d.ts'), 'utf8')).toBe('D');
+  });
 });
