@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -267,26 +276,44 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
       if (parts.has('lookups')) {
         // The warm local run of the target looks its keys up as the remote run does: a variable of its own each
-        // round takes it through the full path (and a time-out, which changes nothing in a cached run, gives it
-        // another record slot). A warm run that a record of the last one answers (src/cli/fully-cached.ts) looks
-        // nothing up; it is measured in the same rounds, for information.
+        // round takes it through the full path, and one whose record lands in another slot than the recorded
+        // run's. A warm run that a record of the last one answers (src/cli/fully-cached.ts) looks nothing up; it
+        // is measured in the same rounds, for information.
         const local: number[] = [];
         const empty: number[] = [];
         const recorded: number[] = [];
         disbuild(src, ['--cache-dir', warm]);
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3500);
         disbuild(src, ['--cache-dir', warm]);
-        const slotOf = (args: string[]): string =>
-          recordFile(warm, src, ['--graph', 'graph.json', '-q', '--log-replay', 'none', ...args]);
-        let timeout = 86400;
-        while (slotOf(['--cache-dir', warm, '--timeout', String(timeout)]) === slotOf(['--cache-dir', warm]))
-          timeout++;
+        // The run as the CLI sees it, for the slot its record goes to: its environment as the timer hands it over
+        // (python adds to it), read by a run of its own.
+        const dir = realpathSync(src);
+        const seen = join(ctx.workDir, 'timed-env.json');
+        const script = `require('node:fs').writeFileSync(${JSON.stringify(seen)}, JSON.stringify(process.env))`;
+        timed(process.execPath, ['-e', script], src);
+        const timedEnv = JSON.parse(readFileSync(seen, 'utf8')) as NodeJS.ProcessEnv;
+        const slotOf = (env: Record<string, string>): string =>
+          recordFile(warm, {
+            argv: ['--graph', 'graph.json', '-q', '--log-replay', 'none', '--cache-dir', warm],
+            outDir: false,
+            cwd: dir,
+            env: { ...timedEnv, ...env },
+            sourceDir: dir,
+            graphFile: join(dir, 'graph.json'),
+            config: false,
+            cacheDir: warm,
+          });
+        const recordedSlot = slotOf({});
+        if (!existsSync(recordedSlot))
+          throw new Error(`no record where the benchmark expects it: ${recordedSlot}`);
+        const roundEnv = (i: number): Record<string, string> => {
+          for (let n = 0; ; n++) {
+            const env = { DISBUILD_BENCH_ROUND: `${i}.${n}` };
+            if (slotOf(env) !== recordedSlot) return env;
+          }
+        };
         for (let i = 0; i < pairs; i++) {
-          local.push(
-            disbuild(src, ['--cache-dir', warm, '--timeout', String(timeout)], cliJs, {
-              DISBUILD_BENCH_ROUND: String(i),
-            }).ms,
-          );
+          local.push(disbuild(src, ['--cache-dir', warm], cliJs, roundEnv(i)).ms);
           empty.push(disbuild(src, [...remote, '--cache-dir', freshDir()]).ms);
           recorded.push(disbuild(src, ['--cache-dir', warm]).ms);
         }

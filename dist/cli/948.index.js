@@ -114,23 +114,20 @@ const run = async (argv, io) => {
         !v['dry-run'] &&
         !v.verbose;
     const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v['cache-dir']);
-    const recorded = recordable ? recordedArgv(argv, parsed.value.tokens) : [];
-    const record = recordable
+    const identity = recordable
         ? {
-            file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, sourceDir, recorded),
-            identity: {
-                argv: recorded,
-                outDir: v['out-dir'] !== undefined,
-                cwd: io.cwd,
-                env: io.env,
-                sourceDir,
-                // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
-                graphFile: v.graph === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, 'disbuild.json') : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
-                config: v.graph === undefined,
-                cacheDir,
-            },
+            argv: recordedArgv(argv, parsed.value.tokens),
+            outDir: v['out-dir'] !== undefined,
+            cwd: io.cwd,
+            env: io.env,
+            sourceDir,
+            // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
+            graphFile: v.graph === undefined ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, 'disbuild.json') : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, v.graph),
+            config: v.graph === undefined,
+            cacheDir,
         }
         : undefined;
+    const record = identity && { file: (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .recordFile */ .mR)(cacheDir, identity), identity };
     let warnings = [];
     if (record) {
         const answer = await (0,_fully_cached_js__WEBPACK_IMPORTED_MODULE_5__/* .answeredByRecord */ .Ai)(record.file, record.identity, listings);
@@ -272,25 +269,29 @@ const FORMAT = 3;
 /** Environment variables that shells change from one command to the next, and that no run reads. */
 const VOLATILE = new Set(['_', 'OLDPWD']);
 /**
- * The record's file for runs in `sourceDir` with arguments `argv`, under the cache directory: runs of a few targets
- * and of the whole graph, one after the other, would otherwise each find the other's record and write their own.
+ * The record's file for a run, under the cache directory: one of sixteen, chosen by what the record vouches for of
+ * the run itself, so that runs that alternate (of a few targets and of the whole graph; from a terminal and from
+ * an editor, whose environments differ) each keep their own rather than find the other's and write over it.
  */
-function recordFile(cacheDir, sourceDir, argv) {
-    const slot = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1')
-        .update(JSON.stringify([sourceDir, ...argv]))
-        .digest('hex')[0];
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${slot}`);
+function recordFile(cacheDir, run) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'fully-cached-v1', `slot-${runDigest(run)[0]}`);
 }
 function identityOf(run) {
-    const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .CanonicalHasher */ .A()
+    return (new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .CanonicalHasher */ .A()
         .field('record', `${MAGIC} ${FORMAT}`)
         .field('code', (0,_util_code_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .codeIdentity */ .y)(SELF))
-        .field('cwd', run.cwd)
-        .field('source', run.sourceDir)
-        .field('graph', run.graphFile)
         // The compiler's code too, when another directory than this module's holds it (from source; the bundle's
         // chunks are all beside this one).
         .field('config', !run.config ? '' : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(_config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .COMPILER_MODULE */ .nT) === (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(SELF) ? 'beside' : (0,_config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .compilerIdentity */ .yR)())
+        .field('run', runDigest(run))
+        .hex());
+}
+/** The run's own part of what the record vouches for: its directories, graph file, arguments and environment. */
+function runDigest(run) {
+    const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .CanonicalHasher */ .A()
+        .field('cwd', run.cwd)
+        .field('source', run.sourceDir)
+        .field('graph', run.graphFile)
         .count('argv', run.argv.length);
     for (const a of run.argv)
         h.field('arg', a);

@@ -151,29 +151,36 @@ interface Header {
 const VOLATILE = new Set(['_', 'OLDPWD']);
 
 /**
- * The record's file for runs in `sourceDir` with arguments `argv`, under the cache directory: runs of a few targets
- * and of the whole graph, one after the other, would otherwise each find the other's record and write their own.
+ * The record's file for a run, under the cache directory: one of sixteen, chosen by what the record vouches for of
+ * the run itself, so that runs that alternate (of a few targets and of the whole graph; from a terminal and from
+ * an editor, whose environments differ) each keep their own rather than find the other's and write over it.
  */
-export function recordFile(cacheDir: string, sourceDir: string, argv: readonly string[]): string {
-  const slot = createHash('sha1')
-    .update(JSON.stringify([sourceDir, ...argv]))
-    .digest('hex')[0];
-  return join(cacheDir, 'fully-cached-v1', `slot-${slot}`);
+export function recordFile(cacheDir: string, run: RunIdentity): string {
+  return join(cacheDir, 'fully-cached-v1', `slot-${runDigest(run)[0]}`);
 }
 
 function identityOf(run: RunIdentity): string {
+  return (
+    new CanonicalHasher()
+      .field('record', `${MAGIC} ${FORMAT}`)
+      .field('code', codeIdentity(SELF))
+      // The compiler's code too, when another directory than this module's holds it (from source; the bundle's
+      // chunks are all beside this one).
+      .field(
+        'config',
+        !run.config ? '' : dirname(COMPILER_MODULE) === dirname(SELF) ? 'beside' : compilerIdentity(),
+      )
+      .field('run', runDigest(run))
+      .hex()
+  );
+}
+
+/** The run's own part of what the record vouches for: its directories, graph file, arguments and environment. */
+function runDigest(run: RunIdentity): string {
   const h = new CanonicalHasher()
-    .field('record', `${MAGIC} ${FORMAT}`)
-    .field('code', codeIdentity(SELF))
     .field('cwd', run.cwd)
     .field('source', run.sourceDir)
     .field('graph', run.graphFile)
-    // The compiler's code too, when another directory than this module's holds it (from source; the bundle's
-    // chunks are all beside this one).
-    .field(
-      'config',
-      !run.config ? '' : dirname(COMPILER_MODULE) === dirname(SELF) ? 'beside' : compilerIdentity(),
-    )
     .count('argv', run.argv.length);
   for (const a of run.argv) h.field('arg', a);
   const env = Object.entries(run.env).filter(([k, v]) => v !== undefined && !VOLATILE.has(k));

@@ -33,8 +33,9 @@ describe('the record of a fully cached run', () => {
   let summary: ReturnType<typeof fullyCachedRuns>['summary'];
   let recorded: ReturnType<typeof fullyCachedRuns>['recorded'];
   let recordPath: ReturnType<typeof fullyCachedRuns>['recordPath'];
+  let records: ReturnType<typeof fullyCachedRuns>['records'];
   beforeEach(() => {
-    ({ run, summary, recorded, recordPath } = fullyCachedRuns(rig));
+    ({ run, summary, recorded, recordPath, records } = fullyCachedRuns(rig));
   });
 
   it('answers a fully cached run without reading the graph, and is believed no more after an edit', async () => {
@@ -77,6 +78,26 @@ describe('the record of a fully cached run', () => {
     const changed = await run([], { SOME_SETTING: '1' });
     expect(changed.stdout).toMatch(summary(JOBS - 1, 1));
     expect(changed.readGraph).toBe(true);
+  });
+
+  it('is kept for each of two environments that alternate, as a terminal and an editor do', async () => {
+    await recorded();
+    // Another environment whose record has a slot of its own (one of sixteen, chosen by the run): a few tries find
+    // one. Before: the slot was chosen by the arguments alone, and each run wrote over the other's record.
+    let editor: Record<string, string> | undefined;
+    for (let n = 0; editor === undefined && n < 12; n++) {
+      const env = { EDITOR_SESSION: String(n) };
+      expect((await run([], env)).readGraph).toBe(true);
+      if (records().length === 2) editor = env;
+      // In the terminal's slot: its next run records again.
+      else expect((await run()).readGraph).toBe(true);
+    }
+    expect(editor).toBeDefined();
+    for (const env of [{}, editor!, {}, editor!]) {
+      const answered = await run([], env);
+      expect(answered.stdout).toMatch(summary(JOBS, 0));
+      expect(answered.readGraph).toBe(false);
+    }
   });
 
   it('is not believed once a hit left the cache (pruned, moved away) or a cache directory changed', async () => {

@@ -99,23 +99,20 @@ export const run: Command = async (argv, io) => {
     !v['dry-run'] &&
     !v.verbose;
   const cacheDir = v['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, v['cache-dir']);
-  const recorded = recordable ? recordedArgv(argv, parsed.value.tokens) : [];
-  const record = recordable
+  const identity: RunIdentity | undefined = recordable
     ? {
-        file: recordFile(cacheDir, sourceDir, recorded),
-        identity: {
-          argv: recorded,
-          outDir: v['out-dir'] !== undefined,
-          cwd: io.cwd,
-          env: io.env,
-          sourceDir,
-          // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
-          graphFile: v.graph === undefined ? join(sourceDir, 'disbuild.json') : resolve(io.cwd, v.graph),
-          config: v.graph === undefined,
-          cacheDir,
-        } satisfies RunIdentity,
+        argv: recordedArgv(argv, parsed.value.tokens),
+        outDir: v['out-dir'] !== undefined,
+        cwd: io.cwd,
+        env: io.env,
+        sourceDir,
+        // Not config-file.ts's name for it: that module loads a JSON parser a recorded run never needs.
+        graphFile: v.graph === undefined ? join(sourceDir, 'disbuild.json') : resolve(io.cwd, v.graph),
+        config: v.graph === undefined,
+        cacheDir,
       }
     : undefined;
+  const record = identity && { file: recordFile(cacheDir, identity), identity };
   let warnings: string[] = [];
   if (record) {
     const answer = await answeredByRecord(record.file, record.identity, listings);
