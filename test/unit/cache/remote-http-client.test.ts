@@ -978,6 +978,15 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       client: (url: string, idleTimeoutMs: number, maxSockets: number) =>
         client(url, idleTimeoutMs, maxSockets, finished),
     });
+    /** A server that answers the first GET it reads, then nothing more. */
+    const hungAfterOne = (serve: ReturnType<typeof ownedBy>['readsServer']) => {
+      let answered = false;
+      return serve((socket, requests) => {
+        if (answered) return;
+        answered = true;
+        socket.write(answer(bodyOf(requests[0]!)));
+      });
+    };
     const timed = async <T>(work: Promise<T>): Promise<{ value: T; ms: number }> => {
       const started = Date.now();
       const value = await work;
@@ -988,12 +997,7 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       onTestFinished,
     }) => {
       const { readsServer, client } = ownedBy(onTestFinished);
-      let answered = false;
-      const s = await readsServer((socket, requests) => {
-        if (answered) return;
-        answered = true;
-        socket.write(answer(bodyOf(requests[0]!)));
-      });
+      const s = await hungAfterOne(readsServer);
       const { value: bodies, ms } = await timed(lookups(client(s.url, IDLE, 1), 'a'));
       expect(bodies[0]).toBe('body of /a0');
       expect(bodies.slice(1)).toEqual(Array(7).fill('failed: GET timed out after 2000 ms'));
@@ -1168,12 +1172,7 @@ describe('the cache HTTP client, pipelining lookups (getWhole, pipelined)', () =
       'fails a GET sent alone as closed, not as timed out, when the client closes as the short wait ends',
       async ({ onTestFinished }) => {
         const { readsServer, client } = ownedBy(onTestFinished);
-        let answered = false;
-        const s = await readsServer((socket, requests) => {
-          if (answered) return;
-          answered = true;
-          socket.write(answer(bodyOf(requests[0]!)));
-        });
+        const s = await hungAfterOne(readsServer);
         const c = client(s.url, IDLE, 1);
         // Closed right after the short wait's decision is put off until the reads due (see #current).
         const original = globalThis.setImmediate;
