@@ -77,7 +77,12 @@ export class HttpClient {
     // part parsed as a user and a port): neither is shown, nor left in a message.
     const tail = url.pathname + url.search;
     const hidden = tail.includes('@');
-    this.display = hidden ? `${url.origin}/…` : url.toString().replace(/\/$/, '');
+    // A query given with the URL goes with every request: a server that takes its token there, a signed URL. It
+    // is shown as `?…`, and its values are secrets as the token is.
+    const query = url.search.slice(1);
+    this.display = hidden
+      ? `${url.origin}/…`
+      : `${url.origin}${url.pathname.replace(/\/$/, '')}${query === '' ? '' : '?…'}`;
     // The URL as given counts as a secret only when it carries credentials.
     this.#secrets = [
       o.token ?? '',
@@ -89,6 +94,12 @@ export class HttpClient {
             return part.includes('@') ? [part, decodeURIComponentSafe(part)] : [];
           })
         : []),
+      query,
+      // Each value alone too, but for short ones (`v=1`, `gzip=true`): a word that common would go from messages.
+      ...query.split('&').flatMap((p) => {
+        const value = p.slice(p.indexOf('=') + 1);
+        return [value, decodeURIComponentSafe(value.replaceAll('+', ' '))].filter((v) => v.length >= 8);
+      }),
     ].filter((s) => s.length >= 4);
     if (o.token) this.#auth = `Bearer ${o.token}`;
     else if (user || pass) this.#auth = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;

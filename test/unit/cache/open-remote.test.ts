@@ -96,4 +96,22 @@ describe('a cache URL with an @ past its host', () => {
       'https://h:8443/cache',
     );
   });
+
+  it('keeps a query given with the URL out of messages: a server may take its token there', () => {
+    // Before: the query was shown whole in every warning naming the server.
+    const c = new HttpClient({
+      url: 'https://h/cache/?token=S3cretQ%2Bvalue&v=1',
+      idleTimeoutMs: 1000,
+      maxSockets: 1,
+    });
+    expect(c.display).toBe('https://h/cache?…');
+    const said = c.redact(
+      'GET /cache/ac/k?token=S3cretQ%2Bvalue&v=1 failed; token=S3cretQ%2Bvalue; S3cretQ+value; v=1',
+    );
+    expect(said).not.toMatch(/S3cretQ/);
+    expect(said).toContain('v=1');
+    expect(new HttpClient({ url: 'https://h/', idleTimeoutMs: 1000, maxSockets: 1 }).display).toBe(
+      'https://h',
+    );
+  });
 });
