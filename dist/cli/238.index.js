@@ -290,7 +290,7 @@ async function runGraphCommand(io, request) {
             const withOutputs = result.value.jobs.filter((j) => (graph.byLabel.get(j.label).outputs?.length ?? 0) > 0);
             const inPlace = withOutputs.length === 0 || !realDir
                 ? undefined
-                : (await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 8559))).inPlaceForRecord({
+                : (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 3105))).inPlaceForRecord({
                     records: state.outputRecordsFile(sourceDir),
                     realDir,
                     jobs: withOutputs,

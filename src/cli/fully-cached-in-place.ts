@@ -11,10 +11,8 @@ import {
   verdictNow,
   verdictOutputs,
 } from '../executor/output-stat-records.js';
-import { parseIndexListingWithPaths } from '../ids/git-output.js';
 import { statKey } from '../util/settled-stat.js';
 import { lstatIfAny } from '../util/stat-if-any.js';
-import type { GitRun } from '../ids/git-command.js';
 import type { RecordedInPlace } from './fully-cached.js';
 
 /**
@@ -55,44 +53,4 @@ export interface GoneOutputs {
   artifact: string;
   key: string;
   files: Verdict['files'];
-}
-
-/**
- * The in-place outputs of a fully cached run, for its record; undefined when the record cannot vouch for them:
- * each job's must have been found in place, nothing written (`unchanged`: the artifact checked against), and be so
- * now by the record's own check. With the run's `lookups` when writing them back once gone (fully-cached-put-back.ts)
- * writes only what the full path writes: it leaves alone every file git tracks and every job's input
- * (InPlaceOutputs' protect), so no output may be one of those, and no submodule may be in the index (what those
- * track is not in `index`, the keys' `ls-files -s` of the source directory). Each holds while the record does: it
- * compares that listing, and stands for the graph.
- */
-export function inPlaceForRecord(run: {
-  records: string;
-  realDir: string;
-  jobs: readonly { label: string; key: string }[];
-  unchanged: ReadonlyMap<string, string>;
-  lookups: string[];
-  index: GitRun | undefined;
-  inputs: () => ReadonlySet<string>;
-}): RecordedInPlace | undefined {
-  const verdicts: RecordedInPlace['verdicts'] = [];
-  for (const j of run.jobs) {
-    const artifact = run.unchanged.get(j.label);
-    if (artifact === undefined) return undefined;
-    verdicts.push([j.label, artifact, j.key]);
-  }
-  const inPlace: RecordedInPlace = { records: run.records, verdicts };
-  const stats = new OutputStatRecords(run.records);
-  if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0) return undefined;
-  if (run.index?.code !== 0) return inPlace;
-  const { paths } = parseIndexListingWithPaths(run.index.out);
-  if (paths.gitlinks.length > 0) return inPlace;
-  const tracked = new Set(paths.paths);
-  const inputs = run.inputs();
-  const likeFullPath = verdicts.every(([label, artifact]) =>
-    stats
-      .verdict(label, artifact)
-      ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || inputs.has(rel))),
-  );
-  return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
 }

@@ -206,7 +206,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const inPlace =
         withOutputs.length === 0 || !realDir
           ? undefined
-          : (await import('../fully-cached-in-place.js')).inPlaceForRecord({
+          : (await import('../in-place-for-record.js')).inPlaceForRecord({
               records: state.outputRecordsFile(sourceDir),
               realDir,
               jobs: withOutputs,
