@@ -81,10 +81,10 @@ __webpack_require__.r(__webpack_exports__);
  * now by the record's own check. With the run's `lookups` when writing them back once gone (fully-cached-put-back.ts)
  * writes only what the full path writes: it leaves alone every file git tracks and every job's input
  * (InPlaceOutputs' protect), so no output may be one of those, and no submodule may be in the index (what those
- * track is not in `index`, the keys' `ls-files -s` of the source directory). Each holds while the record does: it
- * compares that listing, and stands for the graph.
+ * track is not in the keys' `ls-files -s` of the source directory, `listings`). Each holds while the record does:
+ * it compares that listing, and stands for the graph.
  */
-function inPlaceForRecord(run) {
+async function inPlaceForRecord(run) {
     const verdicts = [];
     for (const j of run.jobs) {
         const artifact = run.unchanged.get(j.label);
@@ -96,10 +96,8 @@ function inPlaceForRecord(run) {
     const stats = new _executor_output_stat_records_js__WEBPACK_IMPORTED_MODULE_0__/* .OutputStatRecords */ .aG(run.records);
     if ((0,_fully_cached_in_place_js__WEBPACK_IMPORTED_MODULE_2__.outputsAsRecorded)(run.realDir, inPlace, stats)?.length !== 0)
         return undefined;
-    if (run.index?.code !== 0)
-        return inPlace;
-    const { paths } = (0,_ids_git_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIndexListingWithPaths */ .wn)(run.index.out);
-    if (paths.gitlinks.length > 0)
+    const paths = await indexPaths(run.listings);
+    if (paths === undefined || paths.gitlinks.length > 0)
         return inPlace;
     const tracked = new Set(paths.paths);
     const inputs = run.inputs();
@@ -107,6 +105,18 @@ function inPlaceForRecord(run) {
         .verdict(label, artifact)
         ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || inputs.has(rel))));
     return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
+}
+/**
+ * The index's paths from the keys' listing: parsed once already for disbuild.json's runs (`indexPaths`), else
+ * parsed here from the second of their calls (see workTreeCommands).
+ */
+async function indexPaths(l) {
+    if (l.indexPaths !== undefined) {
+        const parsed = await l.indexPaths;
+        return parsed.ok ? parsed.value : undefined;
+    }
+    const run = await l.runs[1];
+    return run?.code === 0 ? (0,_ids_git_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIndexListingWithPaths */ .wn)(run.out).paths : undefined;
 }
 
 

@@ -290,14 +290,13 @@ async function runGraphCommand(io, request) {
             const withOutputs = result.value.jobs.filter((j) => (graph.byLabel.get(j.label).outputs?.length ?? 0) > 0);
             const inPlace = withOutputs.length === 0 || !realDir
                 ? undefined
-                : (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 3105))).inPlaceForRecord({
+                : await (await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.bind(__webpack_require__, 3105))).inPlaceForRecord({
                     records: state.outputRecordsFile(sourceDir),
                     realDir,
                     jobs: withOutputs,
                     unchanged: inPlaceUnchanged,
                     lookups: result.value.jobs.map((j) => j.key),
-                    // The index's listing, the second of the keys' calls (see workTreeCommands).
-                    index: await workTreeListings.runs[1],
+                    listings: workTreeListings,
                     // Made only when a write-back would be allowed otherwise: a graph's every input.
                     inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
                 });

@@ -4,8 +4,8 @@
  * that writes the record parses the index's listing here.
  */
 import { OutputStatRecords } from '../executor/output-stat-records.js';
-import type { GitRun } from '../ids/git-command.js';
-import { parseIndexListingWithPaths } from '../ids/git-output.js';
+import type { WorkTreeListings } from '../ids/file-digest.js';
+import { type IndexPaths, parseIndexListingWithPaths } from '../ids/git-output.js';
 import { outputsAsRecorded } from './fully-cached-in-place.js';
 import type { RecordedInPlace } from './fully-cached.js';
 
@@ -15,18 +15,18 @@ import type { RecordedInPlace } from './fully-cached.js';
  * now by the record's own check. With the run's `lookups` when writing them back once gone (fully-cached-put-back.ts)
  * writes only what the full path writes: it leaves alone every file git tracks and every job's input
  * (InPlaceOutputs' protect), so no output may be one of those, and no submodule may be in the index (what those
- * track is not in `index`, the keys' `ls-files -s` of the source directory). Each holds while the record does: it
- * compares that listing, and stands for the graph.
+ * track is not in the keys' `ls-files -s` of the source directory, `listings`). Each holds while the record does:
+ * it compares that listing, and stands for the graph.
  */
-export function inPlaceForRecord(run: {
+export async function inPlaceForRecord(run: {
   records: string;
   realDir: string;
   jobs: readonly { label: string; key: string }[];
   unchanged: ReadonlyMap<string, string>;
   lookups: string[];
-  index: GitRun | undefined;
+  listings: Pick<WorkTreeListings, 'indexPaths' | 'runs'>;
   inputs: () => ReadonlySet<string>;
-}): RecordedInPlace | undefined {
+}): Promise<RecordedInPlace | undefined> {
   const verdicts: RecordedInPlace['verdicts'] = [];
   for (const j of run.jobs) {
     const artifact = run.unchanged.get(j.label);
@@ -36,9 +36,8 @@ export function inPlaceForRecord(run: {
   const inPlace: RecordedInPlace = { records: run.records, verdicts };
   const stats = new OutputStatRecords(run.records);
   if (outputsAsRecorded(run.realDir, inPlace, stats)?.length !== 0) return undefined;
-  if (run.index?.code !== 0) return inPlace;
-  const { paths } = parseIndexListingWithPaths(run.index.out);
-  if (paths.gitlinks.length > 0) return inPlace;
+  const paths = await indexPaths(run.listings);
+  if (paths === undefined || paths.gitlinks.length > 0) return inPlace;
   const tracked = new Set(paths.paths);
   const inputs = run.inputs();
   const likeFullPath = verdicts.every(([label, artifact]) =>
@@ -47,4 +46,17 @@ export function inPlaceForRecord(run: {
       ?.files.every(([rel, sha256]) => sha256 === '' || !(tracked.has(rel) || inputs.has(rel))),
   );
   return likeFullPath ? { ...inPlace, lookups: run.lookups } : inPlace;
+}
+
+/**
+ * The index's paths from the keys' listing: parsed once already for disbuild.json's runs (`indexPaths`), else
+ * parsed here from the second of their calls (see workTreeCommands).
+ */
+async function indexPaths(l: Pick<WorkTreeListings, 'indexPaths' | 'runs'>): Promise<IndexPaths | undefined> {
+  if (l.indexPaths !== undefined) {
+    const parsed = await l.indexPaths;
+    return parsed.ok ? parsed.value : undefined;
+  }
+  const run = await l.runs[1];
+  return run?.code === 0 ? parseIndexListingWithPaths(run.out).paths : undefined;
 }

@@ -206,14 +206,15 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
       const inPlace =
         withOutputs.length === 0 || !realDir
           ? undefined
-          : (await import('../in-place-for-record.js')).inPlaceForRecord({
+          : await (
+              await import('../in-place-for-record.js')
+            ).inPlaceForRecord({
               records: state.outputRecordsFile(sourceDir),
               realDir,
               jobs: withOutputs,
               unchanged: inPlaceUnchanged,
               lookups: result.value.jobs.map((j) => j.key),
-              // The index's listing, the second of the keys' calls (see workTreeCommands).
-              index: await workTreeListings.runs[1],
+              listings: workTreeListings,
               // Made only when a write-back would be allowed otherwise: a graph's every input.
               inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
             });
