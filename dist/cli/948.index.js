@@ -288,6 +288,10 @@ function identityOf(run) {
 }
 /** The run's own part of what the record vouches for: its directories, graph file, arguments and environment. */
 function runDigest(run) {
+    // Once per run: its slot (recordFile) and its identity (identityOf) both stand on it.
+    let digest = runDigests.get(run);
+    if (digest !== undefined)
+        return digest;
     const h = new _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__/* .CanonicalHasher */ .A()
         .field('cwd', run.cwd)
         .field('source', run.sourceDir)
@@ -300,8 +304,11 @@ function runDigest(run) {
     h.count('env', env.length);
     for (const [k, v] of env)
         h.field('name', k).field('value', v);
-    return h.hex();
+    digest = h.hex();
+    runDigests.set(run, digest);
+    return digest;
 }
+const runDigests = new WeakMap();
 function headerDigest(header) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(header).digest('hex');
 }

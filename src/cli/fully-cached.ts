@@ -177,6 +177,9 @@ function identityOf(run: RunIdentity): string {
 
 /** The run's own part of what the record vouches for: its directories, graph file, arguments and environment. */
 function runDigest(run: RunIdentity): string {
+  // Once per run: its slot (recordFile) and its identity (identityOf) both stand on it.
+  let digest = runDigests.get(run);
+  if (digest !== undefined) return digest;
   const h = new CanonicalHasher()
     .field('cwd', run.cwd)
     .field('source', run.sourceDir)
@@ -187,8 +190,11 @@ function runDigest(run: RunIdentity): string {
   env.sort(([a], [b]) => compareCodeUnits(a, b));
   h.count('env', env.length);
   for (const [k, v] of env) h.field('name', k).field('value', v!);
-  return h.hex();
+  digest = h.hex();
+  runDigests.set(run, digest);
+  return digest;
 }
+const runDigests = new WeakMap<RunIdentity, string>();
 
 function headerDigest(header: Buffer): string {
   return createHash('sha256').update(header).digest('hex');
