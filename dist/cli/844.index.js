@@ -393,6 +393,8 @@ function presentOutputs(root, globs, records, leftovers) {
     for (const base of globs.bases) {
         // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
         // link leads to the base (as a walk checks) do the records say what is there.
+        if (leftovers !== undefined)
+            tempsBeside(root, base, globs, leftovers);
         const known = remember && (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) === undefined ? records.listing(root, base) : undefined;
         if (known !== undefined && statListed(root, known, globs, found))
             continue;
@@ -437,6 +439,40 @@ function deadTemp(rel, st, globs) {
         return true;
     const pid = m[2] === undefined ? undefined : Number(m[2]);
     return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !(0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_10__/* .isAlive */ ._)(pid);
+}
+/**
+ * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
+ * `leftovers`: they lie beside it, where no walk of its bases goes.
+ */
+function tempsBeside(root, base, globs, leftovers) {
+    if (base === '')
+        return;
+    const path = `${root}/${base}`;
+    let names;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory() === true)
+            return;
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    const slash = base.lastIndexOf('/');
+    const prefix = `${base.slice(slash + 1)}.disbuild-`;
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const rel = base.slice(0, slash + 1) + name;
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)(`${root}/${rel}`, { throwIfNoEntry: false });
+        }
+        catch {
+            continue;
+        }
+        if (st !== undefined && deadTemp(rel, st, globs))
+            leftovers.push(rel);
+    }
 }
 /** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */
 function removeLeftovers(root, leftovers, keep) {

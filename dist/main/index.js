@@ -43196,6 +43196,8 @@ function presentOutputs(root, globs, records, leftovers) {
     for (const base of globs.bases) {
         // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
         // link leads to the base (as a walk checks) do the records say what is there.
+        if (leftovers !== undefined)
+            tempsBeside(root, base, globs, leftovers);
         const known = remember && linkOnTheWay(root, base) === undefined ? records.listing(root, base) : undefined;
         if (known !== undefined && statListed(root, known, globs, found))
             continue;
@@ -43240,6 +43242,40 @@ function deadTemp(rel, st, globs) {
         return true;
     const pid = m[2] === undefined ? undefined : Number(m[2]);
     return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !isAlive(pid);
+}
+/**
+ * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
+ * `leftovers`: they lie beside it, where no walk of its bases goes.
+ */
+function tempsBeside(root, base, globs, leftovers) {
+    if (base === '')
+        return;
+    const path = `${root}/${base}`;
+    let names;
+    try {
+        if ((0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory() === true)
+            return;
+        names = (0,external_node_fs_.readdirSync)((0,external_node_path_.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    const slash = base.lastIndexOf('/');
+    const prefix = `${base.slice(slash + 1)}.disbuild-`;
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const rel = base.slice(0, slash + 1) + name;
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(`${root}/${rel}`, { throwIfNoEntry: false });
+        }
+        catch {
+            continue;
+        }
+        if (st !== undefined && deadTemp(rel, st, globs))
+            leftovers.push(rel);
+    }
 }
 /** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */
 function removeLeftovers(root, leftovers, keep) {

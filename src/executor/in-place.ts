@@ -78,6 +78,7 @@ export function presentOutputs(
   for (const base of globs.bases) {
     // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
     // link leads to the base (as a walk checks) do the records say what is there.
+    if (leftovers !== undefined) tempsBeside(root, base, globs, leftovers);
     const known =
       remember && linkOnTheWay(root, base) === undefined ? records.listing(root, base) : undefined;
     if (known !== undefined && statListed(root, known, globs, found)) continue;
@@ -127,6 +128,35 @@ function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
   if (idle >= ABANDONED_MS) return true;
   const pid = m[2] === undefined ? undefined : Number(m[2]);
   return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !isAlive(pid);
+}
+
+/**
+ * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
+ * `leftovers`: they lie beside it, where no walk of its bases goes.
+ */
+function tempsBeside(root: string, base: string, globs: OutputGlobs, leftovers: string[]): void {
+  if (base === '') return;
+  const path = `${root}/${base}`;
+  let names: string[];
+  try {
+    if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true) return;
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  const slash = base.lastIndexOf('/');
+  const prefix = `${base.slice(slash + 1)}.disbuild-`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const rel = base.slice(0, slash + 1) + name;
+    let st: Stats | undefined;
+    try {
+      st = lstatSync(`${root}/${rel}`, { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
+    if (st !== undefined && deadTemp(rel, st, globs)) leftovers.push(rel);
+  }
 }
 
 /** Removes the temps `leftovers` holds (see presentOutputs) but those `keep` says are not to be touched. */

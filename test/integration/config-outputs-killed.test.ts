@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, symlinkSync } from 'node:fs';
 import { lutimes, rm, utimes } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,6 +112,54 @@ describe('an in-place restore killed while it writes', () => {
     expect(later.stdout).toMatch(/1 cached, 0 built/);
     expect(temps().sort()).toEqual([`d.js.disbuild-${dead}-0123abcd`, `notes.txt.disbuild-${dead}-0123abcd`]);
   }, 60_000);
+
+  it('removes the dead temps beside outputs that name files, where no walk of a directory goes', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: {
+            command: 'cp a.txt out.txt && mkdir -p sub && cp a.txt sub/o.txt',
+            inputs: ['a.txt'],
+            outputs: ['out.txt', 'sub/o.txt'],
+          },
+        },
+      }),
+    });
+    const built = await run();
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    const dead = spawnSync('true').pid!;
+    const ago = (s: number): Date => new Date(Date.now() - s * 1000);
+    const names = {
+      deadAtRoot: `out.txt.disbuild-${dead}-0123abcd-0`,
+      deadBelow: `sub/o.txt.disbuild-${dead}-0123abcd`,
+      live: `out.txt.disbuild-${process.pid}-0123abcd-1`,
+      notAnOutput: `a.txt.disbuild-${dead}-0123abcd`,
+    };
+    await rig.write(Object.fromEntries(Object.values(names).map((n) => [n, 'half of it\n'])));
+    for (const n of Object.values(names)) await utimes(rig.path('src', n), ago(40), ago(40));
+    const beside = (): string[] =>
+      [...readdirSync(rig.src), ...readdirSync(rig.path('src/sub')).map((n) => `sub/${n}`)]
+        .filter((n) => n.includes('.disbuild-'))
+        .sort();
+
+    // Both outputs gone: the run puts them back, and takes the dead temps beside them away.
+    await rm(rig.path('src/out.txt'));
+    await rm(rig.path('src/sub/o.txt'));
+    const next = await run();
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/1 cached, 0 built/);
+    expect(await rig.read('src/out.txt')).toBe('a\n');
+    expect(await rig.read('src/sub/o.txt')).toBe('a\n');
+    expect(beside()).toEqual([names.notAnOutput, names.live].sort());
+
+    // So does a build.
+    await rig.write({ 'a.txt': 'b\n', [names.deadAtRoot]: 'half of it\n' });
+    await utimes(rig.path('src', names.deadAtRoot), ago(40), ago(40));
+    const rebuilt = await run();
+    expect(rebuilt.stdout).toMatch(/0 cached, 1 built/);
+    expect(beside()).toEqual([names.notAnOutput, names.live].sort());
+  });
 
   it('never removes a file named like a temp that git tracks or a job reads', async () => {
     const name = 'a.js.disbuild-99999999-deadbeef';
