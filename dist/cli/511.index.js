@@ -1392,8 +1392,9 @@ class HttpClient {
     display;
     constructor(o) {
         const url = new URL(o.url);
-        const user = decodeURIComponent(url.username);
-        const pass = decodeURIComponent(url.password);
+        // Checked by parseRemoteCacheOptions where sent: with a token, user information may hold any `%`.
+        const user = decodeURIComponentSafe(url.username);
+        const pass = decodeURIComponentSafe(url.password);
         url.username = '';
         url.password = '';
         this.#base = url;
@@ -1412,6 +1413,7 @@ class HttpClient {
         this.#secrets = [
             o.token ?? '',
             pass,
+            url.password,
             user || pass ? o.url : '',
             ...(hidden
                 ? [url.pathname, url.search].flatMap((p) => {
@@ -3857,9 +3859,13 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
         return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): ${encode}`);
     if (parsed.pathname.includes('@') || parsed.search.includes('@'))
         return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has an '@' after its host: ${encode}, and an @ in a path as %40`);
+    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+    // Sent only without a token (which takes precedence over user information).
     try {
-        decodeURIComponent(parsed.username);
-        decodeURIComponent(parsed.password);
+        if (token === undefined) {
+            decodeURIComponent(parsed.username);
+            decodeURIComponent(parsed.password);
+        }
     }
     catch {
         return (0,result/* err */._)(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that is no escape of UTF-8 text: write a % itself as %25`);
@@ -3886,7 +3892,6 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     if (!wait.ok)
         return wait;
     const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
-    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
     return (0,result.ok)({
         kind: raw.kind,
         url,

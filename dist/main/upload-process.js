@@ -15054,8 +15054,9 @@ class HttpClient {
     display;
     constructor(o) {
         const url = new URL(o.url);
-        const user = decodeURIComponent(url.username);
-        const pass = decodeURIComponent(url.password);
+        // Checked by parseRemoteCacheOptions where sent: with a token, user information may hold any `%`.
+        const user = decodeURIComponentSafe(url.username);
+        const pass = decodeURIComponentSafe(url.password);
         url.username = '';
         url.password = '';
         this.#base = url;
@@ -15074,6 +15075,7 @@ class HttpClient {
         this.#secrets = [
             o.token ?? '',
             pass,
+            url.password,
             user || pass ? o.url : '',
             ...(hidden
                 ? [url.pathname, url.search].flatMap((p) => {
@@ -17974,9 +17976,13 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
         return err(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a fragment ('#'): ${encode}`);
     if (parsed.pathname.includes('@') || parsed.search.includes('@'))
         return err(`${names.url} ${JSON.stringify(withoutCredentials(url))} has an '@' after its host: ${encode}, and an @ in a path as %40`);
+    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+    // Sent only without a token (which takes precedence over user information).
     try {
-        decodeURIComponent(parsed.username);
-        decodeURIComponent(parsed.password);
+        if (token === undefined) {
+            decodeURIComponent(parsed.username);
+            decodeURIComponent(parsed.password);
+        }
     }
     catch {
         return err(`${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that is no escape of UTF-8 text: write a % itself as %25`);
@@ -18003,7 +18009,6 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
     if (!wait.ok)
         return wait;
     const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
-    const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
     return ok({
         kind: raw.kind,
         url,

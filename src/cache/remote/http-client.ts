@@ -67,8 +67,9 @@ export class HttpClient {
 
   constructor(o: HttpClientOptions) {
     const url = new URL(o.url);
-    const user = decodeURIComponent(url.username);
-    const pass = decodeURIComponent(url.password);
+    // Checked by parseRemoteCacheOptions where sent: with a token, user information may hold any `%`.
+    const user = decodeURIComponentSafe(url.username);
+    const pass = decodeURIComponentSafe(url.password);
     url.username = '';
     url.password = '';
     this.#base = url;
@@ -87,6 +88,7 @@ export class HttpClient {
     this.#secrets = [
       o.token ?? '',
       pass,
+      url.password,
       user || pass ? o.url : '',
       ...(hidden
         ? [url.pathname, url.search].flatMap((p) => {

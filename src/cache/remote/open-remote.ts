@@ -65,9 +65,13 @@ export function parseRemoteCacheOptions(
     return err(
       `${names.url} ${JSON.stringify(withoutCredentials(url))} has an '@' after its host: ${encode}, and an @ in a path as %40`,
     );
+  const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
+  // Sent only without a token (which takes precedence over user information).
   try {
-    decodeURIComponent(parsed.username);
-    decodeURIComponent(parsed.password);
+    if (token === undefined) {
+      decodeURIComponent(parsed.username);
+      decodeURIComponent(parsed.password);
+    }
   } catch {
     return err(
       `${names.url} ${JSON.stringify(withoutCredentials(url))} has a '%' in its user or password that is no escape of UTF-8 text: write a % itself as %25`,
@@ -94,7 +98,6 @@ export function parseRemoteCacheOptions(
   if (!idle.ok) return idle;
   if (!wait.ok) return wait;
   const team = raw.team === undefined || raw.team === '' ? undefined : raw.team;
-  const token = raw.token === undefined || raw.token === '' ? undefined : raw.token;
   return ok({
     kind: raw.kind,
     url,

@@ -51,6 +51,16 @@ describe('a cache URL with a % that starts no escape in its user information', (
     expect(parse('http://u:p%C3%A9@127.0.0.1:1/c').ok).toBe(true);
     expect(parse('http://u:50%25offS3cret@127.0.0.1:1/c').ok).toBe(true);
   });
+
+  it('is taken with a token, which is sent instead of the user information, and keeps the password out of messages', () => {
+    // Before: refused, although the password is never sent when a token is.
+    const url = 'http://u:50%offS3cret@127.0.0.1:1/c';
+    const r = parseRemoteCacheOptions({ kind: 'http', url, token: 'tok-123456' }, names, {}, 'read-write');
+    expect(r.ok).toBe(true);
+    const client = new HttpClient({ url, token: 'tok-123456', idleTimeoutMs: 1000, maxSockets: 1 });
+    expect(client.redact(`failed: ${url} 50%offS3cret tok-123456`)).not.toMatch(/S3cret|tok-123456/);
+    client.close();
+  });
 });
 
 describe('time-outs of a remote cache', () => {
