@@ -442,7 +442,8 @@ function deadTemp(rel, st, globs) {
 }
 /**
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
- * `leftovers`: they lie beside it, where no walk of its bases goes.
+ * `leftovers`: they lie beside it, where no walk of its bases goes. A base that is missing is looked beside only
+ * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root, base, globs, leftovers) {
     if (base === '')
@@ -450,7 +451,8 @@ function tempsBeside(root, base, globs, leftovers) {
     const path = `${root}/${base}`;
     let names;
     try {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory() === true)
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)(path, { throwIfNoEntry: false });
+        if (st === undefined ? !globs.names(base) : st.isDirectory())
             return;
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path));
     }

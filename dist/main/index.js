@@ -43250,7 +43250,8 @@ function deadTemp(rel, st, globs) {
 }
 /**
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
- * `leftovers`: they lie beside it, where no walk of its bases goes.
+ * `leftovers`: they lie beside it, where no walk of its bases goes. A base that is missing is looked beside only
+ * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root, base, globs, leftovers) {
     if (base === '')
@@ -43258,7 +43259,8 @@ function tempsBeside(root, base, globs, leftovers) {
     const path = `${root}/${base}`;
     let names;
     try {
-        if ((0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false })?.isDirectory() === true)
+        const st = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+        if (st === undefined ? !globs.names(base) : st.isDirectory())
             return;
         names = (0,external_node_fs_.readdirSync)((0,external_node_path_.dirname)(path));
     }

@@ -132,14 +132,16 @@ function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
 
 /**
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
- * `leftovers`: they lie beside it, where no walk of its bases goes.
+ * `leftovers`: they lie beside it, where no walk of its bases goes. A base that is missing is looked beside only
+ * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root: string, base: string, globs: OutputGlobs, leftovers: string[]): void {
   if (base === '') return;
   const path = `${root}/${base}`;
   let names: string[];
   try {
-    if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true) return;
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st === undefined ? !globs.names(base) : st.isDirectory()) return;
     names = readdirSync(dirname(path));
   } catch {
     return;
