@@ -2578,6 +2578,11 @@ const NOTHING = Buffer.alloc(0);
 const WHOLE_GETS_AT_ONCE = 32;
 /** Bytes of those archives at once (see RemoteTier.#wholeBytes). */
 const WHOLE_GET_BYTES = 16 * 1024 * 1024;
+/**
+ * Archive bytes kept of lookups' first ranges, without `prefetchBytes` (see RemoteTier.#keepHeadArchive): a thousand
+ * records' worth of the archives that fit in a range.
+ */
+const HEAD_ARCHIVE_BYTES = 4 * 1024 * 1024;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
@@ -2617,6 +2622,9 @@ class RemoteTier {
     #prefetched = new Map();
     /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
     #keptBytes = 0;
+    /** Archives that came whole in the first range of their records' lookups, without a prefetch budget. */
+    #headArchives = new Map();
+    #headArchiveBytes = 0;
     #waitingForRoom = [];
     /**
      * Memory of archives packed for upload, used again once each is sent: a run that uploads a thousand small
@@ -2800,8 +2808,11 @@ class RemoteTier {
             }
             found.set(key, record.value);
             const tail = tails.get(id);
-            if (tail === undefined)
+            if (tail === undefined) {
+                if (budget === undefined && store.inlineArchives)
+                    this.#keepHeadArchive(record.value, bytes);
                 continue;
+            }
             tails.delete(id);
             this.#keepPrefetched(record.value, tail);
         }
@@ -2825,10 +2836,42 @@ class RemoteTier {
         return false;
     }
     /**
-     * The archive of `record` if it came with the record's lookup (see `prefetchBytes`), handed over once. Undefined
-     * once the remote is off: then, as for any other restore, nothing more comes from it.
+     * Keeps a small archive that came whole with the first bytes of its record's lookup (`bytes`, an answer no longer
+     * than the range asked for), for a restore that may follow: it would otherwise ask for the same bytes again. Up
+     * to HEAD_ARCHIVE_BYTES of answers in all, since hits that no job needs are never restored; copied only when
+     * taken.
+     */
+    #keepHeadArchive(record, bytes) {
+        const a = record.archive;
+        if (!a.inline || a.size === 0 || bytes.length > RECORD_HEAD || this.#headArchives.has(record.key))
+            return;
+        if (this.#headArchiveBytes + bytes.length > HEAD_ARCHIVE_BYTES || !this.fitsInMemory(record))
+            return;
+        const split = splitRecord(bytes, true);
+        if (split === undefined || bytes.length - split.end < a.size)
+            return;
+        this.#headArchives.set(record.key, {
+            archive: bytes.subarray(split.end, split.end + a.size),
+            counted: bytes.length,
+        });
+        this.#headArchiveBytes += bytes.length;
+    }
+    /**
+     * The archive of `record` if it came with the record's lookup (see `prefetchBytes` and #keepHeadArchive), handed
+     * over once. Undefined once the remote is off: then, as for any other restore, nothing more comes from it.
      */
     takePrefetched(record) {
+        const head = this.#headArchives.get(record.key);
+        if (head !== undefined) {
+            this.#headArchives.delete(record.key);
+            this.#headArchiveBytes -= head.counted;
+            if (this.#down)
+                return undefined;
+            // In memory of its own: the answer it came in may share its memory with others.
+            const bytes = Buffer.allocUnsafeSlow(head.archive.length);
+            head.archive.copy(bytes);
+            return { bytes, done: () => undefined };
+        }
         const prefetched = this.#prefetched.get(record.key);
         if (prefetched === undefined)
             return undefined;

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalCache } from '../../../src/cache/local-cache.js';
+import { openStore } from '../../../src/cache/remote/open-remote.js';
+import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
+import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
+import type { JobKey } from '../../../src/ids/brands.js';
+import { type CacheServer, startNginx } from '../../helpers/remote/servers.js';
+
+const ARTIFACTS = 6;
+/** Random bytes, stored as they are: an archive that fits in a lookup's first range with its record. */
+const SIZE = 700;
+const keyOf = (i: number): JobKey => (i + 0xa1).toString(16).padStart(40, '0') as JobKey;
+
+describe('a small archive that came with its record’s lookup, without --download all', () => {
+  let server: CacheServer;
+  let dir: string;
+  const contents = new Map<JobKey, Buffer>();
+  const tierOptions = (): RemoteTierOptions => ({
+    store: openStore({ kind: 'http', url: server.url, idleTimeoutMs: 10_000 }),
+    mode: 'read',
+    scratchDir: join(dir, 'scratch'),
+    uploadConcurrency: 4,
+    uploadWaitMs: 30_000,
+    idleTimeoutMs: 10_000,
+    onWarning: (m) => {
+      throw new Error(`unexpected warning: ${m}`);
+    },
+  });
+
+  beforeAll(async () => {
+    server = await startNginx();
+    dir = await mkdtemp(join(tmpdir(), 'disbuild-head-archives-'));
+    const seed = new RemoteTier({ ...tierOptions(), mode: 'read-write' });
+    for (let i = 0; i < ARTIFACTS; i++) {
+      const out = join(dir, 'outputs', String(i));
+      await mkdir(out, { recursive: true });
+      const bytes = randomBytes(SIZE);
+      contents.set(keyOf(i), bytes);
+      await writeFile(join(out, 'data.bin'), bytes);
+      seed.upload(keyOf(i), out, {
+        outputDir: out,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        durationMs: 1,
+      });
+    }
+    await seed.close();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is restored from those bytes, verified, not asked for again', async () => {
+    const options = tierOptions();
+    const store = options.store;
+    let archiveRequests = 0;
+    const getPart = store.getPart.bind(store);
+    store.getPart = (...args) => {
+      archiveRequests++;
+      return getPart(...args);
+    };
+    const getBlob = store.getBlob.bind(store);
+    store.getBlob = (...args) => {
+      archiveRequests++;
+      return getBlob(...args);
+    };
+    const local = await LocalCache.create(join(dir, 'local'));
+    const tiered = new TieredCache(local, new RemoteTier(options));
+    const hits = await tiered.lookup(Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)));
+    expect(hits.size).toBe(ARTIFACTS);
+    // Two restored, as a run that needs two of its hits does; before, each asked the server for its archive again.
+    for (const i of [1, 4]) {
+      const dest = join(dir, 'dest', String(i));
+      const r = await hits.get(keyOf(i))!.restore(dest);
+      expect(r.ok).toBe(true);
+      const at = r.ok && r.value ? r.value.dir : dest;
+      expect((await readFile(join(at, 'data.bin'))).equals(contents.get(keyOf(i))!)).toBe(true);
+    }
+    expect(archiveRequests).toBe(0);
+    await tiered.close();
+  }, 30_000);
+
+  it('is refused when its bytes are not the record’s, and the restore fails without writing them', async () => {
+    const options = tierOptions();
+    const store = options.store;
+    // The first range of every record, with the archive's last byte flipped.
+    const getMetas = store.getMetas.bind(store);
+    store.getMetas = async (...args) => {
+      const got = await getMetas(...args);
+      if (got.ok) for (const bytes of got.value.values()) bytes[bytes.length - 1]! ^= 0xff;
+      return got;
+    };
+    const warnings: string[] = [];
+    const local = await LocalCache.create(join(dir, 'flipped'));
+    const tiered = new TieredCache(local, new RemoteTier({ ...options, onWarning: (m) => warnings.push(m) }));
+    const hits = await tiered.lookup([keyOf(2)]);
+    const r = await hits.get(keyOf(2))!.restore(join(dir, 'dest-flipped'));
+    expect(r.ok).toBe(false);
+    await tiered.close();
+    const again = await LocalCache.create(join(dir, 'flipped'));
+    expect((await again.lookup([keyOf(2)])).size).toBe(0);
+  }, 30_000);
+});
