@@ -136,7 +136,8 @@ function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
  * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root: string, base: string, globs: OutputGlobs, leftovers: string[]): void {
-  if (base === '') return;
+  // Never through a link (see linkOnTheWay): the directory it leads to may be outside the checkout.
+  if (base === '' || linkOnTheWay(root, base) !== undefined) return;
   const path = `${root}/${base}`;
   let names: string[];
   try {

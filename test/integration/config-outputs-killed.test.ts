@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, symlinkSync } from 'node:fs';
-import { lutimes, rm, utimes } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { lutimes, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { git } from '../helpers/npm-workspace.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
@@ -159,6 +159,35 @@ describe('an in-place restore killed while it writes', () => {
     const rebuilt = await run();
     expect(rebuilt.stdout).toMatch(/0 cached, 1 built/);
     expect(beside()).toEqual([names.notAnOutput, names.live].sort());
+  });
+
+  it('never looks beside an output through a link: the directory it leads to may be outside the checkout', async () => {
+    const ago = (s: number): Date => new Date(Date.now() - s * 1000);
+    const dead = spawnSync('true').pid!;
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({
+        tasks: {
+          build: { command: 'mkdir -p sub && cp a.txt sub/o.txt', inputs: ['a.txt'], outputs: ['sub/o.txt'] },
+        },
+      }),
+    });
+    const built = await run();
+    expect(built.code, built.stdout + built.stderr).toBe(0);
+    // `sub` now leads outside the checkout, where a file is named like a dead temp of sub/o.txt.
+    await rm(rig.path('src/sub'), { recursive: true });
+    await mkdir(rig.path('outside'));
+    const theirs = rig.path('outside', `o.txt.disbuild-${dead}-0123abcd`);
+    await writeFile(theirs, 'not ours\n');
+    await utimes(theirs, ago(40), ago(40));
+    symlinkSync('../outside', rig.path('src/sub'));
+    // A restore in place (refused: it would write through the link) and a build (which clears first).
+    const restored = await run();
+    expect(restored.stdout + restored.stderr).toMatch(/through/);
+    expect(existsSync(theirs)).toBe(true);
+    await rig.write({ 'a.txt': 'b\n' });
+    await run();
+    expect(existsSync(theirs)).toBe(true);
   });
 
   it('never removes a file named like a temp that git tracks or a job reads', async () => {
