@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCache } from '../../../src/cache/local-cache.js';
 import { openStore } from '../../../src/cache/remote/open-remote.js';
+import { recordId } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
@@ -84,6 +85,33 @@ describe('a small archive that came with its record’s lookup, without --downlo
     expect(archiveRequests).toBe(0);
     await tiered.close();
   }, 30_000);
+
+  it('is the archive of the record the restore holds: a key looked up again, its record written anew, is not taken for the old', async () => {
+    const tier = new RemoteTier(tierOptions());
+    const first = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+    // Another writer replaces the record of key 3 (here: with key 5's, relabelled), then the key is looked up again.
+    const path = (i: number): string => join(server.storeDir, 'ac', recordId(keyOf(i)));
+    const before = await readFile(path(3));
+    await writeFile(
+      path(3),
+      Buffer.from((await readFile(path(5))).toString('latin1').split(keyOf(5)).join(keyOf(3)), 'latin1'),
+    );
+    try {
+      const second = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+      expect(second.archive.sha256).not.toBe(first.archive.sha256);
+      // The first record's archive is gone with its lookup: no bytes of the second are handed for it.
+      expect(tier.takePrefetched(first)).toBeUndefined();
+      const third = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+      const taken = tier.takePrefetched(third)!;
+      expect(taken.bytes.length).toBe(third.archive.size);
+      const answer = await readFile(path(3));
+      const line = answer.indexOf(0x0a) + 1;
+      expect(taken.bytes.equals(answer.subarray(line, line + third.archive.size))).toBe(true);
+    } finally {
+      await writeFile(path(3), before);
+      await tier.close();
+    }
+  });
 
   it('is refused when its bytes are not the record’s, and the restore fails without writing them', async () => {
     const options = tierOptions();
