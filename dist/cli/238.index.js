@@ -68,10 +68,14 @@ function buildJsonReport(summary) {
  * does not start one for its last file (see removeDeadTemps).
  */
 function writeJsonReport(path, summary) {
+    writeReportFile(path, buildJsonReport(summary));
+}
+/** As writeJsonReport, of a report as data. */
+function writeReportFile(path, report) {
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(report, null, 2) + '\n');
         (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {

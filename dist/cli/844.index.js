@@ -446,7 +446,8 @@ function deadTemp(rel, st, globs) {
  * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root, base, globs, leftovers) {
-    if (base === '')
+    // Never through a link (see linkOnTheWay): the directory it leads to may be outside the checkout.
+    if (base === '' || (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) !== undefined)
         return;
     const path = `${root}/${base}`;
     let names;

@@ -16699,7 +16699,7 @@ const WHOLE_GET_BYTES = 16 * 1024 * 1024;
  * Archive bytes kept of lookups' first ranges, without `prefetchBytes` (see RemoteTier.#keepHeadArchive): a thousand
  * records' worth of the archives that fit in a range.
  */
-const HEAD_ARCHIVE_BYTES = 4 * 1024 * 1024;
+const HEAD_ARCHIVE_BYTES = 8 * 1024 * 1024;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
@@ -16960,28 +16960,42 @@ class remote_tier_RemoteTier {
      */
     #keepHeadArchive(record, bytes) {
         const a = record.archive;
-        if (!a.inline || a.size === 0 || bytes.length > RECORD_HEAD || this.#headArchives.has(record.key))
+        // A later lookup of the key answers for it: the record may have been written anew meanwhile.
+        this.#dropHeadArchive(record.key);
+        if (!a.inline || a.size === 0 || bytes.length > RECORD_HEAD || !this.fitsInMemory(record))
             return;
-        if (this.#headArchiveBytes + bytes.length > HEAD_ARCHIVE_BYTES || !this.fitsInMemory(record))
+        // Counted whole: a small answer lives in a block of memory it shares, which it keeps alive.
+        const counted = Math.max(bytes.length, bytes.buffer.byteLength);
+        if (this.#headArchiveBytes + counted > HEAD_ARCHIVE_BYTES)
             return;
         const split = splitRecord(bytes, true);
         if (split === undefined || bytes.length - split.end < a.size)
             return;
         this.#headArchives.set(record.key, {
             archive: bytes.subarray(split.end, split.end + a.size),
-            counted: bytes.length,
+            sha256: a.sha256,
+            counted,
         });
-        this.#headArchiveBytes += bytes.length;
+        this.#headArchiveBytes += counted;
+    }
+    #dropHeadArchive(key) {
+        const head = this.#headArchives.get(key);
+        if (head === undefined)
+            return undefined;
+        this.#headArchives.delete(key);
+        this.#headArchiveBytes -= head.counted;
+        return head;
     }
     /**
      * The archive of `record` if it came with the record's lookup (see `prefetchBytes` and #keepHeadArchive), handed
      * over once. Undefined once the remote is off: then, as for any other restore, nothing more comes from it.
      */
     takePrefetched(record) {
-        const head = this.#headArchives.get(record.key);
-        if (head !== undefined) {
-            this.#headArchives.delete(record.key);
-            this.#headArchiveBytes -= head.counted;
+        const head = this.#dropHeadArchive(record.key);
+        // Only the archive of this very record (the same key may have been looked up again, and answered anew).
+        if (head !== undefined &&
+            head.sha256 === record.archive.sha256 &&
+            head.archive.length === record.archive.size) {
             if (this.#down)
                 return undefined;
             // In memory of its own: the answer it came in may share its memory with others.

@@ -37816,7 +37816,7 @@ const WHOLE_GET_BYTES = 16 * 1024 * 1024;
  * Archive bytes kept of lookups' first ranges, without `prefetchBytes` (see RemoteTier.#keepHeadArchive): a thousand
  * records' worth of the archives that fit in a range.
  */
-const HEAD_ARCHIVE_BYTES = 4 * 1024 * 1024;
+const HEAD_ARCHIVE_BYTES = 8 * 1024 * 1024;
 /** Memory of packed archives kept for reuse: about what the uploads at once hold (a few small archives each). */
 const PACKED_BYTES = 16 * 1024 * 1024;
 /** Logs up to this size are fetched into memory; bigger ones into a file (see RemoteTier.logs). */
@@ -38077,28 +38077,42 @@ class RemoteTier {
      */
     #keepHeadArchive(record, bytes) {
         const a = record.archive;
-        if (!a.inline || a.size === 0 || bytes.length > RECORD_HEAD || this.#headArchives.has(record.key))
+        // A later lookup of the key answers for it: the record may have been written anew meanwhile.
+        this.#dropHeadArchive(record.key);
+        if (!a.inline || a.size === 0 || bytes.length > RECORD_HEAD || !this.fitsInMemory(record))
             return;
-        if (this.#headArchiveBytes + bytes.length > HEAD_ARCHIVE_BYTES || !this.fitsInMemory(record))
+        // Counted whole: a small answer lives in a block of memory it shares, which it keeps alive.
+        const counted = Math.max(bytes.length, bytes.buffer.byteLength);
+        if (this.#headArchiveBytes + counted > HEAD_ARCHIVE_BYTES)
             return;
         const split = splitRecord(bytes, true);
         if (split === undefined || bytes.length - split.end < a.size)
             return;
         this.#headArchives.set(record.key, {
             archive: bytes.subarray(split.end, split.end + a.size),
-            counted: bytes.length,
+            sha256: a.sha256,
+            counted,
         });
-        this.#headArchiveBytes += bytes.length;
+        this.#headArchiveBytes += counted;
+    }
+    #dropHeadArchive(key) {
+        const head = this.#headArchives.get(key);
+        if (head === undefined)
+            return undefined;
+        this.#headArchives.delete(key);
+        this.#headArchiveBytes -= head.counted;
+        return head;
     }
     /**
      * The archive of `record` if it came with the record's lookup (see `prefetchBytes` and #keepHeadArchive), handed
      * over once. Undefined once the remote is off: then, as for any other restore, nothing more comes from it.
      */
     takePrefetched(record) {
-        const head = this.#headArchives.get(record.key);
-        if (head !== undefined) {
-            this.#headArchives.delete(record.key);
-            this.#headArchiveBytes -= head.counted;
+        const head = this.#dropHeadArchive(record.key);
+        // Only the archive of this very record (the same key may have been looked up again, and answered anew).
+        if (head !== undefined &&
+            head.sha256 === record.archive.sha256 &&
+            head.archive.length === record.archive.size) {
             if (this.#down)
                 return undefined;
             // In memory of its own: the answer it came in may share its memory with others.
@@ -43297,7 +43311,8 @@ function deadTemp(rel, st, globs) {
  * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
  */
 function tempsBeside(root, base, globs, leftovers) {
-    if (base === '')
+    // Never through a link (see linkOnTheWay): the directory it leads to may be outside the checkout.
+    if (base === '' || linkOnTheWay(root, base) !== undefined)
         return;
     const path = `${root}/${base}`;
     let names;
@@ -47119,10 +47134,14 @@ function buildJsonReport(summary) {
  * does not start one for its last file (see removeDeadTemps).
  */
 function writeJsonReport(path, summary) {
+    writeReportFile(path, buildJsonReport(summary));
+}
+/** As writeJsonReport, of a report as data. */
+function writeReportFile(path, report) {
     const tmp = `${path}.${process.pid}.tmp`;
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(report, null, 2) + '\n');
         (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (e) {
@@ -47135,6 +47154,99 @@ function writeJsonReport(path, summary) {
         }
         throw e;
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/merge-reports.ts
+/** When runners report the same job, the most telling status wins: a build beats the restores of it. */
+const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
+/**
+ * The reports of the planner and the shards as one run's summary, as if one runner had built it all: each job
+ * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
+ * wall times' maximum, and a runner that left no report as a failure of its own.
+ */
+function mergeReports(parts, 
+/** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
+missing) {
+    const jobs = new Map();
+    let durationMs = 0;
+    for (const { part, report } of parts) {
+        if (!report) {
+            if (!missing?.passed)
+                jobs.set(`\0${part}`, missingPart(part, missing?.why));
+            continue;
+        }
+        durationMs = Math.max(durationMs, report.durationMs);
+        for (const j of report.jobs) {
+            const outcome = fromReport(j);
+            const seen = jobs.get(j.id);
+            if (!seen || RANK[outcome.status] > RANK[seen.status])
+                jobs.set(j.id, outcome);
+        }
+    }
+    const list = [...jobs.values()];
+    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    for (const j of list)
+        counts[j.status]++;
+    return { jobs: list, counts, durationMs };
+}
+const STATUSES = new Set(['cached', 'built', 'failed', 'skipped']);
+function fromReport(j) {
+    return {
+        label: j.id,
+        name: j.name,
+        key: j.key,
+        status: STATUSES.has(j.status) ? j.status : 'failed',
+        exitCode: j.exitCode,
+        durationMs: j.durationMs,
+        stdout: Buffer.from(j.stdout, 'utf8'),
+        stderr: Buffer.from(j.stderr, 'utf8'),
+        ...(j.message === undefined ? {} : { message: j.message }),
+    };
+}
+function missingPart(part, why) {
+    return {
+        label: '',
+        name: `(${part})`,
+        key: '',
+        status: 'failed',
+        exitCode: null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        message: why === undefined
+            ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
+            : `${part} left no report: ${why}; its jobs are not accounted for`,
+    };
+}
+/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
+function isReportJob(j) {
+    if (typeof j !== 'object' || j === null)
+        return false;
+    const x = j;
+    return (typeof x.id === 'string' &&
+        typeof x.name === 'string' &&
+        typeof x.key === 'string' &&
+        typeof x.status === 'string' &&
+        (x.exitCode === null || typeof x.exitCode === 'number') &&
+        typeof x.durationMs === 'number' &&
+        typeof x.stdout === 'string' &&
+        typeof x.stderr === 'string' &&
+        (x.message === undefined || typeof x.message === 'string'));
+}
+/** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
+function parseJsonReport(text) {
+    try {
+        const v = JSON.parse(text);
+        if (v.version === 1 &&
+            Array.isArray(v.jobs) &&
+            typeof v.durationMs === 'number' &&
+            v.jobs.every(isReportJob))
+            return v;
+    }
+    catch {
+        // Fall through.
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/explain/key-record.ts
@@ -49616,21 +49728,21 @@ const State = {
     /** The run's scratch directory under RUNNER_TEMP, removed by post should main have been cut short. */
     workDir: 'work-dir',
 };
-const STATUSES = ['cached', 'built', 'failed', 'skipped'];
+const outputs_STATUSES = ['cached', 'built', 'failed', 'skipped'];
 /** Every output a run sets, as data: tests and the step both read it from here. */
 function runOutputs(summary, reportPath) {
     const out = {
         [Outputs.failedJobs]: JSON.stringify(summary.jobs.filter((j) => j.status === 'failed').map((j) => j.name)),
         [Outputs.report]: reportPath,
     };
-    for (const s of STATUSES)
+    for (const s of outputs_STATUSES)
         out[s] = String(summary.counts[s]);
     return out;
 }
 /** A shard with nothing to do: no job ran, none failed. */
 function idleOutputs() {
     const out = { [Outputs.failedJobs]: '[]' };
-    for (const s of STATUSES)
+    for (const s of outputs_STATUSES)
         out[s] = '0';
     return out;
 }
@@ -49651,99 +49763,6 @@ function planOutputs(plan) {
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/report/merge-reports.ts
-/** When runners report the same job, the most telling status wins: a build beats the restores of it. */
-const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
-/**
- * The reports of the planner and the shards as one run's summary, as if one runner had built it all: each job
- * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
- * wall times' maximum, and a runner that left no report as a failure of its own.
- */
-function mergeReports(parts, 
-/** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
-missing) {
-    const jobs = new Map();
-    let durationMs = 0;
-    for (const { part, report } of parts) {
-        if (!report) {
-            if (!missing?.passed)
-                jobs.set(`\0${part}`, missingPart(part, missing?.why));
-            continue;
-        }
-        durationMs = Math.max(durationMs, report.durationMs);
-        for (const j of report.jobs) {
-            const outcome = fromReport(j);
-            const seen = jobs.get(j.id);
-            if (!seen || RANK[outcome.status] > RANK[seen.status])
-                jobs.set(j.id, outcome);
-        }
-    }
-    const list = [...jobs.values()];
-    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
-    for (const j of list)
-        counts[j.status]++;
-    return { jobs: list, counts, durationMs };
-}
-const merge_reports_STATUSES = new Set(['cached', 'built', 'failed', 'skipped']);
-function fromReport(j) {
-    return {
-        label: j.id,
-        name: j.name,
-        key: j.key,
-        status: merge_reports_STATUSES.has(j.status) ? j.status : 'failed',
-        exitCode: j.exitCode,
-        durationMs: j.durationMs,
-        stdout: Buffer.from(j.stdout, 'utf8'),
-        stderr: Buffer.from(j.stderr, 'utf8'),
-        ...(j.message === undefined ? {} : { message: j.message }),
-    };
-}
-function missingPart(part, why) {
-    return {
-        label: '',
-        name: `(${part})`,
-        key: '',
-        status: 'failed',
-        exitCode: null,
-        durationMs: 0,
-        stdout: Buffer.alloc(0),
-        stderr: Buffer.alloc(0),
-        message: why === undefined
-            ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
-            : `${part} left no report: ${why}; its jobs are not accounted for`,
-    };
-}
-/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
-function isReportJob(j) {
-    if (typeof j !== 'object' || j === null)
-        return false;
-    const x = j;
-    return (typeof x.id === 'string' &&
-        typeof x.name === 'string' &&
-        typeof x.key === 'string' &&
-        typeof x.status === 'string' &&
-        (x.exitCode === null || typeof x.exitCode === 'number') &&
-        typeof x.durationMs === 'number' &&
-        typeof x.stdout === 'string' &&
-        typeof x.stderr === 'string' &&
-        (x.message === undefined || typeof x.message === 'string'));
-}
-/** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
-function parseJsonReport(text) {
-    try {
-        const v = JSON.parse(text);
-        if (v.version === 1 &&
-            Array.isArray(v.jobs) &&
-            typeof v.durationMs === 'number' &&
-            v.jobs.every(isReportJob))
-            return v;
-    }
-    catch {
-        // Fall through.
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/action/part-reports.ts
@@ -50731,6 +50750,10 @@ async function planShards(graph, o, cache, timings) {
         total: selected.size,
         missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
         trunk: p.trunk.flatMap(labels),
+        cached: graph.jobs.flatMap((job) => {
+            const hit = selected.has(job.label) ? hits.get(keys.get(job.label)) : undefined;
+            return hit ? [{ label: job.label, name: job.name, key: hit.key, durationMs: hit.durationMs }] : [];
+        }),
         shards: p.shards.map((s) => s.flatMap(labels)),
         copies: p.copies.map((i) => ({
             name: graph.byLabel.get(labels(i)[0]).name,
@@ -51116,6 +51139,7 @@ const prefix = (key) => key.slice(0, KEY_PREFIX_LENGTH);
 
 
 
+
 /** The runner's environment, and inputs read as the runner passes them (`INPUT_<NAME>`). */
 function mainDeps() {
     return { env: process.env, getInput: (name) => core/* getInput */.V4(name) };
@@ -51200,14 +51224,14 @@ async function plan(graph, o, p, cache, env) {
     if (pl.trunk.length > 0) {
         // The trunk: what several shards need is built (and saved) once, here, before any shard starts.
         const summary = await build(graph, o, p, cache, pl.trunk);
-        saved = await reportParts(o, p, env, pl.encoded)?.save(0, summary.reportPath);
+        saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(summary.reportPath, pl.cached));
         ok = summary.ok;
     }
     else {
         await cache.close();
         setOutputs(idleOutputs());
         if (o.cache === 'github')
-            saved = await reportParts(o, p, env, pl.encoded)?.save(0, emptyReport(p));
+            saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(emptyReport(p), pl.cached));
     }
     if (saved === 'denied')
         pl = readOnlyPlan(pl, !ok);
@@ -51285,6 +51309,36 @@ function emptyReport(p) {
         jobs: [],
         counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
         durationMs: 0,
+    });
+    return path;
+}
+/**
+ * The planner's part of the run for the aggregate step (see PartReports): its report, and every job it found
+ * cached that it did not restore itself. A shard that needed one of them reports it too (the aggregate keeps each
+ * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
+ */
+function withPlannedHits(reportPath, hits) {
+    const report = parseJsonReport((0,external_node_fs_.readFileSync)(reportPath, 'utf8'));
+    if (report === undefined || hits.length === 0)
+        return reportPath;
+    const listed = new Set(report.jobs.map((j) => j.id));
+    const added = hits
+        .filter((h) => !listed.has(h.label))
+        .map((h) => ({
+        id: h.label,
+        name: h.name,
+        key: h.key,
+        status: 'cached',
+        exitCode: 0,
+        durationMs: h.durationMs,
+        stdout: '',
+        stderr: '',
+    }));
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(reportPath), 'disbuild-plan-part.json');
+    writeReportFile(path, {
+        ...report,
+        counts: { ...report.counts, cached: report.counts.cached + added.length },
+        jobs: [...report.jobs, ...added],
     });
     return path;
 }

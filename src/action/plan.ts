@@ -18,6 +18,8 @@ export interface Plan {
   missed: number;
   /** Missed jobs the planner builds before the matrix starts. */
   trunk: JobLabel[];
+  /** Selected jobs the lookup found cached: no part builds them, and a part restores them only if it needs them. */
+  cached: PlannedHit[];
   /** Missed jobs each shard builds, copies included. */
   shards: JobLabel[][];
   /** Jobs several shards build each, instead of waiting for the planner to build them (bounded duplication). */
@@ -40,6 +42,15 @@ export interface Plan {
   /** Estimated wall time of this plan and of one runner building everything, in seconds. */
   estimateSeconds: number;
   singleRunnerSeconds: number;
+}
+
+/** A selected job cached when the plan was made. */
+export interface PlannedHit {
+  label: JobLabel;
+  name: string;
+  key: JobKey;
+  /** How long it took when it was built. */
+  durationMs: number;
 }
 
 /** A job that more than one shard builds. */
@@ -176,6 +187,10 @@ export async function planShards(
     total: selected.size,
     missed: [...labelsOf.values()].reduce((n, ls) => n + ls.length, 0),
     trunk: p.trunk.flatMap(labels),
+    cached: graph.jobs.flatMap((job) => {
+      const hit = selected.has(job.label) ? hits.get(keys.get(job.label)!) : undefined;
+      return hit ? [{ label: job.label, name: job.name, key: hit.key, durationMs: hit.durationMs }] : [];
+    }),
     shards: p.shards.map((s) => s.flatMap(labels)),
     copies: p.copies.map((i) => ({
       name: graph.byLabel.get(labels(i)[0]!)!.name,

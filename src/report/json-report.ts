@@ -59,10 +59,15 @@ export function buildJsonReport(summary: RunSummary): JsonReport {
  * does not start one for its last file (see removeDeadTemps).
  */
 export function writeJsonReport(path: string, summary: RunSummary): void {
+  writeReportFile(path, buildJsonReport(summary));
+}
+
+/** As writeJsonReport, of a report as data. */
+export function writeReportFile(path: string, report: JsonReport): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(buildJsonReport(summary), null, 2) + '\n');
+    writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
     renameSync(tmp, path);
   } catch (e) {
     // A full disk leaves no half-written file behind; the error that says why is the one reported.

@@ -272,6 +272,25 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     for (const r of runs) expect(r.code, r.stdout).toBe(0);
     const replan = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit: few });
     expect(replan.outputs).toMatchObject({ cached: String(FEW + 1) });
+
+    // One leaf more: the shards build it alone, and the aggregate counts every job of the run, those the plan
+    // found cached too (before, only the root, which a shard restored: the summary said 2 jobs of 26).
+    const more = { 'graph.json': fanGraph(FEW + 1) };
+    const grown = await rig.main({ ...common, 'key-prefix': 'p4', mode: 'plan' }, { edit: more });
+    expect(grown.outputs).toMatchObject({ cached: String(FEW + 1) });
+    const grownMatrix = JSON.parse(grown.outputs.matrix!) as { shard: string[] };
+    const grownRuns = await Promise.all(
+      grownMatrix.shard.map((shard) =>
+        rig.main({ ...common, 'key-prefix': 'p4', shard, plan: grown.outputs.plan! }, { edit: more }),
+      ),
+    );
+    for (const r of grownRuns) expect(r.code, r.stdout).toBe(0);
+    const agg = await rig.main(
+      { 'key-prefix': 'p4', mode: 'aggregate', plan: grown.outputs.plan! },
+      { edit: more },
+    );
+    expect(agg.code, agg.stdout).toBe(0);
+    expect(agg.outputs).toMatchObject({ built: '1', cached: String(FEW + 1), failed: '0' });
   });
 
   it('plans only the selected targets and their dependencies', async () => {
