@@ -16943,9 +16943,19 @@ class remote_tier_RemoteTier {
      */
     #keepPrefetched(record, tail) {
         const a = record.archive;
-        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+        // A later lookup of the key answers for it: the record may have been written anew meanwhile.
+        const earlier = this.#prefetched.get(record.key);
+        if (earlier !== undefined) {
+            this.#prefetched.delete(record.key);
+            this.#unkeep(earlier.counted);
+        }
+        if (a.inline && a.size <= tail.length && this.fitsInMemory(record)) {
             // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            this.#prefetched.set(record.key, {
+                bytes: tail.subarray(0, a.size),
+                sha256: a.sha256,
+                counted: tail.length,
+            });
             this.#keptBytes += tail.length;
             return true;
         }
@@ -17008,7 +17018,9 @@ class remote_tier_RemoteTier {
             return undefined;
         this.#prefetched.delete(record.key);
         const counted = prefetched.counted;
-        if (this.#down) {
+        // Only the archive of this very record (see #keepPrefetched).
+        const theirs = prefetched.sha256 === record.archive.sha256 && prefetched.bytes.length === record.archive.size;
+        if (this.#down || !theirs) {
             this.#unkeep(counted);
             return undefined;
         }

@@ -38060,9 +38060,19 @@ class RemoteTier {
      */
     #keepPrefetched(record, tail) {
         const a = record.archive;
-        if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+        // A later lookup of the key answers for it: the record may have been written anew meanwhile.
+        const earlier = this.#prefetched.get(record.key);
+        if (earlier !== undefined) {
+            this.#prefetched.delete(record.key);
+            this.#unkeep(earlier.counted);
+        }
+        if (a.inline && a.size <= tail.length && this.fitsInMemory(record)) {
             // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-            this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+            this.#prefetched.set(record.key, {
+                bytes: tail.subarray(0, a.size),
+                sha256: a.sha256,
+                counted: tail.length,
+            });
             this.#keptBytes += tail.length;
             return true;
         }
@@ -38125,7 +38135,9 @@ class RemoteTier {
             return undefined;
         this.#prefetched.delete(record.key);
         const counted = prefetched.counted;
-        if (this.#down) {
+        // Only the archive of this very record (see #keepPrefetched).
+        const theirs = prefetched.sha256 === record.archive.sha256 && prefetched.bytes.length === record.archive.size;
+        if (this.#down || !theirs) {
             this.#unkeep(counted);
             return undefined;
         }
@@ -51318,6 +51330,15 @@ function emptyReport(p) {
  * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
  */
 function withPlannedHits(reportPath, hits) {
+    try {
+        return reportWithPlannedHits(reportPath, hits);
+    }
+    catch {
+        // Left out rather than no report at all: the aggregate then lists only what the parts built or restored.
+        return reportPath;
+    }
+}
+function reportWithPlannedHits(reportPath, hits) {
     const report = parseJsonReport((0,external_node_fs_.readFileSync)(reportPath, 'utf8'));
     if (report === undefined || hits.length === 0)
         return reportPath;
@@ -51330,7 +51351,8 @@ function withPlannedHits(reportPath, hits) {
         key: h.key,
         status: 'cached',
         exitCode: 0,
-        durationMs: h.durationMs,
+        // A damaged index may say anything: a report that says NaN is no report at all.
+        durationMs: Number.isFinite(h.durationMs) && h.durationMs >= 0 ? h.durationMs : 0,
         stdout: '',
         stderr: '',
     }));

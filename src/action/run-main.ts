@@ -281,6 +281,15 @@ function emptyReport(p: Places): string {
  * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
  */
 function withPlannedHits(reportPath: string, hits: readonly PlannedHit[]): string {
+  try {
+    return reportWithPlannedHits(reportPath, hits);
+  } catch {
+    // Left out rather than no report at all: the aggregate then lists only what the parts built or restored.
+    return reportPath;
+  }
+}
+
+function reportWithPlannedHits(reportPath: string, hits: readonly PlannedHit[]): string {
   const report = parseJsonReport(readFileSync(reportPath, 'utf8'));
   if (report === undefined || hits.length === 0) return reportPath;
   const listed = new Set(report.jobs.map((j) => j.id));
@@ -292,7 +301,8 @@ function withPlannedHits(reportPath: string, hits: readonly PlannedHit[]): strin
       key: h.key,
       status: 'cached',
       exitCode: 0,
-      durationMs: h.durationMs,
+      // A damaged index may say anything: a report that says NaN is no report at all.
+      durationMs: Number.isFinite(h.durationMs) && h.durationMs >= 0 ? h.durationMs : 0,
       stdout: '',
       stderr: '',
     }));

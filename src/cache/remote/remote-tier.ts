@@ -143,7 +143,7 @@ export class RemoteTier {
   /** Memory for records and archives fetched whole, given back once their archives are written (see `recycle`). */
   readonly #memory = new MemoryPool(IN_MEMORY_ARCHIVE, POOLED_BYTES);
   /** Archives that came with their records, counted in #prefetchBudget until taken and done with. */
-  readonly #prefetched = new Map<JobKey, { bytes: Buffer; counted: number }>();
+  readonly #prefetched = new Map<JobKey, { bytes: Buffer; sha256: string; counted: number }>();
   /** Bytes of those archives (kept and not yet done with), and the lookups waiting for fewer (see KEPT_AHEAD). */
   #keptBytes = 0;
   /** Archives that came whole in the first range of their records' lookups, without a prefetch budget. */
@@ -361,9 +361,19 @@ export class RemoteTier {
    */
   #keepPrefetched(record: RemoteRecord, tail: Buffer): boolean {
     const a = record.archive;
-    if (a.inline && a.size <= tail.length && !this.#prefetched.has(record.key) && this.fitsInMemory(record)) {
+    // A later lookup of the key answers for it: the record may have been written anew meanwhile.
+    const earlier = this.#prefetched.get(record.key);
+    if (earlier !== undefined) {
+      this.#prefetched.delete(record.key);
+      this.#unkeep(earlier.counted);
+    }
+    if (a.inline && a.size <= tail.length && this.fitsInMemory(record)) {
       // Counted as it came: the bytes past the archive (none from a well-formed record) go with it.
-      this.#prefetched.set(record.key, { bytes: tail.subarray(0, a.size), counted: tail.length });
+      this.#prefetched.set(record.key, {
+        bytes: tail.subarray(0, a.size),
+        sha256: a.sha256,
+        counted: tail.length,
+      });
       this.#keptBytes += tail.length;
       return true;
     }
@@ -425,7 +435,10 @@ export class RemoteTier {
     if (prefetched === undefined) return undefined;
     this.#prefetched.delete(record.key);
     const counted = prefetched.counted;
-    if (this.#down) {
+    // Only the archive of this very record (see #keepPrefetched).
+    const theirs =
+      prefetched.sha256 === record.archive.sha256 && prefetched.bytes.length === record.archive.size;
+    if (this.#down || !theirs) {
       this.#unkeep(counted);
       return undefined;
     }

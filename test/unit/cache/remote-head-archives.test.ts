@@ -16,7 +16,7 @@ const ARTIFACTS = 6;
 const SIZE = 700;
 const keyOf = (i: number): JobKey => (i + 0xa1).toString(16).padStart(40, '0') as JobKey;
 
-describe('a small archive that came with its record’s lookup, without --download all', () => {
+describe('a small archive that came with its record’s lookup', () => {
   let server: CacheServer;
   let dir: string;
   const contents = new Map<JobKey, Buffer>();
@@ -86,32 +86,38 @@ describe('a small archive that came with its record’s lookup, without --downlo
     await tiered.close();
   }, 30_000);
 
-  it('is the archive of the record the restore holds: a key looked up again, its record written anew, is not taken for the old', async () => {
-    const tier = new RemoteTier(tierOptions());
-    const first = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
-    // Another writer replaces the record of key 3 (here: with key 5's, relabelled), then the key is looked up again.
-    const path = (i: number): string => join(server.storeDir, 'ac', recordId(keyOf(i)));
-    const before = await readFile(path(3));
-    await writeFile(
-      path(3),
-      Buffer.from((await readFile(path(5))).toString('latin1').split(keyOf(5)).join(keyOf(3)), 'latin1'),
-    );
-    try {
-      const second = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
-      expect(second.archive.sha256).not.toBe(first.archive.sha256);
-      // The first record's archive is gone with its lookup: no bytes of the second are handed for it.
-      expect(tier.takePrefetched(first)).toBeUndefined();
-      const third = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
-      const taken = tier.takePrefetched(third)!;
-      expect(taken.bytes.length).toBe(third.archive.size);
-      const answer = await readFile(path(3));
-      const line = answer.indexOf(0x0a) + 1;
-      expect(taken.bytes.equals(answer.subarray(line, line + third.archive.size))).toBe(true);
-    } finally {
-      await writeFile(path(3), before);
-      await tier.close();
-    }
-  });
+  // Without --download all the archive came in the first range; with it (prefetchBytes), in the whole record.
+  for (const prefetchBytes of [undefined, 8 * 1024 * 1024]) {
+    it(`is the archive of the record the restore holds: a key looked up again, its record written anew, is not taken for the old (${prefetchBytes === undefined ? 'first range' : 'whole records'})`, async () => {
+      const tier = new RemoteTier({
+        ...tierOptions(),
+        ...(prefetchBytes === undefined ? {} : { prefetchBytes }),
+      });
+      const first = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+      // Another writer replaces the record of key 3 (here: with key 5's, relabelled), then the key is looked up again.
+      const path = (i: number): string => join(server.storeDir, 'ac', recordId(keyOf(i)));
+      const before = await readFile(path(3));
+      await writeFile(
+        path(3),
+        Buffer.from((await readFile(path(5))).toString('latin1').split(keyOf(5)).join(keyOf(3)), 'latin1'),
+      );
+      try {
+        const second = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+        expect(second.archive.sha256).not.toBe(first.archive.sha256);
+        // The first record's archive is gone with its lookup: no bytes of the second are handed for it.
+        expect(tier.takePrefetched(first)).toBeUndefined();
+        const third = (await tier.lookup([keyOf(3)])).get(keyOf(3))!;
+        const taken = tier.takePrefetched(third)!;
+        expect(taken.bytes.length).toBe(third.archive.size);
+        const answer = await readFile(path(3));
+        const line = answer.indexOf(0x0a) + 1;
+        expect(taken.bytes.equals(answer.subarray(line, line + third.archive.size))).toBe(true);
+      } finally {
+        await writeFile(path(3), before);
+        await tier.close();
+      }
+    });
+  }
 
   it('is refused when its bytes are not the record’s, and the restore fails without writing them', async () => {
     const options = tierOptions();
