@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCache } from '../../../src/cache/local-cache.js';
-import { openStore } from '../../../src/cache/remote/open-remote.js';
 import { recordId } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
+import { seedArtifacts, tierOptionsFor } from '../../helpers/remote/seed-tier.js';
 import { type CacheServer, startNginx } from '../../helpers/remote/servers.js';
 
 const ARTIFACTS = 6;
@@ -20,36 +20,14 @@ describe('a small archive that came with its record’s lookup', () => {
   let server: CacheServer;
   let dir: string;
   const contents = new Map<JobKey, Buffer>();
-  const tierOptions = (): RemoteTierOptions => ({
-    store: openStore({ kind: 'http', url: server.url, idleTimeoutMs: 10_000 }),
-    mode: 'read',
-    scratchDir: join(dir, 'scratch'),
-    uploadConcurrency: 4,
-    uploadWaitMs: 30_000,
-    idleTimeoutMs: 10_000,
-    onWarning: (m) => {
-      throw new Error(`unexpected warning: ${m}`);
-    },
-  });
+  const tierOptions = (): RemoteTierOptions => tierOptionsFor(server.url, dir, { mode: 'read' });
 
   beforeAll(async () => {
     server = await startNginx();
     dir = await mkdtemp(join(tmpdir(), 'disbuild-head-archives-'));
-    const seed = new RemoteTier({ ...tierOptions(), mode: 'read-write' });
-    for (let i = 0; i < ARTIFACTS; i++) {
-      const out = join(dir, 'outputs', String(i));
-      await mkdir(out, { recursive: true });
-      const bytes = randomBytes(SIZE);
-      contents.set(keyOf(i), bytes);
-      await writeFile(join(out, 'data.bin'), bytes);
-      seed.upload(keyOf(i), out, {
-        outputDir: out,
-        stdout: Buffer.alloc(0),
-        stderr: Buffer.alloc(0),
-        durationMs: 1,
-      });
-    }
-    await seed.close();
+    const keys = Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i));
+    for (const key of keys) contents.set(key, randomBytes(SIZE));
+    await seedArtifacts(tierOptions(), dir, keys, (i) => contents.get(keyOf(i))!);
   }, 60_000);
   afterAll(async () => {
     await server?.stop();

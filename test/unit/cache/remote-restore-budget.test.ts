@@ -8,11 +8,11 @@ import { LocalCache } from '../../../src/cache/local-cache.js';
 import { ByteBudget } from '../../../src/cache/remote/byte-budget.js';
 import { MemoryPool } from '../../../src/cache/remote/memory-pool.js';
 import type { ObjectStore } from '../../../src/cache/remote/object-store.js';
-import { openStore } from '../../../src/cache/remote/open-remote.js';
 import { INLINE_ARCHIVE_LIMIT, RECORD_HEAD } from '../../../src/cache/remote/remote-record.js';
 import { RemoteTier, type RemoteTierOptions } from '../../../src/cache/remote/remote-tier.js';
 import { TieredCache } from '../../../src/cache/remote/tiered-cache.js';
 import type { JobKey } from '../../../src/ids/brands.js';
+import { seedArtifacts, tierOptionsFor } from '../../helpers/remote/seed-tier.js';
 import { type CacheServer, startNginx } from '../../helpers/remote/servers.js';
 
 describe('ByteBudget', () => {
@@ -78,35 +78,19 @@ const keyOf = (i: number): JobKey => (i + 1).toString(16).padStart(40, '0') as J
 describe('remote restores hold a bounded number of archive bytes', () => {
   let server: CacheServer;
   let dir: string;
-  const tierOptions = (extra: Partial<RemoteTierOptions> = {}): RemoteTierOptions => ({
-    store: openStore({ kind: 'http', url: server.url, idleTimeoutMs: 10_000 }),
-    mode: 'read-write',
-    scratchDir: join(dir, 'scratch'),
-    uploadConcurrency: 4,
-    uploadWaitMs: 30_000,
-    idleTimeoutMs: 10_000,
-    onWarning: (m) => {
-      throw new Error(`unexpected warning: ${m}`);
-    },
-    ...extra,
-  });
+  const tierOptions = (extra: Partial<RemoteTierOptions> = {}): RemoteTierOptions =>
+    tierOptionsFor(server.url, dir, extra);
 
   beforeAll(async () => {
     server = await startNginx();
     dir = await mkdtemp(join(tmpdir(), 'disbuild-budget-'));
-    const seed = new RemoteTier(tierOptions());
-    for (let i = 0; i < ARTIFACTS; i++) {
-      const out = join(dir, 'outputs', String(i));
-      await mkdir(out, { recursive: true });
-      await writeFile(join(out, 'data.bin'), randomBytes(SIZE));
-      seed.upload(keyOf(i), out, {
-        outputDir: out,
-        stdout: Buffer.from(`built ${i}\n`),
-        stderr: Buffer.alloc(0),
-        durationMs: 1,
-      });
-    }
-    await seed.close();
+    await seedArtifacts(
+      tierOptions(),
+      dir,
+      Array.from({ length: ARTIFACTS }, (_, i) => keyOf(i)),
+      () => randomBytes(SIZE),
+      (i) => Buffer.from(`built ${i}\n`),
+    );
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
