@@ -35665,6 +35665,11 @@ const MIN_BYTES_PER_SECOND = 16 * 1024;
 /** An answer's head larger than this is not from a cache server. */
 const get_connections_HEAD_LIMIT = 64 * 1024;
 const EMPTY = Buffer.alloc(0);
+/**
+ * An answer that is no success (a miss, a refusal) is read up to this much whatever was asked for: a proxy's error
+ * page, larger than a record's first range, still says its status.
+ */
+const ERROR_PAGE_LIMIT = 256 * 1024;
 /** The end of a body always read through the shared buffer (see AnswerReader.space). */
 const LENT_TAIL = 16 * 1024;
 /** What one read from a plain connection brings at most: the size Node reads with. */
@@ -36188,6 +36193,14 @@ class AnswerReader {
     #ok() {
         return this.#status >= 200 && this.#status < 300;
     }
+    #bodyLimit() {
+        return this.#ok() ? this.#limit : Math.max(this.#limit, ERROR_PAGE_LIMIT);
+    }
+    #tooLarge() {
+        return this.#ok()
+            ? `response larger than ${this.#limit} bytes`
+            : `HTTP ${this.#status}, its answer larger than ${this.#bodyLimit()} bytes`;
+    }
     /**
      * Takes the next bytes, up to the end of the answer: what is wrong with them, or the bytes after the answer
      * (empty when it took them all).
@@ -36268,8 +36281,8 @@ class AnswerReader {
             return 'GET failed: the answer has no valid Content-Length';
         else {
             const size = Number(length);
-            if (size > this.#limit)
-                return `response larger than ${this.#limit} bytes`;
+            if (size > this.#bodyLimit())
+                return this.#tooLarge();
             this.#body = this.#ok() ? this.#memory(size) : Buffer.allocUnsafe(size);
             this.#framing = size === 0 ? 'done' : 'length';
         }
@@ -36280,10 +36293,10 @@ class AnswerReader {
     }
     #keep(bytes) {
         const size = this.#size + bytes.length;
-        if (size > this.#limit)
-            return `response larger than ${this.#limit} bytes`;
+        if (size > this.#bodyLimit())
+            return this.#tooLarge();
         if (size > this.#kept.length) {
-            const grown = Buffer.allocUnsafe(Math.min(this.#limit, Math.max(size, 2 * this.#kept.length, 16 * 1024)));
+            const grown = Buffer.allocUnsafe(Math.min(this.#bodyLimit(), Math.max(size, 2 * this.#kept.length, 16 * 1024)));
             this.#kept.copy(grown, 0, 0, this.#size);
             this.#kept = grown;
         }

@@ -548,6 +548,39 @@ describe('the cache HTTP client, reading small objects whole (getWhole)', () => 
     expect(seen[4]).toMatch(/^range: bytes=0-99$/im);
   });
 
+  it('answers the status of an error whose page is larger than the answer asked for, and goes on working', async () => {
+    // A proxy's 404 page of 10 kB to a lookup of a record's first 4 KiB: before, "response larger than 4096
+    // bytes", and the remote was off for the run at its first miss.
+    const page = `<html>${'x'.repeat(10_000)}</html>`;
+    const s = await rawServer((socket, request) => {
+      if (request.includes('/sized'))
+        socket.write(`HTTP/1.1 404 Not Found\r\ncontent-length: ${page.length}\r\n\r\n${page}`);
+      else if (request.includes('/chunked'))
+        socket.write(
+          `HTTP/1.1 403 Forbidden\r\ntransfer-encoding: chunked\r\n\r\n${page.length.toString(16)}\r\n${page}\r\n0\r\n\r\n`,
+        );
+      else if (request.includes('/huge'))
+        socket.write(`HTTP/1.1 404 Not Found\r\ncontent-length: ${100 * 1024 * 1024}\r\n\r\n${page}`);
+      else socket.write(answer(bodyOf(request)));
+    });
+    cleanups.push(s.close);
+    const c = client(s.url);
+    for (const [path, status] of [
+      ['/sized', 404],
+      ['/chunked', 403],
+      ['/sized', 404],
+    ] as const) {
+      const r = await c.getWhole(path, {}, 4096);
+      expect(r.ok && r.value.status, JSON.stringify(r)).toBe(status);
+    }
+    const fine = await c.getWhole('/ac/1', {}, 4096);
+    expect(fine.ok && fine.value.body.toString()).toBe('body of /base/ac/1?v=1');
+    // An error page of 100 MB is not read: a failure that names the status.
+    const huge = await c.getWhole('/huge', {}, 4096);
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.error.message).toMatch(/HTTP 404/);
+  });
+
   it('puts a body of its own in the memory asked for, whatever the reads it came in', async () => {
     const body = Buffer.alloc(200_000, 'x');
     const s = await rawServer((socket) => {
