@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4051);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1303:
+/***/ 4051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47181,99 +47181,6 @@ function writeReportFile(path, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/merge-reports.ts
-/** When runners report the same job, the most telling status wins: a build beats the restores of it. */
-const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
-/**
- * The reports of the planner and the shards as one run's summary, as if one runner had built it all: each job
- * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
- * wall times' maximum, and a runner that left no report as a failure of its own.
- */
-function mergeReports(parts, 
-/** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
-missing) {
-    const jobs = new Map();
-    let durationMs = 0;
-    for (const { part, report } of parts) {
-        if (!report) {
-            if (!missing?.passed)
-                jobs.set(`\0${part}`, missingPart(part, missing?.why));
-            continue;
-        }
-        durationMs = Math.max(durationMs, report.durationMs);
-        for (const j of report.jobs) {
-            const outcome = fromReport(j);
-            const seen = jobs.get(j.id);
-            if (!seen || RANK[outcome.status] > RANK[seen.status])
-                jobs.set(j.id, outcome);
-        }
-    }
-    const list = [...jobs.values()];
-    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
-    for (const j of list)
-        counts[j.status]++;
-    return { jobs: list, counts, durationMs };
-}
-const STATUSES = new Set(['cached', 'built', 'failed', 'skipped']);
-function fromReport(j) {
-    return {
-        label: j.id,
-        name: j.name,
-        key: j.key,
-        status: STATUSES.has(j.status) ? j.status : 'failed',
-        exitCode: j.exitCode,
-        durationMs: j.durationMs,
-        stdout: Buffer.from(j.stdout, 'utf8'),
-        stderr: Buffer.from(j.stderr, 'utf8'),
-        ...(j.message === undefined ? {} : { message: j.message }),
-    };
-}
-function missingPart(part, why) {
-    return {
-        label: '',
-        name: `(${part})`,
-        key: '',
-        status: 'failed',
-        exitCode: null,
-        durationMs: 0,
-        stdout: Buffer.alloc(0),
-        stderr: Buffer.alloc(0),
-        message: why === undefined
-            ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
-            : `${part} left no report: ${why}; its jobs are not accounted for`,
-    };
-}
-/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
-function isReportJob(j) {
-    if (typeof j !== 'object' || j === null)
-        return false;
-    const x = j;
-    return (typeof x.id === 'string' &&
-        typeof x.name === 'string' &&
-        typeof x.key === 'string' &&
-        typeof x.status === 'string' &&
-        (x.exitCode === null || typeof x.exitCode === 'number') &&
-        typeof x.durationMs === 'number' &&
-        typeof x.stdout === 'string' &&
-        typeof x.stderr === 'string' &&
-        (x.message === undefined || typeof x.message === 'string'));
-}
-/** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
-function parseJsonReport(text) {
-    try {
-        const v = JSON.parse(text);
-        if (v.version === 1 &&
-            Array.isArray(v.jobs) &&
-            typeof v.durationMs === 'number' &&
-            v.jobs.every(isReportJob))
-            return v;
-    }
-    catch {
-        // Fall through.
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/explain/key-record.ts
 /**
  * A key's ingredients, kept per job name so that a later run can say what changed (`disbuild explain`). It holds
@@ -49753,21 +49660,21 @@ const State = {
     /** The run's scratch directory under RUNNER_TEMP, removed by post should main have been cut short. */
     workDir: 'work-dir',
 };
-const outputs_STATUSES = ['cached', 'built', 'failed', 'skipped'];
+const STATUSES = ['cached', 'built', 'failed', 'skipped'];
 /** Every output a run sets, as data: tests and the step both read it from here. */
 function runOutputs(summary, reportPath) {
     const out = {
         [Outputs.failedJobs]: JSON.stringify(summary.jobs.filter((j) => j.status === 'failed').map((j) => j.name)),
         [Outputs.report]: reportPath,
     };
-    for (const s of outputs_STATUSES)
+    for (const s of STATUSES)
         out[s] = String(summary.counts[s]);
     return out;
 }
 /** A shard with nothing to do: no job ran, none failed. */
 function idleOutputs() {
     const out = { [Outputs.failedJobs]: '[]' };
-    for (const s of outputs_STATUSES)
+    for (const s of STATUSES)
         out[s] = '0';
     return out;
 }
@@ -49788,6 +49695,99 @@ function planOutputs(plan) {
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/report/merge-reports.ts
+/** When runners report the same job, the most telling status wins: a build beats the restores of it. */
+const RANK = { failed: 3, built: 2, skipped: 1, cached: 0 };
+/**
+ * The reports of the planner and the shards as one run's summary, as if one runner had built it all: each job
+ * once (the planner's trunk is `built` even though the shards restored it), durations summed over the parts'
+ * wall times' maximum, and a runner that left no report as a failure of its own.
+ */
+function mergeReports(parts, 
+/** Why reports are missing, when known (the run may not write the cache); `passed`: not a failure then. */
+missing) {
+    const jobs = new Map();
+    let durationMs = 0;
+    for (const { part, report } of parts) {
+        if (!report) {
+            if (!missing?.passed)
+                jobs.set(`\0${part}`, missingPart(part, missing?.why));
+            continue;
+        }
+        durationMs = Math.max(durationMs, report.durationMs);
+        for (const j of report.jobs) {
+            const outcome = fromReport(j);
+            const seen = jobs.get(j.id);
+            if (!seen || RANK[outcome.status] > RANK[seen.status])
+                jobs.set(j.id, outcome);
+        }
+    }
+    const list = [...jobs.values()];
+    const counts = { cached: 0, built: 0, failed: 0, skipped: 0 };
+    for (const j of list)
+        counts[j.status]++;
+    return { jobs: list, counts, durationMs };
+}
+const merge_reports_STATUSES = new Set(['cached', 'built', 'failed', 'skipped']);
+function fromReport(j) {
+    return {
+        label: j.id,
+        name: j.name,
+        key: j.key,
+        status: merge_reports_STATUSES.has(j.status) ? j.status : 'failed',
+        exitCode: j.exitCode,
+        durationMs: j.durationMs,
+        stdout: Buffer.from(j.stdout, 'utf8'),
+        stderr: Buffer.from(j.stderr, 'utf8'),
+        ...(j.message === undefined ? {} : { message: j.message }),
+    };
+}
+function missingPart(part, why) {
+    return {
+        label: '',
+        name: `(${part})`,
+        key: '',
+        status: 'failed',
+        exitCode: null,
+        durationMs: 0,
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.alloc(0),
+        message: why === undefined
+            ? `${part} left no report: it crashed, was cancelled, or could not reach the cache; its jobs are not accounted for`
+            : `${part} left no report: ${why}; its jobs are not accounted for`,
+    };
+}
+/** Whether a report's job has the fields the merge reads, of their types (a report entry is untrusted). */
+function isReportJob(j) {
+    if (typeof j !== 'object' || j === null)
+        return false;
+    const x = j;
+    return (typeof x.id === 'string' &&
+        typeof x.name === 'string' &&
+        typeof x.key === 'string' &&
+        typeof x.status === 'string' &&
+        (x.exitCode === null || typeof x.exitCode === 'number') &&
+        typeof x.durationMs === 'number' &&
+        typeof x.stdout === 'string' &&
+        typeof x.stderr === 'string' &&
+        (x.message === undefined || typeof x.message === 'string'));
+}
+/** Reads a report file's text; anything else than a version 1 report is treated as no report at all. */
+function parseJsonReport(text) {
+    try {
+        const v = JSON.parse(text);
+        if (v.version === 1 &&
+            Array.isArray(v.jobs) &&
+            typeof v.durationMs === 'number' &&
+            v.jobs.every(isReportJob))
+            return v;
+    }
+    catch {
+        // Fall through.
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/action/part-reports.ts
@@ -50882,6 +50882,52 @@ function median(xs) {
     return s[Math.floor(s.length / 2)];
 }
 
+;// CONCATENATED MODULE: ./src/action/planned-hits.ts
+
+
+
+
+/**
+ * The planner's part of the run for the aggregate step (see PartReports): its report, and every job it found
+ * cached that it did not restore itself. A shard that needed one of them reports it too (the aggregate keeps each
+ * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
+ */
+function withPlannedHits(reportPath, hits) {
+    try {
+        return reportWithPlannedHits(reportPath, hits);
+    }
+    catch {
+        // Left out rather than no report at all: the aggregate then lists only what the parts built or restored.
+        return reportPath;
+    }
+}
+function reportWithPlannedHits(reportPath, hits) {
+    const report = parseJsonReport((0,external_node_fs_.readFileSync)(reportPath, 'utf8'));
+    if (report === undefined || hits.length === 0)
+        return reportPath;
+    const listed = new Set(report.jobs.map((j) => j.id));
+    const added = hits
+        .filter((h) => !listed.has(h.label))
+        .map((h) => ({
+        id: h.label,
+        name: h.name,
+        key: h.key,
+        status: 'cached',
+        exitCode: 0,
+        // A damaged index may say anything: a report that says NaN is no report at all.
+        durationMs: Number.isFinite(h.durationMs) && h.durationMs >= 0 ? h.durationMs : 0,
+        stdout: '',
+        stderr: '',
+    }));
+    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(reportPath), 'disbuild-plan-part.json');
+    writeReportFile(path, {
+        ...report,
+        counts: { ...report.counts, cached: report.counts.cached + added.length },
+        jobs: [...report.jobs, ...added],
+    });
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/scale/importing-cache.ts
 
 
@@ -51334,46 +51380,6 @@ function emptyReport(p) {
         jobs: [],
         counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
         durationMs: 0,
-    });
-    return path;
-}
-/**
- * The planner's part of the run for the aggregate step (see PartReports): its report, and every job it found
- * cached that it did not restore itself. A shard that needed one of them reports it too (the aggregate keeps each
- * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
- */
-function withPlannedHits(reportPath, hits) {
-    try {
-        return reportWithPlannedHits(reportPath, hits);
-    }
-    catch {
-        // Left out rather than no report at all: the aggregate then lists only what the parts built or restored.
-        return reportPath;
-    }
-}
-function reportWithPlannedHits(reportPath, hits) {
-    const report = parseJsonReport((0,external_node_fs_.readFileSync)(reportPath, 'utf8'));
-    if (report === undefined || hits.length === 0)
-        return reportPath;
-    const listed = new Set(report.jobs.map((j) => j.id));
-    const added = hits
-        .filter((h) => !listed.has(h.label))
-        .map((h) => ({
-        id: h.label,
-        name: h.name,
-        key: h.key,
-        status: 'cached',
-        exitCode: 0,
-        // A damaged index may say anything: a report that says NaN is no report at all.
-        durationMs: Number.isFinite(h.durationMs) && h.durationMs >= 0 ? h.durationMs : 0,
-        stdout: '',
-        stderr: '',
-    }));
-    const path = (0,external_node_path_.join)((0,external_node_path_.dirname)(reportPath), 'disbuild-plan-part.json');
-    writeReportFile(path, {
-        ...report,
-        counts: { ...report.counts, cached: report.counts.cached + added.length },
-        jobs: [...report.jobs, ...added],
     });
     return path;
 }

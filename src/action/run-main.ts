@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Cache } from '../cache/cache.js';
 import { githubEntryStore } from '../cache/github-actions-cache.js';
 import { LocalCache } from '../cache/local-cache.js';
@@ -21,8 +21,7 @@ import type { Graph, GraphProblem } from '../graph/model.js';
 import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } from '../ids/file-digest.js';
 import { formatProblem } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
-import { writeJsonReport, writeReportFile } from '../report/json-report.js';
-import { parseJsonReport } from '../report/merge-reports.js';
+import { writeJsonReport } from '../report/json-report.js';
 import type { Reporter } from '../report/events.js';
 import { KeyRecordStore } from '../explain/record-store.js';
 import { RunExplainer } from '../explain/run-explainer.js';
@@ -33,7 +32,8 @@ import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './i
 import { printable } from '../util/printable.js';
 import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
-import { encoded, type Plan, type PlannedHit, planShards, shardTargets } from './plan.js';
+import { encoded, type Plan, planShards, shardTargets } from './plan.js';
+import { withPlannedHits } from './planned-hits.js';
 import { decodePlan, planId, type ShardPlan } from '../scale/shard-plan.js';
 import type { SaveResult } from '../cache/packs/entry-store.js';
 import { ImportingCache } from '../scale/importing-cache.js';
@@ -271,46 +271,6 @@ function emptyReport(p: Places): string {
     jobs: [],
     counts: { cached: 0, built: 0, failed: 0, skipped: 0 },
     durationMs: 0,
-  });
-  return path;
-}
-
-/**
- * The planner's part of the run for the aggregate step (see PartReports): its report, and every job it found
- * cached that it did not restore itself. A shard that needed one of them reports it too (the aggregate keeps each
- * job once); the others would be missing from the run's summary and counts, as if the graph were smaller.
- */
-function withPlannedHits(reportPath: string, hits: readonly PlannedHit[]): string {
-  try {
-    return reportWithPlannedHits(reportPath, hits);
-  } catch {
-    // Left out rather than no report at all: the aggregate then lists only what the parts built or restored.
-    return reportPath;
-  }
-}
-
-function reportWithPlannedHits(reportPath: string, hits: readonly PlannedHit[]): string {
-  const report = parseJsonReport(readFileSync(reportPath, 'utf8'));
-  if (report === undefined || hits.length === 0) return reportPath;
-  const listed = new Set(report.jobs.map((j) => j.id));
-  const added = hits
-    .filter((h) => !listed.has(h.label))
-    .map((h) => ({
-      id: h.label,
-      name: h.name,
-      key: h.key,
-      status: 'cached',
-      exitCode: 0,
-      // A damaged index may say anything: a report that says NaN is no report at all.
-      durationMs: Number.isFinite(h.durationMs) && h.durationMs >= 0 ? h.durationMs : 0,
-      stdout: '',
-      stderr: '',
-    }));
-  const path = join(dirname(reportPath), 'disbuild-plan-part.json');
-  writeReportFile(path, {
-    ...report,
-    counts: { ...report.counts, cached: report.counts.cached + added.length },
-    jobs: [...report.jobs, ...added],
   });
   return path;
 }
