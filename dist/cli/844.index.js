@@ -393,9 +393,10 @@ function presentOutputs(root, globs, records, leftovers) {
     for (const base of globs.bases) {
         // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
         // link leads to the base (as a walk checks) do the records say what is there.
-        if (leftovers !== undefined)
+        const throughLink = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) !== undefined;
+        if (leftovers !== undefined && !throughLink)
             tempsBeside(root, base, globs, leftovers);
-        const known = remember && (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) === undefined ? records.listing(root, base) : undefined;
+        const known = remember && !throughLink ? records.listing(root, base) : undefined;
         if (known !== undefined && statListed(root, known, globs, found))
             continue;
         const dirs = remember ? [] : undefined;
@@ -444,10 +445,10 @@ function deadTemp(rel, st, globs) {
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
  * `leftovers`: they lie beside it, where no walk of its bases goes. A base that is missing is looked beside only
  * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
+ * Never asked of a base reached through a link (see linkOnTheWay): it may lead outside the checkout.
  */
 function tempsBeside(root, base, globs, leftovers) {
-    // Never through a link (see linkOnTheWay): the directory it leads to may be outside the checkout.
-    if (base === '' || (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) !== undefined)
+    if (base === '')
         return;
     const path = `${root}/${base}`;
     let names;

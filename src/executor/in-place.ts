@@ -78,9 +78,9 @@ export function presentOutputs(
   for (const base of globs.bases) {
     // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
     // link leads to the base (as a walk checks) do the records say what is there.
-    if (leftovers !== undefined) tempsBeside(root, base, globs, leftovers);
-    const known =
-      remember && linkOnTheWay(root, base) === undefined ? records.listing(root, base) : undefined;
+    const throughLink = linkOnTheWay(root, base) !== undefined;
+    if (leftovers !== undefined && !throughLink) tempsBeside(root, base, globs, leftovers);
+    const known = remember && !throughLink ? records.listing(root, base) : undefined;
     if (known !== undefined && statListed(root, known, globs, found)) continue;
     const dirs: [string, Stats][] | undefined = remember ? [] : undefined;
     const entries: [string, Stats][] = [];
@@ -134,10 +134,10 @@ function deadTemp(rel: string, st: Stats, globs: OutputGlobs): boolean {
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
  * `leftovers`: they lie beside it, where no walk of its bases goes. A base that is missing is looked beside only
  * when an output names it: `dist` of `dist/**` is gone whole far more often than it is ever a file.
+ * Never asked of a base reached through a link (see linkOnTheWay): it may lead outside the checkout.
  */
 function tempsBeside(root: string, base: string, globs: OutputGlobs, leftovers: string[]): void {
-  // Never through a link (see linkOnTheWay): the directory it leads to may be outside the checkout.
-  if (base === '' || linkOnTheWay(root, base) !== undefined) return;
+  if (base === '') return;
   const path = `${root}/${base}`;
   let names: string[];
   try {
