@@ -8,6 +8,7 @@ import { keyGraphAndInputs, keyGraphAtCommit } from './ids/job-key.js';
 import type { InputRecheck } from './ids/input-recheck.js';
 import type { EngineDeps, EngineOptions } from './engine-options.js';
 import { Execution } from './executor/execution.js';
+import { releaseGroupWatchdog } from './executor/group-watchdog.js';
 import { criticalPathPriorities } from './executor/priorities.js';
 import { selectWith } from './executor/select-core.js';
 import { noTimings } from './executor/timings.js';
@@ -230,6 +231,8 @@ export async function runGraph(
     }
   } finally {
     launcher?.close();
+    // Commands this process started itself are over (unless the run failed midway): their watchdog exits now.
+    releaseGroupWatchdog();
     await Promise.allSettled([deps.cache.close(), timings.flush()]);
     // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced):
     // removed once the cache is closed, so that no restore still under way writes one anew.

@@ -302,6 +302,8 @@ const SCRIPT = [
 const ANNOUNCE = `trap '' PIPE; { echo "+$$" >&3; } 2>/dev/null; exec 3>&-; trap - PIPE; exec "$@"`;
 /** The watchdog of this process while it runs; another is started should it die (killed by somebody). */
 let running;
+/** Commands started under a watchdog of this process that have not ended yet. */
+let watching = 0;
 /** Set once no shell could be started at all: the commands then run unwatched. */
 let cannotStart = false;
 /** This process's watchdog, started on the first call (and again should it have died); null when none can be. */
@@ -336,9 +338,13 @@ function groupWatchdog() {
             },
             wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
             fd3: pipe,
-            remove: (pgid) => {
-                if (alive && !pipe.destroyed)
-                    pipe.write(`-${pgid}\n`);
+            watch: (pgid, ended) => {
+                watching++;
+                void ended.then(() => {
+                    watching--;
+                    if (alive && !pipe.destroyed)
+                        pipe.write(`-${pgid}\n`);
+                });
             },
         };
         return running;
@@ -347,6 +353,19 @@ function groupWatchdog() {
         cannotStart = true;
         return null;
     }
+}
+/**
+ * Lets the watchdog go once the commands it watches have all ended: a run calls this when it will start no more, so
+ * that the shell exits while the run finishes its own work rather than after the run's exit (a few milliseconds of
+ * every run that built something). A later command starts a new one.
+ */
+function releaseGroupWatchdog() {
+    if (running === undefined || watching > 0)
+        return;
+    const { fd3 } = running;
+    running = undefined;
+    // End of file for the shell: what it was told before reaches it first.
+    fd3.end();
 }
 
 // EXTERNAL MODULE: ./src/executor/process-group.ts
@@ -505,9 +524,8 @@ function startWatched(cmd, onOutput) {
     if (!watchdog)
         return (0,process_group/* startInGroup */.l)(cmd, onOutput);
     const launched = (0,process_group/* startInGroup */.l)({ ...cmd, argv: watchdog.wrap(cmd.argv) }, onOutput, watchdog.fd3);
-    const pid = launched.pid;
-    if (pid !== undefined)
-        void launched.exited.then(() => watchdog.remove(pid));
+    if (launched.pid !== undefined)
+        watchdog.watch(launched.pid, launched.exited);
     return launched;
 }
 
@@ -2113,6 +2131,7 @@ var result = __webpack_require__(8251);
 
 
 
+
 /**
  * Runs a validated graph: keys every selected job, looks the keys up, and builds only the misses.
  * The one place that wires the core together; it knows nothing of terminals, GitHub or git hooks.
@@ -2291,6 +2310,8 @@ async function runGraph(graph, options, deps) {
     }
     finally {
         launcher?.close();
+        // Commands this process started itself are over (unless the run failed midway): their watchdog exits now.
+        releaseGroupWatchdog();
         await Promise.allSettled([deps.cache.close(), timings.flush()]);
         // Trees restored beside their targets that were not placed (a failed run, a target that could not be replaced):
         // removed once the cache is closed, so that no restore still under way writes one anew.

@@ -37,12 +37,14 @@ export interface GroupWatchdog {
   /** `argv` as a watched command starts (see ANNOUNCE), with `fd3` as its descriptor 3. */
   wrap(argv: readonly string[]): string[];
   readonly fd3: Writable;
-  /** Drops a group whose command has ended (its group killed). */
-  remove(pgid: number): void;
+  /** Lists the group of a command started with `wrap` until `ended` settles (its command over, its group killed). */
+  watch(pgid: number, ended: Promise<unknown>): void;
 }
 
 /** The watchdog of this process while it runs; another is started should it die (killed by somebody). */
 let running: (GroupWatchdog & { readonly alive: boolean }) | undefined;
+/** Commands started under a watchdog of this process that have not ended yet. */
+let watching = 0;
 /** Set once no shell could be started at all: the commands then run unwatched. */
 let cannotStart = false;
 
@@ -76,8 +78,12 @@ export function groupWatchdog(): GroupWatchdog | null {
       },
       wrap: (argv) => ['/bin/sh', '-c', ANNOUNCE, 'disbuild-job', ...argv],
       fd3: pipe,
-      remove: (pgid) => {
-        if (alive && !pipe.destroyed) pipe.write(`-${pgid}\n`);
+      watch: (pgid, ended) => {
+        watching++;
+        void ended.then(() => {
+          watching--;
+          if (alive && !pipe.destroyed) pipe.write(`-${pgid}\n`);
+        });
       },
     };
     return running;
@@ -85,4 +91,17 @@ export function groupWatchdog(): GroupWatchdog | null {
     cannotStart = true;
     return null;
   }
+}
+
+/**
+ * Lets the watchdog go once the commands it watches have all ended: a run calls this when it will start no more, so
+ * that the shell exits while the run finishes its own work rather than after the run's exit (a few milliseconds of
+ * every run that built something). A later command starts a new one.
+ */
+export function releaseGroupWatchdog(): void {
+  if (running === undefined || watching > 0) return;
+  const { fd3 } = running;
+  running = undefined;
+  // End of file for the shell: what it was told before reaches it first.
+  fd3.end();
 }

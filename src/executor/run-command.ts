@@ -211,7 +211,6 @@ function startWatched(
   const watchdog = groupWatchdog();
   if (!watchdog) return startInGroup(cmd, onOutput);
   const launched = startInGroup({ ...cmd, argv: watchdog.wrap(cmd.argv) }, onOutput, watchdog.fd3);
-  const pid = launched.pid;
-  if (pid !== undefined) void launched.exited.then(() => watchdog.remove(pid));
+  if (launched.pid !== undefined) watchdog.watch(launched.pid, launched.exited);
   return launched;
 }

@@ -261,4 +261,54 @@ describe('no job outlives its run', () => {
     expect(await exited, out).toBe(0);
     expect(out).toMatch(/3 jobs: 0 cached, 3 built, 0 failed/);
   });
+
+  it('a run that started its commands itself lets their watchdog go once they have ended, before its own exit', async () => {
+    // Before, the watchdog shell lived until the run's process exited, and a run timed from outside (its whole
+    // process tree) waited for it to notice. Here the run's exit is held back 3 s after its summary.
+    await rig.write({
+      'graph.json': graphJson([
+        { name: 'one', inputs: ['mode.txt'], cmds: [{ exec: ['sh', '-c', 'echo built by $PPID'] }] },
+      ]),
+      'mode.txt': 'first',
+    });
+    await rig.write(
+      {
+        'hold-exit.mjs':
+          'const exit = process.exit; process.exit = (c) => void setTimeout(() => exit(c), 3000);',
+      },
+      rig.root,
+    );
+    const run = (env: Record<string, string> = {}): ChildProcess =>
+      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    // Built once first: a job the cache has timed is one the run starts itself (a new one boots the launcher).
+    const first = run();
+    first.stdout!.resume();
+    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
+    await rig.write({ 'mode.txt': 'second' });
+    const engine = run({ NODE_OPTIONS: `--import ${pathToFileURL(rig.path('hold-exit.mjs')).href}` });
+    let out = '';
+    engine.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise((r) => engine.on('exit', r));
+    await new Promise<void>((resolve) =>
+      engine.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes('1 jobs:')) resolve();
+      }),
+    );
+    // Started by the run itself (no launcher), so under a watchdog.
+    expect(out).toContain(`one | built by ${engine.pid}`);
+    expect(out).toContain('1 jobs: 0 cached, 1 built');
+    let left = await watchdogs();
+    for (let i = 0; i < 15 && left.length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = await watchdogs();
+    }
+    expect(left).toEqual([]);
+    expect(await stillRunning(engine.pid!, 0)).toBe(true);
+    expect(await exited, out).toBe(0);
+  });
 });
