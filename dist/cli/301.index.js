@@ -130,8 +130,8 @@ var result = __webpack_require__(8251);
 var pid_temp = __webpack_require__(4340);
 // EXTERNAL MODULE: ./src/config/compiled-graph-cache.ts
 var compiled_graph_cache = __webpack_require__(9085);
-// EXTERNAL MODULE: ./src/config/config-file.ts
-var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 1 modules
+var config_file = __webpack_require__(7229);
 // EXTERNAL MODULE: ./src/config/load-config.ts
 var load_config = __webpack_require__(6943);
 // EXTERNAL MODULE: ./src/config/repo-files.ts
@@ -1923,7 +1923,7 @@ function usage(io, message) {
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2573);
 /* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1905);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7229);
 /* harmony import */ var _load_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6943);
 
 

@@ -38,8 +38,11 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             const above = configAbove((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir));
+            const turbo = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, 'turbo.json'))
+                ? " ('disbuild import turbo' writes one from turbo.json)"
+                : '';
             io.stderr.write(above === undefined
-                ? `disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, 'disbuild.json')}\n`
+                ? `disbuild: no graph: pass --graph FILE, or describe the build in ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, 'disbuild.json')}${turbo}\n`
                 : `disbuild: no graph here: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(above, 'disbuild.json')} describes the build of ${above}; run disbuild there, or pass --source-dir ${above}\n`);
             return undefined;
         }

@@ -60,8 +60,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/config-file.ts
-var config_file = __webpack_require__(3797);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 1 modules
+var config_file = __webpack_require__(7229);
 ;// CONCATENATED MODULE: ./src/config/import-turbo.ts
 const SCHEMA_REF = './node_modules/disbuild/schema/disbuild.schema.json';
 const IGNORED = new Set(['outputLogs', 'outputMode', 'interactive', 'description']);

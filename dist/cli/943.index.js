@@ -199,24 +199,60 @@ function writeCompiledGraph(file, header, graphText) {
 
 /***/ }),
 
-/***/ 3797:
+/***/ 7229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bu: () => (/* binding */ parseConfigText),
-/* harmony export */   HH: () => (/* binding */ readJsonWithComments),
-/* harmony export */   RG: () => (/* binding */ readConfigFile),
-/* harmony export */   fc: () => (/* binding */ formatConfigProblem),
-/* harmony export */   g2: () => (/* binding */ CONFIG_FILE)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9370);
-/* harmony import */ var _graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8602);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
-/* harmony import */ var _util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3305);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  g2: () => (/* binding */ CONFIG_FILE),
+  fc: () => (/* binding */ formatConfigProblem),
+  Bu: () => (/* binding */ parseConfigText),
+  RG: () => (/* binding */ readConfigFile),
+  HH: () => (/* binding */ readJsonWithComments)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/esm/main.js + 5 modules
+var main = __webpack_require__(9370);
+// EXTERNAL MODULE: ./src/graph/json-position.ts
+var json_position = __webpack_require__(8602);
+// EXTERNAL MODULE: ./src/util/result.ts
+var result = __webpack_require__(8251);
+// EXTERNAL MODULE: ./src/util/strip-bom.ts
+var strip_bom = __webpack_require__(3305);
+;// CONCATENATED MODULE: ./src/config/unknown-key.ts
+/**
+ * What an unknown key of disbuild.json is most likely meant to be: the same key in another case or number
+ * (`output`, `Deps`), or what Turborepo calls it (`dependsOn`, `pipeline`), so that the message says what to write.
+ */
+/** Turborepo's names, where disbuild.json has a key of its own for the same thing. */
+const TURBO_NAMES = {
+    dependsOn: 'deps',
+    pipeline: 'tasks',
+};
+/** Turborepo's top-level keys that `disbuild import turbo` translates into each task. */
+const IMPORTED = new Set(['globalDependencies', 'globalEnv', 'globalPassThroughEnv']);
+/** The message for `key`, unknown among `known`. */
+function unknownKeyMessage(key, known) {
+    const turbo = TURBO_NAMES[key];
+    if (turbo !== undefined && known.has(turbo))
+        return `unknown key; did you mean "${turbo}" (Turborepo's ${key})?`;
+    if (IMPORTED.has(key))
+        return `unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)`;
+    const folded = key.toLowerCase();
+    for (const k of known) {
+        const other = k.toLowerCase();
+        if (other === folded || other === `${folded}s` || `${other}s` === folded)
+            return `unknown key; did you mean "${k}"?`;
+    }
+    return 'unknown key';
+}
+
+;// CONCATENATED MODULE: ./src/config/config-file.ts
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
  * `graph` (a path), `graphCommand` (a command printing the graph) and `tasks` (compiled by compile.ts) — plus a
@@ -226,6 +262,7 @@ function writeCompiledGraph(file, header, graphText) {
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 
@@ -246,18 +283,18 @@ async function readConfigFile(dir) {
     let text;
     try {
         // In one call, not through the thread pool: it is read as git's listings start, while they hold the cores.
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, CONFIG_FILE), 'utf8');
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, CONFIG_FILE), 'utf8');
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
+        return (0,result/* err */._)([{ file: CONFIG_FILE, message: `cannot be read: ${e.message}` }]);
     }
     return parseConfigText(text);
 }
 /** The parser's message with the line and column where the text goes wrong, as an editor shows them. */
 function withLine(message, text) {
-    const at = (0,_graph_json_position_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonErrorLocation */ .s)(text, message);
+    const at = (0,json_position/* jsonErrorLocation */.s)(text, message);
     return `${message} (line ${at.line}, column ${at.column})`;
 }
 /**
@@ -268,11 +305,11 @@ function withLine(message, text) {
  */
 function parseJsonWithComments(text, scan) {
     try {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(text));
+        return (0,result.ok)(JSON.parse(text));
     }
     catch (e) {
         if (scan.trivia.length === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, text));
+            return (0,result/* err */._)(withLine(e.message, text));
     }
     // By UTF-16 unit, as the tokenizer's offsets and JSON.parse's positions count.
     const units = text.split('');
@@ -283,15 +320,15 @@ function parseJsonWithComments(text, scan) {
     }
     const cleaned = units.join('');
     try {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(JSON.parse(cleaned));
+        return (0,result.ok)(JSON.parse(cleaned));
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(withLine(e.message, cleaned));
+        return (0,result/* err */._)(withLine(e.message, cleaned));
     }
 }
 /** A JSON file's value, read as disbuild.json is: comments, trailing commas and a byte order mark allowed. */
 function readJsonWithComments(withBom) {
-    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
+    const text = (0,strip_bom/* stripBom */.F)(withBom);
     return parseJsonWithComments(text, scanJson(text, CONFIG_FILE));
 }
 /**
@@ -300,19 +337,19 @@ function readJsonWithComments(withBom) {
  * (`shapeProblems`): a task keeps the fields that were right.
  */
 function parseConfigText(withBom, file = CONFIG_FILE) {
-    const text = (0,_util_strip_bom_js__WEBPACK_IMPORTED_MODULE_5__/* .stripBom */ .F)(withBom);
+    const text = (0,strip_bom/* stripBom */.F)(withBom);
     const scan = scanJson(text, file);
     const parsed = parseJsonWithComments(text, scan);
     if (!parsed.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
+        return (0,result/* err */._)([{ file, message: `is not valid JSON: ${parsed.error}` }]);
     const raw = parsed.value;
     const problems = [...scan.duplicates];
     if (!isRecord(raw))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
+        return (0,result/* err */._)([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
     const config = {};
     for (const key of Object.keys(raw)) {
         if (!TOP_KEYS.has(key))
-            problems.push({ file, field: key, message: 'unknown key' });
+            problems.push({ file, field: key, message: unknownKeyMessage(key, TOP_KEYS) });
     }
     for (const key of ['graph', 'graphCommand', 'salt']) {
         const v = raw[key];
@@ -350,9 +387,9 @@ function parseConfigText(withBom, file = CONFIG_FILE) {
         problems.push({ file, field: sources[1], message: `cannot be used together with "${sources[0]}"` });
     }
     if (problems.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(config);
+        return (0,result.ok)(config);
     const compilable = config.tasks !== undefined && sources.length === 1;
-    return compilable ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)({ ...config, shapeProblems: problems }) : (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__/* .err */ ._)(problems);
+    return compilable ? (0,result.ok)({ ...config, shapeProblems: problems }) : (0,result/* err */._)(problems);
 }
 /**
  * Keys written more than once in one object (JSON.parse keeps the last without a word, and an edit of the other
@@ -371,7 +408,7 @@ function scanJson(text, file) {
         comma = undefined;
     };
     try {
-        (0,jsonc_parser_lib_esm_main_js__WEBPACK_IMPORTED_MODULE_2__/* .visit */ .YR)(text, {
+        (0,main/* visit */.YR)(text, {
             onObjectBegin: () => {
                 value();
                 objects.push(new Map());
@@ -436,7 +473,7 @@ function readTask(name, raw, file, problems) {
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))
-            add(key, 'unknown key');
+            add(key, unknownKeyMessage(key, TASK_KEYS));
     const spec = {};
     const cmd = raw.command;
     if (typeof cmd === 'string') {
@@ -533,7 +570,7 @@ function describe(v) {
 /* harmony import */ var _graph_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7093);
 /* harmony import */ var _graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4272);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7229);
 /* harmony import */ var _compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9085);
 /* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8682);
 

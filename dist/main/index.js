@@ -48991,8 +48991,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/config/config-file.ts + 6 modules
-var config_file = __nccwpck_require__(5446);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 7 modules
+var config_file = __nccwpck_require__(6221);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
@@ -51732,7 +51732,7 @@ function newPool(origin, options) {
 
 /***/ }),
 
-/***/ 5446:
+/***/ 6221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53522,6 +53522,34 @@ var json_position = __nccwpck_require__(8602);
 var result = __nccwpck_require__(8251);
 // EXTERNAL MODULE: ./src/util/strip-bom.ts
 var strip_bom = __nccwpck_require__(3305);
+;// CONCATENATED MODULE: ./src/config/unknown-key.ts
+/**
+ * What an unknown key of disbuild.json is most likely meant to be: the same key in another case or number
+ * (`output`, `Deps`), or what Turborepo calls it (`dependsOn`, `pipeline`), so that the message says what to write.
+ */
+/** Turborepo's names, where disbuild.json has a key of its own for the same thing. */
+const TURBO_NAMES = {
+    dependsOn: 'deps',
+    pipeline: 'tasks',
+};
+/** Turborepo's top-level keys that `disbuild import turbo` translates into each task. */
+const IMPORTED = new Set(['globalDependencies', 'globalEnv', 'globalPassThroughEnv']);
+/** The message for `key`, unknown among `known`. */
+function unknownKeyMessage(key, known) {
+    const turbo = TURBO_NAMES[key];
+    if (turbo !== undefined && known.has(turbo))
+        return `unknown key; did you mean "${turbo}" (Turborepo's ${key})?`;
+    if (IMPORTED.has(key))
+        return `unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)`;
+    const folded = key.toLowerCase();
+    for (const k of known) {
+        const other = k.toLowerCase();
+        if (other === folded || other === `${folded}s` || `${other}s` === folded)
+            return `unknown key; did you mean "${k}"?`;
+    }
+    return 'unknown key';
+}
+
 ;// CONCATENATED MODULE: ./src/config/config-file.ts
 /**
  * `disbuild.json`: the repository's own description of its build. Three sources of the graph share the file —
@@ -53532,6 +53560,7 @@ var strip_bom = __nccwpck_require__(3305);
 
 
 // The package's ES build: its UMD one reaches for `require`, which the bundle's chunks cannot hold.
+
 
 
 
@@ -53618,7 +53647,7 @@ function parseConfigText(withBom, file = CONFIG_FILE) {
     const config = {};
     for (const key of Object.keys(raw)) {
         if (!TOP_KEYS.has(key))
-            problems.push({ file, field: key, message: 'unknown key' });
+            problems.push({ file, field: key, message: unknownKeyMessage(key, TOP_KEYS) });
     }
     for (const key of ['graph', 'graphCommand', 'salt']) {
         const v = raw[key];
@@ -53742,7 +53771,7 @@ function readTask(name, raw, file, problems) {
     }
     for (const key of Object.keys(raw))
         if (!TASK_KEYS.has(key))
-            add(key, 'unknown key');
+            add(key, unknownKeyMessage(key, TASK_KEYS));
     const spec = {};
     const cmd = raw.command;
     if (typeof cmd === 'string') {

@@ -43,9 +43,12 @@ export async function loadGraphOrReport(
     const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
     if (configured === undefined) {
       const above = configAbove(resolve(sourceDir));
+      const turbo = existsSync(join(sourceDir, 'turbo.json'))
+        ? " ('disbuild import turbo' writes one from turbo.json)"
+        : '';
       io.stderr.write(
         above === undefined
-          ? `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}\n`
+          ? `disbuild: no graph: pass --graph FILE, or describe the build in ${resolve(sourceDir, 'disbuild.json')}${turbo}\n`
           : `disbuild: no graph here: ${join(above, 'disbuild.json')} describes the build of ${above}; run disbuild there, or pass --source-dir ${above}\n`,
       );
       return undefined;

@@ -12,6 +12,7 @@ import { jsonErrorLocation } from '../graph/json-position.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { stripBom } from '../util/strip-bom.js';
+import { unknownKeyMessage } from './unknown-key.js';
 
 export const CONFIG_FILE = 'disbuild.json';
 
@@ -146,7 +147,7 @@ export function parseConfigText(
   if (!isRecord(raw)) return err([{ file, message: `must be a JSON object, got ${describe(raw)}` }]);
   const config: DisbuildConfig = {};
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) problems.push({ file, field: key, message: 'unknown key' });
+    if (!TOP_KEYS.has(key)) problems.push({ file, field: key, message: unknownKeyMessage(key, TOP_KEYS) });
   }
   for (const key of ['graph', 'graphCommand', 'salt'] as const) {
     const v = raw[key];
@@ -275,7 +276,7 @@ function readTask(
     // Still a task: another's `deps` naming it is not also "unknown".
     return { spec: {}, broken: true };
   }
-  for (const key of Object.keys(raw)) if (!TASK_KEYS.has(key)) add(key, 'unknown key');
+  for (const key of Object.keys(raw)) if (!TASK_KEYS.has(key)) add(key, unknownKeyMessage(key, TASK_KEYS));
   const spec: TaskSpec = {};
   const cmd = raw.command;
   if (typeof cmd === 'string') {

@@ -169,6 +169,16 @@ describe('disbuild.json problems', () => {
     );
   });
 
+  it('with a turbo.json and no disbuild.json, says that the import writes one', async () => {
+    const dir = rig.path('turbo-only');
+    await rig.write({ 'turbo-only/turbo.json': '{"tasks":{}}' }, rig.root);
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir, '--source-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `disbuild: no graph: pass --graph FILE, or describe the build in ${join(dir, 'disbuild.json')} ('disbuild import turbo' writes one from turbo.json)\n`,
+    );
+  });
+
   it('exit 2, every problem naming file, task and field', async () => {
     await rig.write({
       'a.txt': '',

@@ -515,6 +515,27 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it("says what an unknown key is likely meant to be: another case or number, or Turborepo's name", () => {
+    const r = parseConfigText(
+      JSON.stringify({
+        task: {},
+        pipeline: {},
+        globalEnv: [],
+        tasks: { build: { command: 'true', dependsOn: ['^build'], output: ['dist'], Inputs: [], colour: 1 } },
+      }),
+    );
+    if (!r.ok) throw new Error('expected the problems to travel with the config');
+    expect(r.value.shapeProblems?.map(formatConfigProblem)).toEqual([
+      'disbuild.json task: unknown key; did you mean "tasks"?',
+      'disbuild.json pipeline: unknown key; did you mean "tasks" (Turborepo\'s pipeline)?',
+      "disbuild.json globalEnv: unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)",
+      'disbuild.json task "build" dependsOn: unknown key; did you mean "deps" (Turborepo\'s dependsOn)?',
+      'disbuild.json task "build" output: unknown key; did you mean "outputs"?',
+      'disbuild.json task "build" Inputs: unknown key; did you mean "inputs"?',
+      'disbuild.json task "build" colour: unknown key',
+    ]);
+  });
+
   it('names each entry of a list by its own place, after an entry that is not a string', async () => {
     await write({
       ...workspace,
