@@ -13,10 +13,46 @@ __webpack_require__.d(__webpack_exports__, {
   hook: () => (/* binding */ hook)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/simple-git/dist/esm/index.js + 2 modules
 var esm = __webpack_require__(6332);
+// EXTERNAL MODULE: ./src/ids/git-command.ts
+var git_command = __webpack_require__(8750);
+// EXTERNAL MODULE: ./src/ids/git-config-records.ts
+var git_config_records = __webpack_require__(3550);
+;// CONCATENATED MODULE: ./src/hook/git-settings.ts
+
+
+/**
+ * Keys git reads as booleans: answered `true` or `false` as git reads them (see gitBoolean: a key without a value
+ * is true, an empty value or `00` false), never left out.
+ */
+const BOOLEANS = new Set(['disbuild.keepworktree']);
+/**
+ * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
+ * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
+ * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
+ * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
+ */
+async function readDisbuildSettings(repoDir) {
+    const settings = new Map();
+    const r = await (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
+    if (!r.ok)
+        return settings;
+    for (const [name, raw] of (0,git_config_records/* parseConfigRecords */.w)(r.value)) {
+        // A key without a value reads as empty, as `git config --get` answers it.
+        const value = raw?.trim() ?? '';
+        if (BOOLEANS.has(name))
+            settings.set(name, String((0,git_config_records/* gitBoolean */.x)(raw)));
+        else if (value !== '')
+            settings.set(name, value);
+    }
+    return settings;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/hook/install.ts
@@ -122,8 +158,6 @@ var job_key = __webpack_require__(371);
 var console_reporter = __webpack_require__(3465);
 // EXTERNAL MODULE: ./src/ids/commit-digests.ts
 var commit_digests = __webpack_require__(5221);
-// EXTERNAL MODULE: ./src/ids/git-command.ts
-var git_command = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/util/pid-temp.ts
@@ -310,38 +344,6 @@ async function caseFolded(repoDir, files, shared) {
 
 // EXTERNAL MODULE: ./src/config/config-graph.ts
 var config_graph = __webpack_require__(3171);
-// EXTERNAL MODULE: ./src/ids/git-config-records.ts
-var git_config_records = __webpack_require__(3550);
-;// CONCATENATED MODULE: ./src/hook/git-settings.ts
-
-
-/**
- * Keys git reads as booleans: answered `true` or `false` as git reads them (see gitBoolean: a key without a value
- * is true, an empty value or `00` false), never left out.
- */
-const BOOLEANS = new Set(['disbuild.keepworktree']);
-/**
- * Every `disbuild.*` setting of git's configuration for the repository at `repoDir`, read in one `git config` call
- * (a hook asked for seven keys one process each: a fifth of a push that builds nothing). Names as git prints them,
- * lower-cased; a key set more than once answers its last value, as `git config --get` does; a last value that is
- * empty (or none) leaves the key out, but for booleans (see BOOLEANS). Empty when git fails or nothing is set.
- */
-async function readDisbuildSettings(repoDir) {
-    const settings = new Map();
-    const r = await (0,git_command/* gitText */.q_)(repoDir, ['config', '-z', '--get-regexp', '^disbuild\\.']);
-    if (!r.ok)
-        return settings;
-    for (const [name, raw] of (0,git_config_records/* parseConfigRecords */.w)(r.value)) {
-        // A key without a value reads as empty, as `git config --get` answers it.
-        const value = raw?.trim() ?? '';
-        if (BOOLEANS.has(name))
-            settings.set(name, String((0,git_config_records/* gitBoolean */.x)(raw)));
-        else if (value !== '')
-            settings.set(name, value);
-    }
-    return settings;
-}
-
 ;// CONCATENATED MODULE: ./src/hook/config.ts
 
 
@@ -448,8 +450,6 @@ async function readHookRemote(repoDir, env, settings) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/is-alive.ts
 var is_alive = __webpack_require__(5510);
 // EXTERNAL MODULE: ./src/util/real-path.ts
@@ -1829,6 +1829,8 @@ var cli_io = __webpack_require__(1604);
 
 
 
+
+
 const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
        disbuild hook uninstall             remove it and restore what was there
        disbuild hook run pre-push [-v] REMOTE URL   what the hook runs (for husky, lefthook, pre-commit);
@@ -1880,6 +1882,9 @@ const hook = async (argv, io) => {
                 chained: 'installed (the existing hook runs first)',
             };
             io.stdout.write(`disbuild: pre-push hook ${what[r.outcome]}: ${r.path}\n`);
+            const unchecked = await noGraphWarning(repoDir);
+            if (unchecked !== undefined)
+                io.stderr.write(unchecked);
             return cli_io/* EXIT */.d.ok;
         }
         catch (e) {
@@ -1899,6 +1904,35 @@ const hook = async (argv, io) => {
     }
     return usage(io, `unknown hook command ${JSON.stringify(op ?? '')}`);
 };
+/**
+ * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root only (or the
+ * graph git's configuration names), and lets every push through until there is one. A disbuild.json in a
+ * subdirectory is named, since a user who wrote one there expects the hook to run it.
+ */
+async function noGraphWarning(repoDir) {
+    const settings = await readDisbuildSettings(repoDir);
+    if (settings.has('disbuild.graph') || settings.has('disbuild.graphcommand'))
+        return undefined;
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoDir, 'disbuild.json')))
+        return undefined;
+    const below = await (0,esm/* simpleGit */.Lp)(repoDir)
+        .raw([
+        'ls-files',
+        '-z',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+        '--',
+        ':(top,glob)**/disbuild.json',
+    ])
+        .then((out) => out.split('\0').filter(Boolean))
+        .catch(() => []);
+    const where = below.length === 0
+        ? ''
+        : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
+    return (`disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ` +
+        `until there is one, the hook lets every push through unchecked\n`);
+}
 function usage(io, message) {
     io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);
     return cli_io/* EXIT */.d.usage;

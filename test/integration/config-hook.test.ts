@@ -79,4 +79,20 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     expect(pushed.code, pushed.stderr).toBe(0);
     expect(pushed.stderr).toContain('no graph configured');
   });
+
+  it('warns as it is installed where it would find no graph, naming a disbuild.json below the root', async () => {
+    await rig.commit({ 'frontend/disbuild.json': '{ "tasks": {} }\n' });
+    const installed = await rig.cli('hook', 'install');
+    expect(installed.code).toBe(0);
+    // Before: "installed", and every push went through unchecked.
+    expect(installed.stderr).toBe(
+      "disbuild: warning: no disbuild.json at the repository root (frontend/disbuild.json is not read: only the root's is), nor 'git config disbuild.graph': until there is one, the hook lets every push through unchecked\n",
+    );
+    await rig.commit({
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+    });
+    const again = await rig.cli('hook', 'install');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+  });
 });

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { readDisbuildSettings } from '../../hook/git-settings.js';
 import { installHook, uninstallHook } from '../../hook/install.js';
 import { runPrePush } from '../../hook/run-hook.js';
 import { parseCommandArgs } from '../args.js';
@@ -56,6 +58,8 @@ export const hook: Command = async (argv, io) => {
         chained: 'installed (the existing hook runs first)',
       };
       io.stdout.write(`disbuild: pre-push hook ${what[r.outcome]}: ${r.path}\n`);
+      const unchecked = await noGraphWarning(repoDir);
+      if (unchecked !== undefined) io.stderr.write(unchecked);
       return EXIT.ok;
     } catch (e) {
       io.stderr.write(`disbuild hook install: ${(e as Error).message}\n`);
@@ -74,6 +78,37 @@ export const hook: Command = async (argv, io) => {
   }
   return usage(io, `unknown hook command ${JSON.stringify(op ?? '')}`);
 };
+
+/**
+ * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root only (or the
+ * graph git's configuration names), and lets every push through until there is one. A disbuild.json in a
+ * subdirectory is named, since a user who wrote one there expects the hook to run it.
+ */
+async function noGraphWarning(repoDir: string): Promise<string | undefined> {
+  const settings = await readDisbuildSettings(repoDir);
+  if (settings.has('disbuild.graph') || settings.has('disbuild.graphcommand')) return undefined;
+  if (existsSync(join(repoDir, 'disbuild.json'))) return undefined;
+  const below = await simpleGit(repoDir)
+    .raw([
+      'ls-files',
+      '-z',
+      '--cached',
+      '--others',
+      '--exclude-standard',
+      '--',
+      ':(top,glob)**/disbuild.json',
+    ])
+    .then((out) => out.split('\0').filter(Boolean))
+    .catch(() => []);
+  const where =
+    below.length === 0
+      ? ''
+      : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
+  return (
+    `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ` +
+    `until there is one, the hook lets every push through unchecked\n`
+  );
+}
 
 function usage(io: CliIo, message: string): number {
   io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);
