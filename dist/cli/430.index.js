@@ -1923,7 +1923,8 @@ class Execution {
             reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran`,
+                // Most often the job's own doing (a generator, a formatter writing its inputs back): say what to change.
+                message: `${JSON.stringify(job.name)} was not cached: ${changed.length === 1 ? 'its input' : 'inputs'} ${changed.join(', ')} changed while it ran; a job that writes its own inputs, even the same bytes, is never cached (leave what it writes out of its inputs)`,
             });
             return this.#notCached(outputDir, outcome, 'inputs changed while it ran');
         }
