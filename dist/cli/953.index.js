@@ -237,9 +237,12 @@ function selectInputs(instances, files, generated, add) {
             list.glob.positiveIndex.forEach((i, k) => {
                 if (list.used[k])
                     return;
-                const where = entry.script === undefined
-                    ? ''
-                    : ` in any package with the script ${JSON.stringify(entry.script)}`;
+                const cwd = entry.cwd;
+                const where = entry.script !== undefined
+                    ? ` in any package with the script ${JSON.stringify(entry.script)}`
+                    : cwd !== undefined && cwd !== '.' && list === entry.local
+                        ? ` (inputs are relative to the repository root, not to the task's cwd ${JSON.stringify(cwd)})`
+                        : '';
                 // A path, not a glob: where it would be, for the caller to say when a file is there that git ignores.
                 const pattern = list.patterns[i];
                 const path = isLiteral(pattern) ? (0,unescape_glob/* unescapeGlob */.DU)(pattern) : undefined;
@@ -293,6 +296,7 @@ function taskGlobs(inst, add) {
         local: compile(local, localIndex),
         raw,
         script: inst.spec.script,
+        ...(inst.spec.cwd === undefined ? {} : { cwd: inst.spec.cwd }),
     };
     if (rooted.length > 0)
         globs.rooted = compile(rooted, rootedIndex);

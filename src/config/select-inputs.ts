@@ -127,10 +127,13 @@ export function selectInputs(
       if (list === undefined || list.glob.everything) continue;
       list.glob.positiveIndex.forEach((i, k) => {
         if (list.used[k]) return;
+        const cwd = entry!.cwd;
         const where =
-          entry!.script === undefined
-            ? ''
-            : ` in any package with the script ${JSON.stringify(entry!.script)}`;
+          entry!.script !== undefined
+            ? ` in any package with the script ${JSON.stringify(entry!.script)}`
+            : cwd !== undefined && cwd !== '.' && list === entry!.local
+              ? ` (inputs are relative to the repository root, not to the task's cwd ${JSON.stringify(cwd)})`
+              : '';
         // A path, not a glob: where it would be, for the caller to say when a file is there that git ignores.
         const pattern = list.patterns[i]!;
         const path = isLiteral(pattern) ? unescapeGlob(pattern) : undefined;
@@ -172,6 +175,8 @@ interface TaskGlobs {
   raw: readonly string[];
   /** The script the task runs in every package that has it; undefined for a command run in its directory. */
   script: string | undefined;
+  /** A command's `cwd` as written, which its input globs are not relative to. */
+  cwd?: string;
 }
 
 function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
@@ -213,6 +218,7 @@ function taskGlobs(inst: TaskInstance, add: Add): TaskGlobs | undefined {
     local: compile(local, localIndex),
     raw,
     script: inst.spec.script,
+    ...(inst.spec.cwd === undefined ? {} : { cwd: inst.spec.cwd }),
   };
   if (rooted.length > 0) globs.rooted = compile(rooted, rootedIndex);
   // `[]` says the task reads no file; exclusions alone say nothing that could be meant.

@@ -248,6 +248,23 @@ describe('compileConfig', () => {
     expect(r.value.json.Jobs[0]!.Inputs).toEqual(['packages/a/package.json', 'packages/a/src/index.ts']);
   });
 
+  it("says that a command's inputs are relative to the repository root when one with a cwd matches nothing", async () => {
+    await write({
+      ...workspace,
+      'lib/l.txt': 'l',
+      'disbuild.json': {
+        tasks: {
+          lib: { command: 'cp l.txt out/', cwd: 'lib', inputs: ['l.txt'], outputs: ['lib/out/**'] },
+          top: { command: 'true', inputs: ['nothing.txt'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "lib" inputs[0]: "l.txt" matches no file (inputs are relative to the repository root, not to the task\'s cwd "lib")',
+      'disbuild.json task "top" inputs[0]: "nothing.txt" matches no file',
+    ]);
+  });
+
   it('reads inputs beginning with // from the repository root, for any task', async () => {
     await write({
       ...workspace,
