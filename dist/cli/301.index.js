@@ -1790,7 +1790,10 @@ async function reportFailures(failures, severalCommits, cacheDir, io) {
         const log = (0,external_node_path_.join)(dir, `${base}.log`);
         await (0,promises_.writeFile)(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
         const where = severalCommits ? ` (${sha.slice(0, 10)})` : '';
-        io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}${where}: ${(0,printable/* printable */.g$)(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`);
+        // The exit code once: most messages say it already ("exited with code 3").
+        const code = `exit code ${String(f.exitCode)}`;
+        const why = f.message === undefined ? code : `${f.message}${/\bcode \d/.test(f.message) ? '' : ` (${code})`}`;
+        io.stderr.write(`  ✗ ${(0,printable/* printable */.g$)(f.name)}${where}: ${(0,printable/* printable */.g$)(why, Infinity)}\n`);
         const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
         for (const line of tail)
             if (line !== '')

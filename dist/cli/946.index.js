@@ -240,14 +240,16 @@ const cache = async (argv, io) => {
     const v = parsed.value.values;
     const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
     if (max === undefined) {
-        io.stderr.write(`disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`);
+        io.stderr.write(v['max-size'] === undefined
+            ? `disbuild cache prune: --max-size is required (a size such as 500M or 2G)\n`
+            : `disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'])}\n`);
         return cli_io/* EXIT */.d.usage;
     }
     const dir = v['cache-dir'] === undefined ? (0,cache_dir/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, v['cache-dir']);
     const r = await pruneCache(dir, { maxSizeBytes: max });
     for (const p of r.problems)
         io.stderr.write(`disbuild cache prune: warning: could not remove ${p}\n`);
-    io.stdout.write(`removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
+    io.stdout.write(`removed ${r.removed} artifact${r.removed === 1 ? '' : 's'} (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`);
     return r.problems.length > 0 ? cli_io/* EXIT */.d.failed : cli_io/* EXIT */.d.ok;
 };
 

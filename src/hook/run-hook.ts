@@ -645,9 +645,11 @@ async function reportFailures(
     const log = join(dir, `${base}.log`);
     await writeFile(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
     const where = severalCommits ? ` (${sha.slice(0, 10)})` : '';
-    io.stderr.write(
-      `  ✗ ${printable(f.name)}${where}: ${printable(f.message ?? `exit code ${String(f.exitCode)}`, Infinity)} (exit code ${String(f.exitCode)})\n`,
-    );
+    // The exit code once: most messages say it already ("exited with code 3").
+    const code = `exit code ${String(f.exitCode)}`;
+    const why =
+      f.message === undefined ? code : `${f.message}${/\bcode \d/.test(f.message) ? '' : ` (${code})`}`;
+    io.stderr.write(`  ✗ ${printable(f.name)}${where}: ${printable(why, Infinity)}\n`);
     const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
     for (const line of tail) if (line !== '') io.stderr.write(`      ${line}\n`);
     io.stderr.write(`    full log: ${log}\n`);

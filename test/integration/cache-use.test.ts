@@ -47,7 +47,12 @@ describe('a hit is a use of its entry, for least-recently-used pruning', () => {
     // Room for one of the two: the one used last stays.
     const prune = await rig.run(['cache', 'prune', '--max-size', '150K', '--cache-dir', rig.cacheDir]);
     expect(prune.code, prune.stdout + prune.stderr).toBe(0);
+    expect(prune.stdout).toMatch(/^removed 1 artifact \(/);
     await expect(stat(entry('hot'))).resolves.toBeDefined();
     await expect(stat(entry('cold'))).rejects.toThrow(/ENOENT/);
+    // Without a size: what is missing, not an empty value refused.
+    const bare = await rig.run(['cache', 'prune', '--cache-dir', rig.cacheDir]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe('disbuild cache prune: --max-size is required (a size such as 500M or 2G)\n');
   });
 });

@@ -39,7 +39,9 @@ export const cache: Command = async (argv, io) => {
   const max = v['max-size'] === undefined ? undefined : parseSize(v['max-size']);
   if (max === undefined) {
     io.stderr.write(
-      `disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'] ?? '')}\n`,
+      v['max-size'] === undefined
+        ? `disbuild cache prune: --max-size is required (a size such as 500M or 2G)\n`
+        : `disbuild cache prune: --max-size must be a size such as 500M or 2G, got ${JSON.stringify(v['max-size'])}\n`,
     );
     return EXIT.usage;
   }
@@ -47,7 +49,7 @@ export const cache: Command = async (argv, io) => {
   const r = await pruneCache(dir, { maxSizeBytes: max });
   for (const p of r.problems) io.stderr.write(`disbuild cache prune: warning: could not remove ${p}\n`);
   io.stdout.write(
-    `removed ${r.removed} artifacts (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`,
+    `removed ${r.removed} artifact${r.removed === 1 ? '' : 's'} (${r.freedBytes} bytes); ${r.remainingBytes} bytes remain in ${dir}\n`,
   );
   return r.problems.length > 0 ? EXIT.failed : EXIT.ok;
 };
