@@ -98,8 +98,8 @@ var graph_input = __webpack_require__(3311);
 var cli_io = __webpack_require__(1604);
 // EXTERNAL MODULE: ./src/run-env/base-environment.ts
 var base_environment = __webpack_require__(7622);
-// EXTERNAL MODULE: ./src/run-env/local-state.ts
-var local_state = __webpack_require__(5564);
+// EXTERNAL MODULE: ./src/run-env/local-state.ts + 1 modules
+var local_state = __webpack_require__(4648);
 // EXTERNAL MODULE: ./src/explain/record-store.ts
 var record_store = __webpack_require__(1806);
 // EXTERNAL MODULE: ./src/explain/run-explainer.ts

@@ -138,8 +138,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/run-env/base-environment.ts
 var base_environment = __webpack_require__(7622);
-// EXTERNAL MODULE: ./src/run-env/local-state.ts
-var local_state = __webpack_require__(5564);
+// EXTERNAL MODULE: ./src/run-env/local-state.ts + 1 modules
+var local_state = __webpack_require__(4648);
 // EXTERNAL MODULE: ./src/run-env/remote-cache.ts + 17 modules
 var remote_cache = __webpack_require__(1511);
 // EXTERNAL MODULE: ./src/coordinator/shared-coordinator.ts + 6 modules

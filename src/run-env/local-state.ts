@@ -12,6 +12,7 @@ import { ownDirectoryTightened, renamableByOthers } from '../util/renamable-by-o
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
 import { defaultCacheDir } from './cache-dir.js';
+import { ignoreCacheDir } from './cache-dir-ignore.js';
 
 /** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
 export interface LocalState {
@@ -77,6 +78,7 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
           // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
           const unsafe = renamableByOthers(dir, ['runs']);
           if (unsafe !== undefined) throw new Error(`${unsafe}, who could swap what is kept there`);
+          ignoreCacheDir(dir);
           return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
         } catch (e) {
           why = `the cache directory ${dir} cannot hold this run's files (${(e as Error).message})`;

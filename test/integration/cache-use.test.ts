@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,5 +55,43 @@ describe('a hit is a use of its entry, for least-recently-used pruning', () => {
     const bare = await rig.run(['cache', 'prune', '--cache-dir', rig.cacheDir]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toBe('disbuild cache prune: --max-size is required (a size such as 500M or 2G)\n');
+  });
+});
+
+describe('a cache directory inside the repository', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('is no input of a task that reads every file: its second run is cached', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      'disbuild.json': JSON.stringify({ tasks: { lint: { command: 'cat a.txt > /dev/null' } } }),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', '.cache/disbuild']);
+    expect((await run()).stdout).toMatch(/0 cached, 1 built/);
+    // Before: the cache's own files were untracked files of the repository, inputs of the task, and changed by
+    // every run, which then built it again.
+    for (let i = 0; i < 2; i++) {
+      const again = await run();
+      expect(again.stdout + again.stderr).toMatch(/1 cached, 0 built/);
+    }
+    expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
+  it('gets no .gitignore when it holds files of other tools', async () => {
+    await rig.write({ 'graph.json': graphJson([job('one')]), 'shared/notes.txt': 'mine\n' });
+    const r = await rig.run(['run', '--graph', 'graph.json', '--cache-dir', 'shared']);
+    expect(r.code, r.stderr).toBe(0);
+    await expect(stat(join(rig.src, 'shared', '.gitignore'))).rejects.toThrow(/ENOENT/);
   });
 });
