@@ -12,7 +12,9 @@ const modules = {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_near_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1466);
 /* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8251);
+
 
 
 /** node:util parseArgs with errors as values: unknown flags and missing values become one usage line. */
@@ -22,7 +24,14 @@ function parseCommandArgs(argv, options) {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)({ values: parsed.values, positionals: parsed.positionals, tokens: parsed.tokens });
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(e.message);
+        const error = e;
+        // Node's message for an unknown option is about positionals starting with '-': name the option meant instead.
+        const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
+        if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== null) {
+            const near = unknown[1] === '--' ? (0,_util_near_name_js__WEBPACK_IMPORTED_MODULE_2__/* .nearName */ .c)(unknown[2], Object.keys(options)) : undefined;
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown option ${unknown[1]}${unknown[2]}${near === undefined ? '' : `; did you mean --${near}?`}`);
+        }
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(error.message);
     }
 }
 /** A positive integer flag, with an error that quotes the bad value. */
@@ -419,6 +428,26 @@ function labelProblem(label) {
         return `label ${JSON.stringify(label)} must not contain "/" or NUL`;
     if (Buffer.byteLength(label) > 255)
         return `label ${JSON.stringify(label.slice(0, 40))}… is longer than 255 bytes`;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ nearName)
+/* harmony export */ });
+/** The name among `known` that `name` is most likely meant to be: the same in another case or number (`output`). */
+function nearName(name, known) {
+    const folded = name.toLowerCase();
+    for (const k of known) {
+        const other = k.toLowerCase();
+        if (other === folded || other === `${folded}s` || `${other}s` === folded)
+            return k;
+    }
     return undefined;
 }
 

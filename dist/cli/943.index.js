@@ -224,7 +224,10 @@ var json_position = __webpack_require__(8602);
 var result = __webpack_require__(8251);
 // EXTERNAL MODULE: ./src/util/strip-bom.ts
 var strip_bom = __webpack_require__(3305);
+// EXTERNAL MODULE: ./src/util/near-name.ts
+var near_name = __webpack_require__(1466);
 ;// CONCATENATED MODULE: ./src/config/unknown-key.ts
+
 /**
  * What an unknown key of disbuild.json is most likely meant to be: the same key in another case or number
  * (`output`, `Deps`), or what Turborepo calls it (`dependsOn`, `pipeline`), so that the message says what to write.
@@ -243,12 +246,9 @@ function unknownKeyMessage(key, known) {
         return `unknown key; did you mean "${turbo}" (Turborepo's ${key})?`;
     if (IMPORTED.has(key))
         return `unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)`;
-    const folded = key.toLowerCase();
-    for (const k of known) {
-        const other = k.toLowerCase();
-        if (other === folded || other === `${folded}s` || `${other}s` === folded)
-            return `unknown key; did you mean "${k}"?`;
-    }
+    const near = (0,near_name/* nearName */.c)(key, known);
+    if (near !== undefined)
+        return `unknown key; did you mean "${near}"?`;
     return 'unknown key';
 }
 

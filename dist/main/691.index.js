@@ -1219,7 +1219,7 @@ exports.UnaryCall = UnaryCall;
 
 /***/ }),
 
-/***/ 3364:
+/***/ 6221:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1699,7 +1699,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BinaryWriter = exports.binaryWriteOptions = void 0;
 const pb_long_1 = __webpack_require__(1753);
 const goog_varint_1 = __webpack_require__(3223);
-const assert_1 = __webpack_require__(3364);
+const assert_1 = __webpack_require__(6221);
 const defaultsWrite = {
     writeUnknownFields: true,
     writerFactory: () => new BinaryWriter(),
@@ -2399,7 +2399,7 @@ Object.defineProperty(exports, "isEnumObject", ({ enumerable: true, get: functio
 var lower_camel_case_1 = __webpack_require__(4073);
 Object.defineProperty(exports, "lowerCamelCase", ({ enumerable: true, get: function () { return lower_camel_case_1.lowerCamelCase; } }));
 // assertion functions are exported for plugin, may also be useful to user
-var assert_1 = __webpack_require__(3364);
+var assert_1 = __webpack_require__(6221);
 Object.defineProperty(exports, "assert", ({ enumerable: true, get: function () { return assert_1.assert; } }));
 Object.defineProperty(exports, "assertNever", ({ enumerable: true, get: function () { return assert_1.assertNever; } }));
 Object.defineProperty(exports, "assertInt32", ({ enumerable: true, get: function () { return assert_1.assertInt32; } }));
@@ -3372,7 +3372,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReflectionBinaryWriter = void 0;
 const binary_format_contract_1 = __webpack_require__(4816);
 const reflection_info_1 = __webpack_require__(7910);
-const assert_1 = __webpack_require__(3364);
+const assert_1 = __webpack_require__(6221);
 const pb_long_1 = __webpack_require__(1753);
 /**
  * Writes proto3 messages in binary format using reflection information.
@@ -3939,7 +3939,7 @@ const json_typings_1 = __webpack_require__(9999);
 const base64_1 = __webpack_require__(6335);
 const reflection_info_1 = __webpack_require__(7910);
 const pb_long_1 = __webpack_require__(1753);
-const assert_1 = __webpack_require__(3364);
+const assert_1 = __webpack_require__(6221);
 const reflection_long_convert_1 = __webpack_require__(3402);
 /**
  * Reads proto3 messages in canonical JSON format using reflection information.
@@ -4262,7 +4262,7 @@ exports.ReflectionJsonWriter = void 0;
 const base64_1 = __webpack_require__(6335);
 const pb_long_1 = __webpack_require__(1753);
 const reflection_info_1 = __webpack_require__(7910);
-const assert_1 = __webpack_require__(3364);
+const assert_1 = __webpack_require__(6221);
 /**
  * Writes proto3 messages in canonical JSON format using reflection
  * information.

@@ -20,8 +20,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/graph/cycles.ts
 var cycles = __webpack_require__(8213);
-// EXTERNAL MODULE: ./src/config/config-file.ts + 7 modules
-var config_file = __webpack_require__(6221);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 8 modules
+var config_file = __webpack_require__(9401);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __webpack_require__(4006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);

@@ -48992,8 +48992,8 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/config/config-file.ts + 7 modules
-var config_file = __nccwpck_require__(6221);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 8 modules
+var config_file = __nccwpck_require__(9401);
 ;// CONCATENATED MODULE: ./src/config/compiled-graph-cache.ts
 /**
  * The compiled graph of the last run, kept so that a run whose configuration and repository did not change skips
@@ -51733,7 +51733,7 @@ function newPool(origin, options) {
 
 /***/ }),
 
-/***/ 6221:
+/***/ 9401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53523,7 +53523,20 @@ var json_position = __nccwpck_require__(8602);
 var result = __nccwpck_require__(8251);
 // EXTERNAL MODULE: ./src/util/strip-bom.ts
 var strip_bom = __nccwpck_require__(3305);
+;// CONCATENATED MODULE: ./src/util/near-name.ts
+/** The name among `known` that `name` is most likely meant to be: the same in another case or number (`output`). */
+function nearName(name, known) {
+    const folded = name.toLowerCase();
+    for (const k of known) {
+        const other = k.toLowerCase();
+        if (other === folded || other === `${folded}s` || `${other}s` === folded)
+            return k;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/config/unknown-key.ts
+
 /**
  * What an unknown key of disbuild.json is most likely meant to be: the same key in another case or number
  * (`output`, `Deps`), or what Turborepo calls it (`dependsOn`, `pipeline`), so that the message says what to write.
@@ -53542,12 +53555,9 @@ function unknownKeyMessage(key, known) {
         return `unknown key; did you mean "${turbo}" (Turborepo's ${key})?`;
     if (IMPORTED.has(key))
         return `unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)`;
-    const folded = key.toLowerCase();
-    for (const k of known) {
-        const other = k.toLowerCase();
-        if (other === folded || other === `${folded}s` || `${other}s` === folded)
-            return `unknown key; did you mean "${k}"?`;
-    }
+    const near = nearName(key, known);
+    if (near !== undefined)
+        return `unknown key; did you mean "${near}"?`;
     return 'unknown key';
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Result } from '../util/result.js';
+import { nearName } from '../util/near-name.js';
 import { err, ok } from '../util/result.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -23,7 +24,16 @@ export function parseCommandArgs<O extends Options>(
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
     return ok({ values: parsed.values, positionals: parsed.positionals, tokens: parsed.tokens });
   } catch (e) {
-    return err((e as Error).message);
+    const error = e as NodeJS.ErrnoException;
+    // Node's message for an unknown option is about positionals starting with '-': name the option meant instead.
+    const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== null) {
+      const near = unknown[1] === '--' ? nearName(unknown[2]!, Object.keys(options)) : undefined;
+      return err(
+        `unknown option ${unknown[1]}${unknown[2]}${near === undefined ? '' : `; did you mean --${near}?`}`,
+      );
+    }
+    return err(error.message);
   }
 }
 

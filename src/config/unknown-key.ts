@@ -1,3 +1,5 @@
+import { nearName } from '../util/near-name.js';
+
 /**
  * What an unknown key of disbuild.json is most likely meant to be: the same key in another case or number
  * (`output`, `Deps`), or what Turborepo calls it (`dependsOn`, `pipeline`), so that the message says what to write.
@@ -18,11 +20,7 @@ export function unknownKeyMessage(key: string, known: ReadonlySet<string>): stri
   if (turbo !== undefined && known.has(turbo))
     return `unknown key; did you mean "${turbo}" (Turborepo's ${key})?`;
   if (IMPORTED.has(key)) return `unknown key (Turborepo's; 'disbuild import turbo' translates a turbo.json)`;
-  const folded = key.toLowerCase();
-  for (const k of known) {
-    const other = k.toLowerCase();
-    if (other === folded || other === `${folded}s` || `${other}s` === folded)
-      return `unknown key; did you mean "${k}"?`;
-  }
+  const near = nearName(key, known);
+  if (near !== undefined) return `unknown key; did you mean "${near}"?`;
   return 'unknown key';
 }

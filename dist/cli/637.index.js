@@ -1,0 +1,71 @@
+(function (__disbuild_import_meta) {const id = 637;
+const ids = [637];
+const modules = {
+
+/***/ 1637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   graph: () => (/* binding */ graph)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_config_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7229);
+/* harmony import */ var _config_load_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6943);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7593);
+/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1604);
+
+
+
+
+
+const HELP = `Usage: disbuild graph [--source-dir DIR]
+
+Compiles the tasks of disbuild.json (in the source dir, default: the current directory) and prints the graph
+JSON that 'disbuild run' would run. Every problem is listed, each naming the file, the task and the field.
+`;
+/** `disbuild graph`: the compiled graph of disbuild.json's tasks, as JSON on stdout. */
+const graph = async (argv, io) => {
+    const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommandArgs */ .Qx)(argv, {
+        'source-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    });
+    if (!parsed.ok || parsed.value.values.help) {
+        const wanted = parsed.ok;
+        (wanted ? io.stdout : io.stderr).write((parsed.ok ? '' : `disbuild graph: ${parsed.error}\n`) + HELP);
+        return wanted ? _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok : _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
+    }
+    const sourceDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, parsed.value.values['source-dir'] ?? '.');
+    const source = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .readConfigSource */ .az)(sourceDir);
+    if (source === undefined) {
+        io.stderr.write(`disbuild graph: no disbuild.json in ${sourceDir}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
+    }
+    const problems = (lines) => {
+        io.stderr.write(`disbuild: invalid configuration (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n`);
+        for (const l of lines)
+            io.stderr.write(`  ${l}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
+    };
+    if (!source.ok)
+        return problems(source.error.map(_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .formatConfigProblem */ .fc));
+    if (source.value.kind !== 'tasks') {
+        const where = source.value.kind === 'file' ? source.value.path : source.value.command;
+        io.stderr.write(`disbuild graph: disbuild.json has no tasks; its graph comes from ${JSON.stringify(where)}\n`);
+        return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.usage;
+    }
+    const compiled = await (0,_config_load_config_js__WEBPACK_IMPORTED_MODULE_2__/* .compileConfig */ .q0)(sourceDir, source.value.config, io.env);
+    if (!compiled.ok)
+        return problems(compiled.error.map(_config_config_file_js__WEBPACK_IMPORTED_MODULE_1__/* .formatConfigProblem */ .fc));
+    io.stdout.write(`${JSON.stringify(compiled.value.json, null, 2)}\n`);
+    return _io_js__WEBPACK_IMPORTED_MODULE_4__/* .EXIT */ .d.ok;
+};
+
+
+/***/ })
+
+};
+
+return { id, ids, modules };
+})
