@@ -247,7 +247,14 @@ function selectInputs(instances, files, generated, add) {
                 const pattern = list.patterns[i];
                 const path = isLiteral(pattern) ? (0,unescape_glob/* unescapeGlob */.DU)(pattern) : undefined;
                 const dirs = list === entry.rooted ? [''] : (dirsByTask.get(task) ?? []);
-                add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(entry.raw[list.index[i]])} matches no file${where}`, {
+                // A directory's name, as outputs may be written: its files are what was meant.
+                const isDir = path !== undefined &&
+                    dirs.some((d) => {
+                        const [at, end] = (0,repo_files/* filesUnder */.mz)(files, d === '' ? path : `${d}/${path}`);
+                        return at < end;
+                    });
+                const raw = entry.raw[list.index[i]];
+                add(task, `inputs[${list.index[i]}]`, `${JSON.stringify(raw)} matches no file${where}${isDir ? `; it is a directory: ${JSON.stringify(`${raw.replace(/\/+$/, '')}/**`)} takes its files` : ''}`, {
                     matchesNothing: true,
                     ...(path === undefined ? {} : { unlisted: dirs.map((d) => (d === '' ? path : `${d}/${path}`)) }),
                 });

@@ -138,10 +138,18 @@ export function selectInputs(
         const pattern = list.patterns[i]!;
         const path = isLiteral(pattern) ? unescapeGlob(pattern) : undefined;
         const dirs = list === entry!.rooted ? [''] : (dirsByTask.get(task) ?? []);
+        // A directory's name, as outputs may be written: its files are what was meant.
+        const isDir =
+          path !== undefined &&
+          dirs.some((d) => {
+            const [at, end] = filesUnder(files, d === '' ? path : `${d}/${path}`);
+            return at < end;
+          });
+        const raw = entry!.raw[list.index[i]!]!;
         add(
           task,
           `inputs[${list.index[i]!}]`,
-          `${JSON.stringify(entry!.raw[list.index[i]!])} matches no file${where}`,
+          `${JSON.stringify(raw)} matches no file${where}${isDir ? `; it is a directory: ${JSON.stringify(`${raw.replace(/\/+$/, '')}/**`)} takes its files` : ''}`,
           {
             matchesNothing: true,
             ...(path === undefined ? {} : { unlisted: dirs.map((d) => (d === '' ? path : `${d}/${path}`)) }),

@@ -265,6 +265,23 @@ describe('compileConfig', () => {
     ]);
   });
 
+  it('says that an input naming a directory takes no file, and what does', async () => {
+    await write({
+      ...workspace,
+      'lib/l.txt': 'l',
+      'disbuild.json': {
+        tasks: {
+          top: { command: 'true', inputs: ['lib'] },
+          build: { script: 'build', inputs: ['src'] },
+        },
+      },
+    });
+    expect(await errors()).toEqual([
+      'disbuild.json task "build" inputs[0]: "src" matches no file in any package with the script "build"; it is a directory: "src/**" takes its files',
+      'disbuild.json task "top" inputs[0]: "lib" matches no file; it is a directory: "lib/**" takes its files',
+    ]);
+  });
+
   it('reads inputs beginning with // from the repository root, for any task', async () => {
     await write({
       ...workspace,
