@@ -45538,6 +45538,7 @@ function restoreWatchers(graph, selected, isHit, wantBytes) {
 
 
 
+
 /**
  * One run's memoized walk of the graph: each key is built or restored at most once, whichever job asks first.
  *
@@ -46040,7 +46041,7 @@ class Execution {
                 reporter.onEvent({
                     type: 'warning',
                     job: ref,
-                    message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+                    message: `${(0,util_printable/* quoted */.TL)(job.name)} was not cached: ${asInCheckout(saved.message ?? 'unsafe output')}`,
                 });
             }
             // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -46056,7 +46057,9 @@ class Execution {
         const dir = (s.saved && s.outputDir) || outputDir;
         if (!(s.saved && s.sealed))
             sealTree(dir);
-        return { ok: true, dir, outcome, built: true };
+        // Refused by the cache for what it holds (said above): not offered to waiters either, who build it themselves.
+        const refused = !s.saved && s.reason === 'unsafe-output';
+        return { ok: true, dir, outcome, built: true, ...(refused ? { unpublished: 'unsafe output' } : {}) };
     }
     /**
      * A job built and not saved: dependents in this run read its outputs where it wrote them. `unpublished`: why
@@ -46130,6 +46133,13 @@ function unrun(ref, status, message) {
         message,
     };
     return { ok: false, outcome };
+}
+/**
+ * A save's message with the paths of in-place outputs as the checkout has them: in the artifact they lie under
+ * IN_PLACE_DIR, a name the user never wrote.
+ */
+function asInCheckout(message) {
+    return message.replaceAll(` ${IN_PLACE_DIR}/`, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts

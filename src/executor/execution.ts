@@ -16,7 +16,7 @@ import type { WorkerPool } from './worker-pool.js';
 import type { Launcher } from './launcher.js';
 import { unreachable } from '../util/unreachable.js';
 import { InPlaceOutputs } from './in-place-outputs.js';
-import type { OutputGlobs } from './in-place.js';
+import { IN_PLACE_DIR, type OutputGlobs } from './in-place.js';
 import { removeTree } from '../util/remove-tree.js';
 import { sealTree } from '../util/seal-tree.js';
 import { realPathOr } from '../util/real-path.js';
@@ -622,7 +622,7 @@ export class Execution {
         reporter.onEvent({
           type: 'warning',
           job: ref,
-          message: `${quoted(job.name)} was not cached: ${saved.message ?? 'unsafe output'}`,
+          message: `${quoted(job.name)} was not cached: ${asInCheckout(saved.message ?? 'unsafe output')}`,
         });
       }
       // 'exists': another process saved the same key first, so it is in the cache all the same.
@@ -636,7 +636,9 @@ export class Execution {
     const s = await saving;
     const dir = (s.saved && s.outputDir) || outputDir;
     if (!(s.saved && s.sealed)) sealTree(dir);
-    return { ok: true, dir, outcome, built: true };
+    // Refused by the cache for what it holds (said above): not offered to waiters either, who build it themselves.
+    const refused = !s.saved && s.reason === 'unsafe-output';
+    return { ok: true, dir, outcome, built: true, ...(refused ? { unpublished: 'unsafe output' } : {}) };
   }
 
   /**
@@ -718,4 +720,12 @@ function unrun(ref: JobRef, status: 'skipped' | 'failed', message: string): Read
     message,
   };
   return { ok: false, outcome };
+}
+
+/**
+ * A save's message with the paths of in-place outputs as the checkout has them: in the artifact they lie under
+ * IN_PLACE_DIR, a name the user never wrote.
+ */
+function asInCheckout(message: string): string {
+  return message.replaceAll(` ${IN_PLACE_DIR}/`, ' ');
 }

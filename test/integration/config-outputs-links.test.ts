@@ -341,3 +341,41 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(Date.now() - started).toBeLessThan(8000);
   });
 });
+
+describe('an in-place output that is a link out of the checkout', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  it('is said once, by its path in the checkout: the build is not cached', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': 'dist/\n',
+      'disbuild.json': tasks({
+        build: {
+          command: 'mkdir -p dist && ln -sf /etc/hostname dist/abs && cp a.txt dist/a.txt',
+          inputs: ['a.txt'],
+          outputs: ['dist/**'],
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    for (let i = 0; i < 2; i++) {
+      const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/0 cached, 1 built/);
+      // Before: `symlink .in-place/dist/abs …` (a directory the user never wrote), and again in a second warning,
+      // "could not publish <key>: … building without the coordinator where needed".
+      const warnings = (r.stdout + r.stderr).split('\n').filter((l) => l.includes('warning'));
+      expect(warnings).toEqual([
+        'warning: "build" was not cached: symlink dist/abs points outside the output directory (/etc/hostname)',
+      ]);
+    }
+  });
+});
