@@ -2,6 +2,30 @@
 const ids = [438];
 const modules = {
 
+/***/ 4474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ configAbove)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */
+function configAbove(dir) {
+    for (let at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir); at !== dir; dir = at, at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(at)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(at, 'disbuild.json')))
+            return at;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 3311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,18 +38,12 @@ const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _graph_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2573);
 /* harmony import */ var _graph_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1905);
+/* harmony import */ var _config_above_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4474);
 
 
 
 
-/** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */
-function configAbove(dir) {
-    for (let at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir); at !== dir; dir = at, at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(at)) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(at, 'disbuild.json')))
-            return at;
-    }
-    return undefined;
-}
+
 /**
  * The graph of `--graph FILE`, or without it the one `<sourceDir>/disbuild.json` describes (a graph file, a
  * graph command, or tasks). Prints every problem and answers undefined when there is none or it is invalid.
@@ -37,7 +55,7 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
         const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(370), __webpack_require__.e(943), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
-            const above = configAbove((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir));
+            const above = (0,_config_above_js__WEBPACK_IMPORTED_MODULE_4__/* .configAbove */ .e)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir));
             const turbo = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourceDir, 'turbo.json'))
                 ? " ('disbuild import turbo' writes one from turbo.json)"
                 : '';

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Graph } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { loadGraphFile } from '../graph/parse.js';
 import type { KnownFiles } from '../config/config-graph.js';
 import type { KeptVouch } from '../config/compiled-graph-cache.js';
 import type { CompileShortcuts } from '../config/load-config.js';
+import { configAbove } from './config-above.js';
 import type { CliIo } from './io.js';
 
 /** A graph to run, and the salt disbuild.json sets (the `--salt` flag wins over it). */
@@ -14,14 +15,6 @@ export interface GraphInput {
   salt?: string;
   /** disbuild.json's tasks, compiled no more: what vouched for the kept graph (see KeptVouch). */
   vouch?: KeptVouch;
-}
-
-/** The nearest directory above `dir` holding a disbuild.json: a run in a package's directory meant that one. */
-function configAbove(dir: string): string | undefined {
-  for (let at = dirname(dir); at !== dir; dir = at, at = dirname(at)) {
-    if (existsSync(join(at, 'disbuild.json'))) return at;
-  }
-  return undefined;
 }
 
 /**

@@ -169,6 +169,15 @@ describe('disbuild.json problems', () => {
     );
   });
 
+  it("graph in a package's directory points at the disbuild.json above it", async () => {
+    await rig.write({ 'disbuild.json': JSON.stringify({ tasks: {} }), 'pkg/a.txt': '' });
+    const r = await rig.run(['graph'], { cwd: join(rig.src, 'pkg') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `disbuild graph: no disbuild.json in ${join(rig.src, 'pkg')}: ${join(rig.src, 'disbuild.json')} describes the build of ${rig.src}; run disbuild graph there, or pass --source-dir ${rig.src}\n`,
+    );
+  });
+
   it('with a turbo.json and no disbuild.json, says that the import writes one', async () => {
     const dir = rig.path('turbo-only');
     await rig.write({ 'turbo-only/turbo.json': '{"tasks":{}}' }, rig.root);

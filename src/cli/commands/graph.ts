@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatConfigProblem } from '../../config/config-file.js';
 import { compileConfig, readConfigSource } from '../../config/load-config.js';
 import { parseCommandArgs } from '../args.js';
+import { configAbove } from '../config-above.js';
 import type { Command } from '../io.js';
 import { EXIT } from '../io.js';
 
@@ -25,7 +26,12 @@ export const graph: Command = async (argv, io) => {
   const sourceDir = resolve(io.cwd, parsed.value.values['source-dir'] ?? '.');
   const source = await readConfigSource(sourceDir);
   if (source === undefined) {
-    io.stderr.write(`disbuild graph: no disbuild.json in ${sourceDir}\n`);
+    const above = configAbove(sourceDir);
+    io.stderr.write(
+      above === undefined
+        ? `disbuild graph: no disbuild.json in ${sourceDir}\n`
+        : `disbuild graph: no disbuild.json in ${sourceDir}: ${join(above, 'disbuild.json')} describes the build of ${above}; run disbuild graph there, or pass --source-dir ${above}\n`,
+    );
     return EXIT.usage;
   }
   const problems = (lines: string[]): number => {
