@@ -1915,7 +1915,7 @@ class Execution {
             reporter.onEvent({
                 type: 'warning',
                 job: ref,
-                message: `${(0,printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+                message: `${(0,printable/* quoted */.TL)(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match as paths from the source directory (not from the command's cwd): none is cached`,
             });
         }
         const changed = (await this.#p.inputsChanged?.(job)) ?? [];

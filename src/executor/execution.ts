@@ -580,7 +580,7 @@ export class Execution {
       reporter.onEvent({
         type: 'warning',
         job: ref,
-        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match: none is cached`,
+        message: `${quoted(job.name)} wrote no file its outputs (${(job.outputs ?? []).join(', ')}) match as paths from the source directory (not from the command's cwd): none is cached`,
       });
     }
     const changed = (await this.#p.inputsChanged?.(job)) ?? [];
