@@ -25,11 +25,16 @@ function parseCommandArgs(argv, options) {
     }
     catch (e) {
         const error = e;
-        // Node's message for an unknown option is about positionals starting with '-': name the option meant instead.
-        const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
+        // Node's message for an unknown option is about positionals starting with '-': name the option meant instead,
+        // and keep its advice for a name that is no option (a task named `--lint`).
+        const unknown = /^Unknown option '(-{1,2})(.*)'\. To specify/s.exec(error.message);
         if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== null) {
-            const near = unknown[1] === '--' ? (0,_util_near_name_js__WEBPACK_IMPORTED_MODULE_2__/* .nearName */ .c)(unknown[2], Object.keys(options)) : undefined;
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`unknown option ${unknown[1]}${unknown[2]}${near === undefined ? '' : `; did you mean --${near}?`}`);
+            const dashes = unknown[1];
+            const name = unknown[2];
+            const near = dashes === '--' ? (0,_util_near_name_js__WEBPACK_IMPORTED_MODULE_2__/* .nearName */ .c)(name, Object.keys(options)) : undefined;
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(near !== undefined
+                ? `unknown option ${dashes}${name}; did you mean --${near}?`
+                : `unknown option ${dashes}${name} (a name that starts with '-' goes after '--': -- ${dashes}${name})`);
         }
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(error.message);
     }

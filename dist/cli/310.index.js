@@ -2056,7 +2056,13 @@ function unrun(ref, status, message) {
  * IN_PLACE_DIR, a name the user never wrote.
  */
 function asInCheckout(message) {
-    return message.replaceAll(` ${in_place/* IN_PLACE_DIR */.kO}/`, ' ');
+    // The path opens each of the save's messages ("symlink <path> points…", "<path> is neither…").
+    const prefix = `${in_place/* IN_PLACE_DIR */.kO}/`;
+    if (message.startsWith(prefix))
+        return message.slice(prefix.length);
+    if (message.startsWith(`symlink ${prefix}`))
+        return `symlink ${message.slice(`symlink ${prefix}`.length)}`;
+    return message;
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts
@@ -3628,31 +3634,33 @@ var cache_dir = __webpack_require__(1203);
 ;// CONCATENATED MODULE: ./src/run-env/cache-dir-ignore.ts
 
 
-/**
- * What disbuild keeps at the top of a cache directory: `v1`, `runs`, `coordinator`, `code`, `logs` and its
- * versioned state (`keys-memo-v1`, `timings-v1.json`).
- */
-const OWN_NAME = /^(?:v\d+|runs|coordinator|code|logs|[a-z]+(?:-[a-z]+)*-v\d+(?:\.json)?|\.gitignore)$/;
+/** Whether `dir` is new to disbuild: not there yet, or empty. Asked before a run writes anything there. */
+function isNewCacheDir(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).length === 0;
+    }
+    catch (e) {
+        return e.code === 'ENOENT';
+    }
+}
 /**
  * Gives a cache directory a `.gitignore` that ignores everything in it (itself included), as pytest and mypy do
  * theirs: a cache inside a repository (`--cache-dir .cache/disbuild`) is then no untracked file of it, so neither
  * an input of a task whose inputs are every file (which its runs changed, and which then never stayed cached) nor
- * anything a glob of disbuild.json finds. Only in a directory that holds nothing but disbuild's own files (a
- * `--cache-dir .` or one shared with other files is left alone), never over an existing file, and never a reason
- * for a run to fail.
+ * anything a glob of disbuild.json finds. Only for a directory the run found new (isNewCacheDir): one that holds
+ * anything else may be the repository's own (`--cache-dir versions`, beside `v1/` and `v2/` of sources), whose new
+ * files a `.gitignore` would hide from git and from the keys. Never over an existing file, and never a reason for a
+ * run to fail.
  */
 function ignoreCacheDir(dir) {
     try {
-        const names = (0,external_node_fs_.readdirSync)(dir);
-        if (names.includes('.gitignore') || !names.every((n) => OWN_NAME.test(n)))
-            return;
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, '.gitignore'), '# written by disbuild: this cache is no part of the repository\n*\n', {
             flag: 'wx',
             mode: 0o644,
         });
     }
     catch {
-        // Another run wrote it meanwhile, or the directory cannot be written: the next run tries again.
+        // There already, or the directory cannot be written: the run goes on.
     }
 }
 
@@ -3675,6 +3683,8 @@ const FALLBACK_PREFIX = 'disbuild-run-';
 function openLocalState(cacheDirFlag, io) {
     const dir = cacheDirFlag === undefined ? (0,cache_dir/* defaultCacheDir */.$)(io.env) : (0,external_node_path_.resolve)(io.cwd, cacheDirFlag);
     const runsDir = (0,external_node_path_.join)(dir, 'runs');
+    // Before this run writes there (see ignoreCacheDir).
+    let fresh = isNewCacheDir(dir);
     // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
     // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
     (0,background/* inBackground */.k)((0,local_cache/* removeDeadTemps */.Uc)(runsDir));
@@ -3710,7 +3720,10 @@ function openLocalState(cacheDirFlag, io) {
                     const unsafe = (0,renamable_by_others/* renamableByOthers */.A)(dir, ['runs']);
                     if (unsafe !== undefined)
                         throw new Error(`${unsafe}, who could swap what is kept there`);
-                    ignoreCacheDir(dir);
+                    if (fresh) {
+                        ignoreCacheDir(dir);
+                        fresh = false;
+                    }
                     return (0,external_node_path_.join)(runsDir, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
                 }
                 catch (e) {

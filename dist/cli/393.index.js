@@ -19,6 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/simple-git/dist/esm/index.js + 2 modules
 var esm = __webpack_require__(6332);
+// EXTERNAL MODULE: ./src/config/config-file.ts + 1 modules
+var config_file = __webpack_require__(7229);
 // EXTERNAL MODULE: ./src/ids/git-command.ts
 var git_command = __webpack_require__(8750);
 // EXTERNAL MODULE: ./src/ids/git-config-records.ts
@@ -164,8 +166,6 @@ var result = __webpack_require__(8251);
 var pid_temp = __webpack_require__(4340);
 // EXTERNAL MODULE: ./src/config/compiled-graph-cache.ts
 var compiled_graph_cache = __webpack_require__(9085);
-// EXTERNAL MODULE: ./src/config/config-file.ts + 1 modules
-var config_file = __webpack_require__(7229);
 // EXTERNAL MODULE: ./src/config/load-config.ts
 var load_config = __webpack_require__(6943);
 // EXTERNAL MODULE: ./src/config/repo-files.ts
@@ -1834,6 +1834,7 @@ var cli_io = __webpack_require__(1604);
 
 
 
+
 const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook (an existing one is chained)
        disbuild hook uninstall             remove it and restore what was there
        disbuild hook run pre-push [-v] REMOTE URL   what the hook runs (for husky, lefthook, pre-commit);
@@ -1916,12 +1917,13 @@ async function noGraphWarning(repoDir) {
     const settings = await readDisbuildSettings(repoDir);
     if (settings.has('disbuild.graph') || settings.has('disbuild.graphcommand'))
         return undefined;
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoDir, 'disbuild.json')))
-        return undefined;
-    const below = await (0,esm/* simpleGit */.Lp)(repoDir)
+    // `-t` tags what the index holds (`H`, and others for skip-worktree or conflicted entries) apart from what git
+    // does not track (`?`); the hook reads the pushed commit, so only the index's root file counts.
+    const listed = await (0,esm/* simpleGit */.Lp)(repoDir)
         .raw([
         'ls-files',
         '-z',
+        '-t',
         '--cached',
         '--others',
         '--exclude-standard',
@@ -1930,11 +1932,18 @@ async function noGraphWarning(repoDir) {
     ])
         .then((out) => out.split('\0').filter(Boolean))
         .catch(() => []);
+    const tracked = new Set(listed.filter((l) => !l.startsWith('? ')).map((l) => l.slice(2)));
+    if (tracked.has(config_file/* CONFIG_FILE */.g2))
+        return undefined;
+    const unchecked = 'until there is one, the hook lets every push through unchecked';
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(repoDir, config_file/* CONFIG_FILE */.g2))) {
+        return `disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: ${unchecked.replace('there is one', 'it is committed')}\n`;
+    }
+    const below = [...new Set(listed.map((l) => l.slice(2)))];
     const where = below.length === 0
         ? ''
         : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
-    return (`disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ` +
-        `until there is one, the hook lets every push through unchecked\n`);
+    return `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ${unchecked}\n`;
 }
 function usage(io, message) {
     io.stderr.write(`disbuild hook: ${message}\n\n${HELP}`);

@@ -241,7 +241,7 @@ function selectInputs(instances, files, generated, add) {
                 const where = entry.script !== undefined
                     ? ` in any package with the script ${JSON.stringify(entry.script)}`
                     : cwd !== undefined && cwd !== '.' && list === entry.local
-                        ? ` (inputs are relative to the repository root, not to the task's cwd ${JSON.stringify(cwd)})`
+                        ? ` (inputs are relative to the directory of disbuild.json, not to the task's cwd ${JSON.stringify(cwd)})`
                         : '';
                 // A path, not a glob: where it would be, for the caller to say when a file is there that git ignores.
                 const pattern = list.patterns[i];

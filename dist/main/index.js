@@ -46139,7 +46139,13 @@ function unrun(ref, status, message) {
  * IN_PLACE_DIR, a name the user never wrote.
  */
 function asInCheckout(message) {
-    return message.replaceAll(` ${IN_PLACE_DIR}/`, ' ');
+    // The path opens each of the save's messages ("symlink <path> points…", "<path> is neither…").
+    const prefix = `${IN_PLACE_DIR}/`;
+    if (message.startsWith(prefix))
+        return message.slice(prefix.length);
+    if (message.startsWith(`symlink ${prefix}`))
+        return `symlink ${message.slice(`symlink ${prefix}`.length)}`;
+    return message;
 }
 
 ;// CONCATENATED MODULE: ./src/executor/priorities.ts

@@ -25,12 +25,17 @@ export function parseCommandArgs<O extends Options>(
     return ok({ values: parsed.values, positionals: parsed.positionals, tokens: parsed.tokens });
   } catch (e) {
     const error = e as NodeJS.ErrnoException;
-    // Node's message for an unknown option is about positionals starting with '-': name the option meant instead.
-    const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
+    // Node's message for an unknown option is about positionals starting with '-': name the option meant instead,
+    // and keep its advice for a name that is no option (a task named `--lint`).
+    const unknown = /^Unknown option '(-{1,2})(.*)'\. To specify/s.exec(error.message);
     if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown !== null) {
-      const near = unknown[1] === '--' ? nearName(unknown[2]!, Object.keys(options)) : undefined;
+      const dashes = unknown[1]!;
+      const name = unknown[2]!;
+      const near = dashes === '--' ? nearName(name, Object.keys(options)) : undefined;
       return err(
-        `unknown option ${unknown[1]}${unknown[2]}${near === undefined ? '' : `; did you mean --${near}?`}`,
+        near !== undefined
+          ? `unknown option ${dashes}${name}; did you mean --${near}?`
+          : `unknown option ${dashes}${name} (a name that starts with '-' goes after '--': -- ${dashes}${name})`,
       );
     }
     return err(error.message);

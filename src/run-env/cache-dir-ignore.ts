@@ -1,24 +1,26 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * What disbuild keeps at the top of a cache directory: `v1`, `runs`, `coordinator`, `code`, `logs` and its
- * versioned state (`keys-memo-v1`, `timings-v1.json`).
- */
-const OWN_NAME = /^(?:v\d+|runs|coordinator|code|logs|[a-z]+(?:-[a-z]+)*-v\d+(?:\.json)?|\.gitignore)$/;
+/** Whether `dir` is new to disbuild: not there yet, or empty. Asked before a run writes anything there. */
+export function isNewCacheDir(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
 
 /**
  * Gives a cache directory a `.gitignore` that ignores everything in it (itself included), as pytest and mypy do
  * theirs: a cache inside a repository (`--cache-dir .cache/disbuild`) is then no untracked file of it, so neither
  * an input of a task whose inputs are every file (which its runs changed, and which then never stayed cached) nor
- * anything a glob of disbuild.json finds. Only in a directory that holds nothing but disbuild's own files (a
- * `--cache-dir .` or one shared with other files is left alone), never over an existing file, and never a reason
- * for a run to fail.
+ * anything a glob of disbuild.json finds. Only for a directory the run found new (isNewCacheDir): one that holds
+ * anything else may be the repository's own (`--cache-dir versions`, beside `v1/` and `v2/` of sources), whose new
+ * files a `.gitignore` would hide from git and from the keys. Never over an existing file, and never a reason for a
+ * run to fail.
  */
 export function ignoreCacheDir(dir: string): void {
   try {
-    const names = readdirSync(dir);
-    if (names.includes('.gitignore') || !names.every((n) => OWN_NAME.test(n))) return;
     writeFileSync(
       join(dir, '.gitignore'),
       '# written by disbuild: this cache is no part of the repository\n*\n',
@@ -28,6 +30,6 @@ export function ignoreCacheDir(dir: string): void {
       },
     );
   } catch {
-    // Another run wrote it meanwhile, or the directory cannot be written: the next run tries again.
+    // There already, or the directory cannot be written: the run goes on.
   }
 }

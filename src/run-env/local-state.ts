@@ -12,7 +12,7 @@ import { ownDirectoryTightened, renamableByOthers } from '../util/renamable-by-o
 import type { CliIo } from './io.js';
 import { inBackground } from '../util/background.js';
 import { defaultCacheDir } from './cache-dir.js';
-import { ignoreCacheDir } from './cache-dir-ignore.js';
+import { ignoreCacheDir, isNewCacheDir } from './cache-dir-ignore.js';
 
 /** Everything a local run keeps in its cache directory: artifacts, timings and per-run scratch space. */
 export interface LocalState {
@@ -40,6 +40,8 @@ const FALLBACK_PREFIX = 'disbuild-run-';
 export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): LocalState {
   const dir = cacheDirFlag === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, cacheDirFlag);
   const runsDir = join(dir, 'runs');
+  // Before this run writes there (see ignoreCacheDir).
+  let fresh = isNewCacheDir(dir);
   // Scratch directories of runs whose process is gone (killed, crashed) are removed by the next run, while it
   // reads its graph: a new run's own directory bears its own process ID, which that removal passes over.
   inBackground(removeDeadTemps(runsDir));
@@ -78,7 +80,10 @@ export function openLocalState(cacheDirFlag: string | undefined, io: CliIo): Loc
           // Dependencies' outputs are restored there and read back by their paths, as a job's own outputs are.
           const unsafe = renamableByOthers(dir, ['runs']);
           if (unsafe !== undefined) throw new Error(`${unsafe}, who could swap what is kept there`);
-          ignoreCacheDir(dir);
+          if (fresh) {
+            ignoreCacheDir(dir);
+            fresh = false;
+          }
           return join(runsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
         } catch (e) {
           why = `the cache directory ${dir} cannot hold this run's files (${(e as Error).message})`;

@@ -88,6 +88,29 @@ describe('a cache directory inside the repository', () => {
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
+  it("gets no .gitignore when it is a directory of the repository's own, with names like the cache's", async () => {
+    // Before: `versions/` (v1/, v2/ of sources) got a `.gitignore` of '*', and new files there were hidden from git,
+    // and from the keys: a job reading versions/** stayed cached when versions/v3/c.md was added.
+    await rig.write({
+      'versions/v1/a.md': 'a\n',
+      'versions/v2/b.md': 'b\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { docs: { command: 'ls versions/*/*.md', inputs: ['versions/**'] } },
+      }),
+    });
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', 'versions']);
+    expect((await run()).code).toBe(0);
+    await expect(stat(join(rig.src, 'versions', '.gitignore'))).rejects.toThrow(/ENOENT/);
+    await rig.write({ 'versions/v3/c.md': 'c\n' });
+    const after = await run();
+    expect(after.stdout).toMatch(/0 cached, 1 built/);
+  });
+
   it('gets no .gitignore when it holds files of other tools', async () => {
     await rig.write({ 'graph.json': graphJson([job('one')]), 'shared/notes.txt': 'mine\n' });
     const r = await rig.run(['run', '--graph', 'graph.json', '--cache-dir', 'shared']);

@@ -186,6 +186,11 @@ describe('disbuild.json problems', () => {
     expect(r.stderr).toBe(
       `disbuild: no graph: pass --graph FILE, or describe the build in ${join(dir, 'disbuild.json')} ('disbuild import turbo' writes one from turbo.json)\n`,
     );
+    const graph = await rig.run(['graph', '--source-dir', dir]);
+    expect(graph.code).toBe(2);
+    expect(graph.stderr).toBe(
+      `disbuild graph: no disbuild.json in ${dir} ('disbuild import turbo' writes one from turbo.json)\n`,
+    );
   });
 
   it('exit 2, every problem naming file, task and field', async () => {

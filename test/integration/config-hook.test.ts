@@ -88,6 +88,16 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     expect(installed.stderr).toBe(
       "disbuild: warning: no disbuild.json at the repository root (frontend/disbuild.json is not read: only the root's is), nor 'git config disbuild.graph': until there is one, the hook lets every push through unchecked\n",
     );
+    // One the hook cannot read: in the work tree, not in git (here ignored, so never committed by `git add -A`).
+    await rig.write({
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+      '.git/info/exclude': 'disbuild.json\n',
+    });
+    const untracked = await rig.cli('hook', 'install');
+    expect(untracked.stderr).toBe(
+      'disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: until it is committed, the hook lets every push through unchecked\n',
+    );
+    await rig.write({ '.git/info/exclude': '' });
     await rig.commit({
       'disbuild.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
     });

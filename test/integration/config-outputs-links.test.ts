@@ -378,4 +378,26 @@ describe('an in-place output that is a link out of the checkout', () => {
       ]);
     }
   });
+
+  it('keeps a path of its own that holds ".in-place/" as it is', async () => {
+    await rig.write({
+      'a.txt': 'a\n',
+      '.gitignore': 'out .in-place/\n',
+      'disbuild.json': tasks({
+        build: {
+          command: "mkdir -p 'out .in-place/x' && ln -sfn /etc/hostname 'out .in-place/x/abs'",
+          inputs: ['a.txt'],
+          outputs: ['out .in-place/**'],
+        },
+      }),
+    });
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain(
+      'warning: "build" was not cached: symlink out .in-place/x/abs points outside the output directory (/etc/hostname)',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatConfigProblem } from '../../config/config-file.js';
 import { compileConfig, readConfigSource } from '../../config/load-config.js';
@@ -27,9 +28,12 @@ export const graph: Command = async (argv, io) => {
   const source = await readConfigSource(sourceDir);
   if (source === undefined) {
     const above = configAbove(sourceDir);
+    const turbo = existsSync(join(sourceDir, 'turbo.json'))
+      ? " ('disbuild import turbo' writes one from turbo.json)"
+      : '';
     io.stderr.write(
       above === undefined
-        ? `disbuild graph: no disbuild.json in ${sourceDir}\n`
+        ? `disbuild graph: no disbuild.json in ${sourceDir}${turbo}\n`
         : `disbuild graph: no disbuild.json in ${sourceDir}: ${join(above, 'disbuild.json')} describes the build of ${above}; run disbuild graph there, or pass --source-dir ${above}\n`,
     );
     return EXIT.usage;

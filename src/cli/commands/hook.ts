@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { CONFIG_FILE } from '../../config/config-file.js';
 import { readDisbuildSettings } from '../../hook/git-settings.js';
 import { installHook, uninstallHook } from '../../hook/install.js';
 import { runPrePush } from '../../hook/run-hook.js';
@@ -87,11 +88,13 @@ export const hook: Command = async (argv, io) => {
 async function noGraphWarning(repoDir: string): Promise<string | undefined> {
   const settings = await readDisbuildSettings(repoDir);
   if (settings.has('disbuild.graph') || settings.has('disbuild.graphcommand')) return undefined;
-  if (existsSync(join(repoDir, 'disbuild.json'))) return undefined;
-  const below = await simpleGit(repoDir)
+  // `-t` tags what the index holds (`H`, and others for skip-worktree or conflicted entries) apart from what git
+  // does not track (`?`); the hook reads the pushed commit, so only the index's root file counts.
+  const listed = await simpleGit(repoDir)
     .raw([
       'ls-files',
       '-z',
+      '-t',
       '--cached',
       '--others',
       '--exclude-standard',
@@ -100,14 +103,18 @@ async function noGraphWarning(repoDir: string): Promise<string | undefined> {
     ])
     .then((out) => out.split('\0').filter(Boolean))
     .catch(() => []);
+  const tracked = new Set(listed.filter((l) => !l.startsWith('? ')).map((l) => l.slice(2)));
+  if (tracked.has(CONFIG_FILE)) return undefined;
+  const unchecked = 'until there is one, the hook lets every push through unchecked';
+  if (existsSync(join(repoDir, CONFIG_FILE))) {
+    return `disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: ${unchecked.replace('there is one', 'it is committed')}\n`;
+  }
+  const below = [...new Set(listed.map((l) => l.slice(2)))];
   const where =
     below.length === 0
       ? ''
       : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
-  return (
-    `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ` +
-    `until there is one, the hook lets every push through unchecked\n`
-  );
+  return `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ${unchecked}\n`;
 }
 
 function usage(io: CliIo, message: string): number {

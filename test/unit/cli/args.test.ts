@@ -14,8 +14,18 @@ describe('parseCommandArgs', () => {
       ok: false,
       error: 'unknown option --JOBS; did you mean --jobs?',
     });
-    expect(parseCommandArgs(['--colour'], flags)).toEqual({ ok: false, error: 'unknown option --colour' });
-    expect(parseCommandArgs(['-x'], flags)).toEqual({ ok: false, error: 'unknown option -x' });
+    expect(parseCommandArgs(['--lint'], flags)).toEqual({
+      ok: false,
+      error: "unknown option --lint (a name that starts with '-' goes after '--': -- --lint)",
+    });
+    expect(parseCommandArgs(['-x'], flags)).toEqual({
+      ok: false,
+      error: "unknown option -x (a name that starts with '-' goes after '--': -- -x)",
+    });
+    expect(parseCommandArgs(["--it's"], flags)).toEqual({
+      ok: false,
+      error: "unknown option --it's (a name that starts with '-' goes after '--': -- --it's)",
+    });
   });
 
   it('keeps what Node says of other mistakes', () => {

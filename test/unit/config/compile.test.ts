@@ -260,7 +260,7 @@ describe('compileConfig', () => {
       },
     });
     expect(await errors()).toEqual([
-      'disbuild.json task "lib" inputs[0]: "l.txt" matches no file (inputs are relative to the repository root, not to the task\'s cwd "lib")',
+      'disbuild.json task "lib" inputs[0]: "l.txt" matches no file (inputs are relative to the directory of disbuild.json, not to the task\'s cwd "lib")',
       'disbuild.json task "top" inputs[0]: "nothing.txt" matches no file',
     ]);
   });
