@@ -81,9 +81,10 @@ export const hook: Command = async (argv, io) => {
 };
 
 /**
- * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root only (or the
- * graph git's configuration names), and lets every push through until there is one. A disbuild.json in a
- * subdirectory is named, since a user who wrote one there expects the hook to run it.
+ * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root from each pushed
+ * commit (or the graph git's configuration names), and lets every push through until there is one. A root file
+ * that is not in git is said so; a disbuild.json in a subdirectory is named, since a user who wrote one there
+ * expects the hook to run it.
  */
 async function noGraphWarning(repoDir: string): Promise<string | undefined> {
   const settings = await readDisbuildSettings(repoDir);
@@ -105,16 +106,16 @@ async function noGraphWarning(repoDir: string): Promise<string | undefined> {
     .catch(() => []);
   const tracked = new Set(listed.filter((l) => !l.startsWith('? ')).map((l) => l.slice(2)));
   if (tracked.has(CONFIG_FILE)) return undefined;
-  const unchecked = 'until there is one, the hook lets every push through unchecked';
+  const unchecked = 'the hook lets every push through unchecked';
   if (existsSync(join(repoDir, CONFIG_FILE))) {
-    return `disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: ${unchecked.replace('there is one', 'it is committed')}\n`;
+    return `disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: until it is committed, ${unchecked}\n`;
   }
   const below = [...new Set(listed.map((l) => l.slice(2)))];
   const where =
     below.length === 0
       ? ''
       : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
-  return `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': ${unchecked}\n`;
+  return `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': until there is one, ${unchecked}\n`;
 }
 
 function usage(io: CliIo, message: string): number {
