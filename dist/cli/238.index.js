@@ -196,6 +196,9 @@ async function runGraphCommand(io, request) {
     // What the record's answer ran into (a damaged entry it found, say): the run then builds what the record had.
     for (const message of request.warnings)
         warn(message);
+    // Most often a slip (`{}`, a misspelled "Jobs", a graph command that printed nothing useful), which would pass.
+    if (graph.jobs.length === 0)
+        warn(model/* NO_JOBS */.zE);
     const salt = v.salt ?? input.salt ?? '';
     if (v.verbose)
         io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
@@ -264,7 +267,7 @@ async function runGraphCommand(io, request) {
         });
         if (!result.ok) {
             for (const p of result.error)
-                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);
+                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.Vw)(p)}\n`);
             return cli_io/* EXIT */.d.usage;
         }
         if (v.report !== undefined) {

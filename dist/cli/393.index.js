@@ -1540,7 +1540,7 @@ async function planCommit(repoDir, sha, bases, config, cache, worktrees, live, s
     const keys = await (0,job_key/* keyGraphAtCommit */.CS)(graph, repoDir, sha, config.salt);
     if (!keys.ok) {
         await Promise.all(atBases);
-        return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.V)(p)}`).join('\n') };
+        return { problem: keys.error.map((p) => `disbuild: ${(0,model/* formatProblem */.Vw)(p)}`).join('\n') };
     }
     const before = await Promise.all(bases.map((b, i) => b === undefined ? new Set() : keysAt(repoDir, b, worktrees, live, settings, atBases[i])));
     const changed = graph.jobs.filter((j) => before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label))));
@@ -1715,7 +1715,7 @@ async function graphAt(repoDir, sha, source, checkout, shared) {
     }
     const parsed = (0,parse/* parseGraphText */.Vb)(text);
     if (!parsed.ok)
-        return parsed.error.map((p) => `disbuild: invalid graph: ${(0,model/* formatProblem */.V)(p)}`).join('\n');
+        return parsed.error.map((p) => `disbuild: invalid graph: ${(0,model/* formatProblem */.Vw)(p)}`).join('\n');
     return { graph: parsed.value };
 }
 /** The commit the remote has: its sha when known locally, else the merge base with its default branch. */
@@ -1767,7 +1767,7 @@ async function buildInWorktree(graph, toRun, wt, sha, salt, cache, remoteInFront
         }, { cache, reporter, timings: state.timings, untimedWillBuild: !remoteInFront, coordinator });
         if (!result.ok) {
             for (const p of result.error)
-                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.V)(p)}\n`);
+                io.stderr.write(`disbuild: ${(0,model/* formatProblem */.Vw)(p)}\n`);
             return [];
         }
         return result.value.jobs.filter((j) => j.status === 'failed');
@@ -2006,7 +2006,7 @@ async function loadConfigGraph(sourceDir, env, knownFiles, shortcuts = {}) {
         case 'file': {
             const loaded = await (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadGraphFile */ .rn)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir, s.path), sourceDir, typeof knownFiles === 'function' ? knownFiles() : knownFiles);
             if (!loaded.ok)
-                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+                return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(loaded.error.map((p) => `${s.path}: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .Vw)(p)}`));
             return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ graph: loaded.value, source: s.kind, ...salt });
         }
         case 'command': {
@@ -2031,9 +2031,9 @@ async function graphFromCommand(command, sourceDir) {
     }
     const parsed = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseGraphText */ .Vb)(stdout);
     if (!parsed.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(parsed.error.map((p) => `graphCommand output: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)(p)}`));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(parsed.error.map((p) => `graphCommand output: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .Vw)(p)}`));
     const problems = (0,_graph_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .checkFilesExist */ .$n)(parsed.value, sourceDir);
-    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(problems.map(_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .V)) : parsed;
+    return problems.length > 0 ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__/* .err */ ._)(problems.map(_graph_model_js__WEBPACK_IMPORTED_MODULE_3__/* .formatProblem */ .Vw)) : parsed;
 }
 
 

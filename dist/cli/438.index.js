@@ -78,7 +78,7 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
     for (const p of loaded.error)
-        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .V)(p)}\n`);
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(p)}\n`);
     return undefined;
 }
 

@@ -6,8 +6,9 @@ const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ formatProblem),
-/* harmony export */   u: () => (/* binding */ missingSourceFile)
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   uK: () => (/* binding */ missingSourceFile),
+/* harmony export */   zE: () => (/* binding */ NO_JOBS)
 /* harmony export */ });
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
 
@@ -20,6 +21,11 @@ const modules = {
 function missingSourceFile(id, path) {
     return { field: `SourceFiles[${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(id)}]`, message: `source file ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g$)(path)} does not exist` };
 }
+/**
+ * The warning for a graph of no jobs: valid (a producer may have nothing to build), but most often a slip that
+ * would pass unnoticed.
+ */
+const NO_JOBS = 'the graph has no jobs: nothing is built or checked (an empty graph, or "Jobs" misspelled?)';
 function formatProblem(p) {
     const where = [p.job === undefined ? undefined : `job ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(p.job)}`, p.field]
         .filter((s) => s !== undefined)
@@ -514,7 +520,7 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
     }
     for (const [id, path] of graph.sourceFiles) {
         if (kind(path) === 'missing')
-            problems.push((0,model/* missingSourceFile */.u)(id, path));
+            problems.push((0,model/* missingSourceFile */.uK)(id, path));
     }
     return problems;
 }
@@ -2033,7 +2039,7 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
     for (const [id, path] of graph.sourceFiles) {
         const state = digests.value.get(path);
         if (state !== undefined && 'missing' in state)
-            missing.push((0,model/* missingSourceFile */.u)(id, path));
+            missing.push((0,model/* missingSourceFile */.uK)(id, path));
     }
     const keys = computeKeys(graph, digests.value, salt);
     if (missing.length === 0)

@@ -52,7 +52,7 @@ const ids = async (argv, io) => {
     const keys = await (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_2__/* .keyGraph */ .Sw)(graph, sourceDir, v.salt ?? input.salt ?? '');
     if (!keys.ok) {
         for (const p of keys.error)
-            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .V)(p)}\n`);
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_1__/* .formatProblem */ .Vw)(p)}\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_6__/* .EXIT */ .d.usage;
     }
     if (v.json) {
@@ -144,7 +144,7 @@ async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts
         return { graph: loaded.value };
     io.stderr.write(`disbuild: invalid graph ${graphPath} (${loaded.error.length} problem${loaded.error.length === 1 ? '' : 's'}):\n`);
     for (const p of loaded.error)
-        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .V)(p)}\n`);
+        io.stderr.write(`  ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_2__/* .formatProblem */ .Vw)(p)}\n`);
     return undefined;
 }
 

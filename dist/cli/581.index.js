@@ -100,7 +100,7 @@ const explainCommand = async (argv, io) => {
     const keys = (0,_ids_job_key_js__WEBPACK_IMPORTED_MODULE_8__/* .computeKeys */ .yp)(graph, digests, salt);
     if (!keys.ok) {
         for (const p of keys.error)
-            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .V)(p)}\n`);
+            io.stderr.write(`disbuild: ${(0,_graph_model_js__WEBPACK_IMPORTED_MODULE_6__/* .formatProblem */ .Vw)(p)}\n`);
         return _io_js__WEBPACK_IMPORTED_MODULE_11__/* .EXIT */ .d.usage;
     }
     const cacheDir = v['cache-dir'] === undefined ? (0,_run_env_cache_dir_js__WEBPACK_IMPORTED_MODULE_12__/* .defaultCacheDir */ .$)(io.env) : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(io.cwd, v['cache-dir']);

@@ -40733,6 +40733,11 @@ var util_printable = __nccwpck_require__(1095);
 function missingSourceFile(id, path) {
     return { field: `SourceFiles[${(0,util_printable/* quoted */.TL)(id)}]`, message: `source file ${(0,util_printable/* printable */.g$)(path)} does not exist` };
 }
+/**
+ * The warning for a graph of no jobs: valid (a producer may have nothing to build), but most often a slip that
+ * would pass unnoticed.
+ */
+const NO_JOBS = 'the graph has no jobs: nothing is built or checked (an empty graph, or "Jobs" misspelled?)';
 function formatProblem(p) {
     const where = [p.job === undefined ? undefined : `job ${(0,util_printable/* quoted */.TL)(p.job)}`, p.field]
         .filter((s) => s !== undefined)
@@ -46975,6 +46980,7 @@ function summaryData(summary, annotationLimit, reasons) {
             }),
         counts: summary.counts,
         durationMs: summary.durationMs,
+        ...(summary.outDirFailures === undefined ? {} : { outDirFailures: summary.outDirFailures }),
         failed: summary.jobs
             .filter((j) => j.status === 'failed')
             .map((j) => ({
@@ -46990,9 +46996,15 @@ function summaryData(summary, annotationLimit, reasons) {
         annotationLimit,
     };
 }
-/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
+/**
+ * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
+ * taken out: GitHub shows their escape codes as text.
+ */
 function tail(j) {
-    const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
+    const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
+        .toString('utf8')
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .trimEnd();
     const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
     return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
@@ -47012,7 +47024,7 @@ function failedSection(d, budget) {
     for (const [i, f] of d.failed.entries()) {
         const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
-        const block = `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
+        const block = `**${cell(f.name)}**${why} (${exitCodeNote(f.exitCode, f.message)}${secs(f.durationMs)})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
         size += bytes(block);
         if (size > budget) {
@@ -47043,8 +47055,22 @@ function reasonsSection(d) {
  */
 function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
     const c = d.counts;
-    let text = `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
+    const placed = d.outDirFailures ?? [];
+    const heading = c.failed > 0
+        ? `${c.failed} failed`
+        : placed.length > 0
+            ? `outputs not placed in the out dir (${placed.length})`
+            : 'all jobs succeeded';
+    let text = `## disbuild: ${heading}\n\n` +
         `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
+    if (placed.length > 0) {
+        text += '### Outputs not placed in the out dir\n\n';
+        for (const m of placed.slice(0, REASON_LIMIT))
+            text += `- ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(m, Infinity))}\n`;
+        if (placed.length > REASON_LIMIT)
+            text += `- … and ${placed.length - REASON_LIMIT} more\n`;
+        text += '\n';
+    }
     if (d.failed.length > 0)
         text += failedSection(d, limit / 2);
     if (d.reasons !== undefined)
@@ -47063,6 +47089,15 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
         text += row;
     }
     return text;
+}
+/**
+ * "exit code N, " for the parenthesis after a failed job, unless there is none (killed by a signal, never started)
+ * or its message says it already ("exited with code 3").
+ */
+function exitCodeNote(exitCode, message) {
+    if (exitCode === null || (message !== undefined && /\bcode \d/.test(message)))
+        return '';
+    return `exit code ${String(exitCode)}, `;
 }
 
 ;// CONCATENATED MODULE: ./src/report/github-reporter.ts
@@ -47138,7 +47173,7 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed (exit code ${String(j.exitCode)})`;
+        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed${j.exitCode === null ? '' : ` (exit code ${String(j.exitCode)})`}`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,
@@ -49557,6 +49592,13 @@ function parseActionInputs(get) {
         : undefined;
     if (remote && remote.url === '')
         problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
+    // A remote cache's settings without it: the workflow meant to share artifacts, and would not.
+    if (!remote) {
+        for (const name of [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]) {
+            if (get(name) !== '')
+                problems.push(`Input "${name}" is set, but "cache" is ${cache}: set cache: http or turbo to use it`);
+        }
+    }
     const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), (0,external_node_os_.availableParallelism)()), 1);
     const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS), 30);
     const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16, false, MAX_SHARDS), 16);
@@ -49565,6 +49607,9 @@ function parseActionInputs(get) {
     if (mode === 'aggregate' && plan === '')
         problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
     const shard = take(parseShard(get(Inputs.shard)), undefined);
+    // A shard's plan without its shard: every leg of the matrix would build the whole graph.
+    if (mode === 'run' && plan !== '' && shard === undefined && get(Inputs.shard) === '')
+        problems.push('Input "plan" needs "shard" in mode run (shard: ${{ matrix.shard }}), got shard ""');
     const given = get(Inputs.shardsResult);
     const shardsResult = given === ''
         ? undefined
@@ -51274,6 +51319,9 @@ async function runMain(deps) {
     const graph = await loadActionGraph(o.graph, places.workspace, places.sourceDir, places.baseEnv, unchangedIndexedFiles(places.workTree));
     if (!graph.ok)
         throw stepError(graph.error);
+    // Most often a slip (`{}`, a misspelled "Jobs", a graph command that printed nothing useful), which would pass.
+    if (graph.value.jobs.length === 0)
+        core/* warning */.$e(`disbuild: ${NO_JOBS}`);
     // disbuild.json's salt applies unless the salt input is set.
     const salted = o.salt === '' && graph.value.configSalt !== undefined ? { ...o, salt: graph.value.configSalt } : o;
     core/* saveState */.LZ(State.workDir, places.workDir);

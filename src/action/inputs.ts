@@ -155,6 +155,13 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       ? { url: get(Inputs.cacheUrl), team: get(Inputs.cacheTeam), token: get(Inputs.cacheToken) }
       : undefined;
   if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
+  // A remote cache's settings without it: the workflow meant to share artifacts, and would not.
+  if (!remote) {
+    for (const name of [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]) {
+      if (get(name) !== '')
+        problems.push(`Input "${name}" is set, but "cache" is ${cache}: set cache: http or turbo to use it`);
+    }
+  }
   const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), availableParallelism()), 1);
   const runnerStartupSeconds = take(
     positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS),
@@ -166,6 +173,9 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
   if (mode === 'aggregate' && plan === '')
     problems.push('Input "plan" is required with mode aggregate (the plan step\'s "plan" output), got ""');
   const shard = take(parseShard(get(Inputs.shard)), undefined);
+  // A shard's plan without its shard: every leg of the matrix would build the whole graph.
+  if (mode === 'run' && plan !== '' && shard === undefined && get(Inputs.shard) === '')
+    problems.push('Input "plan" needs "shard" in mode run (shard: ${{ matrix.shard }}), got shard ""');
   const given = get(Inputs.shardsResult);
   const shardsResult =
     given === ''

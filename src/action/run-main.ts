@@ -19,7 +19,7 @@ import type { EngineOptions } from '../engine-options.js';
 import { runGraph } from '../engine.js';
 import type { Graph, GraphProblem } from '../graph/model.js';
 import { startWorkTreeListings, unchangedIndexedFiles, type WorkTreeListings } from '../ids/file-digest.js';
-import { formatProblem } from '../graph/model.js';
+import { formatProblem, NO_JOBS } from '../graph/model.js';
 import { annotateFailures, GithubReporter, writeStepSummary } from '../report/github-reporter.js';
 import { writeJsonReport } from '../report/json-report.js';
 import type { Reporter } from '../report/events.js';
@@ -91,6 +91,8 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
     unchangedIndexedFiles(places.workTree),
   );
   if (!graph.ok) throw stepError(graph.error);
+  // Most often a slip (`{}`, a misspelled "Jobs", a graph command that printed nothing useful), which would pass.
+  if (graph.value.jobs.length === 0) core.warning(`disbuild: ${NO_JOBS}`);
   // disbuild.json's salt applies unless the salt input is set.
   const salted =
     o.salt === '' && graph.value.configSalt !== undefined ? { ...o, salt: graph.value.configSalt } : o;

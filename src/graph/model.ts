@@ -72,6 +72,13 @@ export function missingSourceFile(id: string, path: string): GraphProblem {
   return { field: `SourceFiles[${quoted(id)}]`, message: `source file ${printable(path)} does not exist` };
 }
 
+/**
+ * The warning for a graph of no jobs: valid (a producer may have nothing to build), but most often a slip that
+ * would pass unnoticed.
+ */
+export const NO_JOBS =
+  'the graph has no jobs: nothing is built or checked (an empty graph, or "Jobs" misspelled?)';
+
 export function formatProblem(p: GraphProblem): string {
   const where = [p.job === undefined ? undefined : `job ${quoted(p.job)}`, p.field]
     .filter((s) => s !== undefined)

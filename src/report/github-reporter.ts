@@ -85,7 +85,7 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
       sourceDir,
       repoDir,
     );
-    const title = `disbuild: ${printable(j.name)} failed (exit code ${String(j.exitCode)})`;
+    const title = `disbuild: ${printable(j.name)} failed${j.exitCode === null ? '' : ` (exit code ${String(j.exitCode)})`}`;
     if (d) {
       core.error(d.message, {
         title,

@@ -34,6 +34,8 @@ export interface SummaryData {
   /** Why jobs ran (built or failed), by name, at most REASON_LIMIT; `moreReasons` counts the rest. */
   reasons?: { name: string; reason: string }[];
   moreReasons?: number;
+  /** Targets whose outputs could not be placed in `--out-dir` (the step fails for them). */
+  outDirFailures?: string[];
 }
 
 /** At most this many jobs that ran get their one-line reason in the summary. */
@@ -60,6 +62,7 @@ export function summaryData(
         }),
     counts: summary.counts,
     durationMs: summary.durationMs,
+    ...(summary.outDirFailures === undefined ? {} : { outDirFailures: summary.outDirFailures }),
     failed: summary.jobs
       .filter((j) => j.status === 'failed')
       .map((j) => ({
@@ -76,9 +79,15 @@ export function summaryData(
   };
 }
 
-/** The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. */
+/**
+ * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
+ * taken out: GitHub shows their escape codes as text.
+ */
 function tail(j: JobOutcome): string {
-  const text = (j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8').trimEnd();
+  const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
+    .toString('utf8')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trimEnd();
   const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
   return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
@@ -102,7 +111,7 @@ function failedSection(d: SummaryData, budget: number): string {
     const why = f.message === undefined ? '' : `: ${escape(printable(f.message, Infinity))}`;
     const f3 = fence(f.stderrTail);
     const block =
-      `**${cell(f.name)}**${why} (exit code ${String(f.exitCode)}, ${secs(f.durationMs)})\n\n` +
+      `**${cell(f.name)}**${why} (${exitCodeNote(f.exitCode, f.message)}${secs(f.durationMs)})\n\n` +
       (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
     size += bytes(block);
     if (size > budget) {
@@ -133,9 +142,22 @@ function reasonsSection(d: SummaryData): string {
  */
 export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): string {
   const c = d.counts;
+  const placed = d.outDirFailures ?? [];
+  const heading =
+    c.failed > 0
+      ? `${c.failed} failed`
+      : placed.length > 0
+        ? `outputs not placed in the out dir (${placed.length})`
+        : 'all jobs succeeded';
   let text =
-    `## disbuild: ${c.failed > 0 ? `${c.failed} failed` : 'all jobs succeeded'}\n\n` +
+    `## disbuild: ${heading}\n\n` +
     `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
+  if (placed.length > 0) {
+    text += '### Outputs not placed in the out dir\n\n';
+    for (const m of placed.slice(0, REASON_LIMIT)) text += `- ${escape(printable(m, Infinity))}\n`;
+    if (placed.length > REASON_LIMIT) text += `- … and ${placed.length - REASON_LIMIT} more\n`;
+    text += '\n';
+  }
   if (d.failed.length > 0) text += failedSection(d, limit / 2);
   if (d.reasons !== undefined) text += reasonsSection(d);
   text += '### Jobs\n\n| job | status | time |\n|---|---|---|\n';
@@ -152,4 +174,13 @@ export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): st
     text += row;
   }
   return text;
+}
+
+/**
+ * "exit code N, " for the parenthesis after a failed job, unless there is none (killed by a signal, never started)
+ * or its message says it already ("exited with code 3").
+ */
+export function exitCodeNote(exitCode: number | null, message: string | undefined): string {
+  if (exitCode === null || (message !== undefined && /\bcode \d/.test(message))) return '';
+  return `exit code ${String(exitCode)}, `;
 }

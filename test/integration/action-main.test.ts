@@ -187,6 +187,19 @@ describe('the bundled Action, run as the runner runs it', () => {
     }
   });
 
+  it('warns of a graph of no jobs, and says in the summary when outputs could not be placed in out-dir', async () => {
+    // Before: a graph command that printed `{}` passed in silence.
+    const empty = await rig.main({ cache: 'none' }, { edit: { 'graph.json': '{}' } });
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain('::warning::disbuild: the graph has no jobs');
+    // Before: the step failed and its summary said "all jobs succeeded", "0 failed".
+    const placed = await rig.main({ cache: 'none', 'out-dir': 'graph.json' }, { edit: withGraph(jobs) });
+    expect(placed.code).toBe(1);
+    expect(placed.summary).toContain('## disbuild: outputs not placed in the out dir (');
+    expect(placed.summary).toContain('### Outputs not placed in the out dir');
+    expect(placed.summary).not.toContain('all jobs succeeded');
+  });
+
   it('reports every problem of an invalid graph, naming the job and field', async () => {
     const bad = [rig.job('x', 'true', { deps: ['y'] }), rig.job('y', 'true', { deps: ['x'] })];
     const r = await rig.main({ cache: 'none' }, { edit: withGraph(bad) });

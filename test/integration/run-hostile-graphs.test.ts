@@ -35,6 +35,17 @@ describe('hostile graphs fail cleanly', () => {
     expect(left.filter((p) => !/^disbuild(\/code(\/[^/]+\.v8)?)?$/.test(p))).toEqual([]);
   }
 
+  it('a graph of no jobs, or whose "Jobs" is misspelled, passes with a warning', async () => {
+    // Before: "0 jobs … in 0.00s" and nothing else: a graph command that printed `{}` made CI pass.
+    for (const graph of ['{}', '{"jobz":[{"ID":"x"}]}']) {
+      const r = await run(graph);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).toContain(
+        'warning: the graph has no jobs: nothing is built or checked (an empty graph, or "Jobs" misspelled?)',
+      );
+    }
+  });
+
   it('a NUL byte in an input path', async () => {
     const r = await run(graphJson([{ name: 'nul', inputs: ['a.txt\0.evil'], cmds: [{ exec: ['true'] }] }]));
     expect(r.code, r.stderr).toBe(2);

@@ -4,7 +4,7 @@ import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
-import { formatProblem, type Graph, type PathSet } from '../../graph/model.js';
+import { formatProblem, type Graph, NO_JOBS, type PathSet } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { JobRef, Reporter, RunEvent } from '../../report/events.js';
 import { writeJsonReport } from '../../report/json-report.js';
@@ -95,6 +95,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
   };
   // What the record's answer ran into (a damaged entry it found, say): the run then builds what the record had.
   for (const message of request.warnings) warn(message);
+  // Most often a slip (`{}`, a misspelled "Jobs", a graph command that printed nothing useful), which would pass.
+  if (graph.jobs.length === 0) warn(NO_JOBS);
   const salt = v.salt ?? input.salt ?? '';
   if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));

@@ -81,6 +81,17 @@ describe('parseActionInputs', () => {
     [{ cache: 'http' }, 'Input "cache-url" is required with cache http, got ""'],
     [{ cache: 'turbo', 'cache-team': 't' }, 'Input "cache-url" is required with cache turbo, got ""'],
     [{ 'graph-command': 'make graph' }, 'Inputs "graph" and "graph-command" exclude each other; set one'],
+    // Before: accepted in silence, and the run shared nothing (github is the default cache).
+    [
+      { 'cache-url': 'https://c.example' },
+      'Input "cache-url" is set, but "cache" is github: set cache: http or turbo to use it',
+    ],
+    [
+      { cache: 'local', 'cache-token': 't' },
+      'Input "cache-token" is set, but "cache" is local: set cache: http or turbo to use it',
+    ],
+    // Before: accepted, and every leg of the matrix built the whole graph.
+    [{ plan: 'abc' }, 'Input "plan" needs "shard" in mode run (shard: ${{ matrix.shard }}), got shard ""'],
     // Before: accepted. Plan mode then ran out of memory counting runners, a shard dealing components into 10^8
     // shards did too, and a wait past 2^31 ms made its timers fire after 1 ms, looking the job up in a busy loop.
     [{ 'max-shards': '100000000' }, 'Input "max-shards" must be at most 256, got "100000000"'],

@@ -71,6 +71,34 @@ describe('renderSummaryMarkdown', () => {
     );
   });
 
+  it('says the exit code once, and none for a job that has none', () => {
+    // Before: "exited with code 2 (exit code 2, …)" and "killed by SIGKILL (exit code null, …)".
+    expect(render([job('t', 'failed', 'x', 'exited with code 2')])).toContain(
+      '**t**: exited with code 2 (1.5 s)',
+    );
+    const killed = { ...job('k', 'failed', 'x', 'killed by SIGKILL'), exitCode: null };
+    expect(render([killed])).toContain('**k**: killed by SIGKILL (1.5 s)');
+  });
+
+  it('takes the colours out of a log: GitHub would show their codes as text', () => {
+    const md = render([job('c', 'failed', '\x1b[31merror\x1b[0m: \x1b[1mbad thing\x1b[0m')]);
+    expect(md).toContain('```\nerror: bad thing\n```');
+    expect(md).not.toContain('\x1b');
+  });
+
+  it('says which targets could not be placed in the out dir, and does not call the run a success', () => {
+    const s = {
+      ...summary([job('a', 'built')]),
+      outDirFailures: ['cannot place the outputs of a in /x/a: EEXIST'],
+    };
+    const md = renderSummaryMarkdown(summaryData(s, 10));
+    // Before: "## disbuild: all jobs succeeded", and the failure only in a warning of the log.
+    expect(md).toContain('## disbuild: outputs not placed in the out dir (1)\n');
+    expect(md).toContain(
+      '### Outputs not placed in the out dir\n\n- cannot place the outputs of a in /x/a: EEXIST\n',
+    );
+  });
+
   it('shows only the last lines of a long log, in a fence the log cannot close', () => {
     const lines = Array.from({ length: 100 }, (_, i) => `line ${i}`);
     const md = render([job('f', 'failed', [...lines, '```', 'after the fence'].join('\n'))]);
