@@ -46988,7 +46988,7 @@ function summaryData(summary, annotationLimit, reasons) {
             exitCode: j.exitCode,
             durationMs: j.durationMs,
             ...(j.message === undefined ? {} : { message: j.message }),
-            stderrTail: tail(j),
+            stderrTail: summaryTail(j),
         })),
         jobs: [...summary.jobs]
             .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
@@ -47000,7 +47000,7 @@ function summaryData(summary, annotationLimit, reasons) {
  * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
  * taken out: GitHub shows their escape codes as text.
  */
-function tail(j) {
+function summaryTail(j) {
     const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
         .toString('utf8')
         .replace(/\x1b\[[0-9;]*m/g, '')
@@ -47028,7 +47028,7 @@ function failedSection(d, budget) {
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
         size += bytes(block);
         if (size > budget) {
-            text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
+            text += `… and ${d.failed.length - i} more failed jobs (the JSON report, the step's \`report\` output, has their logs: keep it with actions/upload-artifact).\n\n`;
             break;
         }
         text += block;
@@ -47109,7 +47109,8 @@ function exitCodeNote(exitCode, message) {
 
 /** At most this many error annotations; the summary counts the rest. */
 const ANNOTATION_LIMIT = 10;
-const ICON = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
+/** As the step summary shows them (run-summary-markdown.ts). */
+const ICON = { failed: '❌', skipped: '⏭️', built: '🔨', cached: '✅' };
 /**
  * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
  * warning annotations, a line of progress at the start and the end. Deals with: the runner's log format.
@@ -47183,7 +47184,10 @@ function annotateFailures(summary, sourceDir, repoDir) {
             });
         }
         else {
-            core/* error */.z3(j.message === undefined ? title : (0,util_printable/* printable */.g$)(j.message, Infinity), { title });
+            // No diagnostic to point at: the end of the log, which is all a pull request's checks view shows.
+            const why = j.message === undefined ? title : (0,util_printable/* printable */.g$)(j.message, Infinity);
+            const tail = summaryTail(j);
+            core/* error */.z3(tail === '' ? why : `${why}\n${tail}`, { title });
         }
     }
 }

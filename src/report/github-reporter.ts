@@ -4,12 +4,13 @@ import { printable } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobOutcome, JobStatus, Reporter, RunEvent, RunSummary } from './events.js';
 import { findDiagnostic } from './diagnostics.js';
-import { renderSummaryMarkdown, summaryData } from './run-summary-markdown.js';
+import { renderSummaryMarkdown, summaryData, summaryTail } from './run-summary-markdown.js';
 
 /** At most this many error annotations; the summary counts the rest. */
 export const ANNOTATION_LIMIT = 10;
 
-const ICON: Record<JobStatus, string> = { failed: '❌', skipped: '⏭️', built: '✅', cached: '♻️' };
+/** As the step summary shows them (run-summary-markdown.ts). */
+const ICON: Record<JobStatus, string> = { failed: '❌', skipped: '⏭️', built: '🔨', cached: '✅' };
 
 /**
  * Renders a run for GitHub Actions: a collapsed log group per finished job with its output, warnings as
@@ -94,7 +95,10 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
         ...(d.column ? { startColumn: d.column } : {}),
       });
     } else {
-      core.error(j.message === undefined ? title : printable(j.message, Infinity), { title });
+      // No diagnostic to point at: the end of the log, which is all a pull request's checks view shows.
+      const why = j.message === undefined ? title : printable(j.message, Infinity);
+      const tail = summaryTail(j);
+      core.error(tail === '' ? why : `${why}\n${tail}`, { title });
     }
   }
 }

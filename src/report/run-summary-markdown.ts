@@ -70,7 +70,7 @@ export function summaryData(
         exitCode: j.exitCode,
         durationMs: j.durationMs,
         ...(j.message === undefined ? {} : { message: j.message }),
-        stderrTail: tail(j),
+        stderrTail: summaryTail(j),
       })),
     jobs: [...summary.jobs]
       .sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b))
@@ -83,7 +83,7 @@ export function summaryData(
  * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
  * taken out: GitHub shows their escape codes as text.
  */
-function tail(j: JobOutcome): string {
+export function summaryTail(j: JobOutcome): string {
   const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
     .toString('utf8')
     .replace(/\x1b\[[0-9;]*m/g, '')
@@ -115,7 +115,7 @@ function failedSection(d: SummaryData, budget: number): string {
       (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
     size += bytes(block);
     if (size > budget) {
-      text += `… and ${d.failed.length - i} more failed jobs (the JSON report has their logs).\n\n`;
+      text += `… and ${d.failed.length - i} more failed jobs (the JSON report, the step's \`report\` output, has their logs: keep it with actions/upload-artifact).\n\n`;
       break;
     }
     text += block;

@@ -150,6 +150,8 @@ describe('the bundled Action, run as the runner runs it', () => {
     const r = await rig.main({ cache: 'none' }, { edit: withGraph(many) });
     expect(r.code).toBe(1);
     expect(r.stdout.match(/^::error title=disbuild%3A bad-\d+ failed/gm)).toHaveLength(10);
+    // With no diagnostic to point at, the annotation holds the end of the log (before: "exited with code 1" alone).
+    expect(r.stdout).toContain('::exited with code 1%0Abroken 0\n');
     expect(r.summary).toContain('2 more failed jobs have no annotation');
     expect(JSON.parse(r.outputs['failed-jobs']!)).toHaveLength(12);
   });

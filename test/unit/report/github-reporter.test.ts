@@ -36,7 +36,7 @@ describe('GithubReporter', () => {
     expect(lines).toContain('out line');
     expect(lines).toContain('err line');
     expect(lines.indexOf('err line')).toBeLessThan(lines.indexOf('::endgroup::'));
-    expect(text()).toContain('::group::✅ docs: built\n::endgroup::\n');
+    expect(text()).toContain('::group::🔨 docs: built\n::endgroup::\n');
   });
 
   it("keeps workflow commands in a job's output from being obeyed", () => {
