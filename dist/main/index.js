@@ -46965,7 +46965,9 @@ const STATUS_TEXT = {
 const ORDER = { failed: 0, skipped: 1, built: 2, cached: 3 };
 /** At most this many jobs that ran get their one-line reason in the summary. */
 const REASON_LIMIT = 50;
-const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Numbers in names by their value (`pkg-2` before `pkg-10`), for readers; ties by code units, so the order is total. */
+const collator = new Intl.Collator('en', { numeric: true });
+const byName = (a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 /** Pure: a run's summary → the data the step summary shows. */
 function summaryData(summary, annotationLimit, reasons) {
     const ran = summary.jobs
@@ -49759,9 +49761,9 @@ function runOutputs(summary, reportPath) {
         out[s] = String(summary.counts[s]);
     return out;
 }
-/** A shard with nothing to do: no job ran, none failed. */
-function idleOutputs() {
-    const out = { [Outputs.failedJobs]: '[]' };
+/** A shard with nothing to do (or a planner with no trunk): no job ran, none failed; `reportPath` says so. */
+function idleOutputs(reportPath) {
+    const out = { [Outputs.failedJobs]: '[]', [Outputs.report]: reportPath };
     for (const s of STATUSES)
         out[s] = '0';
     return out;
@@ -51343,7 +51345,8 @@ async function locate(o, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
     const sourceDir = (0,external_node_path_.resolve)(workspace, o.sourceDir);
     const isDir = await (0,promises_.stat)(sourceDir).then((s) => s.isDirectory(), () => false);
-    if (!isDir) {
+    const inside = (0,external_node_path_.relative)(workspace, sourceDir);
+    if (!isDir || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside)) {
         throw new errors/* StepError */.zg(`Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`);
     }
     const runnerTemp = (0,external_node_path_.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)());
@@ -51391,9 +51394,10 @@ async function plan(graph, o, p, cache, env) {
     }
     else {
         await cache.close();
-        setOutputs(idleOutputs());
+        const report = emptyReport(p);
+        setOutputs(idleOutputs(report));
         if (o.cache === 'github')
-            saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(emptyReport(p), pl.cached));
+            saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(report, pl.cached));
     }
     if (saved === 'denied')
         pl = readOnlyPlan(pl, !ok);
@@ -51443,7 +51447,9 @@ function describePlan(pl) {
         ? pl.trunk.length > 0
             ? `all of them here (no matrix beats one runner); `
             : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
-        : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+        : shards === 0
+            ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
+            : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
     const mode = pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
@@ -51556,8 +51562,9 @@ async function run(graph, o, p, cache, env) {
     const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
     if (o.shard && targets.length === 0) {
         await cache.close();
-        setOutputs(idleOutputs());
-        await parts?.save(o.shard.index, emptyReport(p));
+        const report = emptyReport(p);
+        setOutputs(idleOutputs(report));
+        await parts?.save(o.shard.index, report);
         return true;
     }
     // The run's cancellation, made here so that the waits for other shards' jobs end with it too.

@@ -28576,9 +28576,9 @@ function runOutputs(summary, reportPath) {
         out[s] = String(summary.counts[s]);
     return out;
 }
-/** A shard with nothing to do: no job ran, none failed. */
-function idleOutputs() {
-    const out = { [Outputs.failedJobs]: '[]' };
+/** A shard with nothing to do (or a planner with no trunk): no job ran, none failed; `reportPath` says so. */
+function idleOutputs(reportPath) {
+    const out = { [Outputs.failedJobs]: '[]', [Outputs.report]: reportPath };
     for (const s of STATUSES)
         out[s] = '0';
     return out;

@@ -35,9 +35,9 @@ export function runOutputs(summary: RunSummary, reportPath: string): Record<stri
   return out;
 }
 
-/** A shard with nothing to do: no job ran, none failed. */
-export function idleOutputs(): Record<string, string> {
-  const out: Record<string, string> = { [Outputs.failedJobs]: '[]' };
+/** A shard with nothing to do (or a planner with no trunk): no job ran, none failed; `reportPath` says so. */
+export function idleOutputs(reportPath: string): Record<string, string> {
+  const out: Record<string, string> = { [Outputs.failedJobs]: '[]', [Outputs.report]: reportPath };
   for (const s of STATUSES) out[s] = '0';
   return out;
 }

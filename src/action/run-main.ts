@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Cache } from '../cache/cache.js';
 import { githubEntryStore } from '../cache/github-actions-cache.js';
 import { LocalCache } from '../cache/local-cache.js';
@@ -115,7 +115,8 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Omit<Pl
     (s) => s.isDirectory(),
     () => false,
   );
-  if (!isDir) {
+  const inside = relative(workspace, sourceDir);
+  if (!isDir || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new StepError(
       `Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`,
     );
@@ -182,9 +183,10 @@ async function plan(
     ok = summary.ok;
   } else {
     await cache.close();
-    setOutputs(idleOutputs());
+    const report = emptyReport(p);
+    setOutputs(idleOutputs(report));
     if (o.cache === 'github')
-      saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(emptyReport(p), pl.cached));
+      saved = await reportParts(o, p, env, pl.encoded)?.save(0, withPlannedHits(report, pl.cached));
   }
   if (saved === 'denied') pl = readOnlyPlan(pl, !ok);
   setOutputs(planOutputs(pl));
@@ -238,7 +240,9 @@ function describePlan(pl: Plan): string {
       ? pl.trunk.length > 0
         ? `all of them here (no matrix beats one runner); `
         : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
-      : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+      : shards === 0
+        ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
+        : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
   const mode =
     pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
   return [
@@ -385,8 +389,9 @@ async function run(
   const parts = o.shard && o.plan !== undefined ? reportParts(o, p, env, o.plan) : undefined;
   if (o.shard && targets.length === 0) {
     await cache.close();
-    setOutputs(idleOutputs());
-    await parts?.save(o.shard.index, emptyReport(p));
+    const report = emptyReport(p);
+    setOutputs(idleOutputs(report));
+    await parts?.save(o.shard.index, report);
     return true;
   }
   // The run's cancellation, made here so that the waits for other shards' jobs end with it too.

@@ -41,8 +41,10 @@ export interface SummaryData {
 /** At most this many jobs that ran get their one-line reason in the summary. */
 export const REASON_LIMIT = 50;
 
+/** Numbers in names by their value (`pkg-2` before `pkg-10`), for readers; ties by code units, so the order is total. */
+const collator = new Intl.Collator('en', { numeric: true });
 const byName = (a: { name: string }, b: { name: string }): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Pure: a run's summary → the data the step summary shows. */
 export function summaryData(

@@ -178,6 +178,9 @@ describe('the bundled Action, run as the runner runs it', () => {
       [{ graph: 'nope.json' }, 'Input "graph": cannot read "nope.json" (ENOENT)'],
       [{ shard: '5/4' }, 'Input "shard" must look like i/n with 1 <= i <= n, got "5/4"'],
       [{ 'source-dir': 'missing' }, 'Input "source-dir" must be a directory in the workspace, got "missing"'],
+      // Before: accepted, although the message says "in the workspace".
+      [{ 'source-dir': '..' }, 'Input "source-dir" must be a directory in the workspace, got ".."'],
+      [{ 'source-dir': '/etc' }, 'Input "source-dir" must be a directory in the workspace, got "/etc"'],
       [{ graph: '', 'graph-command': 'exit 3' }, 'Input "graph-command": "exit 3" failed (exit code 3)'],
       [{ targets: 'nosuch' }, 'Input "targets": target "nosuch" matches no job name'],
     ];

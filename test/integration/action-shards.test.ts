@@ -301,6 +301,8 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     expect(plan.code, plan.stdout).toBe(0);
     expect(JSON.parse(plan.outputs.matrix!)).toEqual({ shard: ['1/1'] });
     expect(plan.stdout).toContain('2 of 2 jobs to build');
+    // Before: "2 here first (the trunk), the rest in 0 shards (matrix of 1)".
+    expect(plan.stdout).toContain('all 2 here (the trunk); the matrix of 1 has nothing left to build');
   });
 
   it('a shard with no jobs succeeds at once', async () => {
@@ -308,6 +310,8 @@ describe('the bundled Action: plan, shards, aggregate', () => {
     const r = await rig.main({ 'key-prefix': 'idle', shard: '2/2' }, { edit: small });
     expect(r.code, r.stdout).toBe(0);
     expect(r.executions).toEqual([]);
+    // The report output is set as for any run (before: every output but this one).
+    expect(JSON.parse(await readFile(r.outputs.report!, 'utf8'))).toMatchObject({ jobs: [] });
     expect(r.outputs).toMatchObject({ built: '0', failed: '0', 'failed-jobs': '[]' });
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Inputs } from '../../../src/action/inputs.js';
-import { Outputs, planOutputs, runOutputs } from '../../../src/action/outputs.js';
+import { idleOutputs, Outputs, planOutputs, runOutputs } from '../../../src/action/outputs.js';
 import type { JobOutcome, RunSummary } from '../../../src/report/events.js';
 
 function job(name: string, status: JobOutcome['status']): JobOutcome {
@@ -64,5 +64,17 @@ describe('action outputs', () => {
     expect(section('inputs')).toEqual(Object.values(Inputs).sort());
     expect(section('outputs')).toEqual(Object.values(Outputs).sort());
     expect(yml).toMatch(/using: node24\n\s+main: dist\/main\/index\.js\n\s+post: dist\/post\/index\.js/);
+  });
+
+  it('an idle shard, or a planner with no trunk, sets the report output too (documented as always set)', () => {
+    // Before: every output but `report`.
+    expect(idleOutputs('/tmp/r.json')).toEqual({
+      [Outputs.failedJobs]: '[]',
+      [Outputs.report]: '/tmp/r.json',
+      cached: '0',
+      built: '0',
+      failed: '0',
+      skipped: '0',
+    });
   });
 });

@@ -80,6 +80,15 @@ describe('renderSummaryMarkdown', () => {
     expect(render([killed])).toContain('**k**: killed by SIGKILL (1.5 s)');
   });
 
+  it('lists jobs with numbers in their names by value', () => {
+    // Before: pkg-10 before pkg-2.
+    expect(tableNames(render(['pkg-10', 'pkg-2', 'pkg-1'].map((n) => job(n, 'cached'))))).toEqual([
+      'pkg-1',
+      'pkg-2',
+      'pkg-10',
+    ]);
+  });
+
   it('takes the colours out of a log: GitHub would show their codes as text', () => {
     const md = render([job('c', 'failed', '\x1b[31merror\x1b[0m: \x1b[1mbad thing\x1b[0m')]);
     expect(md).toContain('```\nerror: bad thing\n```');
