@@ -51672,7 +51672,9 @@ async function build(graph, o, p, cache, targets, importing, controller = new Ab
         explainer.flush();
         const summary = result.value;
         const reportPath = (0,external_node_path_.join)(p.runnerTemp, 'disbuild-report.json');
-        await publish(summary, reportPath, p, reasons);
+        // Without a cache every job runs for that reason alone: "built before, but the cache no longer has it" would
+        // mislead.
+        await publish(summary, reportPath, p, o.cache === 'none' ? undefined : reasons);
         if (controller.signal.aborted)
             throw new errors/* StepError */.zg('disbuild: cancelled; jobs were stopped');
         const ok = summary.counts.failed + summary.counts.skipped === 0 && summary.outDirFailures === undefined;

@@ -524,7 +524,9 @@ async function build(
     explainer.flush();
     const summary = result.value;
     const reportPath = join(p.runnerTemp, 'disbuild-report.json');
-    await publish(summary, reportPath, p, reasons);
+    // Without a cache every job runs for that reason alone: "built before, but the cache no longer has it" would
+    // mislead.
+    await publish(summary, reportPath, p, o.cache === 'none' ? undefined : reasons);
     if (controller.signal.aborted) throw new StepError('disbuild: cancelled; jobs were stopped');
     const ok = summary.counts.failed + summary.counts.skipped === 0 && summary.outDirFailures === undefined;
     return { ok, reportPath, names };

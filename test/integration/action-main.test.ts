@@ -203,6 +203,10 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(placed.summary).toContain('## disbuild: outputs not placed in the out dir (');
     expect(placed.summary).toContain('### Outputs not placed in the out dir');
     expect(placed.summary).not.toContain('all jobs succeeded');
+    // Without a cache, every job runs for that reason alone (before: "built before with this key, but the cache no
+    // longer has it" from the second run on).
+    const again = await rig.main({ cache: 'none' }, { edit: withGraph(jobs) });
+    expect(again.summary).not.toContain('### Why jobs ran');
   });
 
   it('reports every problem of an invalid graph, naming the job and field', async () => {
