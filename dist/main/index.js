@@ -51368,6 +51368,10 @@ const stepError = (problems) => new errors/* StepError */.zg(problems
     : formatProblem(p))
     .join('\n'));
 async function plan(graph, o, p, cache, env) {
+    // The shards restore what the planner built from the cache; these caches do not span runners.
+    if (o.cache === 'none' || o.cache === 'local') {
+        core/* warning */.$e(`disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`);
+    }
     const planned = await planShards(graph, {
         sourceDir: p.sourceDir,
         salt: o.salt,

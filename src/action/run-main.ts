@@ -153,6 +153,12 @@ async function plan(
   cache: Cache,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
+  // The shards restore what the planner built from the cache; these caches do not span runners.
+  if (o.cache === 'none' || o.cache === 'local') {
+    core.warning(
+      `disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`,
+    );
+  }
   const planned = await planShards(
     graph,
     {

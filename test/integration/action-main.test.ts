@@ -207,6 +207,11 @@ describe('the bundled Action, run as the runner runs it', () => {
     // longer has it" from the second run on).
     const again = await rig.main({ cache: 'none' }, { edit: withGraph(jobs) });
     expect(again.summary).not.toContain('### Why jobs ran');
+    // Before: a plan with no cache spanning runners, whose shards build the trunk again, said nothing.
+    const planned = await rig.main({ cache: 'none', mode: 'plan' }, { edit: withGraph(jobs) });
+    expect(planned.stdout).toContain(
+      '::warning::disbuild: mode plan with cache none: the shards cannot restore',
+    );
   });
 
   it('reports every problem of an invalid graph, naming the job and field', async () => {
