@@ -1384,7 +1384,7 @@ function insideGitDir(pattern) {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   g$: () => (/* binding */ printable)
 /* harmony export */ });
-/* unused harmony export SHOWN_CHARS */
+/* unused harmony exports SHOWN_CHARS, printableLines */
 /**
  * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
  * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
@@ -1427,6 +1427,18 @@ function quoted(s, max = SHOWN_CHARS) {
     const head = cut(s, max);
     const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
     return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
+}
+/** UNSAFE less the newline and the tab, which a log's lines keep. */
+const UNSAFE_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Terminal escape sequences: CSI (colours, cursor moves, erasing), OSC (titles, hyperlinks), and two-byte ones. */
+const TERMINAL_ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+/**
+ * A log's text made safe to show as lines (a summary's code block, an annotation): terminal escape sequences and
+ * carriage returns taken out (GitHub shows them as text, or as line breaks), every other control character escaped
+ * as printable does; newlines and tabs kept. Not cut: the caller takes the lines it shows.
+ */
+function printableLines(s) {
+    return s.replace(TERMINAL_ESCAPES, '').replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
 }
 
 

@@ -46999,14 +46999,11 @@ function summaryData(summary, annotationLimit, reasons) {
     };
 }
 /**
- * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
- * taken out: GitHub shows their escape codes as text.
+ * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Terminal
+ * escapes are taken out and other control characters escaped (printableLines): GitHub shows them as text.
  */
 function summaryTail(j) {
-    const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
-        .toString('utf8')
-        .replace(/\x1b\[[0-9;]*m/g, '')
-        .trimEnd();
+    const text = (0,util_printable/* printableLines */.fk)((j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8')).trimEnd();
     const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
     return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
@@ -47066,11 +47063,12 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
     let text = `## disbuild: ${heading}\n\n` +
         `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
     if (placed.length > 0) {
-        text += '### Outputs not placed in the out dir\n\n';
-        for (const m of placed.slice(0, REASON_LIMIT))
-            text += `- ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(m, Infinity))}\n`;
-        if (placed.length > REASON_LIMIT)
-            text += `- … and ${placed.length - REASON_LIMIT} more\n`;
+        // Each message cut as names are (it holds one twice), in a stable order.
+        const lines = [...placed].sort().map((m) => `- ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(m, 2 * util_printable/* SHOWN_CHARS */.q4))}\n`);
+        const shown = lines.slice(0, REASON_LIMIT);
+        text += `### Outputs not placed in the out dir\n\n${shown.join('')}`;
+        if (lines.length > shown.length)
+            text += `- … and ${lines.length - shown.length} more\n`;
         text += '\n';
     }
     if (d.failed.length > 0)
@@ -49598,13 +49596,6 @@ function parseActionInputs(get) {
         : undefined;
     if (remote && remote.url === '')
         problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
-    // A remote cache's settings without it: the workflow meant to share artifacts, and would not.
-    if (!remote) {
-        for (const name of [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]) {
-            if (get(name) !== '')
-                problems.push(`Input "${name}" is set, but "cache" is ${cache}: set cache: http or turbo to use it`);
-        }
-    }
     const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), (0,external_node_os_.availableParallelism)()), 1);
     const runnerStartupSeconds = take(positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS), 30);
     const maxShards = take(positive(Inputs.maxShards, get(Inputs.maxShards), 16, false, MAX_SHARDS), 16);
@@ -49656,6 +49647,18 @@ function parseActionInputs(get) {
         problems.push(`Input "key-prefix" must be at most 200 characters without commas, got ${quote(options.keyPrefix)}`);
     }
     return problems.length > 0 ? (0,util_result/* err */._)(problems) : (0,util_result.ok)(options);
+}
+/**
+ * Warnings for a remote cache's settings given without one (`cache` neither http nor turbo): most often a
+ * workflow that meant to share artifacts and does not; but also one that sets them always and picks `cache` per
+ * leg or per event (a fork's pull request, which gets no secrets, falling back on github), so not refused.
+ */
+function ignoredRemoteInputs(get, cache) {
+    if (cache === 'http' || cache === 'turbo')
+        return [];
+    return [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]
+        .filter((name) => get(name) !== '')
+        .map((name) => `Input "${name}" is set, but "cache" is ${cache}: it is not used (cache: http or turbo uses it)`);
 }
 /**
  * The salt the Action folds into every key: the runner's OS and architecture, then the `salt` input, so that a
@@ -51314,6 +51317,8 @@ async function runMain(deps) {
     const parsed = parseActionInputs(deps.getInput);
     if (!parsed.ok)
         throw new errors/* StepError */.zg(parsed.error.join('\n'));
+    for (const w of ignoredRemoteInputs(deps.getInput, parsed.value.cache))
+        core/* warning */.$e(`disbuild: ${w}`);
     // Outputs built on one OS or architecture are not served to another unless the user says so.
     const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
     core/* info */.pq(`disbuild: key salt ${JSON.stringify(o.salt)}`);
@@ -51345,7 +51350,10 @@ async function locate(o, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE ?? process.cwd());
     const sourceDir = (0,external_node_path_.resolve)(workspace, o.sourceDir);
     const isDir = await (0,promises_.stat)(sourceDir).then((s) => s.isDirectory(), () => false);
-    const inside = (0,external_node_path_.relative)(workspace, sourceDir);
+    // By their real paths: a workspace reached through a link (a self-hosted runner's `_work`) holds the directory
+    // its real path names, and a link in the workspace to elsewhere does not.
+    const real = (path) => (0,promises_.realpath)(path).catch(() => path);
+    const inside = (0,external_node_path_.relative)(await real(workspace), await real(sourceDir));
     if (!isDir || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside)) {
         throw new errors/* StepError */.zg(`Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`);
     }
@@ -51368,10 +51376,6 @@ const stepError = (problems) => new errors/* StepError */.zg(problems
     : formatProblem(p))
     .join('\n'));
 async function plan(graph, o, p, cache, env) {
-    // The shards restore what the planner built from the cache; these caches do not span runners.
-    if (o.cache === 'none' || o.cache === 'local') {
-        core/* warning */.$e(`disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`);
-    }
     const planned = await planShards(graph, {
         sourceDir: p.sourceDir,
         salt: o.salt,
@@ -51388,6 +51392,11 @@ async function plan(graph, o, p, cache, env) {
     }
     let pl = planned.value;
     core/* info */.pq(describePlan(pl));
+    // The shards restore what the planner builds from the cache; these caches do not span runners.
+    const shardsWork = pl.shards.some((jobs) => jobs.length > 0);
+    if ((o.cache === 'none' || o.cache === 'local') && pl.trunk.length > 0 && shardsWork) {
+        core/* warning */.$e(`disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`);
+    }
     let ok = true;
     let saved;
     if (pl.trunk.length > 0) {
@@ -51447,13 +51456,15 @@ function describePlan(pl) {
             `${(100 * pl.duplicatedShare).toFixed(1)} % of the work): `,
             pl.copies.map((c) => `${(0,util_printable/* printable */.g$)(c.name)} ×${c.shards}`).join(', '),
         ].join('');
-    const split = pl.style === 'pipelined'
-        ? pl.trunk.length > 0
-            ? `all of them here (no matrix beats one runner); `
-            : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
-        : shards === 0
-            ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
-            : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+    const split = pl.missed === 0
+        ? 'nothing to do; '
+        : pl.style === 'pipelined'
+            ? pl.trunk.length > 0
+                ? `all of them here (no matrix beats one runner); `
+                : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
+            : shards === 0
+                ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
+                : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
     const mode = pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
     return [
         `disbuild plan: ${pl.missed} of ${pl.total} jobs to build: `,
@@ -55471,9 +55482,10 @@ async function optimizeOnly(fn) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   TL: () => (/* binding */ quoted),
-/* harmony export */   g$: () => (/* binding */ printable)
+/* harmony export */   fk: () => (/* binding */ printableLines),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   q4: () => (/* binding */ SHOWN_CHARS)
 /* harmony export */ });
-/* unused harmony export SHOWN_CHARS */
 /**
  * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
  * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
@@ -55516,6 +55528,18 @@ function quoted(s, max = SHOWN_CHARS) {
     const head = cut(s, max);
     const text = `"${(head ?? s).replace(UNSAFE_OR_QUOTE, escapeChar)}`;
     return head === undefined ? `${text}"` : `${text}…" (${s.length} characters)`;
+}
+/** UNSAFE less the newline and the tab, which a log's lines keep. */
+const UNSAFE_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Terminal escape sequences: CSI (colours, cursor moves, erasing), OSC (titles, hyperlinks), and two-byte ones. */
+const TERMINAL_ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+/**
+ * A log's text made safe to show as lines (a summary's code block, an annotation): terminal escape sequences and
+ * carriage returns taken out (GitHub shows them as text, or as line breaks), every other control character escaped
+ * as printable does; newlines and tabs kept. Not cut: the caller takes the lines it shows.
+ */
+function printableLines(s) {
+    return s.replace(TERMINAL_ESCAPES, '').replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
 }
 
 

@@ -155,13 +155,6 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
       ? { url: get(Inputs.cacheUrl), team: get(Inputs.cacheTeam), token: get(Inputs.cacheToken) }
       : undefined;
   if (remote && remote.url === '') problems.push(`Input "cache-url" is required with cache ${cache}, got ""`);
-  // A remote cache's settings without it: the workflow meant to share artifacts, and would not.
-  if (!remote) {
-    for (const name of [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]) {
-      if (get(name) !== '')
-        problems.push(`Input "${name}" is set, but "cache" is ${cache}: set cache: http or turbo to use it`);
-    }
-  }
   const concurrency = take(positive(Inputs.concurrency, get(Inputs.concurrency), availableParallelism()), 1);
   const runnerStartupSeconds = take(
     positive(Inputs.runnerStartup, get(Inputs.runnerStartup), 30, true, MAX_LATENCY_SECONDS),
@@ -243,6 +236,21 @@ export function parseActionInputs(get: (name: string) => string): Result<ActionO
     );
   }
   return problems.length > 0 ? err(problems) : ok(options);
+}
+
+/**
+ * Warnings for a remote cache's settings given without one (`cache` neither http nor turbo): most often a
+ * workflow that meant to share artifacts and does not; but also one that sets them always and picks `cache` per
+ * leg or per event (a fork's pull request, which gets no secrets, falling back on github), so not refused.
+ */
+export function ignoredRemoteInputs(get: (name: string) => string, cache: ActionOptions['cache']): string[] {
+  if (cache === 'http' || cache === 'turbo') return [];
+  return [Inputs.cacheUrl, Inputs.cacheTeam, Inputs.cacheToken]
+    .filter((name) => get(name) !== '')
+    .map(
+      (name) =>
+        `Input "${name}" is set, but "cache" is ${cache}: it is not used (cache: http or turbo uses it)`,
+    );
 }
 
 /**

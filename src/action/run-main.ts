@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Cache } from '../cache/cache.js';
@@ -28,7 +28,13 @@ import { RunExplainer } from '../explain/run-explainer.js';
 import { unreachable } from '../util/unreachable.js';
 import { StepError } from './errors.js';
 import { loadActionGraph } from './graph-source.js';
-import { type ActionOptions, Inputs, parseActionInputs, platformSalt } from './inputs.js';
+import {
+  type ActionOptions,
+  ignoredRemoteInputs,
+  Inputs,
+  parseActionInputs,
+  platformSalt,
+} from './inputs.js';
 import { printable } from '../util/printable.js';
 import { idleOutputs, Outputs, planOutputs, runOutputs, setOutputs, State } from './outputs.js';
 import { PartReports } from './part-reports.js';
@@ -76,6 +82,7 @@ export async function runMain(deps: MainDeps): Promise<boolean> {
   const startedAt = Date.now();
   const parsed = parseActionInputs(deps.getInput);
   if (!parsed.ok) throw new StepError(parsed.error.join('\n'));
+  for (const w of ignoredRemoteInputs(deps.getInput, parsed.value.cache)) core.warning(`disbuild: ${w}`);
   // Outputs built on one OS or architecture are not served to another unless the user says so.
   const o = { ...parsed.value, salt: platformSalt(parsed.value.salt, deps.env) };
   core.info(`disbuild: key salt ${JSON.stringify(o.salt)}`);
@@ -115,7 +122,10 @@ async function locate(o: ActionOptions, env: NodeJS.ProcessEnv): Promise<Omit<Pl
     (s) => s.isDirectory(),
     () => false,
   );
-  const inside = relative(workspace, sourceDir);
+  // By their real paths: a workspace reached through a link (a self-hosted runner's `_work`) holds the directory
+  // its real path names, and a link in the workspace to elsewhere does not.
+  const real = (path: string): Promise<string> => realpath(path).catch(() => path);
+  const inside = relative(await real(workspace), await real(sourceDir));
   if (!isDir || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new StepError(
       `Input "${Inputs.sourceDir}" must be a directory in the workspace, got ${JSON.stringify(o.sourceDir)}`,
@@ -153,12 +163,6 @@ async function plan(
   cache: Cache,
   env: NodeJS.ProcessEnv,
 ): Promise<boolean> {
-  // The shards restore what the planner built from the cache; these caches do not span runners.
-  if (o.cache === 'none' || o.cache === 'local') {
-    core.warning(
-      `disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`,
-    );
-  }
   const planned = await planShards(
     graph,
     {
@@ -180,6 +184,13 @@ async function plan(
   }
   let pl = planned.value;
   core.info(describePlan(pl));
+  // The shards restore what the planner builds from the cache; these caches do not span runners.
+  const shardsWork = pl.shards.some((jobs) => jobs.length > 0);
+  if ((o.cache === 'none' || o.cache === 'local') && pl.trunk.length > 0 && shardsWork) {
+    core.warning(
+      `disbuild: mode plan with cache ${o.cache}: the shards cannot restore what the planner builds${o.cache === 'local' ? ' unless the runners share its cache directory' : ''}, and build it again (cache: github, http or turbo spans runners)`,
+    );
+  }
   let ok = true;
   let saved: SaveResult | undefined;
   if (pl.trunk.length > 0) {
@@ -242,13 +253,15 @@ function describePlan(pl: Plan): string {
           pl.copies.map((c) => `${printable(c.name)} ×${c.shards}`).join(', '),
         ].join('');
   const split =
-    pl.style === 'pipelined'
-      ? pl.trunk.length > 0
-        ? `all of them here (no matrix beats one runner); `
-        : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
-      : shards === 0
-        ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
-        : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
+    pl.missed === 0
+      ? 'nothing to do; '
+      : pl.style === 'pipelined'
+        ? pl.trunk.length > 0
+          ? `all of them here (no matrix beats one runner); `
+          : `all in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}) that publish ${pl.published} jobs for each other as they build them; `
+        : shards === 0
+          ? `all ${pl.trunk.length} here (the trunk); the matrix of ${n} has nothing left to build; `
+          : `${pl.trunk.length} here first (the trunk), the rest in ${shards} shard${shards === 1 ? '' : 's'} (matrix of ${n}); `;
   const mode =
     pl.requested === 'auto' ? `\n  plan-mode auto chose ${pl.style}: ${pl.why}` : `\n  plan-mode ${pl.style}`;
   return [

@@ -1,5 +1,5 @@
 import type { JobOutcome, JobStatus, RunSummary } from './events.js';
-import { printable } from '../util/printable.js';
+import { printable, printableLines, SHOWN_CHARS } from '../util/printable.js';
 
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 900 * 1024;
@@ -82,14 +82,11 @@ export function summaryData(
 }
 
 /**
- * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Colours are
- * taken out: GitHub shows their escape codes as text.
+ * The end of stderr (stdout when stderr is empty): where compilers put the error that stopped them. Terminal
+ * escapes are taken out and other control characters escaped (printableLines): GitHub shows them as text.
  */
 export function summaryTail(j: JobOutcome): string {
-  const text = (j.stderr.length > 0 ? j.stderr : j.stdout)
-    .toString('utf8')
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trimEnd();
+  const text = printableLines((j.stderr.length > 0 ? j.stderr : j.stdout).toString('utf8')).trimEnd();
   const lines = text.split('\n').slice(-STDERR_TAIL_LINES).join('\n');
   return lines.length <= STDERR_TAIL_CHARS ? lines : `…${lines.slice(-STDERR_TAIL_CHARS)}`;
 }
@@ -155,9 +152,11 @@ export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): st
     `## disbuild: ${heading}\n\n` +
     `${c.cached} cached · ${c.built} built · ${c.failed} failed · ${c.skipped} skipped · ${secs(d.durationMs)}\n\n`;
   if (placed.length > 0) {
-    text += '### Outputs not placed in the out dir\n\n';
-    for (const m of placed.slice(0, REASON_LIMIT)) text += `- ${escape(printable(m, Infinity))}\n`;
-    if (placed.length > REASON_LIMIT) text += `- … and ${placed.length - REASON_LIMIT} more\n`;
+    // Each message cut as names are (it holds one twice), in a stable order.
+    const lines = [...placed].sort().map((m) => `- ${escape(printable(m, 2 * SHOWN_CHARS))}\n`);
+    const shown = lines.slice(0, REASON_LIMIT);
+    text += `### Outputs not placed in the out dir\n\n${shown.join('')}`;
+    if (lines.length > shown.length) text += `- … and ${lines.length - shown.length} more\n`;
     text += '\n';
   }
   if (d.failed.length > 0) text += failedSection(d, limit / 2);

@@ -1,4 +1,5 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionRig, parseFileCommands } from '../helpers/action-rig.js';
@@ -208,10 +209,41 @@ describe('the bundled Action, run as the runner runs it', () => {
     const again = await rig.main({ cache: 'none' }, { edit: withGraph(jobs) });
     expect(again.summary).not.toContain('### Why jobs ran');
     // Before: a plan with no cache spanning runners, whose shards build the trunk again, said nothing.
-    const planned = await rig.main({ cache: 'none', mode: 'plan' }, { edit: withGraph(jobs) });
+    const fan = [
+      rig.job('root', 'echo root > <out>/r'),
+      ...Array.from({ length: 12 }, (_, i) => rig.job(`leaf-${i}`, 'true', { deps: ['root'] })),
+    ];
+    const plan = { mode: 'plan', 'plan-mode': 'trunk', 'runner-startup': '1', 'max-shards': '4' };
+    const planned = await rig.main({ cache: 'none', ...plan }, { edit: withGraph(fan) });
     expect(planned.stdout).toContain(
       '::warning::disbuild: mode plan with cache none: the shards cannot restore',
     );
+    // Not when the shards have nothing to build.
+    const alone = await rig.main({ cache: 'none', mode: 'plan' }, { edit: withGraph(jobs) });
+    expect(alone.stdout).not.toContain('::warning::disbuild: mode plan');
+    // A plan of nothing to build says so (before: "all 0 here (the trunk)"), and warns of nothing.
+    const salt = `cached-plan-${Date.now()}`;
+    expect((await rig.main({ cache: 'local', salt }, { edit: withGraph(jobs) })).code).toBe(0);
+    const cachedPlan = await rig.main({ cache: 'local', salt, mode: 'plan' }, { edit: withGraph(jobs) });
+    expect(cachedPlan.stdout).toContain('disbuild plan: 0 of 3 jobs to build: nothing to do;');
+    expect(cachedPlan.stdout).not.toContain('::warning::');
+  });
+
+  it('takes source-dir by its real path: a link in the workspace to elsewhere is outside it', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'disbuild-outside-'));
+    const link = join(rig.template, 'elsewhere');
+    await symlink(outside, link);
+    try {
+      // Before: accepted, and the step ran on a directory outside the workspace.
+      const r = await rig.main({ cache: 'none', 'source-dir': 'elsewhere' }, { edit: withGraph(jobs) });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        '::error::Input "source-dir" must be a directory in the workspace, got "elsewhere"',
+      );
+    } finally {
+      await rm(link);
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('reports every problem of an invalid graph, naming the job and field', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseActionInputs, parseShard } from '../../../src/action/inputs.js';
+import { ignoredRemoteInputs, parseActionInputs, parseShard } from '../../../src/action/inputs.js';
 
 const inputs = (values: Record<string, string>) => parseActionInputs((name) => values[name] ?? '');
 
@@ -81,15 +81,6 @@ describe('parseActionInputs', () => {
     [{ cache: 'http' }, 'Input "cache-url" is required with cache http, got ""'],
     [{ cache: 'turbo', 'cache-team': 't' }, 'Input "cache-url" is required with cache turbo, got ""'],
     [{ 'graph-command': 'make graph' }, 'Inputs "graph" and "graph-command" exclude each other; set one'],
-    // Before: accepted in silence, and the run shared nothing (github is the default cache).
-    [
-      { 'cache-url': 'https://c.example' },
-      'Input "cache-url" is set, but "cache" is github: set cache: http or turbo to use it',
-    ],
-    [
-      { cache: 'local', 'cache-token': 't' },
-      'Input "cache-token" is set, but "cache" is local: set cache: http or turbo to use it',
-    ],
     // Before: accepted, and every leg of the matrix built the whole graph.
     [{ plan: 'abc' }, 'Input "plan" needs "shard" in mode run (shard: ${{ matrix.shard }}), got shard ""'],
     // Before: accepted. Plan mode then ran out of memory counting runners, a shard dealing components into 10^8
@@ -103,6 +94,19 @@ describe('parseActionInputs', () => {
     const r = inputs({ graph: 'g.json', ...bad });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toEqual([message]);
+  });
+
+  it("warns of a remote cache's settings given without one, and does not refuse them", () => {
+    // Before: ignored in silence, and the run shared nothing (github is the default cache). Not refused: a
+    // workflow may set them always and pick the cache per leg, or fall back on github where it has no secrets.
+    const get = (v: Record<string, string>) => (name: string) => v[name] ?? '';
+    const given = { 'cache-url': 'https://c.example', 'cache-token': 't' };
+    expect(inputs(given).ok).toBe(true);
+    expect(ignoredRemoteInputs(get(given), 'github')).toEqual([
+      'Input "cache-url" is set, but "cache" is github: it is not used (cache: http or turbo uses it)',
+      'Input "cache-token" is set, but "cache" is github: it is not used (cache: http or turbo uses it)',
+    ]);
+    expect(ignoredRemoteInputs(get(given), 'http')).toEqual([]);
   });
 
   it('without graph or graph-command, takes the graph from disbuild.json', () => {

@@ -89,10 +89,31 @@ describe('renderSummaryMarkdown', () => {
     ]);
   });
 
-  it('takes the colours out of a log: GitHub would show their codes as text', () => {
-    const md = render([job('c', 'failed', '\x1b[31merror\x1b[0m: \x1b[1mbad thing\x1b[0m')]);
-    expect(md).toContain('```\nerror: bad thing\n```');
+  it('takes terminal escapes out of a log and escapes other controls: GitHub would show them as text', () => {
+    const log =
+      '\x1b[31merror\x1b[0m: \x1b[1mbad thing\x1b[0m\x1b[2K\x1b[1A\x1b[?25l\x1b[38:5:1m\n' +
+      'see \x1b]8;;https://x.example\x1b\\here\x1b]8;;\x1b\\ and\r \u202eback\n\tindented';
+    const md = render([job('c', 'failed', log)]);
+    expect(md).toContain('```\nerror: bad thing\nsee here and \\u202eback\n\tindented\n```');
     expect(md).not.toContain('\x1b');
+    expect(md).not.toContain('\r');
+  });
+
+  it('keeps the out-dir failures within the summary limit, in a stable order', () => {
+    const many = Array.from(
+      { length: 60 },
+      (_, i) => `cannot place the outputs of ${'x'.repeat(20_000)}-${59 - i}`,
+    );
+    const md = renderSummaryMarkdown(
+      summaryData({ ...summary([job('a', 'built')]), outDirFailures: many }, 10),
+    );
+    // Before: 2 MB for 60 such messages, which GitHub refuses whole.
+    expect(Buffer.byteLength(md)).toBeLessThan(SUMMARY_LIMIT);
+    expect(md).toContain('- … and 10 more\n');
+    const again = renderSummaryMarkdown(
+      summaryData({ ...summary([job('a', 'built')]), outDirFailures: [...many].reverse() }, 10),
+    );
+    expect(again).toBe(md);
   });
 
   it('says which targets could not be placed in the out dir, and does not call the run a success', () => {
