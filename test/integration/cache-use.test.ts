@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
+import { git } from '../helpers/npm-workspace.js';
 import { Rig } from '../helpers/rig.js';
 
 const job = (name: string): { name: string; cmds: { exec: string[] }[] } => ({
@@ -66,17 +66,18 @@ describe('a cache directory inside the repository', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
+  const commitAll = (): void => {
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'a');
+  };
 
   it('is no input of a task that reads every file: its second run is cached', async () => {
     await rig.write({
       'a.txt': 'a\n',
       'disbuild.json': JSON.stringify({ tasks: { lint: { command: 'cat a.txt > /dev/null' } } }),
     });
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    commitAll();
     const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', '.cache/disbuild']);
     expect((await run()).stdout).toMatch(/0 cached, 1 built/);
     // Before: the cache's own files were untracked files of the repository, inputs of the task, and changed by
@@ -85,7 +86,7 @@ describe('a cache directory inside the repository', () => {
       const again = await run();
       expect(again.stdout + again.stderr).toMatch(/1 cached, 0 built/);
     }
-    expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(rig.src, 'status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
   it("gets no .gitignore when it is a directory of the repository's own, with names like the cache's", async () => {
@@ -98,11 +99,7 @@ describe('a cache directory inside the repository', () => {
         tasks: { docs: { command: 'ls versions/*/*.md', inputs: ['versions/**'] } },
       }),
     });
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, { cwd: rig.src, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    git('init', '-q');
-    git('add', '-A');
-    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'a');
+    commitAll();
     const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', 'versions']);
     expect((await run()).code).toBe(0);
     await expect(stat(join(rig.src, 'versions', '.gitignore'))).rejects.toThrow(/ENOENT/);

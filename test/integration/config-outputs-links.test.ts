@@ -350,6 +350,11 @@ describe('an in-place output that is a link out of the checkout', () => {
   afterEach(async () => {
     await rig.cleanup();
   });
+  const commit = (): void => {
+    git(rig.src, 'init', '-q');
+    git(rig.src, 'add', '-A');
+    git(rig.src, 'commit', '-qm', 'c');
+  };
 
   it('is said once, by its path in the checkout: the build is not cached', async () => {
     await rig.write({
@@ -363,9 +368,7 @@ describe('an in-place output that is a link out of the checkout', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     for (let i = 0; i < 2; i++) {
       const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -391,9 +394,7 @@ describe('an in-place output that is a link out of the checkout', () => {
         },
       }),
     });
-    git(rig.src, 'init', '-q');
-    git(rig.src, 'add', '-A');
-    git(rig.src, 'commit', '-qm', 'c');
+    commit();
     const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout + r.stderr).toContain(

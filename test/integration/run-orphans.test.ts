@@ -219,6 +219,39 @@ describe('no job outlives its run', () => {
     expect(await waitForNone(mark, 5000)).toEqual([]);
   });
 
+  /**
+   * A run of graph.json that the engine starts its commands for itself: built once first with `mode.txt` as it is
+   * (a job the cache has timed is one the run starts itself; a new one boots the launcher), then `mode.txt` set to
+   * `mode` and run again. Resolves once the second run's output holds `until`, with its output so far and its exit.
+   */
+  async function rerunEdited(
+    mode: string,
+    until: string,
+    env: Record<string, string> = {},
+  ): Promise<{ engine: ChildProcess; out: () => string; exited: Promise<unknown> }> {
+    const run = (extra: Record<string, string> = {}): ChildProcess =>
+      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '2'], {
+        cwd: rig.src,
+        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1', ...extra },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    const first = run();
+    first.stdout!.resume();
+    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
+    await rig.write({ 'mode.txt': mode });
+    const engine = run(env);
+    let out = '';
+    engine.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise((r) => engine.on('exit', r));
+    await new Promise<void>((resolve) =>
+      engine.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (out.includes(until)) resolve();
+      }),
+    );
+    return { engine, out: () => out, exited };
+  }
+
   it('a watchdog killed mid-run: the commands after it still run, watched by a new one', async () => {
     // Three jobs in a chain, built quickly first, then edited so that each takes a moment.
     const jobs: JobSpec[] = [1, 2, 3].map((n) => ({
@@ -228,26 +261,7 @@ describe('no job outlives its run', () => {
       cmds: [{ exec: ['sh', '-c', 'grep -q slow mode.txt || exit 0; echo started; sleep 0.5', `step-${n}`] }],
     }));
     await rig.write({ 'graph.json': graphJson(jobs), 'mode.txt': 'quick' });
-    const run = (): ChildProcess =>
-      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, '-j', '2'], {
-        cwd: rig.src,
-        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    const first = run();
-    first.stdout!.resume();
-    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
-    await rig.write({ 'mode.txt': 'slow' });
-    const engine = run();
-    let out = '';
-    engine.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    const exited = new Promise((r) => engine.on('exit', r));
-    await new Promise<void>((resolve) =>
-      engine.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        if (out.includes('step-1 | started')) resolve();
-      }),
-    );
+    const { out, exited } = await rerunEdited('slow', 'step-1 | started');
     const [watchdog] = await watchdogs();
     expect(watchdog).toBeDefined();
     process.kill(watchdog!, 'SIGKILL');
@@ -258,8 +272,8 @@ describe('no job outlives its run', () => {
       replaced = (await watchdogs()).filter((pid) => pid !== watchdog);
     }
     expect(replaced).toHaveLength(1);
-    expect(await exited, out).toBe(0);
-    expect(out).toMatch(/3 jobs: 0 cached, 3 built, 0 failed/);
+    expect(await exited, out()).toBe(0);
+    expect(out()).toMatch(/3 jobs: 0 cached, 3 built, 0 failed/);
   });
 
   it('a run that started its commands itself lets their watchdog go once they have ended, before its own exit', async () => {
@@ -278,30 +292,12 @@ describe('no job outlives its run', () => {
       },
       rig.root,
     );
-    const run = (env: Record<string, string> = {}): ChildProcess =>
-      spawn(process.execPath, [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir], {
-        cwd: rig.src,
-        env: { PATH: process.env.PATH, HOME: rig.path('home'), CI: '1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    // Built once first: a job the cache has timed is one the run starts itself (a new one boots the launcher).
-    const first = run();
-    first.stdout!.resume();
-    expect(await new Promise((r) => first.on('exit', r))).toBe(0);
-    await rig.write({ 'mode.txt': 'second' });
-    const engine = run({ NODE_OPTIONS: `--import ${pathToFileURL(rig.path('hold-exit.mjs')).href}` });
-    let out = '';
-    engine.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-    const exited = new Promise((r) => engine.on('exit', r));
-    await new Promise<void>((resolve) =>
-      engine.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        if (out.includes('1 jobs:')) resolve();
-      }),
-    );
+    const { engine, out, exited } = await rerunEdited('second', '1 jobs:', {
+      NODE_OPTIONS: `--import ${pathToFileURL(rig.path('hold-exit.mjs')).href}`,
+    });
     // Started by the run itself (no launcher), so under a watchdog.
-    expect(out).toContain(`one | built by ${engine.pid}`);
-    expect(out).toContain('1 jobs: 0 cached, 1 built');
+    expect(out()).toContain(`one | built by ${engine.pid}`);
+    expect(out()).toContain('1 jobs: 0 cached, 1 built');
     let left = await watchdogs();
     for (let i = 0; i < 15 && left.length > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -309,6 +305,6 @@ describe('no job outlives its run', () => {
     }
     expect(left).toEqual([]);
     expect(await stillRunning(engine.pid!, 0)).toBe(true);
-    expect(await exited, out).toBe(0);
+    expect(await exited, out()).toBe(0);
   });
 });
