@@ -1384,7 +1384,7 @@ function insideGitDir(pattern) {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   g$: () => (/* binding */ printable)
 /* harmony export */ });
-/* unused harmony exports SHOWN_CHARS, printableLines */
+/* unused harmony exports SHOWN_CHARS, printableLines, withoutTerminalEscapes */
 /**
  * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
  * move the cursor, recolour the terminal, start a fake line ("\n0 failed") or reorder what follows, and a huge
@@ -1438,7 +1438,11 @@ const TERMINAL_ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\
  * as printable does; newlines and tabs kept. Not cut: the caller takes the lines it shows.
  */
 function printableLines(s) {
-    return s.replace(TERMINAL_ESCAPES, '').replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+    return withoutTerminalEscapes(s).replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+}
+/** `s` without terminal escape sequences (colours, cursor moves, hyperlinks): what a program meant a terminal to show. */
+function withoutTerminalEscapes(s) {
+    return s.replace(TERMINAL_ESCAPES, '');
 }
 
 

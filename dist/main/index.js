@@ -46860,6 +46860,7 @@ async function startLauncher() {
 
 ;// CONCATENATED MODULE: ./src/report/diagnostics.ts
 
+
 const STYLES = [
     // gcc, clang, go, tsc --pretty false with colons: "src/a.c:3:5: error: msg", "./main.go:3:5: msg"
     /^(?<file>[^\s:()][^:()]*?):(?<line>\d+):(?<column>\d+):\s*(?<message>.+)$/,
@@ -46890,8 +46891,9 @@ function findDiagnostic(output, sourceDir, repoDir) {
 }
 /** Every diagnostic in the output that points inside the repository, in order. */
 function* diagnostics(output, sourceDir, repoDir) {
-    // Compilers colour their output when they think they talk to a terminal; the codes are not part of paths.
-    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    // Compilers colour their output (and some draw progress) when they think they talk to a terminal; the codes are
+    // not part of paths.
+    const lines = (0,util_printable/* withoutTerminalEscapes */.xM)(output).split('\n');
     let eslintFile;
     for (const raw of lines) {
         const line = raw.trimEnd();
@@ -55484,7 +55486,8 @@ async function optimizeOnly(fn) {
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   fk: () => (/* binding */ printableLines),
 /* harmony export */   g$: () => (/* binding */ printable),
-/* harmony export */   q4: () => (/* binding */ SHOWN_CHARS)
+/* harmony export */   q4: () => (/* binding */ SHOWN_CHARS),
+/* harmony export */   xM: () => (/* binding */ withoutTerminalEscapes)
 /* harmony export */ });
 /**
  * User-given text (job names, paths, IDs, values from a graph) made safe to print: control characters cannot
@@ -55539,7 +55542,11 @@ const TERMINAL_ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\
  * as printable does; newlines and tabs kept. Not cut: the caller takes the lines it shows.
  */
 function printableLines(s) {
-    return s.replace(TERMINAL_ESCAPES, '').replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+    return withoutTerminalEscapes(s).replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+}
+/** `s` without terminal escape sequences (colours, cursor moves, hyperlinks): what a program meant a terminal to show. */
+function withoutTerminalEscapes(s) {
+    return s.replace(TERMINAL_ESCAPES, '');
 }
 
 

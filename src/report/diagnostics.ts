@@ -1,4 +1,5 @@
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
+import { withoutTerminalEscapes } from '../util/printable.js';
 
 /** A compiler or linter message pointing at a place in the repository. */
 export interface Diagnostic {
@@ -42,8 +43,9 @@ export function findDiagnostic(output: string, sourceDir: string, repoDir: strin
 
 /** Every diagnostic in the output that points inside the repository, in order. */
 export function* diagnostics(output: string, sourceDir: string, repoDir: string): Generator<Diagnostic> {
-  // Compilers colour their output when they think they talk to a terminal; the codes are not part of paths.
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  // Compilers colour their output (and some draw progress) when they think they talk to a terminal; the codes are
+  // not part of paths.
+  const lines = withoutTerminalEscapes(output).split('\n');
   let eslintFile: string | undefined;
   for (const raw of lines) {
     const line = raw.trimEnd();

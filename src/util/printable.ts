@@ -59,5 +59,10 @@ const TERMINAL_ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\
  * as printable does; newlines and tabs kept. Not cut: the caller takes the lines it shows.
  */
 export function printableLines(s: string): string {
-  return s.replace(TERMINAL_ESCAPES, '').replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+  return withoutTerminalEscapes(s).replace(/\r/g, '').replace(UNSAFE_IN_LINES, escapeChar);
+}
+
+/** `s` without terminal escape sequences (colours, cursor moves, hyperlinks): what a program meant a terminal to show. */
+export function withoutTerminalEscapes(s: string): string {
+  return s.replace(TERMINAL_ESCAPES, '');
 }

@@ -42,6 +42,12 @@ describe('findDiagnostic', () => {
       { file: 'pkg/src/a.c', line: 1, column: 2, severity: 'error', message: 'error' },
     ],
     [
+      // Before: only colours were taken out, and a line that erased itself first was no diagnostic.
+      'terminal escapes other than colours',
+      '\x1b[2K\x1b]8;;file:///repo/pkg/src/a.c\x1b\\src/a.c:4:2:\x1b]8;;\x1b\\ error: hyperlinked',
+      { file: 'pkg/src/a.c', line: 4, column: 2, severity: 'error', message: 'error: hyperlinked' },
+    ],
+    [
       'absolute paths inside the repository',
       '/repo/lib/x.c:9:1: error: no',
       { file: 'lib/x.c', line: 9, column: 1, severity: 'error', message: 'error: no' },
