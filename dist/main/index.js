@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4051);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8614);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4051:
+/***/ 8614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46951,7 +46951,20 @@ function severityOf(column, message) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/report/exit-code.ts
+/**
+ * "exit code N" when a failed job's message does not say it already ("exited with code 3"), and it has one (not a
+ * job killed by a signal, or one that never started): for the places that name a failure, so that each says it
+ * once.
+ */
+function exitCodeToSay(exitCode, message) {
+    if (exitCode === null || (message !== undefined && /\bcode \d/.test(message)))
+        return undefined;
+    return `exit code ${String(exitCode)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/run-summary-markdown.ts
+
 
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 const SUMMARY_LIMIT = 900 * 1024;
@@ -47025,7 +47038,7 @@ function failedSection(d, budget) {
     for (const [i, f] of d.failed.entries()) {
         const why = f.message === undefined ? '' : `: ${run_summary_markdown_escape((0,util_printable/* printable */.g$)(f.message, Infinity))}`;
         const f3 = fence(f.stderrTail);
-        const block = `**${cell(f.name)}**${why} (${exitCodeNote(f.exitCode, f.message)}${secs(f.durationMs)})\n\n` +
+        const block = `**${cell(f.name)}**${why} (${[exitCodeToSay(f.exitCode, f.message), secs(f.durationMs)].filter(Boolean).join(', ')})\n\n` +
             (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
         size += bytes(block);
         if (size > budget) {
@@ -47092,17 +47105,9 @@ function renderSummaryMarkdown(d, limit = SUMMARY_LIMIT) {
     }
     return text;
 }
-/**
- * "exit code N, " for the parenthesis after a failed job, unless there is none (killed by a signal, never started)
- * or its message says it already ("exited with code 3").
- */
-function exitCodeNote(exitCode, message) {
-    if (exitCode === null || (message !== undefined && /\bcode \d/.test(message)))
-        return '';
-    return `exit code ${String(exitCode)}, `;
-}
 
 ;// CONCATENATED MODULE: ./src/report/github-reporter.ts
+
 
 
 
@@ -47176,7 +47181,8 @@ class GithubReporter {
 function annotateFailures(summary, sourceDir, repoDir) {
     for (const j of summary.jobs.filter((x) => x.status === 'failed').slice(0, ANNOTATION_LIMIT)) {
         const d = findDiagnostic(`${j.stdout.toString('utf8')}\n${j.stderr.toString('utf8')}`, sourceDir, repoDir);
-        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed${j.exitCode === null ? '' : ` (exit code ${String(j.exitCode)})`}`;
+        const code = exitCodeToSay(j.exitCode, undefined);
+        const title = `disbuild: ${(0,util_printable/* printable */.g$)(j.name)} failed${code ? ` (${code})` : ''}`;
         if (d) {
             core/* error */.z3(d.message, {
                 title,

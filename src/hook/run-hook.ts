@@ -16,6 +16,7 @@ import { formatProblem } from '../graph/model.js';
 import { parseGraphText } from '../graph/parse.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
+import { exitCodeToSay } from '../report/exit-code.js';
 import type { JobOutcome } from '../report/events.js';
 import { compileAtCommit, SharedAnswers } from '../config/compile-at-commit.js';
 import { CONFIG_FILE, formatConfigProblem } from '../config/config-file.js';
@@ -645,10 +646,8 @@ async function reportFailures(
     const log = join(dir, `${base}.log`);
     await writeFile(log, Buffer.concat([f.stdout, Buffer.from('\n--- stderr ---\n'), f.stderr]));
     const where = severalCommits ? ` (${sha.slice(0, 10)})` : '';
-    // The exit code once: most messages say it already ("exited with code 3").
-    const code = `exit code ${String(f.exitCode)}`;
-    const why =
-      f.message === undefined ? code : `${f.message}${/\bcode \d/.test(f.message) ? '' : ` (${code})`}`;
+    const code = exitCodeToSay(f.exitCode, f.message);
+    const why = f.message === undefined ? (code ?? 'failed') : `${f.message}${code ? ` (${code})` : ''}`;
     io.stderr.write(`  ✗ ${printable(f.name)}${where}: ${printable(why, Infinity)}\n`);
     const tail = f.stderr.toString('utf8').trimEnd().split('\n').slice(-10);
     for (const line of tail) if (line !== '') io.stderr.write(`      ${line}\n`);

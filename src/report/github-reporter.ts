@@ -4,6 +4,7 @@ import { printable } from '../util/printable.js';
 import { unreachable } from '../util/unreachable.js';
 import type { JobOutcome, JobStatus, Reporter, RunEvent, RunSummary } from './events.js';
 import { findDiagnostic } from './diagnostics.js';
+import { exitCodeToSay } from './exit-code.js';
 import { renderSummaryMarkdown, summaryData, summaryTail } from './run-summary-markdown.js';
 
 /** At most this many error annotations; the summary counts the rest. */
@@ -86,7 +87,8 @@ export function annotateFailures(summary: RunSummary, sourceDir: string, repoDir
       sourceDir,
       repoDir,
     );
-    const title = `disbuild: ${printable(j.name)} failed${j.exitCode === null ? '' : ` (exit code ${String(j.exitCode)})`}`;
+    const code = exitCodeToSay(j.exitCode, undefined);
+    const title = `disbuild: ${printable(j.name)} failed${code ? ` (${code})` : ''}`;
     if (d) {
       core.error(d.message, {
         title,

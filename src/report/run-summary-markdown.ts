@@ -1,5 +1,6 @@
 import type { JobOutcome, JobStatus, RunSummary } from './events.js';
 import { printable, printableLines, SHOWN_CHARS } from '../util/printable.js';
+import { exitCodeToSay } from './exit-code.js';
 
 /** GitHub caps a step summary at 1 MiB of UTF-8; stay under it. Limits here are in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 900 * 1024;
@@ -110,7 +111,7 @@ function failedSection(d: SummaryData, budget: number): string {
     const why = f.message === undefined ? '' : `: ${escape(printable(f.message, Infinity))}`;
     const f3 = fence(f.stderrTail);
     const block =
-      `**${cell(f.name)}**${why} (${exitCodeNote(f.exitCode, f.message)}${secs(f.durationMs)})\n\n` +
+      `**${cell(f.name)}**${why} (${[exitCodeToSay(f.exitCode, f.message), secs(f.durationMs)].filter(Boolean).join(', ')})\n\n` +
       (f.stderrTail === '' ? '' : `${f3}\n${f.stderrTail}\n${f3}\n\n`);
     size += bytes(block);
     if (size > budget) {
@@ -175,13 +176,4 @@ export function renderSummaryMarkdown(d: SummaryData, limit = SUMMARY_LIMIT): st
     text += row;
   }
   return text;
-}
-
-/**
- * "exit code N, " for the parenthesis after a failed job, unless there is none (killed by a signal, never started)
- * or its message says it already ("exited with code 3").
- */
-export function exitCodeNote(exitCode: number | null, message: string | undefined): string {
-  if (exitCode === null || (message !== undefined && /\bcode \d/.test(message))) return '';
-  return `exit code ${String(exitCode)}, `;
 }

@@ -157,6 +157,27 @@ describe('the bundled Action, run as the runner runs it', () => {
     expect(JSON.parse(r.outputs['failed-jobs']!)).toHaveLength(12);
   });
 
+  it("warns of a remote cache's settings given without one, and runs", async () => {
+    const r = await rig.main(
+      { cache: 'none', 'cache-url': 'https://cache.example' },
+      { edit: withGraph(jobs) },
+    );
+    // Before: ignored in silence.
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain(
+      '::warning::disbuild: Input "cache-url" is set, but "cache" is none: it is not used (cache: http or turbo uses it)',
+    );
+  });
+
+  it('names a job killed by a signal without an exit code it does not have', async () => {
+    const r = await rig.main({ cache: 'none' }, { edit: withGraph([rig.job('sig', 'kill -9 $$')]) });
+    expect(r.code).toBe(1);
+    // Before: "(exit code null)" in the annotation's title and the summary.
+    expect(r.stdout).toContain('::error title=disbuild%3A sig failed::killed by SIGKILL');
+    expect(r.summary).toContain('**sig**: killed by SIGKILL (');
+    expect(r.stdout + r.summary).not.toContain('exit code null');
+  });
+
   it('post removes what main leaves in the workspace and runner temp, and never fails', async () => {
     const main = await rig.main({ 'key-prefix': 'k6' }, { edit: withGraph(jobs), env });
     expect(main.code).toBe(0);
