@@ -3659,8 +3659,17 @@ function ignoreCacheDir(dir) {
             mode: 0o644,
         });
     }
-    catch {
-        // There already, or the directory cannot be written: the run goes on.
+    catch (e) {
+        // There already, or the directory cannot be written: the run goes on. One made and not written whole (a full
+        // disk) ignores nothing and is not left to say it does.
+        if (e.code === 'EEXIST')
+            return;
+        try {
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, '.gitignore'), { force: true });
+        }
+        catch {
+            // Not removable either: an empty file that ignores nothing, as before it was written.
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Whether `dir` is new to disbuild: not there yet, or empty. Asked before a run writes anything there. */
@@ -29,7 +29,14 @@ export function ignoreCacheDir(dir: string): void {
         mode: 0o644,
       },
     );
-  } catch {
-    // There already, or the directory cannot be written: the run goes on.
+  } catch (e) {
+    // There already, or the directory cannot be written: the run goes on. One made and not written whole (a full
+    // disk) ignores nothing and is not left to say it does.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    try {
+      rmSync(join(dir, '.gitignore'), { force: true });
+    } catch {
+      // Not removable either: an empty file that ignores nothing, as before it was written.
+    }
   }
 }
