@@ -39,7 +39,9 @@ export class SharedAnswers {
 
 /**
  * The graph of `config` (the commit's own disbuild.json) over the files of commit `sha` of the repository at
- * `repoDir` (its top). Environment variables named by tasks' `env` are read from `env`.
+ * `repoDir` (its top), for the disbuild.json in directory `dir` of the commit (`''`: the top; `a/b` otherwise):
+ * paths are relative to it, as a run there sees them. Environment variables named by tasks' `env` are read from
+ * `env`.
  */
 export async function compileAtCommit(
   repoDir: string,
@@ -47,11 +49,13 @@ export async function compileAtCommit(
   config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> },
   env: NodeJS.ProcessEnv,
   shared: SharedAnswers = new SharedAnswers(),
+  dir = '',
 ): Promise<Result<{ graph: Graph; json: GoGraph }, ConfigProblem[]> | NeedsCheckout> {
   const listed = await gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
   if (!listed.ok) return { needsCheckout: listed.error };
+  const prefix = dir === '' ? '' : `${dir}/`;
   const files: string[] = [];
-  /** Blob IDs of the files read: manifests and attributes files. */
+  /** Blob IDs of the files read (manifests, by their path in `dir`), and of attributes files (by their path). */
   const blobs = new Map<string, string>();
   /** The commit's attributes files, as `git update-index --index-info` reads entries. */
   const attributes: string[] = [];
@@ -62,13 +66,16 @@ export async function compileAtCommit(
     if (end < 0) end = text.length;
     const tab = text.indexOf('\t', at);
     const path = text.slice(tab + 1, end);
-    if (!text.startsWith('100644 ', at) && !text.startsWith('100755 ', at))
-      return { needsCheckout: `${path} is not a regular file` };
-    files.push(path);
-    const attributesFile = path === '.gitattributes' || path.endsWith('/.gitattributes');
-    if (attributesFile || isReadByCompile(path)) {
+    const inside = path.startsWith(prefix);
+    const regular = text.startsWith('100644 ', at) || text.startsWith('100755 ', at);
+    // Outside `dir` only attributes files count (those of the directories above it apply inside it).
+    if (inside && !regular) return { needsCheckout: `${path} is not a regular file` };
+    const attributesFile = regular && (path === '.gitattributes' || path.endsWith('/.gitattributes'));
+    const own = inside ? path.slice(prefix.length) : undefined;
+    if (own !== undefined) files.push(own);
+    if (attributesFile || (own !== undefined && isReadByCompile(own))) {
       const id = text.slice(text.lastIndexOf(' ', tab) + 1, tab);
-      blobs.set(path, id);
+      if (own !== undefined) blobs.set(own, id);
       if (attributesFile) attributes.push(`${text.slice(at, at + 6)} ${id}\t${path}`);
     }
     at = end + 1;
@@ -77,7 +84,12 @@ export async function compileAtCommit(
   const manifests = readByCompile(files);
   const [texts, changing, folded] = await Promise.all([
     blobTexts(repoDir, manifests, blobs),
-    rewrittenOnCheckout(repoDir, attributes, [...manifests, CONFIG_FILE], shared),
+    rewrittenOnCheckout(
+      repoDir,
+      attributes,
+      [...manifests, CONFIG_FILE].map((p) => prefix + p),
+      shared,
+    ),
     caseFolded(repoDir, files, shared),
   ]);
   if (!texts.ok) return { needsCheckout: texts.error };

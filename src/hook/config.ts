@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
 import type { DisbuildConfig, TaskSpec } from '../config/config-file.js';
@@ -14,21 +15,24 @@ export type GraphSource =
   | { kind: 'tasks'; config: DisbuildConfig & { tasks: ReadonlyMap<string, TaskSpec> } };
 
 export interface HookConfig {
+  /** A graph file's path is relative to the repository's top, whichever directory the hook builds in. */
   graph: GraphSource;
   salt: string;
 }
 
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
- * `disbuild.json` at the root of commit `sha`: `{"graph": "path"}`, `{"graphCommand": "cmd"}` or `{"tasks": …}`,
- * with an optional `"salt"`. The file is read from the commit, never the working tree: what is pushed is what is
- * checked, and each commit (the pushed one, the remote's) is keyed with its own configuration. Answers a one-line
- * hint when there is none, and the file's problems (`invalid`) when it cannot be used.
+ * `disbuild.json` in directory `dir` of commit `sha` (`''`: the root; see source-dir.ts): `{"graph": "path"}`
+ * (relative to that directory), `{"graphCommand": "cmd"}` or `{"tasks": …}`, with an optional `"salt"`. The file
+ * is read from the commit, never the working tree: what is pushed is what is checked, and each commit (the pushed
+ * one, the remote's) is keyed with its own configuration. Answers a one-line hint when there is none, and the
+ * file's problems (`invalid`) when it cannot be used.
  */
 export async function readHookConfig(
   repoDir: string,
   sha: string,
   settings?: ReadonlyMap<string, string>,
+  dir = '',
 ): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string; invalid: boolean }> {
   const git = simpleGit(repoDir);
   const set = settings ?? (await readDisbuildSettings(repoDir));
@@ -39,7 +43,7 @@ export async function readHookConfig(
     return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
   let text: string | undefined;
   try {
-    text = await git.raw(['show', `${sha}:${CONFIG_FILE}`]);
+    text = await git.raw(['show', `${sha}:${posix.join(dir, CONFIG_FILE)}`]);
   } catch {
     text = undefined;
   }
@@ -49,7 +53,9 @@ export async function readHookConfig(
       ok: false,
       invalid: false,
       error:
-        "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'",
+        dir === ''
+          ? "disbuild: no graph configured; describe the build in disbuild.json (see the README), or run 'git config disbuild.graph PATH'"
+          : `disbuild: no ${posix.join(dir, CONFIG_FILE)} (git config disbuild.sourceDir) at ${sha.slice(0, 10)}`,
     };
   }
   if (!source.ok) {
@@ -62,7 +68,14 @@ export async function readHookConfig(
   const s = source.value.salt ?? salt ?? '';
   switch (source.value.kind) {
     case 'file':
-      return { ok: true, value: { graph: { kind: 'file', path: source.value.path }, salt: s } };
+      // `git show` names paths from the top: `sub/../graph.json` would be refused.
+      return {
+        ok: true,
+        value: {
+          graph: { kind: 'file', path: posix.normalize(posix.join(dir, source.value.path)) },
+          salt: s,
+        },
+      };
     case 'command':
       return { ok: true, value: { graph: { kind: 'command', command: source.value.command }, salt: s } };
     case 'tasks':

@@ -26,6 +26,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readDisbuildSettings } from './git-settings.js';
 import { readHookRemote } from './remote-config.js';
+import { hookSourceDir } from './source-dir.js';
 import { Worktrees } from './worktree.js';
 import { type GraphOutputs, linkWorkspacePackages } from './worktree-modules.js';
 import { watchPusher } from './pusher-watch.js';
@@ -63,6 +64,11 @@ export async function runPrePush(
   const state = openLocalState(undefined, io);
   const warn = (m: string): boolean => io.stderr.write(`disbuild: warning: ${m}\n`);
   const settings = await readDisbuildSettings(repoDir);
+  const dir = await hookSourceDir(repoDir, settings);
+  if (!dir.ok) {
+    io.stderr.write(`disbuild: ${dir.error}; fix it, or push with --no-verify\n`);
+    return 1;
+  }
   const shared = await readHookRemote(repoDir, io.env, settings);
   // A broken cache setting costs the push its remote cache, never the push.
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
@@ -85,7 +91,7 @@ export async function runPrePush(
   const said = new Set<string>();
   try {
     for (const [sha, shaRefs] of bySha) {
-      const config = await readHookConfig(repoDir, sha, settings);
+      const config = await readHookConfig(repoDir, sha, settings, dir.value);
       if (!config.ok && config.invalid) {
         // A disbuild.json that cannot be read would fail every build of the commit, in CI too.
         io.stderr.write(`${config.error}\n${blocked(sha)}`);
@@ -104,7 +110,15 @@ export async function runPrePush(
       const bases = new Set<string | undefined>();
       for (const ref of shaRefs)
         bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
-      const plan = await planCommit(repoDir, sha, [...bases], config.value, cache, worktrees, live, settings);
+      const plan = await planCommit(
+        { repoDir, dir: dir.value, settings },
+        sha,
+        [...bases],
+        config.value,
+        cache,
+        worktrees,
+        live,
+      );
       if ('problem' in plan) {
         io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
         unbuildable++;
@@ -118,11 +132,12 @@ export async function runPrePush(
       const wt = plan.worktree ?? (await worktrees.add(sha));
       live.add(wt);
       try {
-        await linkWorkspacePackages(repoDir, wt, await graphOutputs(plan.graph));
+        const source = join(wt, dir.value);
+        await linkWorkspacePackages(join(repoDir, dir.value), source, await graphOutputs(plan.graph));
         const failed = await buildInWorktree(
           plan.graph,
           plan.toRun,
-          wt,
+          source,
           sha,
           config.value.salt,
           cache,
@@ -219,6 +234,13 @@ function blocked(sha: string): string {
 /** `graph` is absent when no job can have changed (then `toRun` is empty). */
 type Plan = { problem: string } | { graph?: Graph; toRun: JobLabel[]; changed: number; worktree?: string };
 
+/** The repository pushing: its top, the directory the hook builds in (see source-dir.ts), git's settings. */
+interface Repo {
+  repoDir: string;
+  dir: string;
+  settings: ReadonlyMap<string, string>;
+}
+
 /** A commit's graph; `json` when it is tasks compiled from the commit's objects (see compile-at-commit.ts). */
 interface Made {
   graph: Graph;
@@ -235,15 +257,15 @@ type FromObjects = { made: Made; salt: string } | undefined;
  * each commit, tasks are compiled from a commit's objects when they can be (else in a worktree of it).
  */
 async function planCommit(
-  repoDir: string,
+  repo: Repo,
   sha: string,
   bases: (string | undefined)[],
   config: HookConfig,
   cache: Cache,
   worktrees: Worktrees,
   live: Set<string>,
-  settings: ReadonlyMap<string, string>,
 ): Promise<Plan> {
+  const { repoDir, dir } = repo;
   const source = config.graph;
   // A graph command may read any file, so it runs in a worktree of the pushed commit; a graph file is read
   // straight from the commit, and tasks are compiled from it when they can be (see compile-at-commit.ts): no
@@ -270,7 +292,7 @@ async function planCommit(
       ? undefined
       : {
           made: graphAt(
-            repoDir,
+            repo,
             sha,
             source,
             async () => {
@@ -292,19 +314,19 @@ async function planCommit(
   }
   // The remote's commits' tasks, compiled from their objects beside the pushed commit's (see below); or, where
   // the diff says the compile reads the same files with the same bytes at both, the pushed commit's own.
-  const madeHere = early?.made ?? graphAt(repoDir, sha, source, checkout, shared);
+  const madeHere = early?.made ?? graphAt(repo, sha, source, checkout, shared);
   const atBases: Promise<FromObjects>[] =
     source.kind === 'tasks'
       ? bases.map((b, i) =>
           b === undefined
             ? Promise.resolve(undefined)
-            : compilesAlike(diffed[i]!)
+            : compilesAlike(diffed[i]!, dir)
               ? madeHere.then((m) =>
                   // Only a compile from objects: one in a checkout reads through links (a manifest that
                   // links to a file of another name) and into submodules.
                   typeof m === 'string' || m.json === undefined ? undefined : { made: m, salt: config.salt },
                 )
-              : tasksFromObjects(repoDir, b, settings, shared).catch(() => undefined),
+              : tasksFromObjects(repo, b, shared).catch(() => undefined),
         )
       : [];
   const made = await madeHere;
@@ -314,7 +336,7 @@ async function planCommit(
   const graph = made.graph;
   if (
     source.kind === 'file' &&
-    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph)) &&
+    changedPaths.every((p) => p !== undefined && !touchesGraph(p, source.path, graph, dir)) &&
     !(await early!.links!)
   )
     return { toRun: [], changed: 0, ...keep };
@@ -324,21 +346,19 @@ async function planCommit(
   if (
     source.kind === 'tasks' &&
     made.json !== undefined &&
-    changedPaths.every((p) => p !== undefined && !touchesInputs(p, graph))
+    changedPaths.every((p) => p !== undefined && !touchesInputs(p, graph, dir))
   ) {
     const before = await Promise.all(atBases);
     if (before.every((b) => b !== undefined && b.made.json === made.json && b.salt === config.salt))
       return { toRun: [], changed: 0, ...keep };
   }
-  const keys = await keyGraphAtCommit(graph, repoDir, sha, config.salt);
+  const keys = await keyGraphAtCommit(graph, join(repoDir, dir), sha, config.salt);
   if (!keys.ok) {
     await Promise.all(atBases);
     return { problem: keys.error.map((p) => `disbuild: ${formatProblem(p)}`).join('\n') };
   }
   const before = await Promise.all(
-    bases.map((b, i) =>
-      b === undefined ? new Set<string>() : keysAt(repoDir, b, worktrees, live, settings, atBases[i]),
-    ),
+    bases.map((b, i) => (b === undefined ? new Set<string>() : keysAt(repo, b, worktrees, live, atBases[i]))),
   );
   const changed = graph.jobs.filter((j) =>
     before.some((keysAtBase) => !keysAtBase.has(keys.value.get(j.label)!)),
@@ -349,15 +369,17 @@ async function planCommit(
 }
 
 /** The tasks of commit `sha` compiled from its objects, when its configuration has tasks and they can be. */
-async function tasksFromObjects(
-  repoDir: string,
-  sha: string,
-  settings: ReadonlyMap<string, string>,
-  shared: SharedAnswers,
-): Promise<FromObjects> {
-  const config = await readHookConfig(repoDir, sha, settings);
+async function tasksFromObjects(repo: Repo, sha: string, shared: SharedAnswers): Promise<FromObjects> {
+  const config = await readHookConfig(repo.repoDir, sha, repo.settings, repo.dir);
   if (!config.ok || config.value.graph.kind !== 'tasks') return undefined;
-  const r = await compileAtCommit(repoDir, sha, config.value.graph.config, process.env, shared);
+  const r = await compileAtCommit(
+    repo.repoDir,
+    sha,
+    config.value.graph.config,
+    process.env,
+    shared,
+    repo.dir,
+  );
   if ('needsCheckout' in r || !r.ok) return undefined;
   return { made: { graph: r.value.graph, json: JSON.stringify(r.value.json) }, salt: config.value.salt };
 }
@@ -368,19 +390,19 @@ async function tasksFromObjects(
  * `fromObjects`: its tasks compiled already, when they could be.
  */
 async function keysAt(
-  repoDir: string,
+  repo: Repo,
   base: string,
   worktrees: Worktrees,
   live: Set<string>,
-  settings: ReadonlyMap<string, string>,
   fromObjects?: Promise<FromObjects>,
 ): Promise<Set<string>> {
+  const sourceDir = join(repo.repoDir, repo.dir);
   const compiled = await fromObjects;
   if (compiled !== undefined) {
-    const keys = await keyGraphAtCommit(compiled.made.graph, repoDir, base, compiled.salt);
+    const keys = await keyGraphAtCommit(compiled.made.graph, sourceDir, base, compiled.salt);
     return keys.ok ? new Set(keys.value.values()) : new Set();
   }
-  const config = await readHookConfig(repoDir, base, settings);
+  const config = await readHookConfig(repo.repoDir, base, repo.settings, repo.dir);
   if (!config.ok) return new Set();
   let worktree: string | undefined;
   const checkout = async (): Promise<string> => {
@@ -391,9 +413,9 @@ async function keysAt(
     return worktree;
   };
   try {
-    const made = await graphAt(repoDir, base, config.value.graph, checkout);
+    const made = await graphAt(repo, base, config.value.graph, checkout);
     if (typeof made === 'string') return new Set();
-    const keys = await keyGraphAtCommit(made.graph, repoDir, base, config.value.salt);
+    const keys = await keyGraphAtCommit(made.graph, sourceDir, base, config.value.salt);
     return keys.ok ? new Set(keys.value.values()) : new Set();
   } finally {
     if (worktree) {
@@ -448,11 +470,13 @@ const REGULAR_MODES = new Set(['100644', '100755']);
  * isReadByCompile), and what the attributes files say of those; none of that differs. A link or a gitlink changed
  * counts as a difference (a compile in a checkout reads through links and into submodules).
  */
-function compilesAlike(diff: Diff | undefined): boolean {
+function compilesAlike(diff: Diff | undefined, dir: string): boolean {
+  const config = posix.join(dir, CONFIG_FILE);
   return (
     diff !== undefined &&
     diff.sameFiles &&
-    !diff.paths.some((p) => p === CONFIG_FILE || isReadByCompile(p) || isAttributesFile(p))
+    // A manifest outside `dir` is read by no compile of it: counted all the same, as the cheaper rule.
+    !diff.paths.some((p) => p === config || isReadByCompile(p) || isAttributesFile(p))
   );
 }
 
@@ -464,9 +488,11 @@ function isAttributesFile(p: string): boolean {
  * Whether a change to `changed` touches an input of `graph` (a `SourceFiles` file included) or what decides the
  * bytes an input's checkout holds (an attributes file).
  */
-function touchesInputs(changed: string[], graph: Graph): boolean {
-  const inputs = new Set<string>(graph.sourceFiles.values());
-  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
+function touchesInputs(changed: string[], graph: Graph, dir: string): boolean {
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const inputs = new Set<string>();
+  for (const path of graph.sourceFiles.values()) inputs.add(prefix + path);
+  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(prefix + i);
   return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 
@@ -477,15 +503,17 @@ function touchesInputs(changed: string[], graph: Graph): boolean {
  * a symbolic link or inside a submodule (see treeHasLinksOrSubmodules). The common push (code the graph does not
  * read) is then decided by one `git diff` instead of hashing two trees.
  */
-function touchesGraph(changed: string[], graphPath: string, graph: Graph): boolean {
+function touchesGraph(changed: string[], graphPath: string, graph: Graph, dir: string): boolean {
   // As git names it in a diff: `././graph.json` and `sub/../graph.json` are `graph.json`. One it cannot name
   // (outside the repository) may be anything: the push is keyed in full.
   const graphFile = posix.normalize(graphPath);
   if (graphFile === '..' || graphFile.startsWith('../') || graphFile.startsWith('/')) return true;
-  const inputs = new Set<string>([graphFile, 'disbuild.json']);
-  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(i);
+  // The graph's paths are relative to `dir`; git's, to the top.
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const inputs = new Set<string>([graphFile, prefix + CONFIG_FILE]);
+  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(prefix + i);
   // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
-  for (const path of graph.sourceFiles.values()) inputs.add(path);
+  for (const path of graph.sourceFiles.values()) inputs.add(prefix + path);
   return changed.some((p) => inputs.has(p) || isAttributesFile(p));
 }
 
@@ -505,20 +533,21 @@ async function treeHasLinksOrSubmodules(repoDir: string, sha: string): Promise<b
 
 /** The graph of commit `sha`; `checkout` makes (once) and answers a worktree of it, for what needs one. */
 async function graphAt(
-  repoDir: string,
+  repo: Repo,
   sha: string,
   source: GraphSource,
   checkout: () => Promise<string>,
   shared?: SharedAnswers,
 ): Promise<Made | string> {
+  const { repoDir, dir } = repo;
   if (source.kind === 'tasks') {
     // The commit's own disbuild.json, compiled over that commit's files: from git's objects, or in a checkout.
-    const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env, shared);
+    const atCommit = await compileAtCommit(repoDir, sha, source.config, process.env, shared, dir);
     if (!('needsCheckout' in atCommit)) {
       if (atCommit.ok) return { graph: atCommit.value.graph, json: JSON.stringify(atCommit.value.json) };
       return atCommit.error.map((p) => `disbuild: ${formatConfigProblem(p)}`).join('\n');
     }
-    const compiled = await loadConfigGraph(await checkout(), process.env);
+    const compiled = await loadConfigGraph(join(await checkout(), dir), process.env);
     if (compiled === undefined) return `disbuild: no disbuild.json at ${sha.slice(0, 10)}`;
     if (!compiled.ok) return compiled.error.map((l) => `disbuild: ${l}`).join('\n');
     return { graph: compiled.value.graph };
@@ -528,7 +557,7 @@ async function graphAt(
     text =
       source.kind === 'file'
         ? await simpleGit(repoDir).raw(['show', `${sha}:${source.path}`])
-        : (await sh(source.command, { cwd: await checkout(), maxBuffer: 1 << 30 })).stdout;
+        : (await sh(source.command, { cwd: join(await checkout(), dir), maxBuffer: 1 << 30 })).stdout;
   } catch (e) {
     const what = source.kind === 'file' ? source.path : source.command;
     return printable(
@@ -571,10 +600,11 @@ async function baseCommit(
   return undefined;
 }
 
+/** Runs `toRun` of `graph` in `sourceDir`, the directory of a worktree the hook builds in. */
 async function buildInWorktree(
   graph: Graph,
   toRun: JobLabel[],
-  wt: string,
+  sourceDir: string,
   sha: string,
   salt: string,
   cache: Cache,
@@ -598,7 +628,7 @@ async function buildInWorktree(
     const result = await runGraph(
       graph,
       {
-        sourceDir: wt,
+        sourceDir,
         salt,
         concurrency: (await import('node:os')).availableParallelism(),
         failFast: false,

@@ -86,7 +86,7 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     expect(installed.code).toBe(0);
     // Before: "installed", and every push went through unchecked.
     expect(installed.stderr).toBe(
-      "disbuild: warning: no disbuild.json at the repository root (frontend/disbuild.json is not read: only the root's is), nor 'git config disbuild.graph': until there is one, the hook lets every push through unchecked\n",
+      "disbuild: warning: no disbuild.json at the repository root (frontend/disbuild.json is not read: 'git config disbuild.sourceDir DIR' names the directory whose file is), nor 'git config disbuild.graph': until there is one, the hook lets every push through unchecked\n",
     );
     // One the hook cannot read: in the work tree, not in git (here ignored, so never committed by `git add -A`).
     await rig.write({

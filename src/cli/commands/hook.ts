@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { CONFIG_FILE } from '../../config/config-file.js';
 import { readDisbuildSettings } from '../../hook/git-settings.js';
 import { installHook, uninstallHook } from '../../hook/install.js';
+import { hookSourceDir } from '../../hook/source-dir.js';
 import { runPrePush } from '../../hook/run-hook.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
@@ -15,7 +16,8 @@ const HELP = `Usage: disbuild hook install [--force]     write the pre-push hook
                                            -v (or DISBUILD_VERBOSE=1) prints the key salt
 
 The graph comes from 'git config disbuild.graph PATH' (or disbuild.graphCommand), or disbuild.json at the
-repository root. 'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
+repository root, or in the directory 'git config disbuild.sourceDir DIR' names (where the hook then builds).
+'git push --no-verify' or DISBUILD_SKIP=1 skips the check.
 `;
 
 /** `disbuild hook`: install, uninstall and run the pre-push hook. */
@@ -81,14 +83,20 @@ export const hook: Command = async (argv, io) => {
 };
 
 /**
- * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root from each pushed
- * commit (or the graph git's configuration names), and lets every push through until there is one. A root file
- * that is not in git is said so; a disbuild.json in a subdirectory is named, since a user who wrote one there
- * expects the hook to run it.
+ * What to warn of when the hook would find no graph: it reads disbuild.json at the repository root (or in
+ * `disbuild.sourceDir`) from each pushed commit (or the graph git's configuration names), and lets every push
+ * through until there is one. A file that is not in git is said so; a disbuild.json elsewhere is named, since a
+ * user who wrote one there expects the hook to run it.
  */
 async function noGraphWarning(repoDir: string): Promise<string | undefined> {
   const settings = await readDisbuildSettings(repoDir);
+  const dir = await hookSourceDir(repoDir, settings);
+  // The hook refuses every push with this reason until it is mended.
+  if (!dir.ok) return `disbuild: warning: ${dir.error}: the hook refuses pushes until it is mended\n`;
   if (settings.has('disbuild.graph') || settings.has('disbuild.graphcommand')) return undefined;
+  const config = posix.join(dir.value, CONFIG_FILE);
+  const where =
+    dir.value === '' ? 'at the repository root' : `in ${dir.value} (git config disbuild.sourceDir)`;
   // `-t` tags what the index holds (`H`, and others for skip-worktree or conflicted entries) apart from what git
   // does not track (`?`); the hook reads the pushed commit, so only the index's root file counts.
   const listed = await simpleGit(repoDir)
@@ -105,17 +113,17 @@ async function noGraphWarning(repoDir: string): Promise<string | undefined> {
     .then((out) => out.split('\0').filter(Boolean))
     .catch(() => []);
   const tracked = new Set(listed.filter((l) => !l.startsWith('? ')).map((l) => l.slice(2)));
-  if (tracked.has(CONFIG_FILE)) return undefined;
+  if (tracked.has(config)) return undefined;
   const unchecked = 'the hook lets every push through unchecked';
-  if (existsSync(join(repoDir, CONFIG_FILE))) {
-    return `disbuild: warning: disbuild.json at the repository root is not in git, and the hook reads it from each pushed commit: until it is committed, ${unchecked}\n`;
+  if (existsSync(join(repoDir, config))) {
+    return `disbuild: warning: disbuild.json ${where} is not in git, and the hook reads it from each pushed commit: until it is committed, ${unchecked}\n`;
   }
-  const below = [...new Set(listed.map((l) => l.slice(2)))];
-  const where =
-    below.length === 0
+  const others = [...new Set(listed.map((l) => l.slice(2)))].filter((p) => p !== config);
+  const named =
+    others.length === 0
       ? ''
-      : ` (${below.slice(0, 3).join(', ')}${below.length > 3 ? ', ...' : ''} ${below.length === 1 ? 'is' : 'are'} not read: only the root's is)`;
-  return `disbuild: warning: no disbuild.json at the repository root${where}, nor 'git config disbuild.graph': until there is one, ${unchecked}\n`;
+      : ` (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''} ${others.length === 1 ? 'is' : 'are'} not read: 'git config disbuild.sourceDir DIR' names the directory whose file is)`;
+  return `disbuild: warning: no disbuild.json ${where}${named}, nor 'git config disbuild.graph': until there is one, ${unchecked}\n`;
 }
 
 function usage(io: CliIo, message: string): number {

@@ -145,4 +145,33 @@ describe('compileAtCommit', () => {
       'vendor/lib is not a regular file',
     );
   });
+  it('compiles the disbuild.json of a subdirectory over its files, and heeds the attributes above it', async () => {
+    const nested = Object.fromEntries(Object.entries(npmWorkspace).map(([p, t]) => [`web/${p}`, t]));
+    // Outside the directory: a link and a manifest of another project, which its compile never reads.
+    await write({ ...nested, 'tools/package.json': JSON.stringify({ name: 'tools' }) });
+    await symlink('web', join(dir, 'link'));
+    const sha = commit();
+    const inWeb = async (): Promise<TasksConfig> => {
+      const source = await readConfigSource(join(dir, 'web'));
+      if (!source?.ok || source.value.kind !== 'tasks') throw new Error('no tasks');
+      return source.value.config;
+    };
+    const atCommit = await compileAtCommit(dir, sha, await inWeb(), { MODE: 'x' }, undefined, 'web');
+    if ('needsCheckout' in atCommit) throw new Error(atCommit.needsCheckout);
+    if (!atCommit.ok) throw new Error(JSON.stringify(atCommit.error));
+    const inCheckout = await compileConfig(join(dir, 'web'), await inWeb(), { MODE: 'x' });
+    if (!inCheckout.ok) throw new Error(JSON.stringify(inCheckout.error));
+    expect(atCommit.value.graph).toEqual(inCheckout.value.graph);
+    expect(atCommit.value.json).toEqual(inCheckout.value.json);
+    // The root's attributes apply inside web/ as a checkout reads them.
+    await write({ '.gitattributes': 'package.json filter=smudged\n' });
+    const filtered = await compileAtCommit(dir, commit(), await inWeb(), {}, undefined, 'web');
+    expect('needsCheckout' in filtered && filtered.needsCheckout).toBe(
+      'web/package.json may change on checkout',
+    );
+    await rm(join(dir, '.gitattributes'));
+    await symlink('../tools', join(dir, 'web/tools'));
+    const linked = await compileAtCommit(dir, commit(), await inWeb(), {}, undefined, 'web');
+    expect('needsCheckout' in linked && linked.needsCheckout).toBe('web/tools is not a regular file');
+  });
 });
