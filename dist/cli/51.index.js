@@ -474,7 +474,10 @@ function allFiles(graph, kind, sourceOnly = graph.sourceFiles.values()) {
 function resolvedKind(disk, rel) {
     if (rel.includes('\0'))
         return 'missing';
-    const r = (0,resolve_input/* resolveInput */.x)(disk, rel);
+    const r = (0,resolve_input/* resolveInput */.xI)(disk, rel);
+    // A link to a directory is an input (where it leads); a directory reached through one is not.
+    if (r.ok && r.directory && (0,resolve_input/* ownLink */.RL)(disk, rel) === undefined)
+        return { problem: (0,resolve_input/* notALink */.bv)(rel).problem };
     return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
 }
 function lstatKind(path) {
@@ -609,12 +612,20 @@ async function commitTreeDigests(repoDir, commit, paths) {
                 return loaded;
             view = loaded.value;
         }
-        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .resolveInput */ .x)(view, p);
+        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .resolveInput */ .xI)(view, p);
         if (!r.ok) {
             out.set(p, r.missing ? { missing: true } : { problem: r.problem });
             continue;
         }
-        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .R)(view, p) : undefined;
+        if (r.directory) {
+            // As the disk's walk records it (git-blob.ts): where the link leads, and its text.
+            const own = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p);
+            out.set(p, own === undefined
+                ? { problem: (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .notALink */ .bv)(p).problem }
+                : { mode: 'directory', digest: (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(r.real), link: view.entry(own).digest });
+            continue;
+        }
+        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p) : undefined;
         const target = view.entry(r.real);
         resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
     }
@@ -1256,12 +1267,20 @@ async function digestFromDisk(root, rel, view = new DiskView(root)) {
             return { missing: true };
     }
     if (st === undefined || !st.isFile()) {
-        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .x)(view, rel);
+        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .xI)(view, rel);
         if (!r.ok)
             return r.missing ? { missing: true } : { problem: r.problem };
+        if (r.directory) {
+            // No stat data kept: the directory's own change as files come and go says nothing of where the link leads,
+            // so the check before saving reads it again (a readlink and a walk).
+            const own = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .RL)(view, rel);
+            if (own === undefined)
+                return { problem: (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .notALink */ .bv)(rel).problem };
+            return { mode: 'directory', digest: blobId(r.real), link: blobId(view.link(own)) };
+        }
         st = view.lastFile;
         real = r.real;
-        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .R)(view, rel) : undefined;
+        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .ownLink */ .RL)(view, rel) : undefined;
         if (own !== undefined) {
             link = blobId(view.link(own));
             linkStats = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(root + '/' + own);
@@ -1629,7 +1648,11 @@ class InputRecheck {
     started(paths) {
         for (const p of paths) {
             const state = this.digests.get(p);
-            if (state === undefined || !('digest' in state) || (0,git_blob/* stampOf */.Zs)(state) !== undefined || this.#atStart.has(p))
+            if (state === undefined ||
+                !('digest' in state) ||
+                state.mode === 'directory' ||
+                (0,git_blob/* stampOf */.Zs)(state) !== undefined ||
+                this.#atStart.has(p))
                 continue;
             const st = (0,external_node_fs_.statSync)(this.sourceDir + '/' + p, { throwIfNoEntry: false });
             this.#atStart.set(p, st === undefined ? null : (0,git_blob/* statStamp */.AS)(st));
@@ -1652,6 +1675,9 @@ class InputRecheck {
     }
     /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
     #changedByStat(p, state) {
+        // Where a link to a directory leads is read again: cheap, and no stat data of a directory answers for it.
+        if (state.mode === 'directory')
+            return 'read';
         const path = this.sourceDir + '/' + p;
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
@@ -2054,8 +2080,9 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ ownLink),
-/* harmony export */   x: () => (/* binding */ resolveInput)
+/* harmony export */   RL: () => (/* binding */ ownLink),
+/* harmony export */   bv: () => (/* binding */ notALink),
+/* harmony export */   xI: () => (/* binding */ resolveInput)
 /* harmony export */ });
 /**
  * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
@@ -2114,8 +2141,10 @@ function resolveInput(view, path) {
     }
     if (finalKind === 'file')
         return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir' && via !== undefined)
+        return { ok: true, real, linked: true, directory: true };
     if (finalKind === 'dir')
-        return { ok: false, problem: `input ${path} is a directory; list its files` };
+        return notALink(path);
     return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
 }
 /**
@@ -2142,6 +2171,10 @@ function resolveDir(view, dir) {
     };
     const r = resolveInput(probe, dir + '/\0');
     return r.ok ? r.real.slice(0, -2) : undefined;
+}
+/** The problem of a directory named as an input, which is not a link to one. */
+function notALink(path) {
+    return { ok: false, problem: `input ${path} is a directory; list its files` };
 }
 function outside(path, via) {
     return {

@@ -40826,8 +40826,10 @@ function resolveInput(view, path) {
     }
     if (finalKind === 'file')
         return { ok: true, real, linked: via !== undefined };
+    if (finalKind === 'dir' && via !== undefined)
+        return { ok: true, real, linked: true, directory: true };
     if (finalKind === 'dir')
-        return { ok: false, problem: `input ${path} is a directory; list its files` };
+        return notALink(path);
     return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
 }
 /**
@@ -40854,6 +40856,10 @@ function resolveDir(view, dir) {
     };
     const r = resolveInput(probe, dir + '/\0');
     return r.ok ? r.real.slice(0, -2) : undefined;
+}
+/** The problem of a directory named as an input, which is not a link to one. */
+function notALink(path) {
+    return { ok: false, problem: `input ${path} is a directory; list its files` };
 }
 function outside(path, via) {
     return {
@@ -40972,6 +40978,14 @@ async function digestFromDisk(root, rel, view = new DiskView(root)) {
         const r = resolveInput(view, rel);
         if (!r.ok)
             return r.missing ? { missing: true } : { problem: r.problem };
+        if (r.directory) {
+            // No stat data kept: the directory's own change as files come and go says nothing of where the link leads,
+            // so the check before saving reads it again (a readlink and a walk).
+            const own = ownLink(view, rel);
+            if (own === undefined)
+                return { problem: notALink(rel).problem };
+            return { mode: 'directory', digest: blobId(r.real), link: blobId(view.link(own)) };
+        }
         st = view.lastFile;
         real = r.real;
         const own = r.linked ? ownLink(view, rel) : undefined;
@@ -41700,6 +41714,14 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
             out.set(p, r.missing ? { missing: true } : { problem: r.problem });
             continue;
         }
+        if (r.directory) {
+            // As the disk's walk records it (git-blob.ts): where the link leads, and its text.
+            const own = ownLink(view, p);
+            out.set(p, own === undefined
+                ? { problem: notALink(p).problem }
+                : { mode: 'directory', digest: blobId(r.real), link: view.entry(own).digest });
+            continue;
+        }
         const own = r.linked ? ownLink(view, p) : undefined;
         const target = view.entry(r.real);
         resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
@@ -42230,7 +42252,11 @@ class InputRecheck {
     started(paths) {
         for (const p of paths) {
             const state = this.digests.get(p);
-            if (state === undefined || !('digest' in state) || stampOf(state) !== undefined || this.#atStart.has(p))
+            if (state === undefined ||
+                !('digest' in state) ||
+                state.mode === 'directory' ||
+                stampOf(state) !== undefined ||
+                this.#atStart.has(p))
                 continue;
             const st = (0,external_node_fs_.statSync)(this.sourceDir + '/' + p, { throwIfNoEntry: false });
             this.#atStart.set(p, st === undefined ? null : statStamp(st));
@@ -42253,6 +42279,9 @@ class InputRecheck {
     }
     /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
     #changedByStat(p, state) {
+        // Where a link to a directory leads is read again: cheap, and no stat data of a directory answers for it.
+        if (state.mode === 'directory')
+            return 'read';
         const path = this.sourceDir + '/' + p;
         const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (st === undefined)
@@ -49005,6 +49034,9 @@ function resolvedKind(disk, rel) {
     if (rel.includes('\0'))
         return 'missing';
     const r = resolveInput(disk, rel);
+    // A link to a directory is an input (where it leads); a directory reached through one is not.
+    if (r.ok && r.directory && ownLink(disk, rel) === undefined)
+        return { problem: notALink(rel).problem };
     return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
 }
 function lstatKind(path) {
@@ -54239,10 +54271,11 @@ async function withSubmoduleFiles(dir, files) {
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
 /**
- * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
- * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
- * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
- * file, or back, changes what the compile chooses though the listing does not change.
+ * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
+ * `**` must not choose (its files are listed in it). A link to a directory stays: it is an input by where it leads
+ * (see input-state.ts), or a command reading through it would read another directory under the same key. With
+ * the symbolic links among `files`, each with whether it leads to a directory, for the kept graph's check (see
+ * linksAsListed).
  */
 function withoutDirectories(root, files) {
     const links = [];
@@ -54251,9 +54284,8 @@ function withoutDirectories(root, files) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
         if (st === undefined || !st.isSymbolicLink())
             return st?.isDirectory() !== true;
-        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
-        links.push([f, toDirectory]);
-        return !toDirectory;
+        links.push([f, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true]);
+        return true;
     });
     return { files: out.length === files.length ? files : out, links };
 }

@@ -242,10 +242,11 @@ async function withSubmoduleFiles(dir: string, files: string[]): Promise<string[
 const SUBMODULE_LISTINGS = 4;
 
 /**
- * `files` less the directories git lists like files: a submodule (a gitlink) and a link to a directory. Neither
- * can be an input (a task's inputs are files), and a glob such as the default `**` must not choose them. With the
- * symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory to a
- * file, or back, changes what the compile chooses though the listing does not change.
+ * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
+ * `**` must not choose (its files are listed in it). A link to a directory stays: it is an input by where it leads
+ * (see input-state.ts), or a command reading through it would read another directory under the same key. With
+ * the symbolic links among `files`, each with whether it leads to a directory, for the kept graph's check (see
+ * linksAsListed).
  */
 export function withoutDirectories(
   root: string,
@@ -256,9 +257,8 @@ export function withoutDirectories(
     const path = `${root}/${f}`;
     const st = lstatSync(path, { throwIfNoEntry: false });
     if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() !== true;
-    const toDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-    links.push([f, toDirectory]);
-    return !toDirectory;
+    links.push([f, statSync(path, { throwIfNoEntry: false })?.isDirectory() === true]);
+    return true;
   });
   return { files: out.length === files.length ? files : out, links };
 }

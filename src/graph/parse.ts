@@ -14,7 +14,7 @@ import {
   writeValidatedGraph,
 } from './validated-graph-cache.js';
 import { DiskView } from '../ids/git-blob.js';
-import { resolveInput } from '../ids/resolve-input.js';
+import { notALink, ownLink, resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { printable } from '../util/printable.js';
 import { settledMs, statKey } from '../util/settled-stat.js';
@@ -280,6 +280,8 @@ type ListedKind = 'file' | 'dir' | 'other' | 'missing' | 'link';
 function resolvedKind(disk: DiskView, rel: string): InputKind {
   if (rel.includes('\0')) return 'missing';
   const r = resolveInput(disk, rel);
+  // A link to a directory is an input (where it leads); a directory reached through one is not.
+  if (r.ok && r.directory && ownLink(disk, rel) === undefined) return { problem: notALink(rel).problem };
   return r.ok ? 'file' : r.missing ? 'missing' : { problem: r.problem };
 }
 

@@ -24,7 +24,7 @@ import {
   type GitEntry,
 } from './git-output.js';
 import type { DigestMap } from './input-state.js';
-import { ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
+import { notALink, ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
 import { isCheckedOutSubmodule } from './submodule-checkout.js';
 
 /** A resolved input: the tree path of the file it reads, that file's mode and blob, and its own link's blob. */
@@ -80,6 +80,17 @@ export async function commitTreeDigests(
     const r = resolveInput(view, p);
     if (!r.ok) {
       out.set(p, r.missing ? { missing: true } : { problem: r.problem });
+      continue;
+    }
+    if (r.directory) {
+      // As the disk's walk records it (git-blob.ts): where the link leads, and its text.
+      const own = ownLink(view, p);
+      out.set(
+        p,
+        own === undefined
+          ? { problem: notALink(p).problem }
+          : { mode: 'directory', digest: blobId(r.real), link: view.entry(own)!.digest },
+      );
       continue;
     }
     const own = r.linked ? ownLink(view, p) : undefined;

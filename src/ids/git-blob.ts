@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, lstatSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import type { FileDigest, FileMode } from './brands.js';
 import type { DigestMap, InputState } from './input-state.js';
-import { ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
+import { notALink, ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
 
 /** Git's blob ID of some bytes: SHA-1 of `blob <size>\0<bytes>`, exactly what `git hash-object` prints. */
 export function blobId(bytes: Buffer | string): FileDigest {
@@ -124,6 +124,13 @@ export async function digestFromDisk(
   if (st === undefined || !st.isFile()) {
     const r = resolveInput(view, rel);
     if (!r.ok) return r.missing ? { missing: true } : { problem: r.problem };
+    if (r.directory) {
+      // No stat data kept: the directory's own change as files come and go says nothing of where the link leads,
+      // so the check before saving reads it again (a readlink and a walk).
+      const own = ownLink(view, rel);
+      if (own === undefined) return { problem: notALink(rel).problem };
+      return { mode: 'directory', digest: blobId(r.real), link: blobId(view.link(own)) };
+    }
     st = view.lastFile!;
     real = r.real;
     const own = r.linked ? ownLink(view, rel) : undefined;

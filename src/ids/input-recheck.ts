@@ -41,7 +41,13 @@ export class InputRecheck {
   started(paths: readonly string[]): void {
     for (const p of paths) {
       const state = this.digests.get(p);
-      if (state === undefined || !('digest' in state) || stampOf(state) !== undefined || this.#atStart.has(p))
+      if (
+        state === undefined ||
+        !('digest' in state) ||
+        state.mode === 'directory' ||
+        stampOf(state) !== undefined ||
+        this.#atStart.has(p)
+      )
         continue;
       const st = statSync(this.sourceDir + '/' + p, { throwIfNoEntry: false });
       this.#atStart.set(p, st === undefined ? null : statStamp(st));
@@ -66,6 +72,8 @@ export class InputRecheck {
 
   /** true: changed; false: unchanged; 'read': its content must say (a git-indexed file touched since `since`). */
   #changedByStat(p: string, state: FileState): boolean | 'read' {
+    // Where a link to a directory leads is read again: cheap, and no stat data of a directory answers for it.
+    if (state.mode === 'directory') return 'read';
     const path = this.sourceDir + '/' + p;
     const st = statSync(path, { throwIfNoEntry: false });
     if (st === undefined) return true;

@@ -3,12 +3,18 @@ import type { FileDigest, FileMode } from './brands.js';
 
 /**
  * What a key records of one input: the mode and git blob ID of the bytes that reading it yields (symbolic links
- * followed), plus, when the input is itself a symbolic link, the blob ID of its link text. `missing` when nothing is
- * there; `problem` when the path cannot be an input (a dangling link, a path leading outside the source directory,
- * a directory), with a message naming the input.
+ * followed), plus, when the input is itself a symbolic link, the blob ID of its link text. A symbolic link to a
+ * directory (`directory`) records where it leads instead of bytes: the blob ID of the directory's path in the
+ * source directory, links resolved, so retargeting it, or any link on its way, changes the key; the files there
+ * are inputs by their own paths. `missing` when nothing is there; `problem` when the path cannot be an input (a
+ * dangling link, a path leading outside the source directory, a directory that is no link), with a message naming
+ * the input.
  */
 export type InputState =
-  { mode: FileMode; digest: FileDigest; link?: FileDigest } | { missing: true } | { problem: string };
+  | { mode: FileMode; digest: FileDigest; link?: FileDigest }
+  | { mode: 'directory'; digest: FileDigest; link: FileDigest }
+  | { missing: true }
+  | { problem: string };
 
 /** Relative path → state, for every path that was asked about. */
 export type DigestMap = Map<string, InputState>;

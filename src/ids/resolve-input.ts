@@ -21,8 +21,11 @@ export interface TreeView {
 const MAX_LINKS = 40;
 
 export type Resolution =
-  /** `real` is the file's path with no link in it; `linked` when a link was followed on the way. */
-  | { ok: true; real: string; linked: boolean }
+  /**
+   * `real` is the file's path with no link in it; `linked` when a link was followed on the way; `directory` when
+   * a link led to a directory (`real`): only a link of its own makes such a path an input (see ownLink).
+   */
+  | { ok: true; real: string; linked: boolean; directory?: true }
   /** `missing` when nothing is there and no link was followed: the plain "does not exist". */
   | { ok: false; problem: string; missing?: true };
 
@@ -69,7 +72,8 @@ export function resolveInput(view: TreeView, path: string): Resolution {
     if (last) break;
   }
   if (finalKind === 'file') return { ok: true, real, linked: via !== undefined };
-  if (finalKind === 'dir') return { ok: false, problem: `input ${path} is a directory; list its files` };
+  if (finalKind === 'dir' && via !== undefined) return { ok: true, real, linked: true, directory: true };
+  if (finalKind === 'dir') return notALink(path);
   return { ok: false, problem: `input ${path} is not a regular file or a symbolic link` };
 }
 
@@ -97,6 +101,11 @@ function resolveDir(view: TreeView, dir: string): string | undefined {
   };
   const r = resolveInput(probe, dir + '/\0');
   return r.ok ? r.real.slice(0, -2) : undefined;
+}
+
+/** The problem of a directory named as an input, which is not a link to one. */
+export function notALink(path: string): { ok: false; problem: string } {
+  return { ok: false, problem: `input ${path} is a directory; list its files` };
 }
 
 function outside(path: string, via: string | undefined): Resolution {

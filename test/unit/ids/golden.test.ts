@@ -90,6 +90,17 @@ describe('golden keys', () => {
     });
   });
 
+  it('of a link to a directory: where it leads and its text (computed with the recipe of docs/key-encoding.md)', async () => {
+    await symlink('tools', join(dir, 'toolsdir'));
+    const dirLink: JobDef[] = [{ name: 'd', inputs: ['toolsdir'], cmds: [{ cat: 'x', to: '<out>/x' }] }];
+    expect(await keys(dirLink)).toEqual({ d: '77196e4935dd46f1763c1e076a7e124f2dfc4722' });
+    const graph = buildGraph(dirLink);
+    const viaStream = await keyGraphWith(graph, streamSource(dir), '');
+    expect(viaStream.ok && viaStream.value.get(graph.jobs[0]!.label)).toBe(
+      '77196e4935dd46f1763c1e076a7e124f2dfc4722',
+    );
+  });
+
   it('are the same through every digest source', async () => {
     const graph = buildGraph(RICH);
     const viaStream = await keyGraphWith(graph, streamSource(dir), 'os=linux');
