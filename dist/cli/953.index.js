@@ -183,12 +183,17 @@ untracked) {
         : (index) => marks[index] === 1 && untracked.has(files[index]);
 }
 /**
- * The lock files of the package managers, at the repository's root: what `node_modules` holds follows from them,
- * and a package's build reads `node_modules`.
+ * What the package managers read at the repository's root: their lock files (what `node_modules` holds follows
+ * from them, and a package's build reads `node_modules`) and their settings, which reach a script as
+ * `npm_config_*` variables, or choose its shell and Node's options (`.npmrc`'s `script-shell`, `node-options`).
  */
-const LOCK_FILES = [
+const ROOT_FILES = [
+    '.npmrc',
+    '.yarnrc',
+    '.yarnrc.yml',
     'bun.lock',
     'bun.lockb',
+    'bunfig.toml',
     'npm-shrinkwrap.json',
     'package-lock.json',
     'pnpm-lock.yaml',
@@ -196,18 +201,20 @@ const LOCK_FILES = [
 ];
 /**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
- * (default: all of them), less generated files; a `script` task always reads its package.json and the root's
- * lock files (before, upgrading a dependency left every package's build cached). A glob that matches no file in
- * any package the task applies to is a problem (`inputs[i]`).
+ * (default: all of them), less generated files; a `script` task always reads its package.json, its `.npmrc`, and
+ * the root's lock files and package managers' settings (before, upgrading a dependency, or a setting its script
+ * reads, left every package's build cached). A glob that matches no file in any package the task applies to is a
+ * problem (`inputs[i]`).
  */
 function selectInputs(instances, files, generated, add) {
     const out = new Map();
     const globsByTask = new Map();
     // A lock file some task writes is its output, and never an input (as any other).
-    const locks = LOCK_FILES.filter((f) => {
+    const present = (f) => {
         const [at, end] = (0,repo_files/* fileRange */.Yj)(files, f);
         return at < end && !generated(at);
-    });
+    };
+    const rootFiles = ROOT_FILES.filter(present);
     const dirsByTask = new Map();
     const reported = new Set();
     for (const inst of instances) {
@@ -225,7 +232,9 @@ function selectInputs(instances, files, generated, add) {
             continue;
         outputsNamed(inst, entry, files, generated, add, reported);
         const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
-        const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
+        // A package's own `.npmrc` is read too when the package manager runs there.
+        const own = inst.pkg && inst.dir !== '' && present(`${inst.dir}/.npmrc`) ? [`${inst.dir}/.npmrc`] : [];
+        const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, [...rootFiles, ...own], rootExcluded);
         if (entry.rooted !== undefined)
             addRooted(chosen, files, generated, entry.rooted);
         out.set(inst, chosen);
@@ -358,7 +367,9 @@ function outputsNamed(inst, entry, files, generated, add, reported) {
         });
     }
 }
-function choose(inst, files, generated, glob, used, locks, 
+function choose(inst, files, generated, glob, used, 
+/** What the package manager reads beside the package's manifest (see ROOT_FILES). */
+managerFiles, 
 /** `!//…` patterns: they exclude from every glob's files, by their path from the root. */
 rootExcluded) {
     const cut = inst.dir === '' ? 0 : inst.dir.length + 1;
@@ -388,7 +399,7 @@ rootExcluded) {
         }
     }
     if (inst.pkg) {
-        const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...locks];
+        const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...managerFiles];
         const missing = always.filter((f) => !chosen.includes(f));
         if (missing.length > 0) {
             chosen.push(...missing);

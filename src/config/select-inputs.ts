@@ -73,12 +73,17 @@ export function generatedFiles(
 type Add = (task: string, field: string | undefined, message: string, more?: Partial<ConfigProblem>) => void;
 
 /**
- * The lock files of the package managers, at the repository's root: what `node_modules` holds follows from them,
- * and a package's build reads `node_modules`.
+ * What the package managers read at the repository's root: their lock files (what `node_modules` holds follows
+ * from them, and a package's build reads `node_modules`) and their settings, which reach a script as
+ * `npm_config_*` variables, or choose its shell and Node's options (`.npmrc`'s `script-shell`, `node-options`).
  */
-const LOCK_FILES = [
+const ROOT_FILES = [
+  '.npmrc',
+  '.yarnrc',
+  '.yarnrc.yml',
   'bun.lock',
   'bun.lockb',
+  'bunfig.toml',
   'npm-shrinkwrap.json',
   'package-lock.json',
   'pnpm-lock.yaml',
@@ -87,9 +92,10 @@ const LOCK_FILES = [
 
 /**
  * Each task instance's input files: the repository files under its directory that its `inputs` globs choose
- * (default: all of them), less generated files; a `script` task always reads its package.json and the root's
- * lock files (before, upgrading a dependency left every package's build cached). A glob that matches no file in
- * any package the task applies to is a problem (`inputs[i]`).
+ * (default: all of them), less generated files; a `script` task always reads its package.json, its `.npmrc`, and
+ * the root's lock files and package managers' settings (before, upgrading a dependency, or a setting its script
+ * reads, left every package's build cached). A glob that matches no file in any package the task applies to is a
+ * problem (`inputs[i]`).
  */
 export function selectInputs(
   instances: readonly TaskInstance[],
@@ -100,10 +106,11 @@ export function selectInputs(
   const out = new Map<TaskInstance, string[]>();
   const globsByTask = new Map<string, TaskGlobs | undefined>();
   // A lock file some task writes is its output, and never an input (as any other).
-  const locks = LOCK_FILES.filter((f) => {
+  const present = (f: string): boolean => {
     const [at, end] = fileRange(files, f);
     return at < end && !generated(at);
-  });
+  };
+  const rootFiles = ROOT_FILES.filter(present);
   const dirsByTask = new Map<string, string[]>();
   const reported = new Set<string>();
   for (const inst of instances) {
@@ -118,7 +125,17 @@ export function selectInputs(
     if (!entry) continue;
     outputsNamed(inst, entry, files, generated, add, reported);
     const rootExcluded = entry.rooted?.glob.excludes ? entry.rooted.glob.excluded : undefined;
-    const chosen = choose(inst, files, generated, entry.local.glob, entry.local.used, locks, rootExcluded);
+    // A package's own `.npmrc` is read too when the package manager runs there.
+    const own = inst.pkg && inst.dir !== '' && present(`${inst.dir}/.npmrc`) ? [`${inst.dir}/.npmrc`] : [];
+    const chosen = choose(
+      inst,
+      files,
+      generated,
+      entry.local.glob,
+      entry.local.used,
+      [...rootFiles, ...own],
+      rootExcluded,
+    );
     if (entry.rooted !== undefined) addRooted(chosen, files, generated, entry.rooted);
     out.set(inst, chosen);
   }
@@ -299,7 +316,8 @@ function choose(
   generated: GeneratedFiles,
   glob: GlobList,
   used: boolean[],
-  locks: readonly string[],
+  /** What the package manager reads beside the package's manifest (see ROOT_FILES). */
+  managerFiles: readonly string[],
   /** `!//…` patterns: they exclude from every glob's files, by their path from the root. */
   rootExcluded?: (path: string) => boolean,
 ): string[] {
@@ -327,7 +345,7 @@ function choose(
     }
   }
   if (inst.pkg) {
-    const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...locks];
+    const always = [inst.dir === '' ? 'package.json' : `${inst.dir}/package.json`, ...managerFiles];
     const missing = always.filter((f) => !chosen.includes(f));
     if (missing.length > 0) {
       chosen.push(...missing);

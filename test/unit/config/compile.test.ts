@@ -231,6 +231,35 @@ describe('compileConfig', () => {
     expect(lint!.Inputs).not.toContain('package-lock.json');
   });
 
+  it("makes the package managers' settings inputs of every script task: the root's, and the package's .npmrc", async () => {
+    await write({
+      ...workspace,
+      '.npmrc': 'build-mode=debug\n',
+      '.yarnrc.yml': 'nodeLinker: node-modules\n',
+      'bunfig.toml': '',
+      'packages/b/.npmrc': 'script-shell=/bin/bash\n',
+      'disbuild.json': {
+        tasks: {
+          build: { script: 'build', inputs: ['src/**'] },
+          lint: { command: 'true', inputs: ['packages/*/src/**'] },
+        },
+      },
+    });
+    const r = await compile();
+    if (!r.ok) throw new Error(r.error.map(formatConfigProblem).join('\n'));
+    const [a, b, lint] = r.value.json.Jobs;
+    // Before: a setting its script reads (npm_config_build_mode) changed no key.
+    expect(a!.Inputs).toEqual([
+      '.npmrc',
+      '.yarnrc.yml',
+      'bunfig.toml',
+      'packages/a/package.json',
+      'packages/a/src/index.ts',
+    ]);
+    expect(b!.Inputs).toContain('packages/b/.npmrc');
+    expect(lint!.Inputs).not.toContain('.npmrc');
+  });
+
   it('does not make a lock file some task writes an input of the script tasks', async () => {
     await write({
       ...workspace,
