@@ -57,7 +57,559 @@ async function readDisbuildSettings(repoDir) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/util/is-alive.ts
+var is_alive = __webpack_require__(5510);
+// EXTERNAL MODULE: ./src/util/real-path.ts
+var real_path = __webpack_require__(3516);
+// EXTERNAL MODULE: ./src/util/remove-tree.ts
+var remove_tree = __webpack_require__(8043);
+// EXTERNAL MODULE: ./src/ids/git-attribute-files.ts
+var git_attribute_files = __webpack_require__(6761);
+;// CONCATENATED MODULE: ./src/hook/checkout-settings.ts
+
+
+
+
+
+
+
+/** git's settings that decide how a blob is written into a work tree. */
+const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|attributesfile|ignorestat|fsmonitor)|filter\\.)';
+/**
+ * What, beside a commit's own files, decides the bytes a checkout of it writes: git's conversion and filter
+ * settings and the attributes files outside the tree (the repository's `info/attributes`, the global and the
+ * system one). A worktree brought from commit to commit by `checkout --force` equals a fresh checkout only while
+ * these are what they were when its files were written: git writes no file whose blob and stat data are as
+ * before, whatever its settings say now. Unreadable files count as absent.
+ */
+async function checkoutSettings(repoDir, env = process.env) {
+    // Side by side from one `sh` (see gitTexts); a failed one answers as if nothing were set.
+    const [config, infoPath, system, execPath] = await Promise.all((0,git_command/* gitTexts */.vZ)(repoDir, [
+        ['config', '-z', '--get-regexp', SETTINGS],
+        ['rev-parse', '--git-path', 'info/attributes'],
+        [...git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2],
+        [...git_attribute_files/* EXEC_PATH_QUERY */.Tx],
+    ]));
+    const answer = (r) => (r?.code === 0 ? r.out.trim() : undefined);
+    const text = config?.code === 0 ? config.out : '';
+    const values = (0,git_config_records/* parseConfigRecords */.w)(text);
+    const truthy = (key) => values.has(key) && (0,git_config_records/* gitBoolean */.x)(values.get(key));
+    const attributesFile = values.get('core.attributesfile');
+    const global = (0,git_attribute_files/* globalAttributesFile */.f$)(attributesFile, env);
+    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(answer(system), env, answer(execPath));
+    const read = (path) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(path, 'latin1');
+        }
+        catch {
+            return null;
+        }
+    };
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    h.update(JSON.stringify([
+        text,
+        // Printed relative to the directory git ran in, links resolved.
+        answer(infoPath) ? read((0,external_node_path_.resolve)((0,real_path/* realPathOr */.r)(repoDir), answer(infoPath))) : null,
+        read(global),
+        systemFiles.map(read),
+        // A checkout's files and directories take their modes from it.
+        umask(),
+    ]));
+    return {
+        fingerprint: h.digest('hex'),
+        unfit: [...values.keys()].some((k) => /^filter\..*\.(smudge|process)$/.test(k)) ||
+            truthy('core.ignorestat') ||
+            truthy('core.fsmonitor') ||
+            (attributesFile !== undefined && !(0,external_node_path_.isAbsolute)(global)),
+    };
+}
+/** This process's umask, read where it can be without setting it (process.umask() with no argument is deprecated). */
+function umask() {
+    try {
+        return /^Umask:\s*(\d+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'latin1'))?.[1] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+
+// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
+var submodule_checkout = __webpack_require__(4313);
+;// CONCATENATED MODULE: ./src/hook/worktree-submodules.ts
+
+
+
+
+
+/**
+ * Submodules in a worktree of a pushed commit: each that the checkout has checked out is checked out in the
+ * worktree too, at the commit its gitlink records, as a worktree of the checkout's submodule (its objects, no
+ * fetch); nested ones in turn. A build then reads the submodule's files as a full checkout of the commit would,
+ * and the compile lists them as `disbuild run` does in the checkout (see config/repo-files.ts).
+ *
+ * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
+ * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
+ * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the
+ * submodules' records of worktrees gone (git's own `worktree remove` of the outer worktree leaves them).
+ */
+async function checkOutSubmodules(checkout, worktree, at = '') {
+    if (!hasSubmodules(checkout))
+        return [];
+    const problems = [];
+    for (const [path, commit] of await gitlinks(worktree)) {
+        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
+            continue;
+        const added = await (0,git_command/* gitText */.q_)((0,external_node_path_.join)(checkout, path), [
+            'worktree',
+            'add',
+            '--detach',
+            '--quiet',
+            (0,external_node_path_.join)(worktree, path),
+            commit,
+        ]);
+        if (added.ok)
+            problems.push(...(await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path), `${at}${path}/`)));
+        else
+            problems.push(await notCheckedOut((0,external_node_path_.join)(checkout, path), `${at}${path}`, commit, added.error));
+    }
+    return problems;
+}
+/** Why the submodule at `dir` could not be checked out at `commit`: not fetched, or what git said (a full disk). */
+async function notCheckedOut(dir, path, commit, error) {
+    const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
+    const why = known.ok
+        ? `could not be checked out at ${commit.slice(0, 12)} (${error})`
+        : `its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it)`;
+    return `submodule ${path}: ${why}; built without its files`;
+}
+/**
+ * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the
+ * submodules checkOutSubmodules looked at (the worktree's gitlinks, while it is there: a branch may have a
+ * submodule the checkout's index lacks, its directory left behind by a checkout), and the checkout's own.
+ */
+async function forgetSubmoduleWorktrees(checkout, worktree) {
+    if (!hasSubmodules(checkout))
+        return;
+    const inside = [`${worktree}/`];
+    const real = await (0,promises_.realpath)(worktree).catch(() => undefined);
+    if (real !== undefined && real !== worktree)
+        inside.push(`${real}/`);
+    const paths = new Set([...(await gitlinks(worktree)).keys(), ...(await gitlinks(checkout)).keys()]);
+    for (const path of paths) {
+        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
+            continue;
+        const submodule = (0,external_node_path_.join)(checkout, path);
+        const common = await (0,git_command/* gitText */.q_)(submodule, ['rev-parse', '--git-common-dir']);
+        if (!common.ok)
+            continue;
+        const dir = common.value.trim();
+        const records = (0,external_node_path_.join)((0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.join)(submodule, dir), 'worktrees');
+        for (const name of await (0,promises_.readdir)(records).catch(() => [])) {
+            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(records, name, 'gitdir'), 'utf8').catch(() => '')).trim();
+            if (inside.some((p) => gitdir.startsWith(p)))
+                await (0,promises_.rm)((0,external_node_path_.join)(records, name), { recursive: true, force: true });
+        }
+        await forgetSubmoduleWorktrees(submodule, (0,external_node_path_.join)(worktree, path));
+    }
+}
+/** Whether the work tree at `dir` may have submodules checked out: `git submodule` writes `.gitmodules`. */
+function hasSubmodules(dir) {
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.gitmodules'));
+}
+/** The gitlinks of the index of the work tree at `dir`: path → the commit recorded. */
+async function gitlinks(dir) {
+    const out = new Map();
+    const listed = await (0,git_command/* gitText */.q_)(dir, ['ls-files', '-s', '-z']);
+    if (!listed.ok)
+        return out;
+    // `<mode> <oid> <stage>\t<path>`
+    for (const record of listed.value.split('\0')) {
+        if (!record.startsWith('160000 '))
+            continue;
+        const tab = record.indexOf('\t');
+        out.set(record.slice(tab + 1), record.slice(7, record.indexOf(' ', 7)));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/hook/worktree.ts
+
+
+
+
+
+
+
+
+
+
+
+/** git without the repository's hooks (core.hooksPath naming no directory). */
+const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
+/** Where the hook's worktrees are, in the git common directory. */
+const WORKTREES_DIR = 'disbuild-worktrees';
+/** The repository's common git directory (a linked worktree's is its main checkout's), absolute. */
+async function gitCommonDir(repoDir) {
+    const raw = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
+    return (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(repoDir, raw);
+}
+/** The worktree kept between pushes (see Worktrees), by its name under the root. */
+const KEPT = 'kept';
+/** In a kept worktree's record (`<git common dir>/worktrees/<name>`): the settings its files were written under. */
+const SETTINGS_FILE = 'disbuild-checkout-settings';
+/**
+ * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
+ * uncommitted changes never leak into a build, with the submodules the checkout has (see worktree-submodules.ts).
+ * Those of dead processes (a killed hook) are removed by the next.
+ *
+ * One is kept between pushes as `kept` (unless `keep` is off, the checkout has submodules, or a filter writes
+ * files on checkout, as Git LFS does): checking out a repository of 10,000 files takes seconds, bringing a
+ * worktree of the last push to the next commit a fraction of that. A hook takes it by moving it to a name of its
+ * own (`git worktree move`: a rename, which one hook wins), brings it to the commit with `checkout --force` (every
+ * tracked file git's stat data does not vouch for is written again) and `clean -ffdx` (every untracked and ignored
+ * file goes: outputs, links, a build's leftovers), and moves it back when done. It then holds what a fresh
+ * checkout holds only while nothing else decides a file's bytes differently (see #take): otherwise, and when
+ * anything is wrong with it (its record removed by hand, a git that fails), it is removed, and the push gets a
+ * fresh worktree.
+ */
+class Worktrees {
+    repoDir;
+    root;
+    records;
+    warn;
+    keep;
+    constructor(repoDir, root, 
+    /** `<git common dir>/worktrees`: git's record of each worktree. */
+    records, 
+    /** Told, once each, what a worktree lacks that a full checkout of its commit would have. */
+    warn, 
+    /** Whether a worktree is kept between pushes. */
+    keep) {
+        this.repoDir = repoDir;
+        this.root = root;
+        this.records = records;
+        this.warn = warn;
+        this.keep = keep;
+    }
+    /** This process's worktree taken from `kept` (at most one at a time), while it has it. */
+    #taken;
+    static async open(repoDir, warn = () => undefined, opts = {}) {
+        const common = await gitCommonDir(repoDir);
+        const said = new Set();
+        const once = (m) => {
+            if (!said.has(m))
+                warn(m);
+            said.add(m);
+        };
+        // Without /proc, a process left working in the worktree could not be seen (see workedIn).
+        const keep = (opts.keep ?? true) && !hasSubmodules(repoDir) && (0,external_node_fs_.existsSync)('/proc/self/cwd');
+        const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, WORKTREES_DIR), (0,external_node_path_.join)(common, 'worktrees'), once, keep);
+        await w.#removeStale();
+        return w;
+    }
+    /** Checks `sha` out, detached, into a directory of this process's: the kept worktree when it can be had. */
+    async add(sha) {
+        await (0,promises_.mkdir)(this.root, { recursive: true });
+        const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        const settings = this.keep ? await this.#settings() : undefined;
+        const keeping = settings !== undefined && !settings.unfit && this.#taken === undefined;
+        if (keeping && (await this.#take(dir, sha, settings.fingerprint)))
+            return dir;
+        // Without the repository's post-checkout hook, as a CI checkout (and the kept worktree's) is made: the files a
+        // hook writes are not the commit's.
+        const added = await (0,git_command/* gitText */.q_)(this.repoDir, [
+            ...NO_HOOKS,
+            'worktree',
+            'add',
+            '--detach',
+            '--quiet',
+            dir,
+            sha,
+        ]);
+        if (!added.ok)
+            throw new Error(added.error);
+        for (const problem of await checkOutSubmodules(this.repoDir, dir))
+            this.warn(problem);
+        if (keeping && this.#taken === undefined) {
+            this.#taken = dir;
+            this.#checkedOut = await this.#stateOf(await this.#recordOf(dir), sha);
+        }
+        return dir;
+    }
+    /**
+     * The taken worktree as its checkout left it: git's record of it (which moving the worktree does not rename),
+     * its commit and its index's stat data (see #unchangedByJobs).
+     */
+    #checkedOut;
+    /** The state of the worktree whose record is `record`, at `sha`; undefined without a record or an index. */
+    async #stateOf(record, sha) {
+        if (record === undefined)
+            return undefined;
+        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(record, 'index'), { throwIfNoEntry: false });
+        return st && { record, sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
+    }
+    /**
+     * Whether the taken worktree is detached at the commit it was checked out at, with the index that checkout
+     * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
+     * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
+     * <branch>` would hold that branch until the next push.
+     */
+    async #unchangedByJobs() {
+        const was = this.#checkedOut;
+        if (was === undefined)
+            return false;
+        const head = await (0,promises_.readFile)((0,external_node_path_.join)(was.record, 'HEAD'), 'utf8').catch(() => '');
+        return head === `${was.sha}\n` && (await this.#stateOf(was.record, was.sha))?.index === was.index;
+    }
+    #checkoutSettings;
+    #settings() {
+        return (this.#checkoutSettings ??= checkoutSettings(this.repoDir));
+    }
+    /**
+     * Moves the kept worktree to `dir` and brings it to `sha`, exactly: false when there is none to take (another
+     * hook has it), or when it cannot be brought there exactly (then it is removed). Exactly: its files were written
+     * under the checkout settings `fingerprint` (see checkout-settings.ts), no attributes file of the tree differs
+     * between its commit and `sha` (git does not write again a file whose blob did not change), and no process
+     * works in it (a job's daemon that left its process group, writing where it was started).
+     */
+    async #take(dir, sha, fingerprint) {
+        const kept = (0,external_node_path_.join)(this.root, KEPT);
+        if (!(0,external_node_fs_.existsSync)(kept))
+            return false;
+        const moved = await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', kept, dir]);
+        if (!moved.ok) {
+            // Still there: not a worktree git knows (its record removed by hand), which nothing can take.
+            if ((0,external_node_fs_.existsSync)(kept))
+                await this.#removeWorktree(kept);
+            return false;
+        }
+        this.#taken = dir;
+        // Every git command on it names its record and work tree: never the `.git` file in it, which a job may have
+        // pointed at another repository.
+        const record = await this.#recordOf(dir);
+        const git = (args) => (0,git_command/* gitText */.q_)(dir, [...(record ? ['--git-dir', record, '--work-tree', dir] : []), ...args]);
+        const written = record ? await (0,promises_.readFile)((0,external_node_path_.join)(record, SETTINGS_FILE), 'utf8').catch(() => '') : '';
+        const fit = written === fingerprint &&
+            (await onlyGitsOwn(record)) &&
+            !workedIn(dir) &&
+            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok &&
+            (await everyEntryLookedAt(git));
+        // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
+        // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
+        // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
+        // (see add).
+        const steps = [
+            ['clean', '-ffdxq'],
+            [
+                ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
+                ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
+                ...NO_HOOKS,
+                ...['checkout', '--force', '--detach', '--quiet', sha],
+            ],
+            ['clean', '-ffdxq'],
+        ];
+        let done = fit;
+        for (let i = 0; done && i < steps.length; i++)
+            done = (await git(steps[i])).ok;
+        // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
+        // commands of the next job would act on that repository).
+        if (done && strayEntry(dir) === undefined) {
+            this.#checkedOut = await this.#stateOf(record, sha);
+            return true;
+        }
+        this.#taken = undefined;
+        await this.#removeWorktree(dir);
+        return false;
+    }
+    async remove(dir) {
+        if (dir === this.#taken) {
+            this.#taken = undefined;
+            // Back for the next push, with the settings its files were written under; not when another hook put one
+            // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
+            const kept = (0,external_node_path_.join)(this.root, KEPT);
+            const record = this.#checkedOut?.record;
+            const noted = record !== undefined &&
+                !(0,external_node_fs_.existsSync)(kept) &&
+                (await this.#unchangedByJobs()) &&
+                !workedIn(dir) &&
+                (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
+            this.#checkedOut = undefined;
+            if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok) {
+                // Into one another hook put back in the moment between the look and the move: this one goes.
+                const nested = (0,external_node_path_.join)(kept, (0,external_node_path_.basename)(dir));
+                if ((0,external_node_fs_.existsSync)(nested))
+                    await this.#removeWorktree(nested);
+                return;
+            }
+        }
+        await this.#removeWorktree(dir);
+    }
+    /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
+    async #recordOf(dir) {
+        return (await this.#recordsOf(dir))[0];
+    }
+    /**
+     * Every record naming `dir` as its worktree, whether or not `dir` still exists: git may have written the path
+     * through the real directory (a temp directory behind a link).
+     */
+    async #recordsOf(dir) {
+        const paths = [(0,external_node_path_.join)(dir, '.git')];
+        const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(dir)).catch(() => undefined);
+        if (parent !== undefined)
+            paths.push((0,external_node_path_.join)(parent, (0,external_node_path_.basename)(dir), '.git'));
+        return (await this.#allRecords()).filter((r) => paths.includes(r.gitdir)).map((r) => r.path);
+    }
+    /** Every worktree record of the repository, with the `.git` path it names (empty when unreadable). */
+    async #allRecords() {
+        const names = await (0,promises_.readdir)(this.records).catch(() => []);
+        return Promise.all(names.map(async (n) => ({
+            path: (0,external_node_path_.join)(this.records, n),
+            gitdir: (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim(),
+        })));
+    }
+    async #removeWorktree(dir) {
+        // First: which submodules it holds is read from it.
+        await forgetSubmoduleWorktrees(this.repoDir, dir);
+        await (0,esm/* simpleGit */.Lp)(this.repoDir)
+            .raw(['worktree', 'remove', '--force', dir])
+            .catch(() => undefined);
+        // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
+        await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
+        await this.#forget(dir);
+    }
+    /**
+     * Removes git's record of the worktree at `dir` when `worktree remove` left it (its directory was gone or
+     * resisted): this one record, not `git worktree prune`, which also forgets the user's own worktrees whose
+     * directory is away for a moment (an unmounted disk), with their HEAD and index.
+     */
+    async #forget(dir) {
+        for (const record of await this.#recordsOf(dir))
+            await (0,promises_.rm)(record, { recursive: true, force: true });
+    }
+    async #removeStale() {
+        const names = await (0,promises_.readdir)(this.root).catch(() => []);
+        const stale = names.filter((n) => {
+            if (n === KEPT)
+                return !this.keep;
+            return !liveHook(n);
+        });
+        for (const n of stale)
+            await this.#removeWorktree((0,external_node_path_.join)(this.root, n));
+        // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
+        // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
+        // a live hook's, whose `worktree add` may not have made its directory yet.
+        const roots = [this.root, await (0,promises_.realpath)(this.root).catch(() => this.root)];
+        const gone = (path) => {
+            const name = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
+            return (roots.includes((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) &&
+                (name === KEPT || !liveHook(name)) &&
+                !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
+        };
+        for (const r of await this.#allRecords())
+            if (r.gitdir !== '' && gone(r.gitdir))
+                await (0,promises_.rm)(r.path, { recursive: true, force: true });
+    }
+}
+/**
+ * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see add) after a
+ * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
+ */
+function liveHook(name) {
+    const m = /^([1-9]\d*)-[0-9a-f]{8}$/.exec(name);
+    return m !== null && (0,is_alive/* isAlive */._)(Number(m[1]));
+}
+/**
+ * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a
+ * job started out of its process group, appending to a log or changing into the work tree): it would go on writing
+ * into the next push's checkout. Asked of /proc (synchronously: a few microseconds a link, where the thread pool's
+ * round trips cost tens); where there is none, keeping is off (see open). Processes this user cannot see
+ * (another's, another PID namespace's, a container's) are not found.
+ */
+function workedIn(dir) {
+    const real = (0,real_path/* realPathOr */.r)(dir);
+    const inside = (path) => path === real || path.startsWith(`${real}/`);
+    const link = (path) => {
+        try {
+            return (0,external_node_fs_.readlinkSync)(path);
+        }
+        catch {
+            return '';
+        }
+    };
+    let pids;
+    try {
+        pids = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return true;
+    }
+    for (const pid of pids) {
+        if (pid.charCodeAt(0) > 57)
+            continue;
+        if (inside(link(`/proc/${pid}/cwd`)) || inside(link(`/proc/${pid}/root`)))
+            return true;
+        let fds;
+        try {
+            fds = (0,external_node_fs_.readdirSync)(`/proc/${pid}/fd`);
+        }
+        catch {
+            continue;
+        }
+        for (const fd of fds)
+            if (inside(link(`/proc/${pid}/fd/${fd}`)))
+                return true;
+    }
+    return false;
+}
+/** What a worktree's record holds when only git made it (a job's `git config --worktree`, sparse patterns do not). */
+const RECORD_FILES = new Set(['HEAD', 'ORIG_HEAD', 'commondir', 'gitdir', 'index', 'logs', SETTINGS_FILE]);
+/** Whether the record at `record` holds only what git itself writes there (see RECORD_FILES). */
+async function onlyGitsOwn(record) {
+    if (record === undefined)
+        return false;
+    const names = await (0,promises_.readdir)(record).catch(() => undefined);
+    return names !== undefined && names.every((n) => RECORD_FILES.has(n));
+}
+/**
+ * Whether git compares every entry of the index with its file: none skip-worktree or assume-unchanged (a job's
+ * `git update-index --skip-worktree`, `git sparse-checkout set`), which `checkout --force` would leave as the job
+ * left it.
+ */
+async function everyEntryLookedAt(git) {
+    const listed = await git(['ls-files', '-v', '-z']);
+    // `<tag> <path>\0`: `H` for an entry git compares, anything else (`S`, a lower-case tag) for one it does not.
+    return listed.ok && listed.value.split('\0').every((r) => r === '' || r.startsWith('H '));
+}
+/** The first entry under `dir` that is not a file, link or directory, or a `.git` other than its own; undefined if none. */
+function strayEntry(dir) {
+    const pending = [''];
+    for (let rel = pending.pop(); rel !== undefined; rel = pending.pop()) {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(rel === '' ? dir : (0,external_node_path_.join)(dir, rel), { withFileTypes: true });
+        }
+        catch {
+            return rel;
+        }
+        for (const e of entries) {
+            const path = rel === '' ? e.name : `${rel}/${e.name}`;
+            if (e.name === '.git') {
+                if (path !== '.git')
+                    return path;
+            }
+            else if (e.isDirectory())
+                pending.push(path);
+            else if (!e.isFile() && !e.isSymbolicLink())
+                return path;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/hook/install.ts
+
 
 
 
@@ -124,14 +676,20 @@ async function uninstallHook(repoDir) {
     if (existing === undefined || !existing.includes(MARKER))
         return 'not-installed';
     const legacy = (0,external_node_path_.join)(dir, 'pre-push.legacy');
+    let done;
     try {
         await (0,promises_.rename)(legacy, path);
-        return 'restored';
+        done = 'restored';
     }
     catch {
         await (0,promises_.rm)(path, { force: true });
-        return 'removed';
+        done = 'removed';
     }
+    // The worktree kept between pushes, and any a killed hook left: no later push would remove them, and the kept
+    // one is a checkout's worth of disk holding its commit from git's garbage collection.
+    await Worktrees.open(repoDir, undefined, { keep: false }).catch(() => undefined);
+    await (0,promises_.rmdir)((0,external_node_path_.join)(await gitCommonDir(repoDir), WORKTREES_DIR)).catch(() => undefined);
+    return done;
 }
 
 // EXTERNAL MODULE: ./src/util/result.ts
@@ -514,551 +1072,6 @@ async function readHookRemote(repoDir, env, settings) {
     if (k !== 'http' && k !== 'turbo')
         return (0,result/* err */._)(`git config disbuild.cache must be one of http, turbo, local, got ${JSON.stringify(k)}`);
     return (0,remote_cache.parseRemoteSettings)({ kind: k, url, team, mode }, { url: 'git config disbuild.cacheUrl', mode: 'git config disbuild.cacheMode' }, env, 'read');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/util/is-alive.ts
-var is_alive = __webpack_require__(5510);
-// EXTERNAL MODULE: ./src/util/real-path.ts
-var real_path = __webpack_require__(3516);
-// EXTERNAL MODULE: ./src/util/remove-tree.ts
-var remove_tree = __webpack_require__(8043);
-// EXTERNAL MODULE: ./src/ids/git-attribute-files.ts
-var git_attribute_files = __webpack_require__(6761);
-;// CONCATENATED MODULE: ./src/hook/checkout-settings.ts
-
-
-
-
-
-
-
-/** git's settings that decide how a blob is written into a work tree. */
-const SETTINGS = '^(core\\.(autocrlf|eol|safecrlf|symlinks|filemode|ignorecase|precomposeunicode|checkroundtripencoding|attributesfile|ignorestat|fsmonitor)|filter\\.)';
-/**
- * What, beside a commit's own files, decides the bytes a checkout of it writes: git's conversion and filter
- * settings and the attributes files outside the tree (the repository's `info/attributes`, the global and the
- * system one). A worktree brought from commit to commit by `checkout --force` equals a fresh checkout only while
- * these are what they were when its files were written: git writes no file whose blob and stat data are as
- * before, whatever its settings say now. Unreadable files count as absent.
- */
-async function checkoutSettings(repoDir, env = process.env) {
-    // Side by side from one `sh` (see gitTexts); a failed one answers as if nothing were set.
-    const [config, infoPath, system, execPath] = await Promise.all((0,git_command/* gitTexts */.vZ)(repoDir, [
-        ['config', '-z', '--get-regexp', SETTINGS],
-        ['rev-parse', '--git-path', 'info/attributes'],
-        [...git_attribute_files/* SYSTEM_ATTRIBUTES_QUERY */.D2],
-        [...git_attribute_files/* EXEC_PATH_QUERY */.Tx],
-    ]));
-    const answer = (r) => (r?.code === 0 ? r.out.trim() : undefined);
-    const text = config?.code === 0 ? config.out : '';
-    const values = (0,git_config_records/* parseConfigRecords */.w)(text);
-    const truthy = (key) => values.has(key) && (0,git_config_records/* gitBoolean */.x)(values.get(key));
-    const attributesFile = values.get('core.attributesfile');
-    const global = (0,git_attribute_files/* globalAttributesFile */.f$)(attributesFile, env);
-    const systemFiles = (0,git_attribute_files/* systemAttributesFiles */.O4)(answer(system), env, answer(execPath));
-    const read = (path) => {
-        try {
-            return (0,external_node_fs_.readFileSync)(path, 'latin1');
-        }
-        catch {
-            return null;
-        }
-    };
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    h.update(JSON.stringify([
-        text,
-        // Printed relative to the directory git ran in, links resolved.
-        answer(infoPath) ? read((0,external_node_path_.resolve)((0,real_path/* realPathOr */.r)(repoDir), answer(infoPath))) : null,
-        read(global),
-        systemFiles.map(read),
-        // A checkout's files and directories take their modes from it.
-        umask(),
-    ]));
-    return {
-        fingerprint: h.digest('hex'),
-        unfit: [...values.keys()].some((k) => /^filter\..*\.(smudge|process)$/.test(k)) ||
-            truthy('core.ignorestat') ||
-            truthy('core.fsmonitor') ||
-            (attributesFile !== undefined && !(0,external_node_path_.isAbsolute)(global)),
-    };
-}
-/** This process's umask, read where it can be without setting it (process.umask() with no argument is deprecated). */
-function umask() {
-    try {
-        return /^Umask:\s*(\d+)$/m.exec((0,external_node_fs_.readFileSync)('/proc/self/status', 'latin1'))?.[1] ?? '';
-    }
-    catch {
-        return '';
-    }
-}
-
-// EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
-var submodule_checkout = __webpack_require__(4313);
-;// CONCATENATED MODULE: ./src/hook/worktree-submodules.ts
-
-
-
-
-
-/**
- * Submodules in a worktree of a pushed commit: each that the checkout has checked out is checked out in the
- * worktree too, at the commit its gitlink records, as a worktree of the checkout's submodule (its objects, no
- * fetch); nested ones in turn. A build then reads the submodule's files as a full checkout of the commit would,
- * and the compile lists them as `disbuild run` does in the checkout (see config/repo-files.ts).
- *
- * Deals with: a gitlink whose commit the checkout's submodule lacks (not fetched; said, see checkOutSubmodules'
- * answer) or that the checkout has not checked out: its directory stays empty, as in a clone without
- * `--recurse-submodules`, and the keys find its files missing alike (see commit-digests.ts); removing the
- * submodules' records of worktrees gone (git's own `worktree remove` of the outer worktree leaves them).
- */
-async function checkOutSubmodules(checkout, worktree, at = '') {
-    if (!hasSubmodules(checkout))
-        return [];
-    const problems = [];
-    for (const [path, commit] of await gitlinks(worktree)) {
-        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
-            continue;
-        const added = await (0,git_command/* gitText */.q_)((0,external_node_path_.join)(checkout, path), [
-            'worktree',
-            'add',
-            '--detach',
-            '--quiet',
-            (0,external_node_path_.join)(worktree, path),
-            commit,
-        ]);
-        if (added.ok)
-            problems.push(...(await checkOutSubmodules((0,external_node_path_.join)(checkout, path), (0,external_node_path_.join)(worktree, path), `${at}${path}/`)));
-        else
-            problems.push(await notCheckedOut((0,external_node_path_.join)(checkout, path), `${at}${path}`, commit, added.error));
-    }
-    return problems;
-}
-/** Why the submodule at `dir` could not be checked out at `commit`: not fetched, or what git said (a full disk). */
-async function notCheckedOut(dir, path, commit, error) {
-    const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
-    const why = known.ok
-        ? `could not be checked out at ${commit.slice(0, 12)} (${error})`
-        : `its commit ${commit.slice(0, 12)} is not in this checkout's copy (\`git submodule update\` fetches it)`;
-    return `submodule ${path}: ${why}; built without its files`;
-}
-/**
- * Removes the checkout's submodules' records of worktrees inside `worktree`, before it is removed: those of the
- * submodules checkOutSubmodules looked at (the worktree's gitlinks, while it is there: a branch may have a
- * submodule the checkout's index lacks, its directory left behind by a checkout), and the checkout's own.
- */
-async function forgetSubmoduleWorktrees(checkout, worktree) {
-    if (!hasSubmodules(checkout))
-        return;
-    const inside = [`${worktree}/`];
-    const real = await (0,promises_.realpath)(worktree).catch(() => undefined);
-    if (real !== undefined && real !== worktree)
-        inside.push(`${real}/`);
-    const paths = new Set([...(await gitlinks(worktree)).keys(), ...(await gitlinks(checkout)).keys()]);
-    for (const path of paths) {
-        if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(checkout, path))
-            continue;
-        const submodule = (0,external_node_path_.join)(checkout, path);
-        const common = await (0,git_command/* gitText */.q_)(submodule, ['rev-parse', '--git-common-dir']);
-        if (!common.ok)
-            continue;
-        const dir = common.value.trim();
-        const records = (0,external_node_path_.join)((0,external_node_path_.isAbsolute)(dir) ? dir : (0,external_node_path_.join)(submodule, dir), 'worktrees');
-        for (const name of await (0,promises_.readdir)(records).catch(() => [])) {
-            const gitdir = (await (0,promises_.readFile)((0,external_node_path_.join)(records, name, 'gitdir'), 'utf8').catch(() => '')).trim();
-            if (inside.some((p) => gitdir.startsWith(p)))
-                await (0,promises_.rm)((0,external_node_path_.join)(records, name), { recursive: true, force: true });
-        }
-        await forgetSubmoduleWorktrees(submodule, (0,external_node_path_.join)(worktree, path));
-    }
-}
-/** Whether the work tree at `dir` may have submodules checked out: `git submodule` writes `.gitmodules`. */
-function hasSubmodules(dir) {
-    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, '.gitmodules'));
-}
-/** The gitlinks of the index of the work tree at `dir`: path → the commit recorded. */
-async function gitlinks(dir) {
-    const out = new Map();
-    const listed = await (0,git_command/* gitText */.q_)(dir, ['ls-files', '-s', '-z']);
-    if (!listed.ok)
-        return out;
-    // `<mode> <oid> <stage>\t<path>`
-    for (const record of listed.value.split('\0')) {
-        if (!record.startsWith('160000 '))
-            continue;
-        const tab = record.indexOf('\t');
-        out.set(record.slice(tab + 1), record.slice(7, record.indexOf(' ', 7)));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/hook/worktree.ts
-
-
-
-
-
-
-
-
-
-
-
-/** git without the repository's hooks (core.hooksPath naming no directory). */
-const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
-/** The worktree kept between pushes (see Worktrees), by its name under the root. */
-const KEPT = 'kept';
-/** In a kept worktree's record (`<git common dir>/worktrees/<name>`): the settings its files were written under. */
-const SETTINGS_FILE = 'disbuild-checkout-settings';
-/**
- * Temporary worktrees of pushed commits, under `<git common dir>/disbuild-worktrees/<pid>-<random>`, so that
- * uncommitted changes never leak into a build, with the submodules the checkout has (see worktree-submodules.ts).
- * Those of dead processes (a killed hook) are removed by the next.
- *
- * One is kept between pushes as `kept` (unless `keep` is off, the checkout has submodules, or a filter writes
- * files on checkout, as Git LFS does): checking out a repository of 10,000 files takes seconds, bringing a
- * worktree of the last push to the next commit a fraction of that. A hook takes it by moving it to a name of its
- * own (`git worktree move`: a rename, which one hook wins), brings it to the commit with `checkout --force` (every
- * tracked file git's stat data does not vouch for is written again) and `clean -ffdx` (every untracked and ignored
- * file goes: outputs, links, a build's leftovers), and moves it back when done. It then holds what a fresh
- * checkout holds only while nothing else decides a file's bytes differently (see #take): otherwise, and when
- * anything is wrong with it (its record removed by hand, a git that fails), it is removed, and the push gets a
- * fresh worktree.
- */
-class Worktrees {
-    repoDir;
-    root;
-    records;
-    warn;
-    keep;
-    constructor(repoDir, root, 
-    /** `<git common dir>/worktrees`: git's record of each worktree. */
-    records, 
-    /** Told, once each, what a worktree lacks that a full checkout of its commit would have. */
-    warn, 
-    /** Whether a worktree is kept between pushes. */
-    keep) {
-        this.repoDir = repoDir;
-        this.root = root;
-        this.records = records;
-        this.warn = warn;
-        this.keep = keep;
-    }
-    /** This process's worktree taken from `kept` (at most one at a time), while it has it. */
-    #taken;
-    static async open(repoDir, warn = () => undefined, opts = {}) {
-        const raw = (await (0,esm/* simpleGit */.Lp)(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
-        const common = (0,external_node_path_.isAbsolute)(raw) ? raw : (0,external_node_path_.join)(repoDir, raw);
-        const said = new Set();
-        const once = (m) => {
-            if (!said.has(m))
-                warn(m);
-            said.add(m);
-        };
-        // Without /proc, a process left working in the worktree could not be seen (see workedIn).
-        const keep = (opts.keep ?? true) && !hasSubmodules(repoDir) && (0,external_node_fs_.existsSync)('/proc/self/cwd');
-        const w = new Worktrees(repoDir, (0,external_node_path_.join)(common, 'disbuild-worktrees'), (0,external_node_path_.join)(common, 'worktrees'), once, keep);
-        await w.#removeStale();
-        return w;
-    }
-    /** Checks `sha` out, detached, into a directory of this process's: the kept worktree when it can be had. */
-    async add(sha) {
-        await (0,promises_.mkdir)(this.root, { recursive: true });
-        const dir = (0,external_node_path_.join)(this.root, `${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-        const settings = this.keep ? await this.#settings() : undefined;
-        const keeping = settings !== undefined && !settings.unfit && this.#taken === undefined;
-        if (keeping && (await this.#take(dir, sha, settings.fingerprint)))
-            return dir;
-        // Without the repository's post-checkout hook, as a CI checkout (and the kept worktree's) is made: the files a
-        // hook writes are not the commit's.
-        const added = await (0,git_command/* gitText */.q_)(this.repoDir, [
-            ...NO_HOOKS,
-            'worktree',
-            'add',
-            '--detach',
-            '--quiet',
-            dir,
-            sha,
-        ]);
-        if (!added.ok)
-            throw new Error(added.error);
-        for (const problem of await checkOutSubmodules(this.repoDir, dir))
-            this.warn(problem);
-        if (keeping && this.#taken === undefined) {
-            this.#taken = dir;
-            this.#checkedOut = await this.#stateOf(await this.#recordOf(dir), sha);
-        }
-        return dir;
-    }
-    /**
-     * The taken worktree as its checkout left it: git's record of it (which moving the worktree does not rename),
-     * its commit and its index's stat data (see #unchangedByJobs).
-     */
-    #checkedOut;
-    /** The state of the worktree whose record is `record`, at `sha`; undefined without a record or an index. */
-    async #stateOf(record, sha) {
-        if (record === undefined)
-            return undefined;
-        const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(record, 'index'), { throwIfNoEntry: false });
-        return st && { record, sha, index: `${st.dev} ${st.ino} ${st.size} ${st.mtimeMs} ${st.ctimeMs}` };
-    }
-    /**
-     * Whether the taken worktree is detached at the commit it was checked out at, with the index that checkout
-     * wrote. A job's `git status` writes an index vouching for files it rewrote that convert back to the same blob
-     * (`ident`, a clean-only filter), which `checkout --force` would then leave as they are; a job's `git checkout
-     * <branch>` would hold that branch until the next push.
-     */
-    async #unchangedByJobs() {
-        const was = this.#checkedOut;
-        if (was === undefined)
-            return false;
-        const head = await (0,promises_.readFile)((0,external_node_path_.join)(was.record, 'HEAD'), 'utf8').catch(() => '');
-        return head === `${was.sha}\n` && (await this.#stateOf(was.record, was.sha))?.index === was.index;
-    }
-    #checkoutSettings;
-    #settings() {
-        return (this.#checkoutSettings ??= checkoutSettings(this.repoDir));
-    }
-    /**
-     * Moves the kept worktree to `dir` and brings it to `sha`, exactly: false when there is none to take (another
-     * hook has it), or when it cannot be brought there exactly (then it is removed). Exactly: its files were written
-     * under the checkout settings `fingerprint` (see checkout-settings.ts), no attributes file of the tree differs
-     * between its commit and `sha` (git does not write again a file whose blob did not change), and no process
-     * works in it (a job's daemon that left its process group, writing where it was started).
-     */
-    async #take(dir, sha, fingerprint) {
-        const kept = (0,external_node_path_.join)(this.root, KEPT);
-        if (!(0,external_node_fs_.existsSync)(kept))
-            return false;
-        const moved = await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', kept, dir]);
-        if (!moved.ok) {
-            // Still there: not a worktree git knows (its record removed by hand), which nothing can take.
-            if ((0,external_node_fs_.existsSync)(kept))
-                await this.#removeWorktree(kept);
-            return false;
-        }
-        this.#taken = dir;
-        // Every git command on it names its record and work tree: never the `.git` file in it, which a job may have
-        // pointed at another repository.
-        const record = await this.#recordOf(dir);
-        const git = (args) => (0,git_command/* gitText */.q_)(dir, [...(record ? ['--git-dir', record, '--work-tree', dir] : []), ...args]);
-        const written = record ? await (0,promises_.readFile)((0,external_node_path_.join)(record, SETTINGS_FILE), 'utf8').catch(() => '') : '';
-        const fit = written === fingerprint &&
-            (await onlyGitsOwn(record)) &&
-            !workedIn(dir) &&
-            (await git(['diff', '--quiet', 'HEAD', sha, '--', ':(glob)**/.gitattributes'])).ok &&
-            (await everyEntryLookedAt(git));
-        // Cleaned first as well: an untracked attributes file would convert what the checkout writes, and a tracked
-        // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
-        // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
-        // (see add).
-        const steps = [
-            ['clean', '-ffdxq'],
-            [
-                ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
-                ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
-                ...NO_HOOKS,
-                ...['checkout', '--force', '--detach', '--quiet', sha],
-            ],
-            ['clean', '-ffdxq'],
-        ];
-        let done = fit;
-        for (let i = 0; done && i < steps.length; i++)
-            done = (await git(steps[i])).ok;
-        // What git clean passes over: a FIFO or a socket (a job reading `*` would hang), a `.git` a job made (git
-        // commands of the next job would act on that repository).
-        if (done && strayEntry(dir) === undefined) {
-            this.#checkedOut = await this.#stateOf(record, sha);
-            return true;
-        }
-        this.#taken = undefined;
-        await this.#removeWorktree(dir);
-        return false;
-    }
-    async remove(dir) {
-        if (dir === this.#taken) {
-            this.#taken = undefined;
-            // Back for the next push, with the settings its files were written under; not when another hook put one
-            // back meanwhile (a move onto a directory moves into it), nor while a process still works in it.
-            const kept = (0,external_node_path_.join)(this.root, KEPT);
-            const record = this.#checkedOut?.record;
-            const noted = record !== undefined &&
-                !(0,external_node_fs_.existsSync)(kept) &&
-                (await this.#unchangedByJobs()) &&
-                !workedIn(dir) &&
-                (await (0,promises_.writeFile)((0,external_node_path_.join)(record, SETTINGS_FILE), (await this.#settings()).fingerprint).then(() => true, () => false));
-            this.#checkedOut = undefined;
-            if (noted && !(0,external_node_fs_.existsSync)(kept) && (await (0,git_command/* gitText */.q_)(this.repoDir, ['worktree', 'move', dir, kept])).ok) {
-                // Into one another hook put back in the moment between the look and the move: this one goes.
-                const nested = (0,external_node_path_.join)(kept, (0,external_node_path_.basename)(dir));
-                if ((0,external_node_fs_.existsSync)(nested))
-                    await this.#removeWorktree(nested);
-                return;
-            }
-        }
-        await this.#removeWorktree(dir);
-    }
-    /** git's record of the worktree at `dir` (`<git common dir>/worktrees/<name>`), found by what the record says. */
-    async #recordOf(dir) {
-        return (await this.#recordsOf(dir))[0];
-    }
-    /**
-     * Every record naming `dir` as its worktree, whether or not `dir` still exists: git may have written the path
-     * through the real directory (a temp directory behind a link).
-     */
-    async #recordsOf(dir) {
-        const paths = [(0,external_node_path_.join)(dir, '.git')];
-        const parent = await (0,promises_.realpath)((0,external_node_path_.dirname)(dir)).catch(() => undefined);
-        if (parent !== undefined)
-            paths.push((0,external_node_path_.join)(parent, (0,external_node_path_.basename)(dir), '.git'));
-        return (await this.#allRecords()).filter((r) => paths.includes(r.gitdir)).map((r) => r.path);
-    }
-    /** Every worktree record of the repository, with the `.git` path it names (empty when unreadable). */
-    async #allRecords() {
-        const names = await (0,promises_.readdir)(this.records).catch(() => []);
-        return Promise.all(names.map(async (n) => ({
-            path: (0,external_node_path_.join)(this.records, n),
-            gitdir: (await (0,promises_.readFile)((0,external_node_path_.join)(this.records, n, 'gitdir'), 'utf8').catch(() => '')).trim(),
-        })));
-    }
-    async #removeWorktree(dir) {
-        // First: which submodules it holds is read from it.
-        await forgetSubmoduleWorktrees(this.repoDir, dir);
-        await (0,esm/* simpleGit */.Lp)(this.repoDir)
-            .raw(['worktree', 'remove', '--force', dir])
-            .catch(() => undefined);
-        // Jobs may leave read-only directories in the checkout; one that still resists is left for the next run.
-        await (0,remove_tree/* removeTree */.dM)(dir).catch(() => undefined);
-        await this.#forget(dir);
-    }
-    /**
-     * Removes git's record of the worktree at `dir` when `worktree remove` left it (its directory was gone or
-     * resisted): this one record, not `git worktree prune`, which also forgets the user's own worktrees whose
-     * directory is away for a moment (an unmounted disk), with their HEAD and index.
-     */
-    async #forget(dir) {
-        for (const record of await this.#recordsOf(dir))
-            await (0,promises_.rm)(record, { recursive: true, force: true });
-    }
-    async #removeStale() {
-        const names = await (0,promises_.readdir)(this.root).catch(() => []);
-        const stale = names.filter((n) => {
-            if (n === KEPT)
-                return !this.keep;
-            return !liveHook(n);
-        });
-        for (const n of stale)
-            await this.#removeWorktree((0,external_node_path_.join)(this.root, n));
-        // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
-        // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
-        // a live hook's, whose `worktree add` may not have made its directory yet.
-        const roots = [this.root, await (0,promises_.realpath)(this.root).catch(() => this.root)];
-        const gone = (path) => {
-            const name = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
-            return (roots.includes((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) &&
-                (name === KEPT || !liveHook(name)) &&
-                !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
-        };
-        for (const r of await this.#allRecords())
-            if (r.gitdir !== '' && gone(r.gitdir))
-                await (0,promises_.rm)(r.path, { recursive: true, force: true });
-    }
-}
-/**
- * Whether `name` is a worktree of a hook that is still running: named `<pid>-<8 hex digits>` (see add) after a
- * process that exists. Anything else under the hook's root is a dead hook's, or no hook's.
- */
-function liveHook(name) {
-    const m = /^([1-9]\d*)-[0-9a-f]{8}$/.exec(name);
-    return m !== null && (0,is_alive/* isAlive */._)(Number(m[1]));
-}
-/**
- * Whether a process works in `dir`: its working directory, its root or a file it holds open lies there (a daemon a
- * job started out of its process group, appending to a log or changing into the work tree): it would go on writing
- * into the next push's checkout. Asked of /proc (synchronously: a few microseconds a link, where the thread pool's
- * round trips cost tens); where there is none, keeping is off (see open). Processes this user cannot see
- * (another's, another PID namespace's, a container's) are not found.
- */
-function workedIn(dir) {
-    const real = (0,real_path/* realPathOr */.r)(dir);
-    const inside = (path) => path === real || path.startsWith(`${real}/`);
-    const link = (path) => {
-        try {
-            return (0,external_node_fs_.readlinkSync)(path);
-        }
-        catch {
-            return '';
-        }
-    };
-    let pids;
-    try {
-        pids = (0,external_node_fs_.readdirSync)('/proc');
-    }
-    catch {
-        return true;
-    }
-    for (const pid of pids) {
-        if (pid.charCodeAt(0) > 57)
-            continue;
-        if (inside(link(`/proc/${pid}/cwd`)) || inside(link(`/proc/${pid}/root`)))
-            return true;
-        let fds;
-        try {
-            fds = (0,external_node_fs_.readdirSync)(`/proc/${pid}/fd`);
-        }
-        catch {
-            continue;
-        }
-        for (const fd of fds)
-            if (inside(link(`/proc/${pid}/fd/${fd}`)))
-                return true;
-    }
-    return false;
-}
-/** What a worktree's record holds when only git made it (a job's `git config --worktree`, sparse patterns do not). */
-const RECORD_FILES = new Set(['HEAD', 'ORIG_HEAD', 'commondir', 'gitdir', 'index', 'logs', SETTINGS_FILE]);
-/** Whether the record at `record` holds only what git itself writes there (see RECORD_FILES). */
-async function onlyGitsOwn(record) {
-    if (record === undefined)
-        return false;
-    const names = await (0,promises_.readdir)(record).catch(() => undefined);
-    return names !== undefined && names.every((n) => RECORD_FILES.has(n));
-}
-/**
- * Whether git compares every entry of the index with its file: none skip-worktree or assume-unchanged (a job's
- * `git update-index --skip-worktree`, `git sparse-checkout set`), which `checkout --force` would leave as the job
- * left it.
- */
-async function everyEntryLookedAt(git) {
-    const listed = await git(['ls-files', '-v', '-z']);
-    // `<tag> <path>\0`: `H` for an entry git compares, anything else (`S`, a lower-case tag) for one it does not.
-    return listed.ok && listed.value.split('\0').every((r) => r === '' || r.startsWith('H '));
-}
-/** The first entry under `dir` that is not a file, link or directory, or a `.git` other than its own; undefined if none. */
-function strayEntry(dir) {
-    const pending = [''];
-    for (let rel = pending.pop(); rel !== undefined; rel = pending.pop()) {
-        let entries;
-        try {
-            entries = (0,external_node_fs_.readdirSync)(rel === '' ? dir : (0,external_node_path_.join)(dir, rel), { withFileTypes: true });
-        }
-        catch {
-            return rel;
-        }
-        for (const e of entries) {
-            const path = rel === '' ? e.name : `${rel}/${e.name}`;
-            if (e.name === '.git') {
-                if (path !== '.git')
-                    return path;
-            }
-            else if (e.isDirectory())
-                pending.push(path);
-            else if (!e.isFile() && !e.isSymbolicLink())
-                return path;
-        }
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/worktree-modules.ts

@@ -1,6 +1,7 @@
-import { chmod, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, rmdir, writeFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { gitCommonDir, Worktrees, WORKTREES_DIR } from './worktree.js';
 
 /** Marks a hook file as ours, so install is idempotent and uninstall knows what to restore. */
 export const MARKER = '# disbuild pre-push hook';
@@ -75,11 +76,17 @@ export async function uninstallHook(repoDir: string): Promise<'removed' | 'resto
   const existing = await readFile(path, 'utf8').catch(() => undefined);
   if (existing === undefined || !existing.includes(MARKER)) return 'not-installed';
   const legacy = join(dir, 'pre-push.legacy');
+  let done: 'removed' | 'restored';
   try {
     await rename(legacy, path);
-    return 'restored';
+    done = 'restored';
   } catch {
     await rm(path, { force: true });
-    return 'removed';
+    done = 'removed';
   }
+  // The worktree kept between pushes, and any a killed hook left: no later push would remove them, and the kept
+  // one is a checkout's worth of disk holding its commit from git's garbage collection.
+  await Worktrees.open(repoDir, undefined, { keep: false }).catch(() => undefined);
+  await rmdir(join(await gitCommonDir(repoDir), WORKTREES_DIR)).catch(() => undefined);
+  return done;
 }

@@ -21,6 +21,15 @@ interface CheckedOut {
 /** git without the repository's hooks (core.hooksPath naming no directory). */
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 
+/** Where the hook's worktrees are, in the git common directory. */
+export const WORKTREES_DIR = 'disbuild-worktrees';
+
+/** The repository's common git directory (a linked worktree's is its main checkout's), absolute. */
+export async function gitCommonDir(repoDir: string): Promise<string> {
+  const raw = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
+  return isAbsolute(raw) ? raw : join(repoDir, raw);
+}
+
 /** The worktree kept between pushes (see Worktrees), by its name under the root. */
 const KEPT = 'kept';
 /** In a kept worktree's record (`<git common dir>/worktrees/<name>`): the settings its files were written under. */
@@ -61,8 +70,7 @@ export class Worktrees {
     warn: (message: string) => void = () => undefined,
     opts: { keep?: boolean } = {},
   ): Promise<Worktrees> {
-    const raw = (await simpleGit(repoDir).raw(['rev-parse', '--git-common-dir'])).trim();
-    const common = isAbsolute(raw) ? raw : join(repoDir, raw);
+    const common = await gitCommonDir(repoDir);
     const said = new Set<string>();
     const once = (m: string): void => {
       if (!said.has(m)) warn(m);
@@ -70,13 +78,7 @@ export class Worktrees {
     };
     // Without /proc, a process left working in the worktree could not be seen (see workedIn).
     const keep = (opts.keep ?? true) && !hasSubmodules(repoDir) && existsSync('/proc/self/cwd');
-    const w = new Worktrees(
-      repoDir,
-      join(common, 'disbuild-worktrees'),
-      join(common, 'worktrees'),
-      once,
-      keep,
-    );
+    const w = new Worktrees(repoDir, join(common, WORKTREES_DIR), join(common, 'worktrees'), once, keep);
     await w.#removeStale();
     return w;
   }

@@ -154,4 +154,16 @@ describe('the worktree the pre-push hook keeps between pushes', () => {
       await rig.git(rig.clone, 'config', '--unset', 'disbuild.keepWorktree');
     }
   });
+  it('goes with the hook: uninstall removes it and its record, and install starts afresh', async () => {
+    await pushBuildingA();
+    expect(existsSync(kept())).toBe(true);
+    const removed = await rig.cli('hook', 'uninstall');
+    expect(removed.code, removed.stderr).toBe(0);
+    // Before: kept for good (no later push would remove it), holding its commit from git's garbage collection.
+    expect(existsSync(rig.path('clone/.git/disbuild-worktrees'))).toBe(false);
+    expect(await rig.git(rig.clone, 'worktree', 'list')).not.toContain('disbuild-worktrees');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    await pushBuildingA();
+    expect(worktrees()).toEqual(['kept']);
+  });
 });
