@@ -148,7 +148,7 @@ const run = async (argv, io) => {
         if (!placed.ok)
             warnings = placed.warnings;
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(844), __webpack_require__.e(310), __webpack_require__.e(438), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(844), __webpack_require__.e(310), __webpack_require__.e(438), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 6144))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,

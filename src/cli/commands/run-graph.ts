@@ -8,6 +8,7 @@ import { formatProblem, type Graph, NO_JOBS, type PathSet } from '../../graph/mo
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { JobRef, Reporter, RunEvent } from '../../report/events.js';
 import { writeJsonReport } from '../../report/json-report.js';
+import { reportAmongInputs } from '../report-among-inputs.js';
 import { startRepoFiles } from '../../config/repo-files.js';
 import { loadGraphOrReport } from '../graph-input.js';
 import type { CliIo } from '../io.js';
@@ -97,6 +98,8 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
   for (const message of request.warnings) warn(message);
   // Most often a slip (`{}`, a misspelled "Jobs", a graph command that printed nothing useful), which would pass.
   if (graph.jobs.length === 0) warn(NO_JOBS);
+  const reportRead = v.report && reportAmongInputs(graph, resolve(sourceDir), resolve(io.cwd, v.report));
+  if (reportRead) warn(reportRead);
   const salt = v.salt ?? input.salt ?? '';
   if (v.verbose) io.stderr.write(`disbuild: key salt ${JSON.stringify(salt)}\n`);
   const explainer = new RunExplainer(graph, salt, new KeyRecordStore(state.dir));
