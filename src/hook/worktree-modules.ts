@@ -21,7 +21,10 @@ export interface GraphOutputs {
 /**
  * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
  * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
- * found above it, as it is; a package's own `node_modules` (pnpm's layout, npm's nested installs) is not: the
+ * found above it, as it is, unless the checkout is not above the worktree: a linked worktree's (the hook's
+ * worktrees are under the main checkout's `.git/`), or the directory `disbuild.sourceDir` names below the root
+ * (the worktree builds its copy of that directory). Then, and for a package's own `node_modules` (pnpm's layout,
+ * npm's nested installs), which is never found so: the
  * worktree gets one of its own, with a link to each entry of the checkout's: `.bin` (a directory of links, so
  * that a command a build adds stays in the worktree) and the packages; never the other dot-entries (`.cache`), nor
  * an entry an output glob may match in, which the build makes in the worktree. Every package's: a job may run a
@@ -43,6 +46,7 @@ export async function linkWorkspacePackages(
   outputs: GraphOutputs,
 ): Promise<void> {
   const root = realOrUndefined(checkout) ?? checkout;
+  const topAbove = realOrUndefined(worktree)?.startsWith(`${root}${sep}`) === true;
   const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
   const candidates: string[] = [];
   for (const m of manifests) {
@@ -108,7 +112,7 @@ export async function linkWorkspacePackages(
     return ownCopy(parts.join('/')) ? join(worktree, pkg) : undefined;
   };
   for (const c of given) {
-    const top = c === 'node_modules/';
+    const top = c === 'node_modules/' && topAbove;
     for (const { name, link } of moduleEntries(join(checkout, c))) {
       const at = `${c}${name}`;
       const copy = link ? worktreeCopy(at) : undefined;
