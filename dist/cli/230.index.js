@@ -965,6 +965,7 @@ var config_graph = __webpack_require__(3171);
 
 
 
+
 /**
  * `git config disbuild.graph` (a path relative to the repository root) or `disbuild.graphCommand`, else
  * `disbuild.json` in directory `dir` of commit `sha` (`''`: the root; see source-dir.ts): `{"graph": "path"}`
@@ -974,20 +975,16 @@ var config_graph = __webpack_require__(3171);
  * file's problems (`invalid`) when it cannot be used.
  */
 async function readHookConfig(repoDir, sha, settings, dir = '') {
-    const git = (0,esm/* simpleGit */.Lp)(repoDir);
     const set = settings ?? (await readDisbuildSettings(repoDir));
     const [graph, command, salt] = ['graph', 'graphcommand', 'salt'].map((k) => set.get(`disbuild.${k}`));
     if (graph !== undefined)
         return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
     if (command !== undefined)
         return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-    let text;
-    try {
-        text = await git.raw(['show', `${sha}:${external_node_path_.posix.join(dir, config_file/* CONFIG_FILE */.g2)}`]);
-    }
-    catch {
-        text = undefined;
-    }
+    const read = await configText(repoDir, sha, external_node_path_.posix.join(dir, config_file/* CONFIG_FILE */.g2));
+    if (!read.ok)
+        return { ok: false, invalid: true, error: `disbuild: ${read.error}` };
+    const text = read.value;
     const source = text === undefined ? undefined : (0,load_config/* configSourceOf */.nI)((0,config_file/* parseConfigText */.Bu)(text));
     if (source === undefined) {
         return {
@@ -1021,6 +1018,33 @@ async function readHookConfig(repoDir, sha, settings, dir = '') {
         case 'tasks':
             return { ok: true, value: { graph: { kind: 'tasks', config: source.value.config }, salt: s } };
     }
+}
+/** Links followed from disbuild.json before giving up, as for a loop. */
+const MAX_LINKS = 8;
+/**
+ * The text of the file at `path` of commit `sha`, symbolic links followed within the commit's tree as a checkout
+ * reads them (`disbuild.json -> config/disbuild.json`: the hook read the link's text as JSON); undefined when
+ * there is none. A link leading out of the repository, absolute or dangling is an error, as for any input.
+ */
+async function configText(repoDir, sha, path) {
+    let at = path;
+    for (let hops = 0; hops <= MAX_LINKS; hops++) {
+        const listed = await (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', at]);
+        // `<mode> SP <type> SP <id> TAB <path> NUL`
+        const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
+        if (entry === null)
+            return hops === 0 ? (0,result.ok)(undefined) : (0,result/* err */._)(`${path} is a dangling symbolic link (to ${at})`);
+        const blob = await (0,git_command/* gitText */.q_)(repoDir, ['cat-file', 'blob', entry[2]]);
+        if (!blob.ok)
+            return (0,result/* err */._)(`${path}: ${blob.error}`);
+        if (entry[1] !== '120000')
+            return (0,result.ok)(blob.value);
+        const target = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(at), blob.value));
+        if (external_node_path_.posix.isAbsolute(blob.value) || target === '..' || target.startsWith('../'))
+            return (0,result/* err */._)(`${path} is a symbolic link leading out of the repository (${at} -> ${blob.value})`);
+        at = target;
+    }
+    return (0,result/* err */._)(`${path}: too many levels of symbolic links`);
 }
 
 ;// CONCATENATED MODULE: ./src/hook/parse-push-input.ts

@@ -1,5 +1,7 @@
 import { posix } from 'node:path';
-import { simpleGit } from 'simple-git';
+import { gitText } from '../ids/git-command.js';
+import type { Result } from '../util/result.js';
+import { err, ok } from '../util/result.js';
 import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
 import type { DisbuildConfig, TaskSpec } from '../config/config-file.js';
 import { configSourceOf } from '../config/load-config.js';
@@ -34,19 +36,15 @@ export async function readHookConfig(
   settings?: ReadonlyMap<string, string>,
   dir = '',
 ): Promise<{ ok: true; value: HookConfig } | { ok: false; error: string; invalid: boolean }> {
-  const git = simpleGit(repoDir);
   const set = settings ?? (await readDisbuildSettings(repoDir));
   const [graph, command, salt] = ['graph', 'graphcommand', 'salt'].map((k) => set.get(`disbuild.${k}`));
   if (graph !== undefined)
     return { ok: true, value: { graph: { kind: 'file', path: graph }, salt: salt ?? '' } };
   if (command !== undefined)
     return { ok: true, value: { graph: { kind: 'command', command }, salt: salt ?? '' } };
-  let text: string | undefined;
-  try {
-    text = await git.raw(['show', `${sha}:${posix.join(dir, CONFIG_FILE)}`]);
-  } catch {
-    text = undefined;
-  }
+  const read = await configText(repoDir, sha, posix.join(dir, CONFIG_FILE));
+  if (!read.ok) return { ok: false, invalid: true, error: `disbuild: ${read.error}` };
+  const text = read.value;
   const source = text === undefined ? undefined : configSourceOf(parseConfigText(text));
   if (source === undefined) {
     return {
@@ -81,4 +79,35 @@ export async function readHookConfig(
     case 'tasks':
       return { ok: true, value: { graph: { kind: 'tasks', config: source.value.config }, salt: s } };
   }
+}
+
+/** Links followed from disbuild.json before giving up, as for a loop. */
+const MAX_LINKS = 8;
+
+/**
+ * The text of the file at `path` of commit `sha`, symbolic links followed within the commit's tree as a checkout
+ * reads them (`disbuild.json -> config/disbuild.json`: the hook read the link's text as JSON); undefined when
+ * there is none. A link leading out of the repository, absolute or dangling is an error, as for any input.
+ */
+async function configText(
+  repoDir: string,
+  sha: string,
+  path: string,
+): Promise<Result<string | undefined, string>> {
+  let at = path;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    const listed = await gitText(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', at]);
+    // `<mode> SP <type> SP <id> TAB <path> NUL`
+    const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
+    if (entry === null)
+      return hops === 0 ? ok(undefined) : err(`${path} is a dangling symbolic link (to ${at})`);
+    const blob = await gitText(repoDir, ['cat-file', 'blob', entry[2]!]);
+    if (!blob.ok) return err(`${path}: ${blob.error}`);
+    if (entry[1] !== '120000') return ok(blob.value);
+    const target = posix.normalize(posix.join(posix.dirname(at), blob.value));
+    if (posix.isAbsolute(blob.value) || target === '..' || target.startsWith('../'))
+      return err(`${path} is a symbolic link leading out of the repository (${at} -> ${blob.value})`);
+    at = target;
+  }
+  return err(`${path}: too many levels of symbolic links`);
 }

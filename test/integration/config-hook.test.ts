@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -104,5 +104,29 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     const again = await rig.cli('hook', 'install');
     expect(again.code).toBe(0);
     expect(again.stderr).toBe('');
+  });
+  it('reads a disbuild.json that is a symbolic link through the link, and refuses one leading out', async () => {
+    const log = rig.path('linked.log');
+    await rm(join(rig.clone, 'disbuild.json'));
+    await rig.write({
+      'config/disbuild.json': JSON.stringify({
+        tasks: { t: { command: `echo t >> ${log}; grep -q ok a.txt`, inputs: ['a.txt'] } },
+      }),
+      'a.txt': 'ok\n',
+    });
+    await symlink('config/disbuild.json', join(rig.clone, 'disbuild.json'));
+    await rig.commit({});
+    const pushed = await rig.push('-q', 'origin', 'main');
+    // Before: "disbuild.json: is not valid JSON" (the link's text), and the push was refused.
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await readFile(log, 'utf8')).toBe('t\n');
+    await rm(join(rig.clone, 'disbuild.json'));
+    await symlink('../outside.json', join(rig.clone, 'disbuild.json'));
+    await rig.commit({ 'a.txt': 'ok, again\n' });
+    const out = await rig.push('-q', 'origin', 'main');
+    expect(out.code).not.toBe(0);
+    expect(out.stderr).toContain(
+      'disbuild: disbuild.json is a symbolic link leading out of the repository (disbuild.json -> ../outside.json)',
+    );
   });
 });
