@@ -26,6 +26,7 @@ import { type GraphSource, type HookConfig, readHookConfig } from './config.js';
 import { isDeletion, isNewBranch, parsePushInput, type PushedRef } from './parse-push-input.js';
 import { readDisbuildSettings } from './git-settings.js';
 import { readHookRemote } from './remote-config.js';
+import { remoteName } from './remote-name.js';
 import { hookSourceDir } from './source-dir.js';
 import { Worktrees } from './worktree.js';
 import { type GraphOutputs, linkWorkspacePackages } from './worktree-modules.js';
@@ -70,6 +71,8 @@ export async function runPrePush(
     return 1;
   }
   const shared = await readHookRemote(repoDir, io.env, settings);
+  // Where the remote's branches are: under its name, also for a push naming its URL.
+  const remoteRefs = await remoteName(repoDir, remote);
   // A broken cache setting costs the push its remote cache, never the push.
   if (!shared.ok) warn(`${shared.error}; not using a remote cache`);
   const cache = withRemote(await state.openCache(warn), shared.ok ? shared.value : undefined, state, warn);
@@ -109,7 +112,7 @@ export async function runPrePush(
         io.stderr.write(`disbuild: key salt ${JSON.stringify(config.value.salt)} (${sha.slice(0, 12)})\n`);
       const bases = new Set<string | undefined>();
       for (const ref of shaRefs)
-        bases.add(await baseCommit(repoDir, remote, ref.remoteSha, isNewBranch(ref), sha));
+        bases.add(await baseCommit(repoDir, remoteRefs, ref.remoteSha, isNewBranch(ref), sha));
       const plan = await planCommit(
         { repoDir, dir: dir.value, settings },
         sha,
