@@ -1575,6 +1575,12 @@ async function ownRepository(cwd) {
     const absolute = async (dir) => (0,promises_.realpath)((await (0,esm/* simpleGit */.Lp)(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
     const handed = process.env.GIT_DIR;
     const named = handed !== undefined || process.env.GIT_WORK_TREE !== undefined;
+    // git runs a bare repository's hooks with GIT_DIR=.: no one named a directory, and there is no work tree.
+    const bare = await (0,esm/* simpleGit */.Lp)(cwd)
+        .raw(['rev-parse', '--is-bare-repository'])
+        .then((s) => s.trim() === 'true', () => false);
+    if (bare)
+        return { skip: 'the pre-push hook builds from a work tree, and a bare repository has none' };
     const given = await toplevel(cwd);
     const gitDir = named || given === '' ? await absolute(cwd).catch(() => '') : '';
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
@@ -2029,7 +2035,12 @@ const hook = async (argv, io) => {
         repoDir = (await (0,esm/* simpleGit */.Lp)(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
     }
     catch {
-        io.stderr.write('disbuild hook: not inside a git repository\n');
+        const bare = await (0,esm/* simpleGit */.Lp)(io.cwd)
+            .raw(['rev-parse', '--is-bare-repository'])
+            .then((s) => s.trim() === 'true', () => false);
+        io.stderr.write(bare
+            ? 'disbuild hook: a bare repository has no work tree to build pushes from; install the hook in a checkout\n'
+            : 'disbuild hook: not inside a git repository\n');
         return cli_io/* EXIT */.d.usage;
     }
     if (op === 'install') {

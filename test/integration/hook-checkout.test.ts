@@ -132,6 +132,23 @@ describe('the pre-push hook and the clone it runs in', () => {
     });
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.stderr).not.toContain('Error');
+    const fromBare = await runProcess('git', ['push', 'origin', 'main:from-bare'], {
+      cwd: rig.path('mirror.git'),
+      env: rig.env,
+    });
+    expect(fromBare.code, fromBare.stderr).toBe(0);
+    // Before: "needs the git directory found from the work tree, not GIT_DIR=." (git sets it for a bare one).
+    expect(fromBare.stderr).toContain(
+      'disbuild: the pre-push hook builds from a work tree, and a bare repository has none; this push is not checked',
+    );
+    const install = await runProcess(process.execPath, [CLI, 'hook', 'install'], {
+      cwd: rig.path('mirror.git'),
+      env: rig.env,
+    });
+    // Before: "not inside a git repository".
+    expect(install.stderr).toContain(
+      'disbuild hook: a bare repository has no work tree to build pushes from',
+    );
 
     const dot = rig.path('dot.git');
     const home = rig.path('dothome');

@@ -44,7 +44,17 @@ export const hook: Command = async (argv, io) => {
   try {
     repoDir = (await simpleGit(io.cwd).raw(['rev-parse', '--show-toplevel'])).trim();
   } catch {
-    io.stderr.write('disbuild hook: not inside a git repository\n');
+    const bare = await simpleGit(io.cwd)
+      .raw(['rev-parse', '--is-bare-repository'])
+      .then(
+        (s) => s.trim() === 'true',
+        () => false,
+      );
+    io.stderr.write(
+      bare
+        ? 'disbuild hook: a bare repository has no work tree to build pushes from; install the hook in a checkout\n'
+        : 'disbuild hook: not inside a git repository\n',
+    );
     return EXIT.usage;
   }
   if (op === 'install') {
