@@ -499,11 +499,11 @@ class Worktrees {
             await this.#removeWorktree((0,external_node_path_.join)(this.root, n));
         // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
         // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
-        // a live hook's, whose `worktree add` may not have made its directory yet.
-        const roots = [this.root, await (0,promises_.realpath)(this.root).catch(() => this.root)];
+        // a live hook's, whose `worktree add` may not have made its directory yet. Wherever the hook's directory was:
+        // a repository moved elsewhere keeps the records of its old place, which no name there matches again.
         const gone = (path) => {
             const name = (0,external_node_path_.basename)((0,external_node_path_.dirname)(path));
-            return (roots.includes((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) &&
+            return ((0,external_node_path_.basename)((0,external_node_path_.dirname)((0,external_node_path_.dirname)(path))) === WORKTREES_DIR &&
                 (name === KEPT || !liveHook(name)) &&
                 !(0,external_node_fs_.existsSync)((0,external_node_path_.dirname)(path)));
         };

@@ -280,12 +280,12 @@ export class Worktrees {
     for (const n of stale) await this.#removeWorktree(join(this.root, n));
     // git's records of worktrees whose directory is gone (removed by hand, or a hook killed inside `git worktree
     // move`): one naming `kept` would make every move back to it fail. Only `kept` and dead hooks' names, never
-    // a live hook's, whose `worktree add` may not have made its directory yet.
-    const roots = [this.root, await realpath(this.root).catch(() => this.root)];
+    // a live hook's, whose `worktree add` may not have made its directory yet. Wherever the hook's directory was:
+    // a repository moved elsewhere keeps the records of its old place, which no name there matches again.
     const gone = (path: string): boolean => {
       const name = basename(dirname(path));
       return (
-        roots.includes(dirname(dirname(path))) &&
+        basename(dirname(dirname(path))) === WORKTREES_DIR &&
         (name === KEPT || !liveHook(name)) &&
         !existsSync(dirname(path))
       );
