@@ -427,20 +427,23 @@ async function withSubmoduleFiles(dir, files) {
 const SUBMODULE_LISTINGS = 4;
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
- * `**` must not choose (its files are listed in it). A link to a directory stays: it is an input by where it leads
- * (see input-state.ts), or a command reading through it would read another directory under the same key. With
- * the symbolic links among `files`, each with whether it leads to a directory, for the kept graph's check (see
- * linksAsListed).
+ * `**` must not choose (its files are listed in it), and a link to a directory git does not track, which is more
+ * often where a build writes (`dist -> /elsewhere`) than a source. A link to a directory git tracks stays: it is
+ * an input by where it leads (see input-state.ts), or a command reading through it would read another directory
+ * under the same key. `untracked`: what git does not track (undefined outside git: then nothing is tracked). With
+ * the symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory
+ * to a file, or back, may change what the compile chooses though the listing does not change.
  */
-function withoutDirectories(root, files) {
+function withoutDirectories(root, files, untracked) {
     const links = [];
     const out = files.filter((f) => {
         const path = `${root}/${f}`;
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
         if (st === undefined || !st.isSymbolicLink())
             return st?.isDirectory() !== true;
-        links.push([f, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true]);
-        return true;
+        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        links.push([f, toDirectory]);
+        return !toDirectory || (untracked !== undefined && !untracked.has(f));
     });
     return { files: out.length === files.length ? files : out, links };
 }

@@ -153,7 +153,7 @@ export async function compileConfig(
   // compile then reads the very bytes hashed.
   if (cacheFile !== undefined) reads ??= readFiles(root, files, now);
   // Before the compile, as the bytes: a link retargeted meanwhile leaves a record that never matches.
-  const listed = withoutDirectories(root, files);
+  const listed = withoutDirectories(root, files, untracked);
   const loaded = await (compiler ??= loadCompiler(root, false));
   const compiled = await compileListed(
     { root, files: listed.files, untracked, manifests: reads?.texts ?? loaded.manifests },

@@ -243,22 +243,26 @@ const SUBMODULE_LISTINGS = 4;
 
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
- * `**` must not choose (its files are listed in it). A link to a directory stays: it is an input by where it leads
- * (see input-state.ts), or a command reading through it would read another directory under the same key. With
- * the symbolic links among `files`, each with whether it leads to a directory, for the kept graph's check (see
- * linksAsListed).
+ * `**` must not choose (its files are listed in it), and a link to a directory git does not track, which is more
+ * often where a build writes (`dist -> /elsewhere`) than a source. A link to a directory git tracks stays: it is
+ * an input by where it leads (see input-state.ts), or a command reading through it would read another directory
+ * under the same key. `untracked`: what git does not track (undefined outside git: then nothing is tracked). With
+ * the symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory
+ * to a file, or back, may change what the compile chooses though the listing does not change.
  */
 export function withoutDirectories(
   root: string,
   files: readonly string[],
+  untracked: ReadonlySet<string> | undefined,
 ): { files: readonly string[]; links: [path: string, toDirectory: boolean][] } {
   const links: [string, boolean][] = [];
   const out = files.filter((f) => {
     const path = `${root}/${f}`;
     const st = lstatSync(path, { throwIfNoEntry: false });
     if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() !== true;
-    links.push([f, statSync(path, { throwIfNoEntry: false })?.isDirectory() === true]);
-    return true;
+    const toDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+    links.push([f, toDirectory]);
+    return !toDirectory || (untracked !== undefined && !untracked.has(f));
   });
   return { files: out.length === files.length ? files : out, links };
 }
