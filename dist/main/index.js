@@ -54097,9 +54097,12 @@ function parseListing(dir, listing) {
             if (tag !== TAG_TRACKED && tag !== TAG_UNTRACKED)
                 return parseTaggedListing(dir, listing);
             const path = listing.slice(start + 2, end);
-            paths.push(path);
-            if (tag === TAG_UNTRACKED)
-                untracked.add(path);
+            // A name that is not UTF-8, left out as the run's own listings leave it out (see git-output.ts).
+            if (!path.includes('\uFFFD')) {
+                paths.push(path);
+                if (tag === TAG_UNTRACKED)
+                    untracked.add(path);
+            }
         }
         start = end + 1;
     }
@@ -54113,7 +54116,7 @@ function parseTaggedListing(dir, listing) {
     const seen = new Set();
     const untracked = new Set();
     for (const entry of listing.split('\0')) {
-        if (entry.length < 3)
+        if (entry.length < 3 || entry.includes('\uFFFD'))
             continue;
         const path = entry.slice(2);
         // Skip-worktree (`S`): git never looks at its file, which a sparse checkout leaves out: the disk says.

@@ -37,6 +37,29 @@ describe('keys at the edges (CLI)', () => {
     expect(r.stderr).toMatch(/reads-dangling.*Inputs\[0\].*dangling symbolic link/);
   });
 
+  it('leave a file whose name is not UTF-8 out of disbuild.json globs in graph and ids as run does', async () => {
+    rig = await Rig.create();
+    await writeFile(
+      Buffer.concat([Buffer.from(`${rig.src}/`), Buffer.from([0x62, 0xff, 0x2e, 0x74])]),
+      'x\n',
+    );
+    await rig.write({
+      'p.t': 'plain\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'cat *.t > /dev/null', inputs: ['*.t'] } } }),
+    });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', args, { cwd: rig.src, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', '1');
+    const graph = await rig.run(['graph']);
+    // Before: graph listed "b\uFFFD.t" (which ids and explain then refused as missing); run left it out.
+    expect((JSON.parse(graph.stdout) as { Jobs: { Inputs: string[] }[] }).Jobs[0]!.Inputs).toEqual(['p.t']);
+    const ids = await rig.run(['ids']);
+    expect(ids.code, ids.stderr).toBe(0);
+    expect((await rig.run(['run', '--cache-dir', rig.cacheDir])).code).toBe(0);
+  });
+
   it('key an input named with U+FFFD by its own bytes, not those of a file whose name is not UTF-8', async () => {
     rig = await Rig.create();
     // b\xef\xbf\xbd is the input ("b\uFFFD" in the graph); b\xff is another file, which decodes to the same text.
