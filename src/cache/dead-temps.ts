@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAlive } from '../util/is-alive.js';
 import { removeTree } from '../util/remove-tree.js';
@@ -17,6 +17,9 @@ export { isAlive };
 export async function removeDeadTemps(tmpDir: string): Promise<void> {
   let names: string[];
   try {
+    // Never through a symbolic link: what it leads to is not the cache's (a link to /etc would have had every name
+    // there taken for a dead temp).
+    if (!lstatSync(tmpDir).isDirectory()) return;
     names = readdirSync(tmpDir);
   } catch {
     return;

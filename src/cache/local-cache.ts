@@ -98,6 +98,11 @@ export class LocalCache implements Cache {
     // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
     mkdirSync(join(root, 'entries'), { recursive: true, mode: 0o755 });
     mkdirSync(join(root, 'tmp'), { recursive: true, mode: 0o755 });
+    // Entries are written, and dead temps removed, in these: never through a symbolic link, whose target is not
+    // the cache's.
+    for (const d of [root, join(root, 'entries'), join(root, 'tmp')])
+      if (!lstatSync(d).isDirectory())
+        throw new Error(`${d} is not a directory of its own (a symbolic link?)`);
     // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
     ownDirectoryTightened(dir, true);
     for (const d of [root, join(root, 'tmp'), join(root, 'entries')]) ownDirectoryTightened(d);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, readdir, rename, stat } from 'node:fs/promises';
+import { chmod, lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { removeTree } from '../util/remove-tree.js';
 import { removeDeadTemps } from './dead-temps.js';
@@ -25,7 +25,7 @@ async function treeSize(path: string): Promise<number> {
  * which versions before that refreshed instead: the later of the two.
  */
 async function lastUse(entry: string): Promise<number> {
-  const dir = (await stat(entry)).mtimeMs;
+  const dir = (await lstat(entry)).mtimeMs;
   const meta = await lstat(join(entry, 'meta.json')).catch(() => undefined);
   return meta === undefined ? dir : Math.max(dir, meta.mtimeMs);
 }
@@ -40,17 +40,27 @@ export async function pruneCache(dir: string, opts: { maxSizeBytes: number }): P
   const root = join(dir, 'v1');
   const entries: { path: string; size: number; used: number }[] = [];
   const problems: string[] = [];
-  let shards: string[] = [];
-  try {
-    shards = await readdir(join(root, 'entries'));
-  } catch {
-    return { removed: 0, freedBytes: 0, remainingBytes: 0, problems };
+  const none = { removed: 0, freedBytes: 0, remainingBytes: 0, problems };
+  // Nothing is listed, changed or removed through a symbolic link: what one leads to is not the cache's (a link
+  // where a shard was, to /etc, once had /etc emptied). The cache's own directories must be directories.
+  for (const own of ['', 'entries', 'tmp']) {
+    const st = await lstat(join(root, own)).catch(() => undefined);
+    if (st === undefined && own !== 'tmp') return none;
+    if (st !== undefined && !st.isDirectory()) {
+      problems.push(
+        `${join(root, own)}: not a directory of its own (a symbolic link is never followed); nothing pruned`,
+      );
+      return none;
+    }
   }
   // Leftovers of killed runs are space too, and never anyone's artifact.
   await removeDeadTemps(join(root, 'tmp'));
-  for (const shard of shards) {
-    for (const key of await readdir(join(root, 'entries', shard)).catch(() => [] as string[])) {
-      const path = join(root, 'entries', shard, key);
+  for (const shard of await readdir(join(root, 'entries')).catch(() => [] as string[])) {
+    const shardPath = join(root, 'entries', shard);
+    if (!(await isDirectory(shardPath, problems))) continue;
+    for (const key of await readdir(shardPath).catch(() => [] as string[])) {
+      const path = join(shardPath, key);
+      if (!(await isDirectory(path, problems))) continue;
       try {
         entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
       } catch {
@@ -83,4 +93,15 @@ export async function pruneCache(dir: string, opts: { maxSizeBytes: number }): P
     });
   }
   return { removed, freedBytes, remainingBytes: total, problems };
+}
+
+/**
+ * Whether `path` is a directory of its own; anything else where the cache keeps a directory (a symbolic link, a
+ * file) is damage, removed as itself, never what a link leads to.
+ */
+async function isDirectory(path: string, problems: string[]): Promise<boolean> {
+  const st = await lstat(path).catch(() => undefined);
+  if (st === undefined || st.isDirectory()) return st !== undefined;
+  await unlink(path).catch((e: Error) => problems.push(`${path}: ${e.message}`));
+  return false;
 }
