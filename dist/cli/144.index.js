@@ -99,7 +99,7 @@ function writeReportFile(path, report) {
  */
 function reportAmongInputs(graph, sourceDir, report) {
     const rel = (0,external_node_path_.relative)(sourceDir, report);
-    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
         return undefined;
     const path = rel.split(external_node_path_.sep).join('/');
     const readers = graph.jobs.filter((j) => j.inputs.includes(path)).map((j) => j.name || j.label);

@@ -879,7 +879,7 @@ async function blobTexts(repoDir, paths, blobs) {
     const out = await (0,git_command/* gitBytes */.s0)(repoDir, ['cat-file', '--batch'], ids.join('\n') + '\n');
     if (!out.ok)
         return out;
-    const byId = (0,commit_digests/* parseBatch */.G)(out.value);
+    const byId = (0,commit_digests/* parseBatch */.Gc)(out.value);
     for (const p of paths) {
         const text = byId.get(blobs.get(p));
         if (text === undefined)
@@ -959,7 +959,14 @@ async function caseFolded(repoDir, files, shared) {
 
 // EXTERNAL MODULE: ./src/config/config-graph.ts
 var config_graph = __webpack_require__(3171);
+// EXTERNAL MODULE: ./src/ids/git-conversions.ts
+var git_conversions = __webpack_require__(5782);
+// EXTERNAL MODULE: ./src/ids/resolve-input.ts
+var resolve_input = __webpack_require__(6915);
 ;// CONCATENATED MODULE: ./src/hook/config.ts
+
+
+
 
 
 
@@ -985,6 +992,16 @@ async function readHookConfig(repoDir, sha, settings, dir = '') {
     if (!read.ok)
         return { ok: false, invalid: true, error: `disbuild: ${read.error}` };
     const text = read.value;
+    if (text === undefined && dir !== '') {
+        // A `dir` that is a link or a submodule in this commit would be built elsewhere than a run in it builds.
+        const notDir = await notADirectory(repoDir, sha, dir);
+        if (notDir !== undefined)
+            return {
+                ok: false,
+                invalid: true,
+                error: `disbuild: ${notDir} at ${sha.slice(0, 10)}: git config disbuild.sourceDir names a directory`,
+            };
+    }
     const source = text === undefined ? undefined : (0,load_config/* configSourceOf */.nI)((0,config_file/* parseConfigText */.Bu)(text));
     if (source === undefined) {
         return {
@@ -1019,32 +1036,68 @@ async function readHookConfig(repoDir, sha, settings, dir = '') {
             return { ok: true, value: { graph: { kind: 'tasks', config: source.value.config }, salt: s } };
     }
 }
-/** Links followed from disbuild.json before giving up, as for a loop. */
-const MAX_LINKS = 8;
 /**
  * The text of the file at `path` of commit `sha`, symbolic links followed within the commit's tree as a checkout
- * reads them (`disbuild.json -> config/disbuild.json`: the hook read the link's text as JSON); undefined when
- * there is none. A link leading out of the repository, absolute or dangling is an error, as for any input.
+ * reads them, by the walk keys use (resolve-input.ts): `disbuild.json -> config/disbuild.json` (the hook once read
+ * the link's text as JSON). Undefined when there is none. A link leading out of the repository, absolute,
+ * dangling, looping or to a directory is an error naming it.
  */
 async function configText(repoDir, sha, path) {
-    let at = path;
-    for (let hops = 0; hops <= MAX_LINKS; hops++) {
-        const listed = await (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', at]);
-        // `<mode> SP <type> SP <id> TAB <path> NUL`
-        const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
-        if (entry === null)
-            return hops === 0 ? (0,result.ok)(undefined) : (0,result/* err */._)(`${path} is a dangling symbolic link (to ${at})`);
-        const blob = await (0,git_command/* gitText */.q_)(repoDir, ['cat-file', 'blob', entry[2]]);
-        if (!blob.ok)
-            return (0,result/* err */._)(`${path}: ${blob.error}`);
-        if (entry[1] !== '120000')
-            return (0,result.ok)(blob.value);
-        const target = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(at), blob.value));
-        if (external_node_path_.posix.isAbsolute(blob.value) || target === '..' || target.startsWith('../'))
-            return (0,result/* err */._)(`${path} is a symbolic link leading out of the repository (${at} -> ${blob.value})`);
-        at = target;
+    const listed = await (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', path]);
+    // `<mode> SP <type> SP <id> TAB <path> NUL`
+    const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
+    if (entry === null)
+        return (0,result.ok)(undefined);
+    let id = entry[2];
+    if (entry[1] === '120000') {
+        // Rare: the whole tree is listed only then.
+        const [tree, settings] = await Promise.all([
+            (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]),
+            (0,git_conversions/* readSettings */.sb)(repoDir),
+        ]);
+        if (!tree.ok)
+            return (0,result/* err */._)(`${path}: ${tree.error}`);
+        const view = await commit_digests/* CommitView */.r9.load(repoDir, tree.value, '', settings);
+        if (!view.ok)
+            return (0,result/* err */._)(`${path}: ${view.error}`);
+        const r = (0,resolve_input/* resolveInput */.xI)(view.value, path);
+        if (!r.ok || r.directory) {
+            const why = r.ok ? `${path} leads to a directory` : r.problem.replace(/^input (file )?/, '');
+            return (0,result/* err */._)(`${path} is a symbolic link the hook cannot read through: ${why}`);
+        }
+        id = view.value.entry(r.real).digest;
     }
-    return (0,result/* err */._)(`${path}: too many levels of symbolic links`);
+    const blob = await (0,git_command/* gitText */.q_)(repoDir, ['cat-file', 'blob', id]);
+    return blob.ok ? (0,result.ok)(blob.value) : (0,result/* err */._)(`${path}: ${blob.error}`);
+}
+/**
+ * What the first of `dir`'s components that is no directory is in commit `sha` (`web is a symbolic link`), or
+ * undefined when each is a directory, or one is missing (a commit without the project).
+ */
+async function notADirectory(repoDir, sha, dir) {
+    const parts = dir.split('/');
+    const components = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    const listed = await (0,git_command/* gitText */.q_)(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', ...components]);
+    if (!listed.ok)
+        return undefined;
+    const modes = new Map();
+    for (const entry of listed.value.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab > 0)
+            modes.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(' ')));
+    }
+    for (const c of components) {
+        const mode = modes.get(c);
+        if (mode === undefined)
+            return undefined;
+        if (mode === '120000')
+            return `${c} is a symbolic link`;
+        if (mode === '160000')
+            return `${c} is a submodule`;
+        if (mode !== '040000')
+            return `${c} is a file`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/hook/parse-push-input.ts
@@ -1787,11 +1840,16 @@ const REGULAR_MODES = new Set(['100644', '100755']);
  * counts as a difference (a compile in a checkout reads through links and into submodules).
  */
 function compilesAlike(diff, dir) {
-    const config = external_node_path_.posix.join(dir, config_file/* CONFIG_FILE */.g2);
-    return (diff !== undefined &&
-        diff.sameFiles &&
-        // A manifest outside `dir` is read by no compile of it: counted all the same, as the cheaper rule.
-        !diff.paths.some((p) => p === config || (0,compiled_graph_cache/* isReadByCompile */.RS)(p) || isAttributesFile(p)));
+    const prefix = dir === '' ? '' : `${dir}/`;
+    // What the compile reads is named by its path in `dir` (`web/pnpm-workspace.yaml` is `pnpm-workspace.yaml`
+    // there); outside `dir`, only attributes files count.
+    const read = (p) => {
+        if (!p.startsWith(prefix))
+            return false;
+        const own = p.slice(prefix.length);
+        return own === config_file/* CONFIG_FILE */.g2 || (0,compiled_graph_cache/* isReadByCompile */.RS)(own);
+    };
+    return diff !== undefined && diff.sameFiles && !diff.paths.some((p) => read(p) || isAttributesFile(p));
 }
 function isAttributesFile(p) {
     return p === '.gitattributes' || p.endsWith('/.gitattributes');

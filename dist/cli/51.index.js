@@ -535,8 +535,9 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ parseBatch),
-/* harmony export */   n: () => (/* binding */ commitTreeDigests)
+/* harmony export */   Gc: () => (/* binding */ parseBatch),
+/* harmony export */   nd: () => (/* binding */ commitTreeDigests),
+/* harmony export */   r9: () => (/* binding */ CommitView)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -575,7 +576,9 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
  * or a failing checkout filter, is an error. A path inside a submodule is taken from the commit the gitlink
  * records, in the submodule checked out at `repoDir` (see submoduleDigests).
  */
-async function commitTreeDigests(repoDir, commit, paths) {
+async function commitTreeDigests(repoDir, commit, paths, 
+/** Where `repoDir` lies in the source directory the keys are of (`sm/` for a submodule's): a link to a directory is keyed by its path from there. */
+at = '') {
     if (commit.startsWith('-'))
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`not a commit: ${JSON.stringify(commit)}`);
     const [prefix = '', listed, settings] = await Promise.all([
@@ -622,7 +625,7 @@ async function commitTreeDigests(repoDir, commit, paths) {
             const own = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p);
             out.set(p, own === undefined
                 ? { problem: (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .notALink */ .bv)(p).problem }
-                : { mode: 'directory', digest: (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(r.real), link: view.entry(own).digest });
+                : { mode: 'directory', digest: (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(at + r.real), link: view.entry(own).digest });
             continue;
         }
         const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p) : undefined;
@@ -637,7 +640,7 @@ async function commitTreeDigests(repoDir, commit, paths) {
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
     for (const [submodule, inside] of inSubmodules) {
-        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside);
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside, at);
         if (!digests.ok)
             return digests;
         for (const [p, state] of digests.value)
@@ -659,7 +662,7 @@ function gitlinkAbove(gitlinks, path) {
  * attributes and submodules apply). Where it is not checked out, or lacks that commit (not fetched), the paths
  * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
  */
-async function submoduleDigests(repoDir, submodule, commit, paths) {
+async function submoduleDigests(repoDir, submodule, commit, paths, at) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, submodule);
     const missing = () => (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Map(paths.map((p) => [p, { missing: true }])));
     if (!(0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .isCheckedOutSubmodule */ .cf)(repoDir, submodule))
@@ -667,7 +670,7 @@ async function submoduleDigests(repoDir, submodule, commit, paths) {
     const known = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
     if (!known.ok)
         return missing();
-    const inner = await commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)));
+    const inner = await commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)), `${at}${submodule}/`);
     if (!inner.ok)
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`submodule ${submodule}: ${inner.error}`);
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));
@@ -835,7 +838,7 @@ function parseBatch(out) {
 /* harmony export */   $: () => (/* binding */ startWorkTreeListings),
 /* harmony export */   Dj: () => (/* binding */ chooseDigests),
 /* harmony export */   IQ: () => (/* binding */ unchangedIndexedFiles),
-/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_9__.n)
+/* harmony export */   nd: () => (/* reexport safe */ _commit_digests_js__WEBPACK_IMPORTED_MODULE_9__.nd)
 /* harmony export */ });
 /* unused harmony exports workingTreeDigests, streamSource, workingTreeSource, commitTreeSource, chooseDigestSource */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);

@@ -32,6 +32,10 @@ const modules = {
 async function removeDeadTemps(tmpDir) {
     let names;
     try {
+        // Never through a symbolic link: what it leads to is not the cache's (a link to /etc would have had every name
+        // there taken for a dead temp).
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(tmpDir).isDirectory())
+            return;
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(tmpDir);
     }
     catch {
@@ -1295,6 +1299,11 @@ class LocalCache {
         // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true, mode: 0o755 });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true, mode: 0o755 });
+        // Entries are written, and dead temps removed, in these: never through a symbolic link, whose target is not
+        // the cache's.
+        for (const d of [root, (0,external_node_path_.join)(root, 'entries'), (0,external_node_path_.join)(root, 'tmp')])
+            if (!(0,external_node_fs_.lstatSync)(d).isDirectory())
+                throw new Error(`${d} is not a directory of its own (a symbolic link?)`);
         // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
         (0,renamable_by_others/* ownDirectoryTightened */.w)(dir, true);
         for (const d of [root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])

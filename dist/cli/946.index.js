@@ -32,6 +32,10 @@ const modules = {
 async function removeDeadTemps(tmpDir) {
     let names;
     try {
+        // Never through a symbolic link: what it leads to is not the cache's (a link to /etc would have had every name
+        // there taken for a dead temp).
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(tmpDir).isDirectory())
+            return;
         names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(tmpDir);
     }
     catch {
@@ -149,7 +153,7 @@ async function treeSize(path) {
  * which versions before that refreshed instead: the later of the two.
  */
 async function lastUse(entry) {
-    const dir = (await (0,promises_.stat)(entry)).mtimeMs;
+    const dir = (await (0,promises_.lstat)(entry)).mtimeMs;
     const meta = await (0,promises_.lstat)((0,external_node_path_.join)(entry, 'meta.json')).catch(() => undefined);
     return meta === undefined ? dir : Math.max(dir, meta.mtimeMs);
 }
@@ -163,18 +167,28 @@ async function pruneCache(dir, opts) {
     const root = (0,external_node_path_.join)(dir, 'v1');
     const entries = [];
     const problems = [];
-    let shards = [];
-    try {
-        shards = await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries'));
-    }
-    catch {
-        return { removed: 0, freedBytes: 0, remainingBytes: 0, problems };
+    const none = { removed: 0, freedBytes: 0, remainingBytes: 0, problems };
+    // Nothing is listed, changed or removed through a symbolic link: what one leads to is not the cache's (a link
+    // where a shard was, to /etc, once had /etc emptied). The cache's own directories must be directories.
+    for (const own of ['', 'entries', 'tmp']) {
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, own)).catch(() => undefined);
+        if (st === undefined && own !== 'tmp')
+            return none;
+        if (st !== undefined && !st.isDirectory()) {
+            problems.push(`${(0,external_node_path_.join)(root, own)}: not a directory of its own (a symbolic link is never followed); nothing pruned`);
+            return none;
+        }
     }
     // Leftovers of killed runs are space too, and never anyone's artifact.
     await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
-    for (const shard of shards) {
-        for (const key of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries', shard)).catch(() => [])) {
-            const path = (0,external_node_path_.join)(root, 'entries', shard, key);
+    for (const shard of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries')).catch(() => [])) {
+        const shardPath = (0,external_node_path_.join)(root, 'entries', shard);
+        if (!(await isDirectory(shardPath, problems)))
+            continue;
+        for (const key of await (0,promises_.readdir)(shardPath).catch(() => [])) {
+            const path = (0,external_node_path_.join)(shardPath, key);
+            if (!(await isDirectory(path, problems)))
+                continue;
             try {
                 entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
             }
@@ -210,6 +224,17 @@ async function pruneCache(dir, opts) {
         });
     }
     return { removed, freedBytes, remainingBytes: total, problems };
+}
+/**
+ * Whether `path` is a directory of its own; anything else where the cache keeps a directory (a symbolic link, a
+ * file) is damage, removed as itself, never what a link leads to.
+ */
+async function isDirectory(path, problems) {
+    const st = await (0,promises_.lstat)(path).catch(() => undefined);
+    if (st === undefined || st.isDirectory())
+        return st !== undefined;
+    await (0,promises_.unlink)(path).catch((e) => problems.push(`${path}: ${e.message}`));
+    return false;
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts

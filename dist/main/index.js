@@ -33142,6 +33142,10 @@ function isAlive(pid) {
 async function removeDeadTemps(tmpDir) {
     let names;
     try {
+        // Never through a symbolic link: what it leads to is not the cache's (a link to /etc would have had every name
+        // there taken for a dead temp).
+        if (!(0,external_node_fs_.lstatSync)(tmpDir).isDirectory())
+            return;
         names = (0,external_node_fs_.readdirSync)(tmpDir);
     }
     catch {
@@ -33679,6 +33683,11 @@ class LocalCache {
         // Writable by this user only, whatever the umask, so that nobody else may rename what they hold.
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'entries'), { recursive: true, mode: 0o755 });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, 'tmp'), { recursive: true, mode: 0o755 });
+        // Entries are written, and dead temps removed, in these: never through a symbolic link, whose target is not
+        // the cache's.
+        for (const d of [root, (0,external_node_path_.join)(root, 'entries'), (0,external_node_path_.join)(root, 'tmp')])
+            if (!(0,external_node_fs_.lstatSync)(d).isDirectory())
+                throw new Error(`${d} is not a directory of its own (a symbolic link?)`);
         // The cache directory keeps a group's write bit (a team's setgid directory): its members are trusted.
         ownDirectoryTightened(dir, true);
         for (const d of [root, (0,external_node_path_.join)(root, 'tmp'), (0,external_node_path_.join)(root, 'entries')])
@@ -41672,7 +41681,9 @@ var submodule_checkout = __nccwpck_require__(4313);
  * or a failing checkout filter, is an error. A path inside a submodule is taken from the commit the gitlink
  * records, in the submodule checked out at `repoDir` (see submoduleDigests).
  */
-async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
+async function commit_digests_commitTreeDigests(repoDir, commit, paths, 
+/** Where `repoDir` lies in the source directory the keys are of (`sm/` for a submodule's): a link to a directory is keyed by its path from there. */
+at = '') {
     if (commit.startsWith('-'))
         return (0,util_result/* err */._)(`not a commit: ${JSON.stringify(commit)}`);
     const [prefix = '', listed, settings] = await Promise.all([
@@ -41719,7 +41730,7 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
             const own = ownLink(view, p);
             out.set(p, own === undefined
                 ? { problem: notALink(p).problem }
-                : { mode: 'directory', digest: blobId(r.real), link: view.entry(own).digest });
+                : { mode: 'directory', digest: blobId(at + r.real), link: view.entry(own).digest });
             continue;
         }
         const own = r.linked ? ownLink(view, p) : undefined;
@@ -41734,7 +41745,7 @@ async function commit_digests_commitTreeDigests(repoDir, commit, paths) {
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
     for (const [submodule, inside] of inSubmodules) {
-        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside);
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside, at);
         if (!digests.ok)
             return digests;
         for (const [p, state] of digests.value)
@@ -41756,7 +41767,7 @@ function gitlinkAbove(gitlinks, path) {
  * attributes and submodules apply). Where it is not checked out, or lacks that commit (not fetched), the paths
  * are missing, as they are from a worktree of the commit the hook checks the submodule out in (see worktree.ts).
  */
-async function submoduleDigests(repoDir, submodule, commit, paths) {
+async function submoduleDigests(repoDir, submodule, commit, paths, at) {
     const dir = (0,external_node_path_.join)(repoDir, submodule);
     const missing = () => (0,util_result.ok)(new Map(paths.map((p) => [p, { missing: true }])));
     if (!(0,submodule_checkout/* isCheckedOutSubmodule */.cf)(repoDir, submodule))
@@ -41764,7 +41775,7 @@ async function submoduleDigests(repoDir, submodule, commit, paths) {
     const known = await (0,git_command/* gitText */.q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
     if (!known.ok)
         return missing();
-    const inner = await commit_digests_commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)));
+    const inner = await commit_digests_commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)), `${at}${submodule}/`);
     if (!inner.ok)
         return (0,util_result/* err */._)(`submodule ${submodule}: ${inner.error}`);
     return (0,util_result.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));

@@ -8,7 +8,7 @@ import type { Graph } from '../graph/model.js';
  */
 export function reportAmongInputs(graph: Graph, sourceDir: string, report: string): string | undefined {
   const rel = relative(sourceDir, report);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   const path = rel.split(sep).join('/');
   const readers = graph.jobs.filter((j) => j.inputs.includes(path)).map((j) => j.name || j.label);
   if (readers.length === 0) return undefined;

@@ -1,5 +1,8 @@
 import { posix } from 'node:path';
+import { CommitView } from '../ids/commit-digests.js';
 import { gitText } from '../ids/git-command.js';
+import { readSettings } from '../ids/git-conversions.js';
+import { resolveInput } from '../ids/resolve-input.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import { CONFIG_FILE, formatConfigProblem, parseConfigText } from '../config/config-file.js';
@@ -45,6 +48,16 @@ export async function readHookConfig(
   const read = await configText(repoDir, sha, posix.join(dir, CONFIG_FILE));
   if (!read.ok) return { ok: false, invalid: true, error: `disbuild: ${read.error}` };
   const text = read.value;
+  if (text === undefined && dir !== '') {
+    // A `dir` that is a link or a submodule in this commit would be built elsewhere than a run in it builds.
+    const notDir = await notADirectory(repoDir, sha, dir);
+    if (notDir !== undefined)
+      return {
+        ok: false,
+        invalid: true,
+        error: `disbuild: ${notDir} at ${sha.slice(0, 10)}: git config disbuild.sourceDir names a directory`,
+      };
+  }
   const source = text === undefined ? undefined : configSourceOf(parseConfigText(text));
   if (source === undefined) {
     return {
@@ -81,33 +94,62 @@ export async function readHookConfig(
   }
 }
 
-/** Links followed from disbuild.json before giving up, as for a loop. */
-const MAX_LINKS = 8;
-
 /**
  * The text of the file at `path` of commit `sha`, symbolic links followed within the commit's tree as a checkout
- * reads them (`disbuild.json -> config/disbuild.json`: the hook read the link's text as JSON); undefined when
- * there is none. A link leading out of the repository, absolute or dangling is an error, as for any input.
+ * reads them, by the walk keys use (resolve-input.ts): `disbuild.json -> config/disbuild.json` (the hook once read
+ * the link's text as JSON). Undefined when there is none. A link leading out of the repository, absolute,
+ * dangling, looping or to a directory is an error naming it.
  */
 async function configText(
   repoDir: string,
   sha: string,
   path: string,
 ): Promise<Result<string | undefined, string>> {
-  let at = path;
-  for (let hops = 0; hops <= MAX_LINKS; hops++) {
-    const listed = await gitText(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', at]);
-    // `<mode> SP <type> SP <id> TAB <path> NUL`
-    const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
-    if (entry === null)
-      return hops === 0 ? ok(undefined) : err(`${path} is a dangling symbolic link (to ${at})`);
-    const blob = await gitText(repoDir, ['cat-file', 'blob', entry[2]!]);
-    if (!blob.ok) return err(`${path}: ${blob.error}`);
-    if (entry[1] !== '120000') return ok(blob.value);
-    const target = posix.normalize(posix.join(posix.dirname(at), blob.value));
-    if (posix.isAbsolute(blob.value) || target === '..' || target.startsWith('../'))
-      return err(`${path} is a symbolic link leading out of the repository (${at} -> ${blob.value})`);
-    at = target;
+  const listed = await gitText(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', path]);
+  // `<mode> SP <type> SP <id> TAB <path> NUL`
+  const entry = listed.ok ? /^(\d+) blob ([0-9a-f]+)\t/.exec(listed.value) : null;
+  if (entry === null) return ok(undefined);
+  let id = entry[2]!;
+  if (entry[1] === '120000') {
+    // Rare: the whole tree is listed only then.
+    const [tree, settings] = await Promise.all([
+      gitText(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]),
+      readSettings(repoDir),
+    ]);
+    if (!tree.ok) return err(`${path}: ${tree.error}`);
+    const view = await CommitView.load(repoDir, tree.value, '', settings);
+    if (!view.ok) return err(`${path}: ${view.error}`);
+    const r = resolveInput(view.value, path);
+    if (!r.ok || r.directory) {
+      const why = r.ok ? `${path} leads to a directory` : r.problem.replace(/^input (file )?/, '');
+      return err(`${path} is a symbolic link the hook cannot read through: ${why}`);
+    }
+    id = view.value.entry(r.real)!.digest;
   }
-  return err(`${path}: too many levels of symbolic links`);
+  const blob = await gitText(repoDir, ['cat-file', 'blob', id]);
+  return blob.ok ? ok(blob.value) : err(`${path}: ${blob.error}`);
+}
+
+/**
+ * What the first of `dir`'s components that is no directory is in commit `sha` (`web is a symbolic link`), or
+ * undefined when each is a directory, or one is missing (a commit without the project).
+ */
+async function notADirectory(repoDir: string, sha: string, dir: string): Promise<string | undefined> {
+  const parts = dir.split('/');
+  const components = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+  const listed = await gitText(repoDir, ['ls-tree', '-z', '--full-tree', sha, '--', ...components]);
+  if (!listed.ok) return undefined;
+  const modes = new Map<string, string>();
+  for (const entry of listed.value.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab > 0) modes.set(entry.slice(tab + 1), entry.slice(0, entry.indexOf(' ')));
+  }
+  for (const c of components) {
+    const mode = modes.get(c);
+    if (mode === undefined) return undefined;
+    if (mode === '120000') return `${c} is a symbolic link`;
+    if (mode === '160000') return `${c} is a submodule`;
+    if (mode !== '040000') return `${c} is a file`;
+  }
+  return undefined;
 }

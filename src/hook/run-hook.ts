@@ -482,13 +482,15 @@ const REGULAR_MODES = new Set(['100644', '100755']);
  * counts as a difference (a compile in a checkout reads through links and into submodules).
  */
 function compilesAlike(diff: Diff | undefined, dir: string): boolean {
-  const config = posix.join(dir, CONFIG_FILE);
-  return (
-    diff !== undefined &&
-    diff.sameFiles &&
-    // A manifest outside `dir` is read by no compile of it: counted all the same, as the cheaper rule.
-    !diff.paths.some((p) => p === config || isReadByCompile(p) || isAttributesFile(p))
-  );
+  const prefix = dir === '' ? '' : `${dir}/`;
+  // What the compile reads is named by its path in `dir` (`web/pnpm-workspace.yaml` is `pnpm-workspace.yaml`
+  // there); outside `dir`, only attributes files count.
+  const read = (p: string): boolean => {
+    if (!p.startsWith(prefix)) return false;
+    const own = p.slice(prefix.length);
+    return own === CONFIG_FILE || isReadByCompile(own);
+  };
+  return diff !== undefined && diff.sameFiles && !diff.paths.some((p) => read(p) || isAttributesFile(p));
 }
 
 function isAttributesFile(p: string): boolean {

@@ -45,6 +45,8 @@ export async function commitTreeDigests(
   repoDir: string,
   commit: string,
   paths: readonly string[],
+  /** Where `repoDir` lies in the source directory the keys are of (`sm/` for a submodule's): a link to a directory is keyed by its path from there. */
+  at = '',
 ): Promise<Result<DigestMap, string>> {
   if (commit.startsWith('-')) return err(`not a commit: ${JSON.stringify(commit)}`);
   const [prefix = '', listed, settings] = await Promise.all([
@@ -89,7 +91,7 @@ export async function commitTreeDigests(
         p,
         own === undefined
           ? { problem: notALink(p).problem }
-          : { mode: 'directory', digest: blobId(r.real), link: view.entry(own)!.digest },
+          : { mode: 'directory', digest: blobId(at + r.real), link: view.entry(own)!.digest },
       );
       continue;
     }
@@ -104,7 +106,7 @@ export async function commitTreeDigests(
     out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
   }
   for (const [submodule, inside] of inSubmodules) {
-    const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule)!, inside);
+    const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule)!, inside, at);
     if (!digests.ok) return digests;
     for (const [p, state] of digests.value) out.set(p, state);
   }
@@ -130,6 +132,7 @@ async function submoduleDigests(
   submodule: string,
   commit: string,
   paths: readonly string[],
+  at: string,
 ): Promise<Result<DigestMap, string>> {
   const dir = join(repoDir, submodule);
   const missing = (): Result<DigestMap, string> => ok(new Map(paths.map((p) => [p, { missing: true }])));
@@ -140,6 +143,7 @@ async function submoduleDigests(
     dir,
     commit,
     paths.map((p) => p.slice(submodule.length + 1)),
+    `${at}${submodule}/`,
   );
   if (!inner.ok) return err(`submodule ${submodule}: ${inner.error}`);
   return ok(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))!])));
@@ -222,7 +226,7 @@ async function convertedDigests(
 }
 
 /** A commit's tree under the source directory as a TreeView, with the text of its links. */
-class CommitView implements TreeView {
+export class CommitView implements TreeView {
   private constructor(
     private readonly entries: Map<string, GitEntry | 'other'>,
     private readonly dirs: Set<string>,

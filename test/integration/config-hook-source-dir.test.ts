@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRig } from '../helpers/git-repo.js';
@@ -137,5 +137,56 @@ describe('the pre-push hook with disbuild.json in a subdirectory', () => {
     const blocked = await rig.push('-q', 'origin', 'main');
     expect(blocked.code).not.toBe(0);
     expect(blocked.stderr).toContain('push blocked: 1 job failed');
+  });
+  it('refuses a push whose disbuild.sourceDir is a symbolic link in the pushed commit', async () => {
+    await rig.git(rig.clone, 'checkout', '-q', '-b', 'linked');
+    await rig.git(rig.clone, 'rm', '-rq', 'web');
+    await rm(join(rig.clone, 'web'), { recursive: true, force: true });
+    await rig.write({ 'app/disbuild.json': JSON.stringify({ tasks: { t: { command: 'exit 3' } } }) });
+    await symlink('app', join(rig.clone, 'web'));
+    await rig.commit({});
+    await rig.git(rig.clone, 'checkout', '-q', 'main');
+    const pushed = await rig.push('-q', 'origin', 'linked');
+    // Before: "no web/disbuild.json", and the push went through unchecked.
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain('disbuild: web is a symbolic link at ');
+    expect(pushed.stderr).toContain('git config disbuild.sourceDir names a directory');
+  });
+
+  it('rebuilds what a change of web/pnpm-workspace.yaml adds to the workspace', async () => {
+    // pnpm as far as `pnpm run <script>` goes, through npm.
+    const shim = rig.path('shim');
+    await mkdir(shim, { recursive: true });
+    await writeFile(join(shim, 'pnpm'), '#!/bin/sh\n[ "$1" = run ] && shift\nexec npm run --silent "$@"\n', {
+      mode: 0o755,
+    });
+    rig.extraEnv = { PATH: `${shim}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+    const project = {
+      'web/package.json': JSON.stringify({ name: 'root', private: true }),
+      'web/pnpm-workspace.yaml': 'packages:\n  - pkgs/a\n',
+      'web/pkgs/a/package.json': JSON.stringify({ name: 'a', scripts: { build: 'echo a' } }),
+      'web/pkgs/b/package.json': JSON.stringify({ name: 'b', scripts: { build: 'echo b fails; exit 7' } }),
+      'web/disbuild.json': JSON.stringify({
+        tasks: { build: { command: 'node -e 0', inputs: ['package.json'] } },
+      }),
+    };
+    await rig.commit(project);
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    await rig.commit({
+      'web/disbuild.json': JSON.stringify({ tasks: { build: { script: 'build' } } }),
+      'web/pkgs/a/package.json': JSON.stringify({
+        name: 'a',
+        scripts: { build: 'echo a' },
+        version: '1.0.0',
+      }),
+    });
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    await rig.commit({ 'web/pnpm-workspace.yaml': 'packages:\n  - pkgs/a\n  - pkgs/b\n' });
+    const added = await rig.push('-q', 'origin', 'main');
+    // Before: the remote's commit was taken to compile alike (web/pnpm-workspace.yaml is not the top's), and b's
+    // failing build never ran.
+    expect(added.code).not.toBe(0);
+    expect(added.stderr).toContain('push blocked: 1 job failed');
+    expect(added.stderr).toContain('b#build');
   });
 });

@@ -126,7 +126,30 @@ describe('the pre-push hook with disbuild.json tasks', () => {
     const out = await rig.push('-q', 'origin', 'main');
     expect(out.code).not.toBe(0);
     expect(out.stderr).toContain(
-      'disbuild: disbuild.json is a symbolic link leading out of the repository (disbuild.json -> ../outside.json)',
+      'disbuild: disbuild.json is a symbolic link the hook cannot read through: disbuild.json resolves outside the source directory (through disbuild.json -> ../outside.json)',
     );
+    // Resolved as a checkout resolves it: `lnk/..` is lnk's target's parent, not `.`; a link to a directory is no file.
+    await rm(join(rig.clone, 'disbuild.json'));
+    await rig.write({
+      'deep/dir/keep': '',
+      'deep/cfg.json': JSON.stringify({
+        tasks: { t: { command: 'echo broken; exit 3', inputs: ['a.txt'] } },
+      }),
+      'cfg.json': JSON.stringify({ tasks: { t: { command: 'true', inputs: ['a.txt'] } } }),
+    });
+    await symlink('deep/dir', join(rig.clone, 'lnk'));
+    await symlink('lnk/../cfg.json', join(rig.clone, 'disbuild.json'));
+    await rig.commit({ 'a.txt': 'ok, a third time\n' });
+    const deep = await rig.push('-q', 'origin', 'main');
+    // Before: cfg.json was read (the top's), and the push went through.
+    expect(deep.code).not.toBe(0);
+    expect(deep.stderr).toContain('push blocked: 1 job failed');
+    await rm(join(rig.clone, 'disbuild.json'));
+    await symlink('config/', join(rig.clone, 'disbuild.json'));
+    await rig.commit({ 'a.txt': 'ok, a fourth time\n' });
+    const toDir = await rig.push('-q', 'origin', 'main');
+    // Before: the first file under config/ was read as the configuration.
+    expect(toDir.code).not.toBe(0);
+    expect(toDir.stderr).toContain('disbuild.json is a symbolic link the hook cannot read through');
   });
 });

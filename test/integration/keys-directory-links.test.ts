@@ -5,7 +5,7 @@
  * output restored.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
@@ -180,6 +180,34 @@ describe('a link to a directory among the inputs (pre-push hook)', () => {
     expect(built.stdout).toContain('1 cached');
     await rm(log, { force: true });
     expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    expect(await readFile(log, 'utf8').catch(() => '')).toBe('');
+  });
+  it('keys one inside a submodule from the commit as a run keys it from the checkout', async () => {
+    rig = await PushRig.create();
+    const log = rig.path('runs.log');
+    const sub = rig.path('sub');
+    await mkdir(join(sub, 'a'), { recursive: true });
+    await writeFile(join(sub, 'a/x.txt'), 'x\n');
+    await symlink('a', join(sub, 'cur'));
+    const git = (cwd: string, ...args: string[]): Promise<string> => rig.git(cwd, ...args);
+    await git(rig.root, 'init', '-q', 'sub');
+    await git(sub, 'add', '-A');
+    await git(sub, 'commit', '-qm', 's');
+    await git(rig.clone, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'sm');
+    await rig.commit({
+      '.gitignore': 'out.txt\n',
+      'disbuild.json': JSON.stringify({
+        tasks: { t: { command: `echo t >> ${log}; cat sm/cur/x.txt > out.txt`, outputs: ['out.txt'] } },
+      }),
+    });
+    const built = await runProcess(process.execPath, [CLI, 'run', '-q'], { cwd: rig.clone, env: rig.env });
+    expect(built.code, built.stderr).toBe(0);
+    await rm(log, { force: true });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // Before: the hook keyed sm/cur by where it leads within the submodule (`a`), the run by its path (`sm/a`),
+    // and built again.
     expect(await readFile(log, 'utf8').catch(() => '')).toBe('');
   });
 });

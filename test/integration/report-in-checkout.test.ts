@@ -36,5 +36,8 @@ describe('a --report file in the source directory', () => {
     expect(settled.stdout).not.toContain('warning');
     expect(settled.stdout).toContain('1 cached');
     expect((await run(rig.path('elsewhere.json'))).stdout).not.toContain('warning');
+    // A name that begins with two dots is in the source directory too (once taken for `..`).
+    await run('..r.json');
+    expect((await run('..r.json')).stdout).toContain('warning: --report ..r.json is an input of 1 job (t)');
   });
 });
