@@ -28,20 +28,23 @@ describe('a link to a directory among the inputs (CLI)', () => {
     await symlink(to, join(rig.src, link));
   };
   const run = (): ReturnType<Rig['run']> => rig.run(['run', '--cache-dir', rig.cacheDir]);
-
-  it('rebuilds a task reading through it when it is retargeted, with the default inputs', async () => {
+  /** A repository of `a/x.txt`, `b/x.txt` and a task reading `cur/x.txt` with `inputs`, with `links` committed. */
+  const repository = async (inputs: string[] | undefined, links: [string, string][]): Promise<void> => {
     rig = await Rig.create();
     execFileSync('git', ['init', '-q'], { cwd: rig.src });
+    const t = { command: 'cat cur/x.txt > out.txt', outputs: ['out.txt'], ...(inputs ? { inputs } : {}) };
     await rig.write({
       'a/x.txt': 'A\n',
       'b/x.txt': 'B\n',
       '.gitignore': 'out.txt\n',
-      'disbuild.json': JSON.stringify({
-        tasks: { t: { command: 'cat cur/x.txt > out.txt', outputs: ['out.txt'] } },
-      }),
+      'disbuild.json': JSON.stringify({ tasks: { t } }),
     });
-    await symlink('a', join(rig.src, 'cur'));
+    for (const [link, to] of links) await symlink(to, join(rig.src, link));
     commitAll(rig.src);
+  };
+
+  it('rebuilds a task reading through it when it is retargeted, with the default inputs', async () => {
+    await repository(undefined, [['cur', 'a']]);
     expect((await run()).stdout).toContain('1 built');
     await retarget('cur', 'b');
     const moved = await run();
@@ -54,21 +57,13 @@ describe('a link to a directory among the inputs (CLI)', () => {
   });
 
   it('takes a link named as an input, and rebuilds when a link on its way is retargeted', async () => {
-    rig = await Rig.create();
-    execFileSync('git', ['init', '-q'], { cwd: rig.src });
-    await rig.write({
-      'a/x.txt': 'A\n',
-      'b/x.txt': 'B\n',
-      '.gitignore': 'out.txt\n',
-      'disbuild.json': JSON.stringify({
-        tasks: {
-          t: { command: 'cat cur/x.txt > out.txt', inputs: ['cur', 'a/**', 'b/**'], outputs: ['out.txt'] },
-        },
-      }),
-    });
-    await symlink('mid', join(rig.src, 'cur'));
-    await symlink('a', join(rig.src, 'mid'));
-    commitAll(rig.src);
+    await repository(
+      ['cur', 'a/**', 'b/**'],
+      [
+        ['cur', 'mid'],
+        ['mid', 'a'],
+      ],
+    );
     // Before: "inputs[0]" matched no file.
     const first = await run();
     expect(first.code, first.stderr).toBe(0);
