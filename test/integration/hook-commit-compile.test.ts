@@ -62,7 +62,7 @@ describe('the pre-push hook compiles disbuild.json tasks without checking commit
 
   it("compiles the pushed commit's tasks only, when the push changes nothing the compile reads", async () => {
     const listings = async (): Promise<number> =>
-      (await readFile(adds, 'utf8').catch(() => '')).split('\n').filter((l) => / git ls-tree /.test(l))
+      (await readFile(adds, 'utf8').catch(() => '')).split('\n').filter((l) => / git ls-tree -r /.test(l))
         .length;
     let before = await listings();
     // Before: the remote's commit was listed and compiled too, to the same graph.
