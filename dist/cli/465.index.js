@@ -1628,13 +1628,16 @@ async function ownRepository(cwd) {
     const absolute = async (dir) => (0,promises_.realpath)((await (0,esm/* simpleGit */.Lp)(dir).raw(['rev-parse', '--absolute-git-dir'])).trim()).catch(() => '');
     const handed = process.env.GIT_DIR;
     const named = handed !== undefined || process.env.GIT_WORK_TREE !== undefined;
-    // git runs a bare repository's hooks with GIT_DIR=.: no one named a directory, and there is no work tree.
-    const bare = await (0,esm/* simpleGit */.Lp)(cwd)
-        .raw(['rev-parse', '--is-bare-repository'])
-        .then((s) => s.trim() === 'true', () => false);
-    if (bare)
-        return { skip: 'the pre-push hook builds from a work tree, and a bare repository has none' };
     const given = await toplevel(cwd);
+    // git runs a bare repository's hooks with GIT_DIR=.: no one named a directory, and there is no work tree. Asked
+    // only then: the common push finds its work tree with no process more.
+    if (named || given === '') {
+        const bare = await (0,esm/* simpleGit */.Lp)(cwd)
+            .raw(['rev-parse', '--is-bare-repository'])
+            .then((s) => s.trim() === 'true', () => false);
+        if (bare)
+            return { skip: 'the pre-push hook builds from a work tree, and a bare repository has none' };
+    }
     const gitDir = named || given === '' ? await absolute(cwd).catch(() => '') : '';
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR'])
         delete process.env[name];

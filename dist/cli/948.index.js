@@ -411,8 +411,9 @@ async function checkRecord(file, run, runs) {
  * removes those of dead processes; a live one's is another run under way).
  */
 function cacheAsRecorded(cacheDir) {
+    // Directories of their own: one that is a symbolic link makes the full path go without the cache (LocalCache).
     for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-        if ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .statIfAny */ .k)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
+        if ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_10__/* .lstatIfAny */ .e)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, dir))?.isDirectory() !== true)
             return false;
     }
     try {

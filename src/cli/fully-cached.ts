@@ -287,8 +287,9 @@ async function checkRecord(
  * removes those of dead processes; a live one's is another run under way).
  */
 function cacheAsRecorded(cacheDir: string): boolean {
+  // Directories of their own: one that is a symbolic link makes the full path go without the cache (LocalCache).
   for (const dir of ['v1', 'v1/entries', 'v1/tmp', 'runs']) {
-    if (statIfAny(join(cacheDir, dir))?.isDirectory() !== true) return false;
+    if (lstatIfAny(join(cacheDir, dir))?.isDirectory() !== true) return false;
   }
   try {
     accessSync(join(cacheDir, 'runs'), constants.W_OK);

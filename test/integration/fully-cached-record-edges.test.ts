@@ -85,6 +85,14 @@ describe('the record of a fully cached run, at its edges', () => {
     expect(unopened.readGraph).toBe(true);
     expect(unopened.stdout).toMatch(summary(0, JOBS));
     expect(unopened.stdout + unopened.stderr).toMatch(/cannot be used/);
+    // A link to an empty directory: the record saw a directory through it (before), the full path goes without
+    // the cache, which never works through a link.
+    rmSync(tmp);
+    mkdirSync(rig.path('empty'));
+    symlinkSync(rig.path('empty'), tmp);
+    const linked = await run();
+    expect(linked.readGraph).toBe(true);
+    expect(linked.stdout + linked.stderr).toMatch(/is not a directory of its own \(a symbolic link\?\)/);
     // Back as it was: the cache holds what the record says again.
     rmSync(tmp);
     mkdirSync(tmp);
