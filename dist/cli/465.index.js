@@ -59,6 +59,8 @@ async function readDisbuildSettings(repoDir) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/ids/names-as-on-disk.ts
+var names_as_on_disk = __webpack_require__(7259);
 // EXTERNAL MODULE: ./src/util/is-alive.ts
 var is_alive = __webpack_require__(5510);
 // EXTERNAL MODULE: ./src/util/real-path.ts
@@ -246,6 +248,7 @@ async function gitlinks(dir) {
 
 
 
+
 /** git without the repository's hooks (core.hooksPath naming no directory). */
 const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
 /** Where the hook's worktrees are, in the git common directory. */
@@ -400,15 +403,17 @@ class Worktrees {
         // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
         // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
         // (see add).
+        // Names as the disk has them (see names-as-on-disk.ts): else clean keeps a job's `a.txt` beside a tracked `A.txt`.
         const steps = [
-            ['clean', '-ffdxq'],
+            [...names_as_on_disk/* NAMES_AS_ON_DISK */.S, 'clean', '-ffdxq'],
             [
+                ...names_as_on_disk/* NAMES_AS_ON_DISK */.S,
                 ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
                 ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
                 ...NO_HOOKS,
                 ...['checkout', '--force', '--detach', '--quiet', sha],
             ],
-            ['clean', '-ffdxq'],
+            [...names_as_on_disk/* NAMES_AS_ON_DISK */.S, 'clean', '-ffdxq'],
         ];
         let done = fit;
         for (let i = 0; done && i < steps.length; i++)
@@ -2575,6 +2580,8 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6761);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5782);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7259);
+
 
 
 
@@ -2612,6 +2619,7 @@ function workTreeCommands(untracked) {
             'core.checkStat=default',
             '-c',
             'core.fsmonitor=false',
+            ..._names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S,
             'status',
             '--porcelain=v1',
             '-z',

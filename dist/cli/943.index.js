@@ -811,9 +811,11 @@ function withIgnoredFile(root, p) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
-/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7536);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
-/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4313);
+/* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7259);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7536);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8251);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4313);
+
 
 
 
@@ -870,12 +872,23 @@ async function listRepoFiles(dir, env) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'], env ? { env } : {});
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        ..._ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S,
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ], env ? { env } : {});
     if (listed.ok)
         return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
     walk(dir, '', out);
-    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U);
 }
 /**
  * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
@@ -929,13 +942,13 @@ function parseTaggedListing(dir, listing) {
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
     for (let i = 1; i < paths.length; i++) {
         if (!(paths[i - 1] < paths[i]))
-            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U);
     }
     return paths;
 }
@@ -962,11 +975,19 @@ function startRepoFiles(sourceDir, listings) {
                 if (entry[0] === 'S')
                     skipWorktree.push(entry.slice(2));
             }
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)({ paths, skipWorktree });
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_6__.ok)({ paths, skipWorktree });
         });
     const others = listings.untracked
         ? undefined
-        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+        : (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(sourceDir, [
+            ..._ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S,
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            '--',
+            '.',
+        ]);
     return (async () => {
         const [prefix, index, status, fromStatus, untracked] = await Promise.all([
             listings.prefix,
@@ -1024,7 +1045,7 @@ function startRepoFiles(sourceDir, listings) {
         for (const p of index.value.paths)
             if (!gone.has(p))
                 seen.add(p);
-        const listed = withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+        const listed = withUntracked([...seen].sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U), notTracked);
         const files = await withSubmoduleFiles(sourceDir, listed);
         typeChangedPaths.set(files, typeChanged);
         const gitlinks = index.value.gitlinks;
@@ -1048,7 +1069,7 @@ async function withSubmoduleFiles(dir, files) {
     const untracked = untrackedOf(files);
     if (untracked === undefined)
         return files;
-    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
+    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
     if (submodules.length === 0)
         return files;
     const all = [...files];
@@ -1056,7 +1077,7 @@ async function withSubmoduleFiles(dir, files) {
     // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
     for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
         const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
-        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
+        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
         batch.forEach((p, k) => {
             const inner = listings[k];
             const innerUntracked = untrackedOf(inner);
@@ -1067,7 +1088,7 @@ async function withSubmoduleFiles(dir, files) {
             }
         });
     }
-    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U), notTracked);
 }
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;

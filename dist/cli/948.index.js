@@ -952,6 +952,8 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6761);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5782);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
+/* harmony import */ var _names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7259);
+
 
 
 
@@ -989,6 +991,7 @@ function workTreeCommands(untracked) {
             'core.checkStat=default',
             '-c',
             'core.fsmonitor=false',
+            ..._names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S,
             'status',
             '--porcelain=v1',
             '-z',

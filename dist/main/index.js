@@ -41290,7 +41290,10 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
     return places;
 }
 
+// EXTERNAL MODULE: ./src/ids/names-as-on-disk.ts
+var names_as_on_disk = __nccwpck_require__(7259);
 ;// CONCATENATED MODULE: ./src/ids/work-tree-commands.ts
+
 
 
 
@@ -41328,6 +41331,7 @@ function workTreeCommands(untracked) {
             'core.checkStat=default',
             '-c',
             'core.fsmonitor=false',
+            ...names_as_on_disk/* NAMES_AS_ON_DISK */.S,
             'status',
             '--porcelain=v1',
             '-z',
@@ -54025,8 +54029,10 @@ function describe(v) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8750);
-/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7536);
-/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4313);
+/* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7259);
+/* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7536);
+/* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4313);
+
 
 
 
@@ -54083,12 +54089,23 @@ async function listRepoFiles(dir, env) {
     // One call: `-t` tags each path (`H` tracked, `?` untracked, `R` deleted, `S` skip-worktree), so deleted files
     // can be left out.
     // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
-    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'], env ? { env } : {});
+    const listed = await (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [
+        ..._ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S,
+        'ls-files',
+        '-z',
+        '-t',
+        '--cached',
+        '--deleted',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+    ], env ? { env } : {});
     if (listed.ok)
         return withSubmoduleFiles(dir, parseListing(dir, listed.value));
     const out = [];
     walk(dir, '', out);
-    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+    return out.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U);
 }
 /**
  * The paths of a tagged listing (`ls-files -z -t`), less the deleted ones, sorted. Most listings tag every path
@@ -54142,13 +54159,13 @@ function parseTaggedListing(dir, listing) {
     for (const p of seen)
         if (!gone.has(p))
             files.push(p);
-    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), untracked);
+    return withUntracked(files.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U), untracked);
 }
 /** Sorts in place; git lists in order already (untracked paths first, then the index), so this is mostly a check. */
 function sortedByCodeUnits(paths) {
     for (let i = 1; i < paths.length; i++) {
         if (!(paths[i - 1] < paths[i]))
-            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U);
+            return paths.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U);
     }
     return paths;
 }
@@ -54179,7 +54196,15 @@ function startRepoFiles(sourceDir, listings) {
         });
     const others = listings.untracked
         ? undefined
-        : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+        : gitText(sourceDir, [
+            ...NAMES_AS_ON_DISK,
+            'ls-files',
+            '-z',
+            '--others',
+            '--exclude-standard',
+            '--',
+            '.',
+        ]);
     return (async () => {
         const [prefix, index, status, fromStatus, untracked] = await Promise.all([
             listings.prefix,
@@ -54261,7 +54286,7 @@ async function withSubmoduleFiles(dir, files) {
     const untracked = untrackedOf(files);
     if (untracked === undefined)
         return files;
-    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
+    const submodules = (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__/* .checkedOutSubmodules */ .Fc)(dir, (p) => hasFile(files, p));
     if (submodules.length === 0)
         return files;
     const all = [...files];
@@ -54269,7 +54294,7 @@ async function withSubmoduleFiles(dir, files) {
     // A few at a time: a repository of a hundred submodules must not open a hundred git processes at once.
     for (let i = 0; i < submodules.length; i += SUBMODULE_LISTINGS) {
         const batch = submodules.slice(i, i + SUBMODULE_LISTINGS);
-        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
+        const listings = await Promise.all(batch.map((p) => listRepoFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p), (0,_ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__/* .submoduleEnv */ .OQ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, p)))));
         batch.forEach((p, k) => {
             const inner = listings[k];
             const innerUntracked = untrackedOf(inner);
@@ -54280,7 +54305,7 @@ async function withSubmoduleFiles(dir, files) {
             }
         });
     }
-    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_3__/* .compareCodeUnits */ .U), notTracked);
+    return withUntracked(all.sort(_ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__/* .compareCodeUnits */ .U), notTracked);
 }
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
@@ -55162,7 +55187,7 @@ function gitText(cwd, args, options = {}) {
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             env: withoutPathspecSettings(options.env),
         });
-        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${commandName(args)}: ${e.message}`)));
         // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
         if (!child.stdout || !child.stderr)
             return;
@@ -55204,7 +55229,7 @@ function gitBytes(cwd, args, input) {
         child.stdin.end(input);
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => errOut.push(b));
-        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${args[0] ?? ''}: ${e.message}`)));
+        child.on('error', (e) => resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__/* .err */ ._)(`git ${commandName(args)}: ${e.message}`)));
         child.on('close', (code) => {
             if (code === 0)
                 resolve((0,_util_result_js__WEBPACK_IMPORTED_MODULE_1__.ok)(Buffer.concat(out)));
@@ -55263,6 +55288,31 @@ function gitTexts(cwd, commands, env) {
     });
     return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i] }));
 }
+/** The git command `args` run, past the options before it (`-c name=value`, `--no-optional-locks`). */
+function commandName(args) {
+    return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? '';
+}
+
+
+/***/ }),
+
+/***/ 7259:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ NAMES_AS_ON_DISK)
+/* harmony export */ });
+/**
+ * Settings for git's listings of the work tree, so that they name files as the disk does.
+ *
+ * `core.ignorecase=true` (which git sets on a case-insensitive file system, and which a repository copied from one
+ * keeps) makes git take a name for any other that differs only in case. On Linux, whose file systems tell them
+ * apart, a tracked `A.txt` renamed to `a.txt` is then listed as deleted while `a.txt` is listed nowhere, neither
+ * tracked nor untracked: no input, so edits to it left every key that should read it unchanged. Listed with
+ * `core.ignorecase=false`, as a fresh clone on this machine (CI's) is set, `a.txt` is untracked. Elsewhere the
+ * repository's setting stands: on a case-insensitive disk, it is the true one.
+ */
+const NAMES_AS_ON_DISK = process.platform === 'linux' ? ['-c', 'core.ignorecase=false'] : [];
 
 
 /***/ }),

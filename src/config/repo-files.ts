@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
+import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
@@ -66,7 +67,18 @@ export async function listRepoFiles(dir: string, env?: NodeJS.ProcessEnv): Promi
   // It fails outside a work tree (no repository, a bare one, inside `.git`, no git): then every file is walked.
   const listed = await gitText(
     dir,
-    ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'],
+    [
+      ...NAMES_AS_ON_DISK,
+      'ls-files',
+      '-z',
+      '-t',
+      '--cached',
+      '--deleted',
+      '--others',
+      '--exclude-standard',
+      '--',
+      '.',
+    ],
     env ? { env } : {},
   );
   if (listed.ok) return withSubmoduleFiles(dir, parseListing(dir, listed.value));
@@ -155,7 +167,15 @@ export function startRepoFiles(sourceDir: string, listings: WorkTreeListings): P
       });
   const others = listings.untracked
     ? undefined
-    : gitText(sourceDir, ['ls-files', '-z', '--others', '--exclude-standard', '--', '.']);
+    : gitText(sourceDir, [
+        ...NAMES_AS_ON_DISK,
+        'ls-files',
+        '-z',
+        '--others',
+        '--exclude-standard',
+        '--',
+        '.',
+      ]);
   return (async () => {
     const [prefix, index, status, fromStatus, untracked] = await Promise.all([
       listings.prefix,

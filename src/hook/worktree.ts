@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promi
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { gitText } from '../ids/git-command.js';
+import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
 import { isAlive } from '../util/is-alive.js';
 import { realPathOr } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
@@ -174,15 +175,17 @@ export class Worktrees {
     // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
     // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
     // (see add).
+    // Names as the disk has them (see names-as-on-disk.ts): else clean keeps a job's `a.txt` beside a tracked `A.txt`.
     const steps: string[][] = [
-      ['clean', '-ffdxq'],
+      [...NAMES_AS_ON_DISK, 'clean', '-ffdxq'],
       [
+        ...NAMES_AS_ON_DISK,
         ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
         ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
         ...NO_HOOKS,
         ...['checkout', '--force', '--detach', '--quiet', sha],
       ],
-      ['clean', '-ffdxq'],
+      [...NAMES_AS_ON_DISK, 'clean', '-ffdxq'],
     ];
     let done = fit;
     for (let i = 0; done && i < steps.length; i++) done = (await git(steps[i]!)).ok;

@@ -41,7 +41,7 @@ export function gitText(
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       env: withoutPathspecSettings(options.env),
     });
-    child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
+    child.on('error', (e) => resolve(err(`git ${commandName(args)}: ${e.message}`)));
     // A spawn that failed (EMFILE, EAGAIN) has no streams: its error event is the answer.
     if (!child.stdout || !child.stderr) return;
     // git may exit before reading all of its input (an error): the broken pipe is its exit code's to report.
@@ -85,7 +85,7 @@ export function gitBytes(
     child.stdin.end(input);
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => errOut.push(b));
-    child.on('error', (e) => resolve(err(`git ${args[0] ?? ''}: ${e.message}`)));
+    child.on('error', (e) => resolve(err(`git ${commandName(args)}: ${e.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(ok(Buffer.concat(out)));
       else resolve(err(`git ${args.join(' ')}: ${Buffer.concat(errOut).toString('utf8').trim()}`));
@@ -151,4 +151,9 @@ export function gitTexts(
     });
   });
   return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i]! }));
+}
+
+/** The git command `args` run, past the options before it (`-c name=value`, `--no-optional-locks`). */
+function commandName(args: readonly string[]): string {
+  return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? '';
 }

@@ -1,6 +1,7 @@
 import { EXEC_PATH_QUERY, SYSTEM_ATTRIBUTES_QUERY } from './git-attribute-files.js';
 import { SETTINGS_REGEXP } from './git-conversions.js';
 import { type GitRun, gitTexts } from './git-command.js';
+import { NAMES_AS_ON_DISK } from './names-as-on-disk.js';
 
 /**
  * The git calls a run's digests start from (see startWorkTreeListings in file-digest.ts), in this order: where the
@@ -36,6 +37,7 @@ export function workTreeCommands(untracked: boolean): string[][] {
       'core.checkStat=default',
       '-c',
       'core.fsmonitor=false',
+      ...NAMES_AS_ON_DISK,
       'status',
       '--porcelain=v1',
       '-z',
