@@ -286,9 +286,11 @@ function gitTexts(cwd, commands, env) {
     });
     return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i] }));
 }
-/** The git command `args` run, past the options before it (`-c name=value`, `--no-optional-locks`). */
+/** git's options whose value is the next argument. */
+const TAKES_VALUE = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace']);
+/** The git command `args` run, past the options before it (`-c name=value`, `--git-dir DIR`, `--no-optional-locks`). */
 function commandName(args) {
-    return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? '';
+    return args.find((a, i) => !a.startsWith('-') && !TAKES_VALUE.has(args[i - 1] ?? '')) ?? '';
 }
 
 

@@ -361,10 +361,11 @@ function gitBoolean(value) {
 /* unused harmony export parseConvertedPaths */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8251);
 /* harmony import */ var _git_attribute_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6761);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
-/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3550);
+/* harmony import */ var _git_config_records_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3550);
+/* harmony import */ var _names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7259);
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
  * and pure parsers of their `-z` output (fixture-tested in test/unit/ids/git-conversions.test.ts).
@@ -378,12 +379,13 @@ function gitBoolean(value) {
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile)|attr\\.tree)$';
+const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile|ignorecase)|attr\\.tree)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
-    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfigRecords */ .w)(text);
-    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBoolean */ .x)(values.get(key)) : undefined;
+    const values = (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .parseConfigRecords */ .w)(text);
+    const bool = (key) => values.has(key) ? (0,_git_config_records_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBoolean */ .x)(values.get(key)) : undefined;
     const attributesFile = values.get('core.attributesfile');
     const attrTree = values.get('attr.tree');
     return {
@@ -391,6 +393,7 @@ function parseSettings(text) {
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
+        ignoreCase: bool('core.ignorecase') ?? false,
         ...(attributesFile ? { attributesFile } : {}),
         ...(attrTree !== undefined ? { attrTree } : {}),
     };
@@ -441,12 +444,31 @@ function converts(attrs, autocrlf) {
 /**
  * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
  * `git check-attr --stdin` call. No call when there are no paths.
+ *
+ * In a work tree under core.ignoreCase=true where the disk tells case apart (see names-as-on-disk.ts), a second
+ * call with core.ignoreCase=false, and the paths either converts: `*.TXT eol=crlf` applies to `a.txt` as the
+ * checkout wrote it, and not as the keys' `git status` (run with false) compares it again. A path is taken from
+ * the index only when neither would have changed its bytes.
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(new Set());
-    const answer = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,_util_result_js__WEBPACK_IMPORTED_MODULE_4__.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(new Set());
+    const ask = (names) => (0,_git_command_js__WEBPACK_IMPORTED_MODULE_2__/* .gitText */ .q_)(dir, [...names, 'check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], {
+        input: paths.join('\0') + '\0',
+        ...(options.env ? { env: options.env } : {}),
+    });
+    const both = !options.cached && settings.ignoreCase && _names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S.length > 0;
+    const [answer, asOnDisk] = await Promise.all([ask([]), both ? ask(_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__/* .NAMES_AS_ON_DISK */ .S) : undefined]);
+    if (!answer.ok)
+        return answer;
+    const converted = parseConvertedPaths(answer.value, paths, settings.autocrlf);
+    if (asOnDisk === undefined)
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(converted);
+    if (!asOnDisk.ok)
+        return asOnDisk;
+    for (const p of parseConvertedPaths(asOnDisk.value, paths, settings.autocrlf))
+        converted.add(p);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_5__.ok)(converted);
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {

@@ -569,10 +569,12 @@ function describe(v) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _graph_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7093);
 /* harmony import */ var _graph_validated_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4272);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
-/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7229);
-/* harmony import */ var _compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9085);
-/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8682);
+/* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7259);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8251);
+/* harmony import */ var _config_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7229);
+/* harmony import */ var _compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9085);
+/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8682);
+
 
 
 
@@ -584,7 +586,7 @@ function describe(v) {
 
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
-    const read = await (0,_config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .readConfigFile */ .RG)(dir);
+    const read = await (0,_config_file_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfigFile */ .RG)(dir);
     return read === undefined ? undefined : configSourceOf(read);
 }
 /** The graph source a read disbuild.json names (from a file, or from a commit: see the hook). */
@@ -594,14 +596,14 @@ function configSourceOf(read) {
     const c = read.value;
     const salt = c.salt === undefined ? {} : { salt: c.salt };
     if (c.graph !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'file', path: c.graph, ...salt });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ kind: 'file', path: c.graph, ...salt });
     if (c.graphCommand !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'command', command: c.graphCommand, ...salt });
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ kind: 'command', command: c.graphCommand, ...salt });
     if (c.tasks !== undefined)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)([
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ kind: 'tasks', config: { ...c, tasks: c.tasks }, ...salt });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)([
         {
-            file: _config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .CONFIG_FILE */ .g2,
+            file: _config_file_js__WEBPACK_IMPORTED_MODULE_6__/* .CONFIG_FILE */ .g2,
             message: 'needs "tasks" (see the README), "graph" (a path) or "graphCommand" (a command printing the graph)',
         },
     ]);
@@ -616,58 +618,58 @@ async function compileConfig(root, config, env, shortcuts = {}) {
     const shape = config.shapeProblems ?? [];
     // A config with problems compiles only to report its own: nothing kept is read or written.
     const { cacheFile, now, validatedFile } = shape.length > 0 ? {} : shortcuts;
-    const configKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .configDigest */ .xv)(config, env);
+    const configKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .configDigest */ .xv)(config, env);
     // While git lists the files: the kept graph read, the files it was compiled from checked by their stat data,
     // and the graph validated like any graph. Only the file list is left to compare when the listing arrives.
     const listing = shortcuts.files
-        ? shortcuts.files.then((f) => f ?? (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listRepoFiles */ .c$)(root))
-        : (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listRepoFiles */ .c$)(root);
-    const kept = cacheFile && configKey ? (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readKeptGraph */ .PS)(cacheFile, configKey, root) : undefined;
+        ? shortcuts.files.then((f) => f ?? (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .listRepoFiles */ .c$)(root))
+        : (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .listRepoFiles */ .c$)(root);
+    const kept = cacheFile && configKey ? (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .readKeptGraph */ .PS)(cacheFile, configKey, root) : undefined;
     const reusable = kept && (await validatedKept(kept.text, validatedFile));
     // Nothing kept to reuse: the compiler's modules are loaded while git lists, and without a cache the workspace's
     // manifests read (with one, their bytes must be hashed before the compile reads them: see below).
     let compiler = cacheFile !== undefined && kept && reusable ? undefined : loadCompiler(root, cacheFile === undefined);
     const files = await listing;
-    const untracked = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .untrackedOf */ .V_)(files);
-    const listKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .fileListDigest */ .tn)(files, untracked, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .typeChangedOf */ .qd)(files));
+    const untracked = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .untrackedOf */ .V_)(files);
+    const listKey = cacheFile === undefined ? undefined : (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .fileListDigest */ .tn)(files, untracked, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .typeChangedOf */ .qd)(files));
     let reads;
     if (cacheFile !== undefined &&
         kept &&
         reusable &&
         kept.header.files === listKey &&
-        (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .linksAsListed */ .pj)(root, kept.header.links, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .indexLinksOf */ .h8)(files), untracked)) {
+        (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .linksAsListed */ .pj)(root, kept.header.links, (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .indexLinksOf */ .h8)(files), untracked)) {
         // What vouched for the graph by stat data, when every file read has settled stat data that do and the file
         // list is a function of git's answers alone.
-        const vouch = (stats) => (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .listedByGitAlone */ .iB)(files)
+        const vouch = (stats) => (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .listedByGitAlone */ .iB)(files)
             ? {
                 vouch: {
                     stats,
                     links: kept.header.links,
-                    indexLinks: (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .indexLinksOf */ .h8)(files),
+                    indexLinks: (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .indexLinksOf */ .h8)(files),
                     untracked: untracked && [...untracked],
-                    env: (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .envNames */ .MP)(config),
+                    env: (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .envNames */ .MP)(config),
                 },
             }
             : {};
         if (kept.readsUnchanged)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ ...reusable, ...vouch(kept.header.stats) });
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ ...reusable, ...vouch(kept.header.stats) });
         // Stat data changed or was too recent to vouch: the bytes say.
-        reads = (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .Ul)(root, files, now);
+        reads = (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .readFiles */ .Ul)(root, files, now);
         if (reads.digest === kept.header.reads) {
             // Kept with the stat data of now (a checkout rewrote the files, they settled), so that the next run need
             // not read them.
             if (!sameStats(reads.stats, kept.header.stats)) {
-                (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .writeCompiledGraph */ .Ne)(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
+                (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .writeCompiledGraph */ .Ne)(cacheFile, { ...kept.header, stats: reads.stats }, kept.text);
             }
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(Object.keys(reads.stats).length === reads.count ? { ...reusable, ...vouch(reads.stats) } : reusable);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(Object.keys(reads.stats).length === reads.count ? { ...reusable, ...vouch(reads.stats) } : reusable);
         }
     }
     // Hashed before the compile reads them: a file changed in between leaves a record that never matches. The
     // compile then reads the very bytes hashed.
     if (cacheFile !== undefined)
-        reads ??= (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .readFiles */ .Ul)(root, files, now);
+        reads ??= (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .readFiles */ .Ul)(root, files, now);
     // Before the compile, as the bytes: a link retargeted meanwhile leaves a record that never matches.
-    const listed = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutDirectories */ .yL)(root, files, untracked);
+    const listed = (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutDirectories */ .yL)(root, files, untracked);
     const loaded = await (compiler ??= loadCompiler(root, false));
     const compiled = await compileListed({ root, files: listed.files, untracked, manifests: reads?.texts ?? loaded.manifests }, config, env, loaded);
     if (!compiled.ok)
@@ -681,9 +683,9 @@ async function compileConfig(root, config, env, shortcuts = {}) {
             stats: reads.stats,
             links: listed.links,
         };
-        (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .writeCompiledGraph */ .Ne)(cacheFile, header, JSON.stringify(compiled.value.json));
+        (0,_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .writeCompiledGraph */ .Ne)(cacheFile, header, JSON.stringify(compiled.value.json));
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ ...compiled.value, cached: false });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ ...compiled.value, cached: false });
 }
 /** Compiles the tasks of `config` over `input` into a validated Graph and its JSON. */
 async function compileListed(input, config, env, loaded) {
@@ -701,20 +703,20 @@ async function compileListed(input, config, env, loaded) {
     problems.push(...compiled.problems.map((p) => (root === undefined ? p : withIgnoredFile(root, p))));
     const shape = config.shapeProblems ?? [];
     if (shape.length > 0 || problems.length > 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)([...shape, ...problems]);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)([...shape, ...problems]);
     // The validator empties the list it reads: it gets a copy, the JSON stays whole for printing. The inputs are
     // the listing's strings, shared already.
     const validated = (0,_graph_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .validateGraph */ .d)({ ...compiled.graph, Jobs: [...compiled.graph.Jobs] }, { internInputs: false });
     if (!validated.ok) {
         const taskOf = new Map(compiled.graph.Jobs.map((j) => [j.Name, j.Name.replace(/^.*#/, '')]));
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(validated.error.map((p) => ({
-            file: _config_file_js__WEBPACK_IMPORTED_MODULE_5__/* .CONFIG_FILE */ .g2,
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)(validated.error.map((p) => ({
+            file: _config_file_js__WEBPACK_IMPORTED_MODULE_6__/* .CONFIG_FILE */ .g2,
             ...(p.job === undefined ? {} : { task: taskOf.get(p.job) ?? p.job }),
             field: p.field?.startsWith('Cmds') ? 'command' : (p.field ?? 'tasks'),
             message: p.message,
         })));
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ graph: validated.value, json: compiled.graph });
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)({ graph: validated.value, json: compiled.graph });
 }
 async function loadCompiler(root, readAhead) {
     const [{ compileTasks }, { readWorkspace }, { prefetchManifests }] = await Promise.all([
@@ -776,7 +778,8 @@ function withIgnoredFile(root, p) {
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel), { throwIfNoEntry: false });
         if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
             return false;
-        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
+        return ((0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('git', [..._ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_5__/* .NAMES_AS_ON_DISK */ .S, 'check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' })
+            .status === 0);
     });
     if (there === undefined)
         return p;

@@ -41159,6 +41159,8 @@ function gitOnPath(path) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/ids/names-as-on-disk.ts
+var names_as_on_disk = __nccwpck_require__(7259);
 ;// CONCATENATED MODULE: ./src/ids/git-conversions.ts
 /**
  * Which paths git converts between their blob and the work tree, and the settings that decide it: the git calls
@@ -41173,8 +41175,9 @@ function gitOnPath(path) {
 
 
 
+
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile)|attr\\.tree)$';
+const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile|ignorecase)|attr\\.tree)$';
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 function parseSettings(text) {
     const values = parseConfigRecords(text);
@@ -41186,6 +41189,7 @@ function parseSettings(text) {
         autocrlf: bool('core.autocrlf') ?? false,
         fileMode: bool('core.filemode') ?? true,
         symlinks: bool('core.symlinks') ?? true,
+        ignoreCase: bool('core.ignorecase') ?? false,
         ...(attributesFile ? { attributesFile } : {}),
         ...(attrTree !== undefined ? { attrTree } : {}),
     };
@@ -41236,12 +41240,31 @@ function converts(attrs, autocrlf) {
 /**
  * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
  * `git check-attr --stdin` call. No call when there are no paths.
+ *
+ * In a work tree under core.ignoreCase=true where the disk tells case apart (see names-as-on-disk.ts), a second
+ * call with core.ignoreCase=false, and the paths either converts: `*.TXT eol=crlf` applies to `a.txt` as the
+ * checkout wrote it, and not as the keys' `git status` (run with false) compares it again. A path is taken from
+ * the index only when neither would have changed its bytes.
  */
 async function convertedPaths(dir, paths, settings, options = {}) {
     if (paths.length === 0)
         return (0,util_result.ok)(new Set());
-    const answer = await (0,git_command/* gitText */.q_)(dir, ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) });
-    return answer.ok ? (0,util_result.ok)(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+    const ask = (names) => (0,git_command/* gitText */.q_)(dir, [...names, 'check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], {
+        input: paths.join('\0') + '\0',
+        ...(options.env ? { env: options.env } : {}),
+    });
+    const both = !options.cached && settings.ignoreCase && names_as_on_disk/* NAMES_AS_ON_DISK */.S.length > 0;
+    const [answer, asOnDisk] = await Promise.all([ask([]), both ? ask(names_as_on_disk/* NAMES_AS_ON_DISK */.S) : undefined]);
+    if (!answer.ok)
+        return answer;
+    const converted = parseConvertedPaths(answer.value, paths, settings.autocrlf);
+    if (asOnDisk === undefined)
+        return (0,util_result.ok)(converted);
+    if (!asOnDisk.ok)
+        return asOnDisk;
+    for (const p of parseConvertedPaths(asOnDisk.value, paths, settings.autocrlf))
+        converted.add(p);
+    return (0,util_result.ok)(converted);
 }
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */
 async function readSettings(dir) {
@@ -41290,8 +41313,6 @@ function attributePlaces(realDir, prefix, paths, infoAttributes, settings, syste
     return places;
 }
 
-// EXTERNAL MODULE: ./src/ids/names-as-on-disk.ts
-var names_as_on_disk = __nccwpck_require__(7259);
 ;// CONCATENATED MODULE: ./src/ids/work-tree-commands.ts
 
 
@@ -49284,6 +49305,7 @@ var repo_files = __nccwpck_require__(8682);
 
 
 
+
 /** The graph source of `<dir>/disbuild.json`; undefined when there is no such file. */
 async function readConfigSource(dir) {
     const read = await (0,config_file/* readConfigFile */.RG)(dir);
@@ -49478,7 +49500,8 @@ function withIgnoredFile(root, p) {
         const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(root, rel), { throwIfNoEntry: false });
         if (st === undefined || !(st.isFile() || st.isSymbolicLink()))
             return false;
-        return (0,external_node_child_process_.spawnSync)('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
+        return ((0,external_node_child_process_.spawnSync)('git', [...names_as_on_disk/* NAMES_AS_ON_DISK */.S, 'check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' })
+            .status === 0);
     });
     if (there === undefined)
         return p;
@@ -55288,9 +55311,11 @@ function gitTexts(cwd, commands, env) {
     });
     return commands.map(async (_, i) => ({ code: (await codes).get(i), out: outs[i] }));
 }
-/** The git command `args` run, past the options before it (`-c name=value`, `--no-optional-locks`). */
+/** git's options whose value is the next argument. */
+const TAKES_VALUE = new Set(['-c', '-C', '--git-dir', '--work-tree', '--namespace']);
+/** The git command `args` run, past the options before it (`-c name=value`, `--git-dir DIR`, `--no-optional-locks`). */
 function commandName(args) {
-    return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? '';
+    return args.find((a, i) => !a.startsWith('-') && !TAKES_VALUE.has(args[i - 1] ?? '')) ?? '';
 }
 
 

@@ -8,6 +8,7 @@ import {
   validatedGraphKey,
   writeValidatedGraph,
 } from '../graph/validated-graph-cache.js';
+import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
 import type { Result } from '../util/result.js';
 import { err, ok } from '../util/result.js';
 import type { GoGraph } from './compile.js';
@@ -302,7 +303,10 @@ function withIgnoredFile(root: string, p: ConfigProblem): ConfigProblem {
   const there = p.unlisted?.find((rel) => {
     const st = lstatSync(join(root, rel), { throwIfNoEntry: false });
     if (st === undefined || !(st.isFile() || st.isSymbolicLink())) return false;
-    return spawnSync('git', ['check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' }).status === 0;
+    return (
+      spawnSync('git', [...NAMES_AS_ON_DISK, 'check-ignore', '-q', '--', rel], { cwd: root, stdio: 'ignore' })
+        .status === 0
+    );
   });
   if (there === undefined) return p;
   return {

@@ -175,11 +175,12 @@ export class Worktrees {
     // directory a job replaced by a link to its moved copy would pass for unchanged through the link. git's stat
     // data trusted only as `disbuild run` trusts it (change times included), every entry looked at; no hook run
     // (see add).
-    // Names as the disk has them (see names-as-on-disk.ts): else clean keeps a job's `a.txt` beside a tracked `A.txt`.
+    // Cleaned with names as the disk has them (see names-as-on-disk.ts), else a job's `a.txt` beside a tracked `A.txt`
+    // stays; checked out as the repository says, as the keys of a commit and a fresh worktree take it (attributes'
+    // patterns match names in any case under core.ignoreCase=true).
     const steps: string[][] = [
       [...NAMES_AS_ON_DISK, 'clean', '-ffdxq'],
       [
-        ...NAMES_AS_ON_DISK,
         ...['-c', 'core.trustctime=true', '-c', 'core.checkStat=default'],
         ...['-c', 'core.ignoreStat=false', '-c', 'core.preloadIndex=false', '-c', 'core.fsmonitor=false'],
         ...NO_HOOKS,

@@ -13,6 +13,7 @@ import { ok } from '../util/result.js';
 import { globalAttributesFile } from './git-attribute-files.js';
 import { gitText } from './git-command.js';
 import { gitBoolean, parseConfigRecords } from './git-config-records.js';
+import { NAMES_AS_ON_DISK } from './names-as-on-disk.js';
 
 /** The settings that change what the work tree holds. */
 export interface GitSettings {
@@ -26,10 +27,13 @@ export interface GitSettings {
   attributesFile?: string;
   /** `attr.tree` (git 2.46 and later), when set: the tree git reads `.gitattributes` from instead of the disk. */
   attrTree?: string;
+  /** `core.ignoreCase`: attributes' patterns match names whatever their case (see convertedPaths). */
+  ignoreCase: boolean;
 }
 
 /** The regular expression of the `git config --get-regexp` call that reads GitSettings. */
-export const SETTINGS_REGEXP = '^(core\\.(autocrlf|filemode|symlinks|attributesfile)|attr\\.tree)$';
+export const SETTINGS_REGEXP =
+  '^(core\\.(autocrlf|filemode|symlinks|attributesfile|ignorecase)|attr\\.tree)$';
 
 /** GitSettings from `git config -z --get-regexp SETTINGS_REGEXP` (see parseConfigRecords). */
 export function parseSettings(text: string): GitSettings {
@@ -43,6 +47,7 @@ export function parseSettings(text: string): GitSettings {
     autocrlf: bool('core.autocrlf') ?? false,
     fileMode: bool('core.filemode') ?? true,
     symlinks: bool('core.symlinks') ?? true,
+    ignoreCase: bool('core.ignorecase') ?? false,
     ...(attributesFile ? { attributesFile } : {}),
     ...(attrTree !== undefined ? { attrTree } : {}),
   };
@@ -90,6 +95,11 @@ function converts(attrs: ReadonlyMap<string, string>, autocrlf: boolean): boolea
 /**
  * The paths among `paths` (relative to `dir`, all tracked) that git converts between blob and work tree, by one
  * `git check-attr --stdin` call. No call when there are no paths.
+ *
+ * In a work tree under core.ignoreCase=true where the disk tells case apart (see names-as-on-disk.ts), a second
+ * call with core.ignoreCase=false, and the paths either converts: `*.TXT eol=crlf` applies to `a.txt` as the
+ * checkout wrote it, and not as the keys' `git status` (run with false) compares it again. A path is taken from
+ * the index only when neither would have changed its bytes.
  */
 export async function convertedPaths(
   dir: string,
@@ -98,12 +108,19 @@ export async function convertedPaths(
   options: { cached?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Result<Set<string>, string>> {
   if (paths.length === 0) return ok(new Set());
-  const answer = await gitText(
-    dir,
-    ['check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'],
-    { input: paths.join('\0') + '\0', ...(options.env ? { env: options.env } : {}) },
-  );
-  return answer.ok ? ok(parseConvertedPaths(answer.value, paths, settings.autocrlf)) : answer;
+  const ask = (names: readonly string[]) =>
+    gitText(dir, [...names, 'check-attr', ...(options.cached ? ['--cached'] : []), '--stdin', '-z', '-a'], {
+      input: paths.join('\0') + '\0',
+      ...(options.env ? { env: options.env } : {}),
+    });
+  const both = !options.cached && settings.ignoreCase && NAMES_AS_ON_DISK.length > 0;
+  const [answer, asOnDisk] = await Promise.all([ask([]), both ? ask(NAMES_AS_ON_DISK) : undefined]);
+  if (!answer.ok) return answer;
+  const converted = parseConvertedPaths(answer.value, paths, settings.autocrlf);
+  if (asOnDisk === undefined) return ok(converted);
+  if (!asOnDisk.ok) return asOnDisk;
+  for (const p of parseConvertedPaths(asOnDisk.value, paths, settings.autocrlf)) converted.add(p);
+  return ok(converted);
 }
 
 /** The settings that decide conversions and modes, from `git config`; git's defaults when none is set. */

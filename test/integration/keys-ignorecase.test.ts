@@ -16,7 +16,8 @@ describe('keys in a repository set core.ignorecase=true, on a case-sensitive fil
 
   const repo = async (files: Record<string, string>): Promise<void> => {
     await rig.write(files);
-    const git = (...args: string[]): void => void execFileSync('git', args, { cwd: rig.src, stdio: 'ignore' });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', args, { cwd: rig.src, stdio: 'ignore' });
     git('init', '-q');
     git('config', 'core.ignorecase', 'true');
     git('add', '-A');
@@ -43,6 +44,42 @@ describe('keys in a repository set core.ignorecase=true, on a case-sensitive fil
     expect((await run()).stdout).toMatch(summary(1, 0));
   });
 
+  it('read a file again that attributes convert when their patterns match it in one case and not the other', async () => {
+    rig = await Rig.create();
+    await rig.write({
+      '.gitattributes': '*.txt filter=up\n*.TXT -filter\n',
+      'a.txt': 'AB\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'cat a.txt', inputs: ['a.txt'] } } }),
+    });
+    const git = (...args: string[]): void =>
+      void execFileSync('git', args, { cwd: rig.src, stdio: 'ignore' });
+    git('init', '-q');
+    git('config', 'core.ignorecase', 'true');
+    git('config', 'filter.up.clean', 'tr a-z A-Z');
+    git('config', 'filter.up.smudge', 'cat');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', '1');
+    const run = () => rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect((await run()).stdout).toMatch(summary(0, 1));
+    await new Promise((r) => setTimeout(r, 1100));
+    // Cleaned by `up` (as the keys' status matches the patterns), the same blob: before, cached with "AB".
+    await rig.write({ 'a.txt': 'ab\n' });
+    const edited = await run();
+    expect(edited.stdout).toMatch(summary(0, 1));
+  });
+
+  it('say that git ignores an input, as the listing does', async () => {
+    rig = await Rig.create();
+    await repo({
+      '.gitignore': '*.log\n!KEEP.log\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: 'cat keep.log', inputs: ['keep.log'] } } }),
+    });
+    await rig.write({ 'keep.log': 'k\n' });
+    const r = await rig.run(['run', '--cache-dir', rig.cacheDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"keep.log" is there, but git ignores it');
+  });
+
   it('key an untracked a.txt beside a tracked A.txt, named by a graph file', async () => {
     rig = await Rig.create();
     await repo({ 'A.txt': 'one\n' });
@@ -61,12 +98,17 @@ describe('keys in a repository set core.ignorecase=true, on a case-sensitive fil
 describe('the kept worktree of a repository set core.ignorecase=true', () => {
   it('holds no file a job left whose name differs from a tracked one in case only', async () => {
     // The job leaves Other.txt beside the tracked other.txt: git clean took it for the tracked file, and kept it.
-    const h = await keptRig({ extra: 'echo stray > Other.txt', config: [['core.ignorecase', 'true']] });
+    // The kept worktree is written as the repository's setting says, as a fresh one is: `*.TXT` converts src.txt.
+    const h = await keptRig({
+      extra: 'echo stray > Other.txt',
+      config: [['core.ignorecase', 'true']],
+      files: { '.gitattributes': '*.TXT text eol=crlf\n' },
+    });
     try {
       await h.pushBuildingA();
       const n = await h.pushBuildingA();
       expect(h.worktrees()).toEqual(['kept']);
-      expect(await h.lastRead()).toBe(`other\na${n}\none.txt\n`);
+      expect(await h.lastRead()).toBe(`other\r\na${n}\r\none.txt\n`);
     } finally {
       await h.rig.cleanup();
     }
