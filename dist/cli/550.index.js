@@ -118,7 +118,7 @@ function configAbove(dir) {
 async function loadGraphOrReport(graphPath, sourceDir, io, knownFiles, shortcuts, validatedGraphFile) {
     if (graphPath === undefined) {
         // Loaded only here: a run given --graph does not pay for compiling disbuild.json (globs, YAML).
-        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(370), __webpack_require__.e(943), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
+        const { loadConfigGraph } = await Promise.all(/* import() */[__webpack_require__.e(370), __webpack_require__.e(682), __webpack_require__.e(943), __webpack_require__.e(171)]).then(__webpack_require__.bind(__webpack_require__, 3171));
         const configured = await loadConfigGraph(sourceDir, io.env, knownFiles, shortcuts);
         if (configured === undefined) {
             const above = (0,_config_above_js__WEBPACK_IMPORTED_MODULE_4__/* .configAbove */ .e)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(sourceDir));

@@ -148,7 +148,7 @@ const run = async (argv, io) => {
         if (!placed.ok)
             warnings = placed.warnings;
     }
-    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(844), __webpack_require__.e(310), __webpack_require__.e(438), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 6144))).runGraphCommand(io, {
+    return (await Promise.all(/* import() */[__webpack_require__.e(6), __webpack_require__.e(867), __webpack_require__.e(682), __webpack_require__.e(556), __webpack_require__.e(51), __webpack_require__.e(844), __webpack_require__.e(310), __webpack_require__.e(438), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 6144))).runGraphCommand(io, {
         values: v,
         positionals: parsed.value.positionals,
         jobs: jobs.value,
@@ -370,7 +370,7 @@ async function checkRecord(file, run, runs) {
         return undefined;
     let gone;
     if (header.compile !== undefined || header.inPlace !== undefined) {
-        const { compileAsRecorded, outputsAsRecorded } = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 8559));
+        const { compileAsRecorded, outputsAsRecorded } = await Promise.all(/* import() */[__webpack_require__.e(682), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 8559));
         if (header.compile !== undefined && !compileAsRecorded(run.sourceDir, header.compile))
             return undefined;
         if (header.inPlace !== undefined) {
@@ -644,7 +644,11 @@ function isHeader(h) {
         x.stats !== null &&
         Object.values(x.stats).every((v) => typeof v === 'string') &&
         Array.isArray(x.links) &&
-        x.links.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean'));
+        x.links.every((l) => Array.isArray(l) &&
+            l.length === 3 &&
+            typeof l[0] === 'string' &&
+            (l[1] === 'directory' || l[1] === 'file' || l[1] === 'nothing') &&
+            typeof l[2] === 'string'));
 }
 /** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8614);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8595);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8614:
+/***/ 8595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33305,31 +33305,8 @@ function removeDeadWrites(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/stat-if-any.ts
-
-/**
- * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
- * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
- * nothing there, and never fails for it.
- */
-function lstatIfAny(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
-/** As lstatIfAny, following links. */
-function statIfAny(path) {
-    try {
-        return statSync(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/util/stat-if-any.ts
+var stat_if_any = __nccwpck_require__(9293);
 ;// CONCATENATED MODULE: ./src/cache/lookup-memo.ts
 
 
@@ -33395,7 +33372,7 @@ class LookupMemo {
     /** The memo at `file` for the entries under `entries`; empty when there is none to believe. */
     static open(file, entries) {
         // Before it is read: a memo put in its place after this is another memo, with other stat data.
-        const before = lstatIfAny(file);
+        const before = (0,stat_if_any/* lstatIfAny */.e)(file);
         const read = parseMemo((0,read_own_file/* readOwnBytesIfAny */.bv)(file));
         const memo = new LookupMemo(file, entries, read?.shards ?? new Map(), read?.hits ?? new Map());
         memo.#source = read === undefined ? undefined : { read: statKey(before) };
@@ -33533,7 +33510,7 @@ class LookupMemo {
      * have replaced it since, without this lookup's hits); undefined otherwise.
      */
     #fileNow() {
-        const now = lstatIfAny(this.#file);
+        const now = (0,stat_if_any/* lstatIfAny */.e)(this.#file);
         const source = this.#source;
         if (source === undefined || now === undefined)
             return undefined;
@@ -39489,7 +39466,7 @@ function ensurePrivateDir(dir) {
 function socketProblem(socketPath) {
     const uid = myUid();
     const dir = (0,external_node_path_.dirname)(socketPath);
-    const d = lstatIfAny(dir);
+    const d = (0,stat_if_any/* lstatIfAny */.e)(dir);
     if (!d)
         return `${dir} does not exist`;
     if (!d.isDirectory())
@@ -39498,7 +39475,7 @@ function socketProblem(socketPath) {
         return `${dir} belongs to uid ${d.uid}, not to this user`;
     if ((d.mode & 0o022) !== 0)
         return `${dir} can be written by other users`;
-    const s = lstatIfAny(socketPath);
+    const s = (0,stat_if_any/* lstatIfAny */.e)(socketPath);
     if (!s)
         return `${socketPath} does not exist`;
     if (!s.isSocket())
@@ -44688,7 +44665,7 @@ class OutputStatRecords {
         this.#usedTrees.add(base);
         // An output that names a file (`out.txt`): while a file or a link stands there, nothing can be below it.
         if (tree.dirs.length === 0)
-            return lstatIfAny(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
+            return (0,stat_if_any/* lstatIfAny */.e)(`${root}/${base}`)?.isDirectory() === false ? tree.entries : undefined;
         for (const d of tree.dirs) {
             let st;
             try {
@@ -49270,7 +49247,7 @@ function readKeptGraph(file, config, root) {
     const paths = Object.keys(header.stats);
     let readsUnchanged = paths.length === header.readCount;
     for (let i = 0; readsUnchanged && i < paths.length; i++) {
-        readsUnchanged = statKey(lstatIfAny(`${root}/${paths[i]}`)) === header.stats[paths[i]];
+        readsUnchanged = statKey((0,stat_if_any/* lstatIfAny */.e)(`${root}/${paths[i]}`)) === header.stats[paths[i]];
     }
     return { header, text: text.slice(eol + 1), readsUnchanged };
 }
@@ -49286,7 +49263,11 @@ function isHeader(h) {
         x.stats !== null &&
         Object.values(x.stats).every((v) => typeof v === 'string') &&
         Array.isArray(x.links) &&
-        x.links.every((l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean'));
+        x.links.every((l) => Array.isArray(l) &&
+            l.length === 3 &&
+            typeof l[0] === 'string' &&
+            (l[1] === 'directory' || l[1] === 'file' || l[1] === 'nothing') &&
+            typeof l[2] === 'string'));
 }
 /** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {
@@ -54055,6 +54036,8 @@ function describe(v) {
 /* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7259);
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7536);
 /* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4313);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9293);
+
 
 
 
@@ -54332,46 +54315,120 @@ async function withSubmoduleFiles(dir, files) {
 }
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
+function targetOf(path) {
+    const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .statIfAny */ .k)(path);
+    return st === undefined ? 'nothing' : st.isDirectory() ? 'directory' : 'file';
+}
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
  * `**` must not choose (its files are listed in it), and a link to a directory git does not track, which is more
  * often where a build writes (`dist -> /elsewhere`) than a source. A link to a directory git tracks stays: it is
  * an input by where it leads (see input-state.ts), or a command reading through it would read another directory
- * under the same key. `untracked`: what git does not track (undefined outside git: then nothing is tracked). With
- * the symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory
- * to a file, or back, may change what the compile chooses though the listing does not change.
+ * under the same key. A tracked link to a directory, or dangling, that leads where git tracks nothing (`tools ->
+ * ../node_modules/.bin`, a link to a file a build makes) goes too: what is there is no source (its files are no
+ * inputs either), and at a commit the link dangles, so that the pre-push hook, keying the commit, could not key it
+ * as a run does. `untracked`: what
+ * git does not track (undefined outside git: then nothing is tracked). With the symbolic links among `files`,
+ * each with what it leads to and its text: a link retargeted may change what the compile chooses though the
+ * listing does not change.
  */
 function withoutDirectories(root, files, untracked) {
     const links = [];
-    const out = files.filter((f) => {
+    const kinds = files.map((f) => {
         const path = `${root}/${f}`;
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+        const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path);
         if (st === undefined || !st.isSymbolicLink())
-            return st?.isDirectory() !== true;
-        const toDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true;
-        links.push([f, toDirectory]);
-        return !toDirectory || (untracked !== undefined && !untracked.has(f));
+            return st?.isDirectory() === true ? 'directory' : 'file';
+        const link = [f, targetOf(path), linkText(path)];
+        links.push(link);
+        return link;
+    });
+    const tracked = (f) => untracked !== undefined && !untracked.has(f);
+    const trackedLinks = new Map(links.filter(([f]) => tracked(f)).map(([f, , text]) => [f, text]));
+    const out = files.filter((f, i) => {
+        const kind = kinds[i];
+        if (typeof kind === 'string')
+            return kind === 'file';
+        const [, leadsTo, text] = kind;
+        // One to a file stays whatever its place: it is read through, and keyed by what it holds.
+        if (leadsTo !== 'file' && tracked(f) && !leadsToTracked(f, text, trackedLinks, files, untracked))
+            return false;
+        return leadsTo !== 'directory' || tracked(f);
     });
     return { files: out.length === files.length ? files : out, links };
 }
+/** A link's text; empty when it is no longer a link. */
+function linkText(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** How many links a path may go through, as Linux allows (MAXSYMLINKS). */
+const MAX_HOPS = 40;
 /**
- * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading, or not, to a
- * directory. Which files are links is asked of the index where it is known (`indexLinks`, see indexLinksOf) and
- * of the disk for the untracked ones (few): a file that became a link since lists as before.
+ * Whether the tracked link at `link`, with text `text`, leads to a path where git tracks a file (the path itself,
+ * or one below it), following only tracked links on the way (`trackedLinks`, by path to text), as a checkout of
+ * the commit would: what the disk has besides does not count. A link that leads out of the source directory, or
+ * round in a loop, counts as leading to something tracked: it stays, and keying it says what is wrong.
+ */
+function leadsToTracked(link, text, trackedLinks, files, untracked) {
+    if (text.startsWith('/'))
+        return true;
+    const at = link.split('/').slice(0, -1);
+    const pending = text.split('/').reverse();
+    let hops = 0;
+    while (pending.length > 0) {
+        const part = pending.pop();
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (at.length === 0)
+                return true;
+            at.pop();
+            continue;
+        }
+        at.push(part);
+        const next = trackedLinks.get(at.join('/'));
+        if (next === undefined)
+            continue;
+        if (next.startsWith('/') || ++hops > MAX_HOPS)
+            return true;
+        at.pop();
+        pending.push(...next.split('/').reverse());
+    }
+    const target = at.join('/');
+    if (target === '')
+        return true;
+    const isTracked = (f) => !untracked.has(f);
+    if (hasFile(files, target) && isTracked(target))
+        return true;
+    const below = `${target}/`;
+    for (let i = lowerBound(files, below, 0, files.length); i < files.length && files[i].startsWith(below); i++) {
+        if (isTracked(files[i]))
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading to what it
+ * led to, with the same text. Which files are links is asked of the index where it is known (`indexLinks`, see
+ * indexLinksOf) and of the disk for the untracked ones (few): a file that became a link since lists as before.
  */
 function linksAsListed(root, links, indexLinks, untracked) {
     const recorded = new Set(links.map(([f]) => f));
     // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
     // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
-    if (indexLinks?.some((f) => !recorded.has(f) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true))
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true))
         return false;
     for (const f of untracked ?? [])
-        if (((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
+        if (((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f))
             return false;
-    return links.every(([f, toDirectory]) => {
+    return links.every(([f, leadsTo, text]) => {
         const path = `${root}/${f}`;
-        return ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
-            ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory);
+        return ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path)?.isSymbolicLink() === true && targetOf(path) === leadsTo && linkText(path) === text);
     });
 }
 /** Whether the work tree has something at `path`: not when lstat fails (ENOENT, or ENOTDIR under a file). */
@@ -55780,6 +55837,42 @@ function readOwnFileIfAny(file) {
 /* harmony export */ });
 const ok = (value) => ({ ok: true, value });
 const err = (error) => ({ ok: false, error });
+
+
+/***/ }),
+
+/***/ 9293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ lstatIfAny),
+/* harmony export */   k: () => (/* binding */ statIfAny)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
+ * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
+ * nothing there, and never fails for it.
+ */
+function lstatIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** As lstatIfAny, following links. */
+function statIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
 
 
 /***/ }),

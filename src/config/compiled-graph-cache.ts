@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DisbuildConfig, TaskSpec } from './config-file.js';
+import type { ListedLink } from './repo-files.js';
 import { compareCodeUnits } from '../ids/canonical.js';
 import { codeIdentity } from '../util/code-identity.js';
 import { readOwnFile } from '../util/read-own-file.js';
@@ -48,8 +49,8 @@ export interface KeptHeader {
   readCount: number;
   /** Of those files, the ones whose stat data vouches for their bytes: their stat data (statKey), by path. */
   stats: Record<string, string>;
-  /** The listed symbolic links, each with whether it led to a directory (see withoutDirectories). */
-  links: [string, boolean][];
+  /** The listed symbolic links, each with what it led to and its text (see withoutDirectories). */
+  links: ListedLink[];
 }
 
 /** A kept graph whose configuration is the current one. */
@@ -68,7 +69,7 @@ export interface KeptGraph {
  */
 export interface KeptVouch {
   stats: Record<string, string>;
-  links: [string, boolean][];
+  links: ListedLink[];
   indexLinks: readonly string[] | undefined;
   untracked: readonly string[] | undefined;
   /** The variables the tasks' `env` names (see envNames). */
@@ -215,7 +216,12 @@ function isHeader(h: unknown): h is KeptHeader {
     Object.values(x.stats).every((v) => typeof v === 'string') &&
     Array.isArray(x.links) &&
     x.links.every(
-      (l) => Array.isArray(l) && l.length === 2 && typeof l[0] === 'string' && typeof l[1] === 'boolean',
+      (l) =>
+        Array.isArray(l) &&
+        l.length === 3 &&
+        typeof l[0] === 'string' &&
+        (l[1] === 'directory' || l[1] === 'file' || l[1] === 'nothing') &&
+        typeof l[2] === 'string',
     )
   );
 }

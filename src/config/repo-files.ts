@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
@@ -6,6 +6,7 @@ import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
+import { lstatIfAny, statIfAny } from '../util/stat-if-any.js';
 
 /** The paths of each listing that git does not track (see untrackedOf). */
 const untrackedPaths = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -264,61 +265,139 @@ async function withSubmoduleFiles(dir: string, files: string[]): Promise<string[
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
 
+/** A symbolic link of a listing: its path, what it led to, and its text (see withoutDirectories). */
+export type ListedLink = [path: string, leadsTo: LinkTarget, text: string];
+
+/** What a link leads to: a directory, a file (or anything else that is not a directory), or nothing. */
+export type LinkTarget = 'directory' | 'file' | 'nothing';
+
+function targetOf(path: string): LinkTarget {
+  const st = statIfAny(path);
+  return st === undefined ? 'nothing' : st.isDirectory() ? 'directory' : 'file';
+}
+
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
  * `**` must not choose (its files are listed in it), and a link to a directory git does not track, which is more
  * often where a build writes (`dist -> /elsewhere`) than a source. A link to a directory git tracks stays: it is
  * an input by where it leads (see input-state.ts), or a command reading through it would read another directory
- * under the same key. `untracked`: what git does not track (undefined outside git: then nothing is tracked). With
- * the symbolic links among `files`, each with whether it leads to a directory: a link retargeted from a directory
- * to a file, or back, may change what the compile chooses though the listing does not change.
+ * under the same key. A tracked link to a directory, or dangling, that leads where git tracks nothing (`tools ->
+ * ../node_modules/.bin`, a link to a file a build makes) goes too: what is there is no source (its files are no
+ * inputs either), and at a commit the link dangles, so that the pre-push hook, keying the commit, could not key it
+ * as a run does. `untracked`: what
+ * git does not track (undefined outside git: then nothing is tracked). With the symbolic links among `files`,
+ * each with what it leads to and its text: a link retargeted may change what the compile chooses though the
+ * listing does not change.
  */
 export function withoutDirectories(
   root: string,
   files: readonly string[],
   untracked: ReadonlySet<string> | undefined,
-): { files: readonly string[]; links: [path: string, toDirectory: boolean][] } {
-  const links: [string, boolean][] = [];
-  const out = files.filter((f) => {
+): { files: readonly string[]; links: ListedLink[] } {
+  const links: ListedLink[] = [];
+  const kinds = files.map((f): 'file' | 'directory' | ListedLink => {
     const path = `${root}/${f}`;
-    const st = lstatSync(path, { throwIfNoEntry: false });
-    if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() !== true;
-    const toDirectory = statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-    links.push([f, toDirectory]);
-    return !toDirectory || (untracked !== undefined && !untracked.has(f));
+    const st = lstatIfAny(path);
+    if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() === true ? 'directory' : 'file';
+    const link: ListedLink = [f, targetOf(path), linkText(path)];
+    links.push(link);
+    return link;
+  });
+  const tracked = (f: string): boolean => untracked !== undefined && !untracked.has(f);
+  const trackedLinks = new Map(links.filter(([f]) => tracked(f)).map(([f, , text]) => [f, text]));
+  const out = files.filter((f, i) => {
+    const kind = kinds[i]!;
+    if (typeof kind === 'string') return kind === 'file';
+    const [, leadsTo, text] = kind;
+    // One to a file stays whatever its place: it is read through, and keyed by what it holds.
+    if (leadsTo !== 'file' && tracked(f) && !leadsToTracked(f, text, trackedLinks, files, untracked!))
+      return false;
+    return leadsTo !== 'directory' || tracked(f);
   });
   return { files: out.length === files.length ? files : out, links };
 }
 
+/** A link's text; empty when it is no longer a link. */
+function linkText(path: string): string {
+  try {
+    return readlinkSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** How many links a path may go through, as Linux allows (MAXSYMLINKS). */
+const MAX_HOPS = 40;
+
 /**
- * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading, or not, to a
- * directory. Which files are links is asked of the index where it is known (`indexLinks`, see indexLinksOf) and
- * of the disk for the untracked ones (few): a file that became a link since lists as before.
+ * Whether the tracked link at `link`, with text `text`, leads to a path where git tracks a file (the path itself,
+ * or one below it), following only tracked links on the way (`trackedLinks`, by path to text), as a checkout of
+ * the commit would: what the disk has besides does not count. A link that leads out of the source directory, or
+ * round in a loop, counts as leading to something tracked: it stays, and keying it says what is wrong.
+ */
+function leadsToTracked(
+  link: string,
+  text: string,
+  trackedLinks: ReadonlyMap<string, string>,
+  files: readonly string[],
+  untracked: ReadonlySet<string>,
+): boolean {
+  if (text.startsWith('/')) return true;
+  const at = link.split('/').slice(0, -1);
+  const pending = text.split('/').reverse();
+  let hops = 0;
+  while (pending.length > 0) {
+    const part = pending.pop()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (at.length === 0) return true;
+      at.pop();
+      continue;
+    }
+    at.push(part);
+    const next = trackedLinks.get(at.join('/'));
+    if (next === undefined) continue;
+    if (next.startsWith('/') || ++hops > MAX_HOPS) return true;
+    at.pop();
+    pending.push(...next.split('/').reverse());
+  }
+  const target = at.join('/');
+  if (target === '') return true;
+  const isTracked = (f: string): boolean => !untracked.has(f);
+  if (hasFile(files, target) && isTracked(target)) return true;
+  const below = `${target}/`;
+  for (
+    let i = lowerBound(files, below, 0, files.length);
+    i < files.length && files[i]!.startsWith(below);
+    i++
+  ) {
+    if (isTracked(files[i]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading to what it
+ * led to, with the same text. Which files are links is asked of the index where it is known (`indexLinks`, see
+ * indexLinksOf) and of the disk for the untracked ones (few): a file that became a link since lists as before.
  */
 export function linksAsListed(
   root: string,
-  links: readonly [string, boolean][],
+  links: readonly ListedLink[],
   indexLinks: readonly string[] | undefined,
   untracked: ReadonlySet<string> | undefined,
 ): boolean {
   const recorded = new Set(links.map(([f]) => f));
   // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
   // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
-  if (
-    indexLinks?.some(
-      (f) =>
-        !recorded.has(f) && lstatSync(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true,
-    )
-  )
+  if (indexLinks?.some((f) => !recorded.has(f) && lstatIfAny(`${root}/${f}`)?.isSymbolicLink() === true))
     return false;
   for (const f of untracked ?? [])
-    if ((lstatSync(`${root}/${f}`, { throwIfNoEntry: false })?.isSymbolicLink() === true) !== recorded.has(f))
-      return false;
-  return links.every(([f, toDirectory]) => {
+    if ((lstatIfAny(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f)) return false;
+  return links.every(([f, leadsTo, text]) => {
     const path = `${root}/${f}`;
     return (
-      lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true &&
-      (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) === toDirectory
+      lstatIfAny(path)?.isSymbolicLink() === true && targetOf(path) === leadsTo && linkText(path) === text
     );
   });
 }

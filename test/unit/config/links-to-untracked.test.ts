@@ -1,0 +1,55 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linksAsListed, withoutDirectories } from '../../../src/config/repo-files.js';
+
+/** Which of a listing's links disbuild.json's globs choose from (withoutDirectories), by where git tracks files. */
+describe('links of a listing, by whether they lead where git tracks files', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'disbuild-links-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('keeps those that reach tracked files through tracked links, and leaves out those that reach none', () => {
+    mkdirSync(join(root, 'src/deep'), { recursive: true });
+    mkdirSync(join(root, 'node_modules/.bin'), { recursive: true });
+    writeFileSync(join(root, 'src/deep/x.txt'), 'x');
+    mkdirSync(join(root, 'local'));
+    writeFileSync(join(root, 'local/.env'), 'A=1');
+    const links: Record<string, string> = {
+      // Through a tracked link, then `..` from where it leads (src/deep/..), as the kernel resolves it.
+      'via/up': '../mid/..',
+      mid: 'src/deep',
+      tools: 'node_modules/.bin',
+      // Through a link git does not track: only what a checkout of the commit has counts.
+      'through-untracked': 'nm/.bin',
+      nm: 'node_modules',
+      loop: 'loop2',
+      loop2: 'loop',
+      out: '../elsewhere',
+      self: '.',
+      // To a file where nothing is tracked: read through, and keyed by what it holds. Dangling there: no input.
+      env: 'local/.env',
+      gen: 'dist/gen.txt',
+    };
+    mkdirSync(join(root, 'via'));
+    for (const [path, text] of Object.entries(links)) symlinkSync(text, join(root, path));
+    const files = [...Object.keys(links), 'src/deep/x.txt'].sort();
+    const untracked = new Set(['nm']);
+    const { files: chosen, links: listed } = withoutDirectories(root, files, untracked);
+    // `via/up` leads to src (tracked files below); `mid` to src/deep; `loop`, `out` and `self` stay for keying
+    // to refuse or take. `tools` and `through-untracked` lead where nothing is tracked; `nm` is an untracked link
+    // to a directory.
+    expect(chosen).toEqual(['env', 'loop', 'loop2', 'mid', 'out', 'self', 'src/deep/x.txt', 'via/up']);
+    expect(listed.find(([f]) => f === 'tools')).toEqual(['tools', 'directory', 'node_modules/.bin']);
+    expect(listed.find(([f]) => f === 'gen')).toEqual(['gen', 'nothing', 'dist/gen.txt']);
+
+    expect(linksAsListed(root, listed, undefined, untracked)).toBe(true);
+    // Retargeted to another place where nothing is tracked: the same choice, but the record says to compile again.
+    rmSync(join(root, 'tools'));
+    symlinkSync('node_modules', join(root, 'tools'));
+    expect(linksAsListed(root, listed, undefined, untracked)).toBe(false);
+  });
+});
