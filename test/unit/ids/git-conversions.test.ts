@@ -4,12 +4,15 @@ import { attributePlaces, parseConvertedPaths, parseSettings } from '../../../sr
 const answer = (rows: [string, string, string][]): string => rows.map((r) => r.join('\0') + '\0').join('');
 
 describe('git conversion settings and attributes', () => {
-  it('reads core.autocrlf, core.fileMode and core.symlinks as git does', () => {
-    expect(parseSettings('')).toEqual({ autocrlf: false, fileMode: true, symlinks: true });
-    expect(parseSettings('core.autocrlf\ninput\0core.filemode\nfalse\0core.symlinks\nNo\0')).toEqual({
+  it('reads core.autocrlf, core.fileMode, core.symlinks and core.ignoreCase as git does', () => {
+    expect(parseSettings('')).toEqual({ autocrlf: false, fileMode: true, symlinks: true, ignoreCase: false });
+    expect(
+      parseSettings('core.autocrlf\ninput\0core.filemode\nfalse\0core.symlinks\nNo\0core.ignorecase\ntrue\0'),
+    ).toEqual({
       autocrlf: true,
       fileMode: false,
       symlinks: false,
+      ignoreCase: true,
     });
     // The last value wins; a bare key is true.
     expect(parseSettings('core.autocrlf\ntrue\0core.autocrlf\nfalse\0core.filemode\0')).toMatchObject({
