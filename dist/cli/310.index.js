@@ -3770,6 +3770,8 @@ function removeDeadFallbacks() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _remove_tree_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8043);
 /* harmony import */ var _background_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3694);
+/* harmony import */ var _discarded_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1567);
+
 
 
 
@@ -3786,7 +3788,7 @@ const INLINE_LIMIT = 64;
  * or sealed outputs) are made writable when the first removal fails.
  */
 function discardDir(path) {
-    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    const doomed = `${path}${_discarded_js__WEBPACK_IMPORTED_MODULE_5__/* .DISCARDED */ .u}${process.pid}-${Date.now()}`;
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, doomed);
     }

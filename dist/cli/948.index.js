@@ -206,6 +206,7 @@ function usageError(io, message) {
 /* harmony import */ var _config_compiled_graph_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9085);
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7536);
 /* harmony import */ var _util_code_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4170);
+/* harmony import */ var _util_discarded_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1567);
 /* harmony import */ var _util_free_space_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6947);
 /* harmony import */ var _util_read_own_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5958);
 /* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3516);
@@ -249,6 +250,7 @@ function usageError(io, message) {
  * nobody else may write, and its header carries a digest of its own; the listings' answers that follow it are
  * compared with git's, so damage there is a mismatch. Trouble of any kind costs the shortcut, never the run.
  */
+
 
 
 
@@ -408,7 +410,7 @@ async function checkRecord(file, run, runs) {
  * run's files there without a word: the cache's directories are there (a file in place of one makes the run go
  * without the cache), the runs' directory is one this process may write, the disk is not short of space (both
  * would be warned of; see LocalState's newRunDir), and no scratch directory is left in `runs` or `v1/tmp` (a run
- * removes those of dead processes; a live one's is another run under way).
+ * removes those of dead processes; a live one's is another run under way), but for one moved aside to be removed.
  */
 function cacheAsRecorded(cacheDir) {
     // Directories of their own: one that is a symbolic link makes the full path go without the cache (LocalCache).
@@ -418,7 +420,9 @@ function cacheAsRecorded(cacheDir) {
     }
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs'), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs')).length > 0 || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'v1/tmp')).length > 0)
+        // A run's directory being removed after it (discardDir) is none: it was moved aside, and goes either way.
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'runs')).some((n) => !n.includes(_util_discarded_js__WEBPACK_IMPORTED_MODULE_13__/* .DISCARDED */ .u)) ||
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'v1/tmp')).length > 0)
             return false;
     }
     catch {
@@ -1084,6 +1088,21 @@ function defaultCacheDir(env) {
     const xdg = env.XDG_CACHE_HOME;
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(xdg && xdg !== '' ? xdg : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache'), 'disbuild');
 }
+
+
+/***/ }),
+
+/***/ 1567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ DISCARDED)
+/* harmony export */ });
+/**
+ * What the name of a directory moved aside to be removed holds after its own name (see discardDir). A module of
+ * its own: the record of a fully cached run passes over such directories without loading what removes them.
+ */
+const DISCARDED = '.discard-';
 
 
 /***/ }),

@@ -8336,7 +8336,7 @@ const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(8011)
 const toComparators = __webpack_require__(4750)
 const maxSatisfying = __webpack_require__(5574)
-const minSatisfying = __webpack_require__(976)
+const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
 const validRange = __webpack_require__(4737)
 const outside = __webpack_require__(280)
@@ -9349,7 +9349,7 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 976:
+/***/ 8595:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

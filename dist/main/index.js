@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8595);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1502);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8595:
+/***/ 1502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39757,7 +39757,15 @@ async function take(label, path, roots, dest) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/util/discarded.ts
+/**
+ * What the name of a directory moved aside to be removed holds after its own name (see discardDir). A module of
+ * its own: the record of a fully cached run passes over such directories without loading what removes them.
+ */
+const DISCARDED = '.discard-';
+
 ;// CONCATENATED MODULE: ./src/util/discard-dir.ts
+
 
 
 
@@ -39774,7 +39782,7 @@ const INLINE_LIMIT = 64;
  * or sealed outputs) are made writable when the first removal fails.
  */
 function discardDir(path) {
-    const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+    const doomed = `${path}${DISCARDED}${process.pid}-${Date.now()}`;
     try {
         (0,external_node_fs_.renameSync)(path, doomed);
     }

@@ -44,6 +44,7 @@ import { CanonicalHasher, compareCodeUnits } from '../ids/canonical.js';
 import type { GoneOutputs } from './fully-cached-in-place.js';
 import type { GitRun } from '../ids/git-command.js';
 import { codeIdentity } from '../util/code-identity.js';
+import { DISCARDED } from '../util/discarded.js';
 import { isLowOnSpace } from '../util/free-space.js';
 import { readOwnBytesIfAny } from '../util/read-own-file.js';
 import { realPathOr } from '../util/real-path.js';
@@ -284,7 +285,7 @@ async function checkRecord(
  * run's files there without a word: the cache's directories are there (a file in place of one makes the run go
  * without the cache), the runs' directory is one this process may write, the disk is not short of space (both
  * would be warned of; see LocalState's newRunDir), and no scratch directory is left in `runs` or `v1/tmp` (a run
- * removes those of dead processes; a live one's is another run under way).
+ * removes those of dead processes; a live one's is another run under way), but for one moved aside to be removed.
  */
 function cacheAsRecorded(cacheDir: string): boolean {
   // Directories of their own: one that is a symbolic link makes the full path go without the cache (LocalCache).
@@ -293,7 +294,11 @@ function cacheAsRecorded(cacheDir: string): boolean {
   }
   try {
     accessSync(join(cacheDir, 'runs'), constants.W_OK);
-    if (readdirSync(join(cacheDir, 'runs')).length > 0 || readdirSync(join(cacheDir, 'v1/tmp')).length > 0)
+    // A run's directory being removed after it (discardDir) is none: it was moved aside, and goes either way.
+    if (
+      readdirSync(join(cacheDir, 'runs')).some((n) => !n.includes(DISCARDED)) ||
+      readdirSync(join(cacheDir, 'v1/tmp')).length > 0
+    )
       return false;
   } catch {
     return false;

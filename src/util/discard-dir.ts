@@ -3,6 +3,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTree } from './remove-tree.js';
 import { inBackground } from './background.js';
+import { DISCARDED } from './discarded.js';
 
 /** Trees of at most this many entries are removed in line: cheaper than starting a process, and nothing waits. */
 const INLINE_LIMIT = 64;
@@ -16,7 +17,7 @@ const INLINE_LIMIT = 64;
  * or sealed outputs) are made writable when the first removal fails.
  */
 export function discardDir(path: string): void {
-  const doomed = `${path}.discard-${process.pid}-${Date.now()}`;
+  const doomed = `${path}${DISCARDED}${process.pid}-${Date.now()}`;
   try {
     renameSync(path, doomed);
   } catch {
