@@ -649,10 +649,11 @@ function isHeader(h) {
         Object.values(x.stats).every((v) => typeof v === 'string') &&
         Array.isArray(x.links) &&
         x.links.every((l) => Array.isArray(l) &&
-            l.length === 3 &&
+            l.length === 4 &&
             typeof l[0] === 'string' &&
             (l[1] === 'directory' || l[1] === 'file' || l[1] === 'nothing') &&
-            typeof l[2] === 'string'));
+            typeof l[2] === 'string' &&
+            typeof l[3] === 'string'));
 }
 /** Replaces the cache file (see writeStateFile); a failure is ignored: the next run compiles again. */
 function writeCompiledGraph(file, header, graphText) {

@@ -49,7 +49,7 @@ export interface KeptHeader {
   readCount: number;
   /** Of those files, the ones whose stat data vouches for their bytes: their stat data (statKey), by path. */
   stats: Record<string, string>;
-  /** The listed symbolic links, each with what it led to and its text (see withoutDirectories). */
+  /** The listed symbolic links, each with what it led to, its text and where (see withoutDirectories). */
   links: ListedLink[];
 }
 
@@ -218,10 +218,11 @@ function isHeader(h: unknown): h is KeptHeader {
     x.links.every(
       (l) =>
         Array.isArray(l) &&
-        l.length === 3 &&
+        l.length === 4 &&
         typeof l[0] === 'string' &&
         (l[1] === 'directory' || l[1] === 'file' || l[1] === 'nothing') &&
-        typeof l[2] === 'string',
+        typeof l[2] === 'string' &&
+        typeof l[3] === 'string',
     )
   );
 }

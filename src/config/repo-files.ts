@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
@@ -265,8 +265,11 @@ async function withSubmoduleFiles(dir: string, files: string[]): Promise<string[
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
 
-/** A symbolic link of a listing: its path, what it led to, and its text (see withoutDirectories). */
-export type ListedLink = [path: string, leadsTo: LinkTarget, text: string];
+/**
+ * A symbolic link of a listing: its path, what it led to, its text, and where it led with every link resolved
+ * (empty when nowhere) (see withoutDirectories).
+ */
+export type ListedLink = [path: string, leadsTo: LinkTarget, text: string, resolved: string];
 
 /** What a link leads to: a directory, a file (or anything else that is not a directory), or nothing. */
 export type LinkTarget = 'directory' | 'file' | 'nothing';
@@ -276,18 +279,26 @@ function targetOf(path: string): LinkTarget {
   return st === undefined ? 'nothing' : st.isDirectory() ? 'directory' : 'file';
 }
 
+/** `path` with every link resolved; empty when it leads nowhere. */
+function resolvedOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
  * `**` must not choose (its files are listed in it), and a link to a directory git does not track, which is more
  * often where a build writes (`dist -> /elsewhere`) than a source. A link to a directory git tracks stays: it is
  * an input by where it leads (see input-state.ts), or a command reading through it would read another directory
- * under the same key. A tracked link to a directory, or dangling, that leads where git tracks nothing (`tools ->
- * ../node_modules/.bin`, a link to a file a build makes) goes too: what is there is no source (its files are no
- * inputs either), and at a commit the link dangles, so that the pre-push hook, keying the commit, could not key it
- * as a run does. `untracked`: what
- * git does not track (undefined outside git: then nothing is tracked). With the symbolic links among `files`,
- * each with what it leads to and its text: a link retargeted may change what the compile chooses though the
- * listing does not change.
+ * under the same key. A tracked link to a directory, or dangling, that leads where no listed file is (`tools ->
+ * ../node_modules/.bin`; a link to a file a build makes) goes too: what is there is no source (git ignores it, or
+ * there is nothing), and at a commit the link dangles, so that the pre-push hook, keying the commit, could not key
+ * it as a run does. `untracked`: what git does not track (undefined outside git: then nothing is tracked). With the
+ * symbolic links among `files`, each with what it leads to, its text and where it leads: a link retargeted may
+ * change what the compile chooses though the listing does not change.
  */
 export function withoutDirectories(
   root: string,
@@ -299,18 +310,28 @@ export function withoutDirectories(
     const path = `${root}/${f}`;
     const st = lstatIfAny(path);
     if (st === undefined || !st.isSymbolicLink()) return st?.isDirectory() === true ? 'directory' : 'file';
-    const link: ListedLink = [f, targetOf(path), linkText(path)];
+    const link: ListedLink = [f, targetOf(path), linkText(path), resolvedOf(path)];
     links.push(link);
     return link;
   });
   const tracked = (f: string): boolean => untracked !== undefined && !untracked.has(f);
   const trackedLinks = new Map(links.filter(([f]) => tracked(f)).map(([f, , text]) => [f, text]));
+  let realRoot: string | undefined;
+  const onDisk = (resolved: string): Place =>
+    resolved === '' ? undefined : inside((realRoot ??= resolvedOf(root) || root), resolved);
   const out = files.filter((f, i) => {
     const kind = kinds[i]!;
     if (typeof kind === 'string') return kind === 'file';
-    const [, leadsTo, text] = kind;
-    // One to a file stays whatever its place: it is read through, and keyed by what it holds.
-    if (leadsTo !== 'file' && tracked(f) && !leadsToTracked(f, text, trackedLinks, files, untracked!))
+    const [, leadsTo, text, resolved] = kind;
+    // One to a file stays whatever its place: it is read through, and keyed by what it holds. One to a directory
+    // or to nothing goes when neither a checkout of the commit (tracked links followed) nor the disk has a listed
+    // file there.
+    if (
+      leadsTo !== 'file' &&
+      tracked(f) &&
+      !leadsToListed(lexicalTarget(f, text, trackedLinks), files) &&
+      !leadsToListed(onDisk(resolved), files)
+    )
       return false;
     return leadsTo !== 'directory' || tracked(f);
   });
@@ -329,20 +350,23 @@ function linkText(path: string): string {
 /** How many links a path may go through, as Linux allows (MAXSYMLINKS). */
 const MAX_HOPS = 40;
 
+/** A place to leadsToListed: a path from the source directory, 'outside' it, or nowhere (undefined). */
+type Place = string | undefined;
+const OUTSIDE = '..';
+
+/** `path` (absolute, links resolved) from `realRoot`, or OUTSIDE. */
+function inside(realRoot: string, path: string): Place {
+  if (path === realRoot) return '';
+  return path.startsWith(`${realRoot}/`) ? path.slice(realRoot.length + 1) : OUTSIDE;
+}
+
 /**
- * Whether the tracked link at `link`, with text `text`, leads to a path where git tracks a file (the path itself,
- * or one below it), following only tracked links on the way (`trackedLinks`, by path to text), as a checkout of
- * the commit would: what the disk has besides does not count. A link that leads out of the source directory, or
- * round in a loop, counts as leading to something tracked: it stays, and keying it says what is wrong.
+ * Where the link at `link`, with text `text`, leads as a checkout of the commit has it: following only tracked
+ * links on the way (`trackedLinks`, by path to text), as text otherwise. OUTSIDE for one that leaves the source
+ * directory or goes round in a loop.
  */
-function leadsToTracked(
-  link: string,
-  text: string,
-  trackedLinks: ReadonlyMap<string, string>,
-  files: readonly string[],
-  untracked: ReadonlySet<string>,
-): boolean {
-  if (text.startsWith('/')) return true;
+function lexicalTarget(link: string, text: string, trackedLinks: ReadonlyMap<string, string>): Place {
+  if (text.startsWith('/')) return OUTSIDE;
   const at = link.split('/').slice(0, -1);
   const pending = text.split('/').reverse();
   let hops = 0;
@@ -350,35 +374,35 @@ function leadsToTracked(
     const part = pending.pop()!;
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (at.length === 0) return true;
+      if (at.length === 0) return OUTSIDE;
       at.pop();
       continue;
     }
     at.push(part);
     const next = trackedLinks.get(at.join('/'));
     if (next === undefined) continue;
-    if (next.startsWith('/') || ++hops > MAX_HOPS) return true;
+    if (next.startsWith('/') || ++hops > MAX_HOPS) return OUTSIDE;
     at.pop();
     pending.push(...next.split('/').reverse());
   }
-  const target = at.join('/');
-  if (target === '') return true;
-  const isTracked = (f: string): boolean => !untracked.has(f);
-  if (hasFile(files, target) && isTracked(target)) return true;
-  const below = `${target}/`;
-  for (
-    let i = lowerBound(files, below, 0, files.length);
-    i < files.length && files[i]!.startsWith(below);
-    i++
-  ) {
-    if (isTracked(files[i]!)) return true;
-  }
-  return false;
+  return at.join('/');
+}
+
+/**
+ * Whether a listed file is at `place` or below it (`files` sorted; the whole source directory has one). A place
+ * outside the source directory counts as one: the link stays, and keying it says what is wrong.
+ */
+function leadsToListed(place: Place, files: readonly string[]): boolean {
+  if (place === undefined) return false;
+  if (place === '' || place === OUTSIDE) return true;
+  if (hasFile(files, place)) return true;
+  const below = `${place}/`;
+  return files[lowerBound(files, below, 0, files.length)]?.startsWith(below) === true;
 }
 
 /**
  * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading to what it
- * led to, with the same text. Which files are links is asked of the index where it is known (`indexLinks`, see
+ * led to, with the same text, to the same place. Which files are links is asked of the index where it is known (`indexLinks`, see
  * indexLinksOf) and of the disk for the untracked ones (few): a file that became a link since lists as before.
  */
 export function linksAsListed(
@@ -394,10 +418,13 @@ export function linksAsListed(
     return false;
   for (const f of untracked ?? [])
     if ((lstatIfAny(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f)) return false;
-  return links.every(([f, leadsTo, text]) => {
+  return links.every(([f, leadsTo, text, resolved]) => {
     const path = `${root}/${f}`;
     return (
-      lstatIfAny(path)?.isSymbolicLink() === true && targetOf(path) === leadsTo && linkText(path) === text
+      lstatIfAny(path)?.isSymbolicLink() === true &&
+      targetOf(path) === leadsTo &&
+      linkText(path) === text &&
+      resolvedOf(path) === resolved
     );
   });
 }

@@ -58,6 +58,26 @@ describe('a committed link into what git does not track', () => {
     ]);
   });
 
+  it('stays an input when it leads to files git lists untracked, and keys where it leads', async () => {
+    rig = await PushRig.create();
+    const log = rig.path('ran.log');
+    await rig.write({
+      'pkg/a.txt': 'a\n',
+      'pkg/d1/x.txt': 'one\n',
+      'pkg/d2/x.txt': 'two\n',
+      'disbuild.json': JSON.stringify({ tasks: { t: { command: `cat tools/x.txt >> ${log}`, cwd: 'pkg' } } }),
+    });
+    await symlink('d1', rig.path('clone', 'pkg', 'tools'));
+    await rig.git(rig.clone, 'add', 'disbuild.json', 'pkg/a.txt', 'pkg/tools');
+    await rig.git(rig.clone, 'commit', '-qm', 'a link to what git lists untracked');
+    expect((await rig.cli('run')).stdout).toMatch(summary(0, 1));
+    await rm(rig.path('clone', 'pkg', 'tools'));
+    await symlink('d2', rig.path('clone', 'pkg', 'tools'));
+    // Before (the link left out as leading where git tracks nothing): cached, the job never reading d2.
+    expect((await rig.cli('run')).stdout).toMatch(summary(0, 1));
+    expect(await readFile(log, 'utf8')).toBe('one\ntwo\n');
+  });
+
   it('names a committed loop of links, where a run failed with a stack trace', async () => {
     rig = await PushRig.create();
     await rig.write({

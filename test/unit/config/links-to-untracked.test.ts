@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ describe('links of a listing, by whether they lead where git tracks files', () =
     mkdirSync(join(root, 'node_modules/.bin'), { recursive: true });
     writeFileSync(join(root, 'src/deep/x.txt'), 'x');
     mkdirSync(join(root, 'local'));
+    mkdirSync(join(root, 'made'));
+    writeFileSync(join(root, 'made/m.txt'), 'm');
+    symlinkSync('src', join(root, 'u'));
     writeFileSync(join(root, 'local/.env'), 'A=1');
     const links: Record<string, string> = {
       // Through a tracked link, then `..` from where it leads (src/deep/..), as the kernel resolves it.
@@ -30,21 +33,41 @@ describe('links of a listing, by whether they lead where git tracks files', () =
       loop2: 'loop',
       out: '../elsewhere',
       self: '.',
+      // To a directory of untracked files git lists (inputs); through a link git does not track to tracked files.
+      'to-untracked': 'made',
+      'via-untracked': 'u/deep',
       // To a file where nothing is tracked: read through, and keyed by what it holds. Dangling there: no input.
       env: 'local/.env',
       gen: 'dist/gen.txt',
     };
     mkdirSync(join(root, 'via'));
     for (const [path, text] of Object.entries(links)) symlinkSync(text, join(root, path));
-    const files = [...Object.keys(links), 'src/deep/x.txt'].sort();
-    const untracked = new Set(['nm']);
+    const files = [...Object.keys(links), 'made/m.txt', 'src/deep/x.txt', 'u'].sort();
+    const untracked = new Set(['nm', 'made/m.txt', 'u']);
     const { files: chosen, links: listed } = withoutDirectories(root, files, untracked);
     // `via/up` leads to src (tracked files below); `mid` to src/deep; `loop`, `out` and `self` stay for keying
     // to refuse or take. `tools` and `through-untracked` lead where nothing is tracked; `nm` is an untracked link
     // to a directory.
-    expect(chosen).toEqual(['env', 'loop', 'loop2', 'mid', 'out', 'self', 'src/deep/x.txt', 'via/up']);
-    expect(listed.find(([f]) => f === 'tools')).toEqual(['tools', 'directory', 'node_modules/.bin']);
-    expect(listed.find(([f]) => f === 'gen')).toEqual(['gen', 'nothing', 'dist/gen.txt']);
+    expect(chosen).toEqual([
+      'env',
+      'loop',
+      'loop2',
+      'made/m.txt',
+      'mid',
+      'out',
+      'self',
+      'src/deep/x.txt',
+      'to-untracked',
+      'via-untracked',
+      'via/up',
+    ]);
+    expect(listed.find(([f]) => f === 'tools')).toEqual([
+      'tools',
+      'directory',
+      'node_modules/.bin',
+      join(realpathSync(root), 'node_modules/.bin'),
+    ]);
+    expect(listed.find(([f]) => f === 'gen')).toEqual(['gen', 'nothing', 'dist/gen.txt', '']);
 
     expect(linksAsListed(root, listed, undefined, untracked)).toBe(true);
     // Retargeted to another place where nothing is tracked: the same choice, but the record says to compile again.
