@@ -1611,6 +1611,8 @@ var file_digest = __webpack_require__(679);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/ids/git-blob.ts
 var git_blob = __webpack_require__(9236);
+// EXTERNAL MODULE: ./src/util/stat-if-any.ts
+var stat_if_any = __webpack_require__(9293);
 ;// CONCATENATED MODULE: ./src/ids/input-recheck.ts
 /**
  * The check before saving a build: are its inputs still what its key recorded? An input edited while the job ran
@@ -1628,6 +1630,7 @@ var git_blob = __webpack_require__(9236);
  * keys and the lookups' end, and a file touched just before the run is not taken for an edit. ctime cannot be set
  * by a program: every write, chmod or replacement moves it.
  */
+
 
 
 /** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
@@ -1657,7 +1660,7 @@ class InputRecheck {
                 (0,git_blob/* stampOf */.Zs)(state) !== undefined ||
                 this.#atStart.has(p))
                 continue;
-            const st = (0,external_node_fs_.statSync)(this.sourceDir + '/' + p, { throwIfNoEntry: false });
+            const st = (0,stat_if_any/* statIfAny */.k)(this.sourceDir + '/' + p);
             this.#atStart.set(p, st === undefined ? null : (0,git_blob/* statStamp */.AS)(st));
         }
     }
@@ -1682,7 +1685,8 @@ class InputRecheck {
         if (state.mode === 'directory')
             return 'read';
         const path = this.sourceDir + '/' + p;
-        const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+        // Gone, or no longer readable (ENOTDIR, ELOOP): changed.
+        const st = (0,stat_if_any/* statIfAny */.k)(path);
         if (st === undefined)
             return true;
         const stamp = (0,git_blob/* stampOf */.Zs)(state);
@@ -2136,6 +2140,13 @@ function resolveInput(view, path) {
             return via === undefined
                 ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
                 : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        }
+        // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
+        // fails (ENOTDIR) where a file is.
+        if (last && pending.length > 0 && kind !== 'dir') {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: not a directory)` };
         }
         real = candidate;
         finalKind = kind;

@@ -1173,42 +1173,6 @@ function realPathOr(path) {
 }
 
 
-/***/ }),
-
-/***/ 9293:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ lstatIfAny),
-/* harmony export */   k: () => (/* binding */ statIfAny)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * A path's stat data (of a link itself, not of what it leads to); undefined when it cannot be had for any reason:
- * missing, or behind a directory that became a file or that may not be entered. Whoever asks treats that as
- * nothing there, and never fails for it.
- */
-function lstatIfAny(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
-/** As lstatIfAny, following links. */
-function statIfAny(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
 /***/ })
 
 };

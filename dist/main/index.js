@@ -40813,6 +40813,13 @@ function resolveInput(view, path) {
                 ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
                 : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
         }
+        // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
+        // fails (ENOTDIR) where a file is.
+        if (last && pending.length > 0 && kind !== 'dir') {
+            return via === undefined
+                ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: not a directory)` };
+        }
         real = candidate;
         finalKind = kind;
         if (last)
@@ -42252,6 +42259,7 @@ async function chooseDigestSource(sourceDir) {
  */
 
 
+
 /** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
 const CLOCK_MARGIN_MS = 2500;
 class InputRecheck {
@@ -42279,7 +42287,7 @@ class InputRecheck {
                 stampOf(state) !== undefined ||
                 this.#atStart.has(p))
                 continue;
-            const st = (0,external_node_fs_.statSync)(this.sourceDir + '/' + p, { throwIfNoEntry: false });
+            const st = (0,stat_if_any/* statIfAny */.k)(this.sourceDir + '/' + p);
             this.#atStart.set(p, st === undefined ? null : statStamp(st));
         }
     }
@@ -42304,7 +42312,8 @@ class InputRecheck {
         if (state.mode === 'directory')
             return 'read';
         const path = this.sourceDir + '/' + p;
-        const st = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
+        // Gone, or no longer readable (ENOTDIR, ELOOP): changed.
+        const st = (0,stat_if_any/* statIfAny */.k)(path);
         if (st === undefined)
             return true;
         const stamp = stampOf(state);

@@ -14,9 +14,10 @@
  * keys and the lookups' end, and a file touched just before the run is not taken for an edit. ctime cannot be set
  * by a program: every write, chmod or replacement moves it.
  */
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { digestFromDisk, sameStamp, type StatStamp, stampOf, statStamp } from './git-blob.js';
 import type { InputState } from './input-state.js';
+import { statIfAny } from '../util/stat-if-any.js';
 
 /** File-system timestamps lag the wall clock (a kernel tick) or are coarse (1–2 s on some file systems). */
 const CLOCK_MARGIN_MS = 2500;
@@ -49,7 +50,7 @@ export class InputRecheck {
         this.#atStart.has(p)
       )
         continue;
-      const st = statSync(this.sourceDir + '/' + p, { throwIfNoEntry: false });
+      const st = statIfAny(this.sourceDir + '/' + p);
       this.#atStart.set(p, st === undefined ? null : statStamp(st));
     }
   }
@@ -75,7 +76,8 @@ export class InputRecheck {
     // Where a link to a directory leads is read again: cheap, and no stat data of a directory answers for it.
     if (state.mode === 'directory') return 'read';
     const path = this.sourceDir + '/' + p;
-    const st = statSync(path, { throwIfNoEntry: false });
+    // Gone, or no longer readable (ENOTDIR, ELOOP): changed.
+    const st = statIfAny(path);
     if (st === undefined) return true;
     const stamp = stampOf(state);
     if (stamp !== undefined) {

@@ -67,6 +67,13 @@ export function resolveInput(view: TreeView, path: string): Resolution {
         ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
         : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
     }
+    // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
+    // fails (ENOTDIR) where a file is.
+    if (last && pending.length > 0 && kind !== 'dir') {
+      return via === undefined
+        ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
+        : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: not a directory)` };
+    }
     real = candidate;
     finalKind = kind;
     if (last) break;

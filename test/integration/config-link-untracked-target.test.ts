@@ -78,7 +78,7 @@ describe('a committed link into what git does not track', () => {
     expect(await readFile(log, 'utf8')).toBe('one\ntwo\n');
   });
 
-  it('names a committed loop of links, where a run failed with a stack trace', async () => {
+  it('names a committed loop of links, and a link to a file whose text ends in a slash, where runs failed with a stack trace', async () => {
     rig = await PushRig.create();
     await rig.write({
       'a.txt': 'a\n',
@@ -86,11 +86,14 @@ describe('a committed link into what git does not track', () => {
     });
     await symlink('loop2', rig.path('clone', 'loop'));
     await symlink('loop', rig.path('clone', 'loop2'));
+    // Only a directory is at the end of a link whose text ends in `/`: before, a run failed on ENOTDIR.
+    await symlink('a.txt/', rig.path('clone', 'slash'));
     await rig.git(rig.clone, 'add', '-A');
     await rig.git(rig.clone, 'commit', '-qm', 'loop');
     const r = await rig.cli('run');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Inputs\[\d\]: input loop: too many levels of symbolic links/);
-    expect(r.stderr).not.toMatch(/ELOOP|    at /);
+    expect(r.stderr).toContain('input slash is a dangling symbolic link (slash -> a.txt/: not a directory)');
+    expect(r.stderr).not.toMatch(/ELOOP|ENOTDIR|    at /);
   });
 });
