@@ -337,8 +337,9 @@ describe('in-place outputs behind a symbolic link', () => {
     expect(second.code, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/1 built/);
     expect(await rig.read('clone/out/sub/gen.txt')).toBe('a\n');
-    // Handed on when the first was done, not when its lease (10 s) ran out: two builds of 2 s, one after the other.
-    expect(Date.now() - started).toBeLessThan(8000);
+    // Handed on when the first was done, not when its lease (10 s) ran out: two builds of 2 s, one after the other
+    // (12 s at least the other way).
+    expect(Date.now() - started).toBeLessThan(11_000);
   });
 });
 

@@ -278,7 +278,7 @@ describe('no job outlives its run', () => {
 
   it('a run that started its commands itself lets their watchdog go once they have ended, before its own exit', async () => {
     // Before, the watchdog shell lived until the run's process exited, and a run timed from outside (its whole
-    // process tree) waited for it to notice. Here the run's exit is held back 3 s after its summary.
+    // process tree) waited for it to notice. Here the run's exit is held back 6 s after its summary.
     await rig.write({
       'graph.json': graphJson([
         { name: 'one', inputs: ['mode.txt'], cmds: [{ exec: ['sh', '-c', 'echo built by $PPID'] }] },
@@ -288,7 +288,7 @@ describe('no job outlives its run', () => {
     await rig.write(
       {
         'hold-exit.mjs':
-          'const exit = process.exit; process.exit = (c) => void setTimeout(() => exit(c), 3000);',
+          'const exit = process.exit; process.exit = (c) => void setTimeout(() => exit(c), 6000);',
       },
       rig.root,
     );
@@ -299,7 +299,7 @@ describe('no job outlives its run', () => {
     expect(out()).toContain(`one | built by ${engine.pid}`);
     expect(out()).toContain('1 jobs: 0 cached, 1 built');
     let left = await watchdogs();
-    for (let i = 0; i < 15 && left.length > 0; i++) {
+    for (let i = 0; i < 40 && left.length > 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
       left = await watchdogs();
     }
