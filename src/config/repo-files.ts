@@ -402,8 +402,9 @@ function leadsToListed(place: Place, files: readonly string[]): boolean {
 
 /**
  * Whether the links among `files` are those of `links` (see withoutDirectories), each still leading to what it
- * led to, with the same text, to the same place. Which files are links is asked of the index where it is known (`indexLinks`, see
- * indexLinksOf) and of the disk for the untracked ones (few): a file that became a link since lists as before.
+ * led to, with the same text, to the same place. Which files are links is asked of the index where it is known
+ * (`indexLinks`, see indexLinksOf) and of the disk for the untracked ones (few): a file that became a link since
+ * lists as before.
  */
 export function linksAsListed(
   root: string,
