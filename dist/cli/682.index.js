@@ -376,15 +376,11 @@ function linkText(path) {
 /** How many links a path may go through, as Linux allows (MAXSYMLINKS). */
 const MAX_HOPS = 40;
 const OUTSIDE = '..';
-/**
- * `path` (absolute, links resolved) from `realRoot`; nowhere when outside it. Only a link's text (lexicalTarget)
- * makes it lead out: one that leads out only through a link git does not track (`node_modules` kept on another
- * disk, the hook's worktree given the checkout's packages) leads where git lists nothing.
- */
+/** `path` (absolute, links resolved) from `realRoot`, or OUTSIDE. */
 function inside(realRoot, path) {
     if (path === realRoot)
         return '';
-    return path.startsWith(`${realRoot}/`) ? path.slice(realRoot.length + 1) : undefined;
+    return path.startsWith(`${realRoot}/`) ? path.slice(realRoot.length + 1) : OUTSIDE;
 }
 /**
  * Where the link at `link`, with text `text`, leads as a checkout of the commit has it: following only tracked

@@ -36,12 +36,6 @@ describe('a committed link into what git does not track', () => {
     await mkdir(rig.path('clone', 'node_modules', '.bin'), { recursive: true });
     const installed = await rig.cli('run');
     expect(installed.stdout).toMatch(summary(1, 0));
-    // node_modules kept on another disk, a link to it: before, "goes through the absolute symbolic link".
-    await rm(rig.path('clone', 'node_modules'), { recursive: true });
-    await mkdir(rig.path('elsewhere', '.bin'), { recursive: true });
-    await symlink(rig.path('elsewhere'), rig.path('clone', 'node_modules'));
-    const linked = await rig.cli('run');
-    expect(linked.stdout, linked.stderr).toMatch(summary(1, 0));
 
     // Before: "push blocked: the build graph of … cannot be made" (the link dangles at the commit).
     expect((await rig.cli('hook', 'install')).code).toBe(0);
