@@ -7,10 +7,15 @@ import { linksAsListed, withoutDirectories } from '../../../src/config/repo-file
 /** Which of a listing's links disbuild.json's globs choose from (withoutDirectories), by where git tracks files. */
 describe('links of a listing, by whether they lead where git tracks files', () => {
   let root: string;
+  let elsewhere: string;
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'disbuild-links-'));
+    elsewhere = mkdtempSync(join(tmpdir(), 'disbuild-elsewhere-'));
   });
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
 
   it('keeps those that reach tracked files through tracked links, and leaves out those that reach none', () => {
     mkdirSync(join(root, 'src/deep'), { recursive: true });
@@ -20,6 +25,9 @@ describe('links of a listing, by whether they lead where git tracks files', () =
     mkdirSync(join(root, 'made'));
     writeFileSync(join(root, 'made/m.txt'), 'm');
     symlinkSync('src', join(root, 'u'));
+    mkdirSync(join(elsewhere, 'src'));
+    writeFileSync(join(elsewhere, 'src/x.txt'), 'x');
+    symlinkSync(elsewhere, join(root, 'nm2'));
     writeFileSync(join(root, 'local/.env'), 'A=1');
     const links: Record<string, string> = {
       // Through a tracked link, then `..` from where it leads (src/deep/..), as the kernel resolves it.
@@ -35,6 +43,9 @@ describe('links of a listing, by whether they lead where git tracks files', () =
       self: '.',
       // To a directory of untracked files git lists (inputs); through a link git does not track to tracked files.
       'to-untracked': 'made',
+      // Out of the source directory through a link git does not track: stays, and keying it refuses it (what is
+      // there may be sources: a sibling directory, a checkout linked in).
+      'via-outside': 'nm2/src',
       'via-untracked': 'u/deep',
       // To a file where nothing is tracked: read through, and keyed by what it holds. Dangling there: no input.
       env: 'local/.env',
@@ -42,8 +53,8 @@ describe('links of a listing, by whether they lead where git tracks files', () =
     };
     mkdirSync(join(root, 'via'));
     for (const [path, text] of Object.entries(links)) symlinkSync(text, join(root, path));
-    const files = [...Object.keys(links), 'made/m.txt', 'src/deep/x.txt', 'u'].sort();
-    const untracked = new Set(['nm', 'made/m.txt', 'u']);
+    const files = [...Object.keys(links), 'made/m.txt', 'src/deep/x.txt', 'u', 'nm2'].sort();
+    const untracked = new Set(['nm', 'made/m.txt', 'u', 'nm2']);
     const { files: chosen, links: listed } = withoutDirectories(root, files, untracked);
     // `via/up` leads to src (tracked files below); `mid` to src/deep; `loop`, `out` and `self` stay for keying
     // to refuse or take. `tools` and `through-untracked` lead where nothing is tracked; `nm` is an untracked link
@@ -58,6 +69,7 @@ describe('links of a listing, by whether they lead where git tracks files', () =
       'self',
       'src/deep/x.txt',
       'to-untracked',
+      'via-outside',
       'via-untracked',
       'via/up',
     ]);
