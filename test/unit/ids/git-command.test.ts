@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gitTexts } from '../../../src/ids/git-command.js';
+import { gitText, gitTexts } from '../../../src/ids/git-command.js';
 
 describe('gitTexts: several git commands from one process', () => {
   let dir: string;
@@ -37,5 +37,20 @@ describe('gitTexts: several git commands from one process', () => {
     const [where] = await Promise.all(gitTexts(dir, [['rev-parse', '--is-inside-work-tree']]));
     expect(where?.code).toBe(128);
     expect(where?.out).toBe('');
+  });
+});
+
+describe('gitText: a git that cannot be started', () => {
+  it('names the command it ran, past the options before it', async () => {
+    // Before, `git --git-dir` named the option, and `git /x/.git` its value.
+    const r = await gitText(
+      tmpdir(),
+      ['-c', 'a.b=c', '--git-dir', '/x/.git', '--work-tree', '/x', 'status'],
+      {
+        env: { PATH: '/nonexistent' },
+      },
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/^git status: .*ENOENT/);
   });
 });
