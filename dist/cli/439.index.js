@@ -1189,6 +1189,7 @@ async function remoteName(repoDir, given) {
 
 
 
+
 /**
  * Gives a worktree of a pushed commit the installed packages of the checkout, with its own copies of the
  * workspace packages the commit builds. The worktree lies under `.git/`, so the checkout's top `node_modules` is
@@ -1212,8 +1213,8 @@ async function remoteName(repoDir, given) {
  * reads. Best effort: what cannot be linked is left out, and the build finds what it can, as before.
  */
 async function linkWorkspacePackages(checkout, worktree, outputs) {
-    const root = realOrUndefined(checkout) ?? checkout;
-    const topAbove = realOrUndefined(worktree)?.startsWith(`${root}${external_node_path_.sep}`) === true;
+    const root = (0,real_path/* realPathIfAny */.b)(checkout) ?? checkout;
+    const topAbove = (0,real_path/* realPathIfAny */.b)(worktree)?.startsWith(`${root}${external_node_path_.sep}`) === true;
     const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
     const candidates = [];
     for (const m of manifests) {
@@ -1276,7 +1277,7 @@ async function linkWorkspacePackages(checkout, worktree, outputs) {
     };
     /** The worktree's copy of the workspace package a link at `at` leads to, when the worktree is to use it. */
     const worktreeCopy = (at) => {
-        const real = realOrUndefined((0,external_node_path_.join)(checkout, at));
+        const real = (0,real_path/* realPathIfAny */.b)((0,external_node_path_.join)(checkout, at));
         const pkg = real === undefined ? undefined : (0,external_node_path_.relative)(root, real);
         const parts = pkg?.split(external_node_path_.sep) ?? [];
         // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
@@ -1307,14 +1308,6 @@ async function linkWorkspacePackages(checkout, worktree, outputs) {
                 linkAt((0,external_node_path_.join)(worktree, at, bin.name), (0,external_node_path_.join)(checkout, at, bin.name));
             }
         }
-    }
-}
-function realOrUndefined(path) {
-    try {
-        return external_node_fs_.realpathSync.native(path);
-    }
-    catch {
-        return undefined;
     }
 }
 function entriesOf(dir) {
@@ -2765,31 +2758,6 @@ function isLowOnSpace(path, threshold = LOW_SPACE_BYTES) {
 function isDiskFull(e) {
     const code = e?.code;
     return code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-
-/***/ }),
-
-/***/ 3516:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ realPathOr)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
- * directory are relative to this, not to a link leading to it); `path` itself when that fails.
- */
-function realPathOr(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
 }
 
 

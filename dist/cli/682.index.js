@@ -26,9 +26,11 @@ const modules = {
 /* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8750);
 /* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7259);
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7536);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
 /* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4313);
-/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9293);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3516);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9293);
+
 
 
 
@@ -190,7 +192,7 @@ function startRepoFiles(sourceDir, listings) {
                 if (entry[0] === 'S')
                     skipWorktree.push(entry.slice(2));
             }
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_7__.ok)({ paths, skipWorktree });
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)({ paths, skipWorktree });
         });
     const others = listings.untracked
         ? undefined
@@ -308,17 +310,12 @@ async function withSubmoduleFiles(dir, files) {
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
 function targetOf(path) {
-    const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .statIfAny */ .k)(path);
+    const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .statIfAny */ .k)(path);
     return st === undefined ? 'nothing' : st.isDirectory() ? 'directory' : 'file';
 }
 /** `path` with every link resolved; empty when it leads nowhere. */
 function resolvedOf(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return '';
-    }
+    return (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_6__/* .realPathIfAny */ .b)(path) ?? '';
 }
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
@@ -336,7 +333,7 @@ function withoutDirectories(root, files, untracked) {
     const links = [];
     const kinds = files.map((f) => {
         const path = `${root}/${f}`;
-        const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path);
+        const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(path);
         if (st === undefined || !st.isSymbolicLink())
             return st?.isDirectory() === true ? 'directory' : 'file';
         const link = [f, targetOf(path), linkText(path), resolvedOf(path)];
@@ -438,14 +435,14 @@ function linksAsListed(root, links, indexLinks, untracked) {
     const recorded = new Set(links.map(([f]) => f));
     // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
     // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
-    if (indexLinks?.some((f) => !recorded.has(f) && (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true))
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true))
         return false;
     for (const f of untracked ?? [])
-        if (((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f))
+        if (((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f))
             return false;
     return links.every(([f, leadsTo, text, resolved]) => {
         const path = `${root}/${f}`;
-        return ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path)?.isSymbolicLink() === true &&
+        return ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(path)?.isSymbolicLink() === true &&
             targetOf(path) === leadsTo &&
             linkText(path) === text &&
             resolvedOf(path) === resolved);

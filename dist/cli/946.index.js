@@ -183,11 +183,11 @@ async function pruneCache(dir, opts) {
     await (0,dead_temps/* removeDeadTemps */.U)((0,external_node_path_.join)(root, 'tmp'));
     for (const shard of await (0,promises_.readdir)((0,external_node_path_.join)(root, 'entries')).catch(() => [])) {
         const shardPath = (0,external_node_path_.join)(root, 'entries', shard);
-        if (!(await isDirectory(shardPath, problems)))
+        if (!(await directoryElseRemoved(shardPath, problems)))
             continue;
         for (const key of await (0,promises_.readdir)(shardPath).catch(() => [])) {
             const path = (0,external_node_path_.join)(shardPath, key);
-            if (!(await isDirectory(path, problems)))
+            if (!(await directoryElseRemoved(path, problems)))
                 continue;
             try {
                 entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
@@ -229,7 +229,7 @@ async function pruneCache(dir, opts) {
  * Whether `path` is a directory of its own; anything else where the cache keeps a directory (a symbolic link, a
  * file) is damage, removed as itself, never what a link leads to.
  */
-async function isDirectory(path, problems) {
+async function directoryElseRemoved(path, problems) {
     const st = await (0,promises_.lstat)(path).catch(() => undefined);
     if (st === undefined || st.isDirectory())
         return st !== undefined;

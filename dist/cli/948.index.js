@@ -1148,31 +1148,6 @@ function isDiskFull(e) {
 }
 
 
-/***/ }),
-
-/***/ 3516:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ realPathOr)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
- * directory are relative to this, not to a link leading to it); `path` itself when that fails.
- */
-function realPathOr(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-
-
 /***/ })
 
 };

@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1502);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1157);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1502:
+/***/ 1157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40747,21 +40747,8 @@ function unreachable(value) {
 
 // EXTERNAL MODULE: ./src/ids/canonical.ts
 var canonical = __nccwpck_require__(7536);
-;// CONCATENATED MODULE: ./src/util/real-path.ts
-
-/**
- * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
- * directory are relative to this, not to a link leading to it); `path` itself when that fails.
- */
-function realPathOr(path) {
-    try {
-        return (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
-}
-
+// EXTERNAL MODULE: ./src/util/real-path.ts
+var real_path = __nccwpck_require__(3516);
 ;// CONCATENATED MODULE: ./src/ids/resolve-input.ts
 /**
  * Where reading an input path leads: symbolic links followed one component at a time, as the kernel does, over any
@@ -42132,7 +42119,7 @@ function startWorkTreeListings(sourceDir, options = {}) {
     const gitPaths = place.then(([inside, , info, index]) => {
         if (inside !== 'true')
             return {};
-        const real = realPathOr(sourceDir);
+        const real = (0,real_path/* realPathOr */.r)(sourceDir);
         return {
             realDir: real,
             infoAttributes: info ? (0,external_node_path_.resolve)(real, info) : undefined,
@@ -45632,7 +45619,7 @@ class Execution {
         // Restored output directories are this run's scratch; only --out-dir and --download all read them whole.
         // From the source directory's real path, as git sees it: from a link to it, the walk of a glob's base at its
         // top (`*.js`) would meet the link itself, and find nothing under it.
-        this.#inPlace = new InPlaceOutputs(parts.graph, realPathOr(parts.options.sourceDir), {
+        this.#inPlace = new InPlaceOutputs(parts.graph, (0,real_path/* realPathOr */.r)(parts.options.sourceDir), {
             moveFromRestores: parts.options.outDir === undefined && parts.options.download !== 'all',
             ...(parts.outputGlobs ? { compile: parts.outputGlobs } : {}),
             ...(parts.options.outputRecordsFile ? { recordsFile: parts.options.outputRecordsFile } : {}),
@@ -54054,7 +54041,9 @@ function describe(v) {
 /* harmony import */ var _ids_names_as_on_disk_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7259);
 /* harmony import */ var _ids_canonical_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7536);
 /* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4313);
-/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9293);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3516);
+/* harmony import */ var _util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9293);
+
 
 
 
@@ -54334,17 +54323,12 @@ async function withSubmoduleFiles(dir, files) {
 /** How many submodules are listed at once. */
 const SUBMODULE_LISTINGS = 4;
 function targetOf(path) {
-    const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .statIfAny */ .k)(path);
+    const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .statIfAny */ .k)(path);
     return st === undefined ? 'nothing' : st.isDirectory() ? 'directory' : 'file';
 }
 /** `path` with every link resolved; empty when it leads nowhere. */
 function resolvedOf(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return '';
-    }
+    return (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_6__/* .realPathIfAny */ .b)(path) ?? '';
 }
 /**
  * `files` less the directories git lists like files: a submodule (a gitlink), which a glob such as the default
@@ -54362,7 +54346,7 @@ function withoutDirectories(root, files, untracked) {
     const links = [];
     const kinds = files.map((f) => {
         const path = `${root}/${f}`;
-        const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path);
+        const st = (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(path);
         if (st === undefined || !st.isSymbolicLink())
             return st?.isDirectory() === true ? 'directory' : 'file';
         const link = [f, targetOf(path), linkText(path), resolvedOf(path)];
@@ -54464,14 +54448,14 @@ function linksAsListed(root, links, indexLinks, untracked) {
     const recorded = new Set(links.map(([f]) => f));
     // An index link the disk does not have as one (left out by a sparse checkout, deleted, replaced by a file)
     // changes the listing or its type changes, which the file list's digest holds: only one now on disk counts.
-    if (indexLinks?.some((f) => !recorded.has(f) && (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true))
+    if (indexLinks?.some((f) => !recorded.has(f) && (0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true))
         return false;
     for (const f of untracked ?? [])
-        if (((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f))
+        if (((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(`${root}/${f}`)?.isSymbolicLink() === true) !== recorded.has(f))
             return false;
     return links.every(([f, leadsTo, text, resolved]) => {
         const path = `${root}/${f}`;
-        return ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_6__/* .lstatIfAny */ .e)(path)?.isSymbolicLink() === true &&
+        return ((0,_util_stat_if_any_js__WEBPACK_IMPORTED_MODULE_7__/* .lstatIfAny */ .e)(path)?.isSymbolicLink() === true &&
             targetOf(path) === leadsTo &&
             linkText(path) === text &&
             resolvedOf(path) === resolved);
@@ -55869,6 +55853,41 @@ function readOwnBytesIfAny(file) {
 /** As readOwnFile, but undefined as well for a file that cannot be opened (missing, a link, unreadable). */
 function readOwnFileIfAny(file) {
     return readOwnBytesIfAny(file)?.toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 3516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ realPathIfAny),
+/* harmony export */   r: () => (/* binding */ realPathOr)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * `path` with its links resolved, as git sees the directory it runs in (paths git prints relative to its working
+ * directory are relative to this, not to a link leading to it); `path` itself when that fails.
+ */
+function realPathOr(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return path;
+    }
+}
+/** `path` with its links resolved; undefined when that fails (it leads nowhere, or loops). */
+function realPathIfAny(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

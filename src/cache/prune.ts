@@ -57,10 +57,10 @@ export async function pruneCache(dir: string, opts: { maxSizeBytes: number }): P
   await removeDeadTemps(join(root, 'tmp'));
   for (const shard of await readdir(join(root, 'entries')).catch(() => [] as string[])) {
     const shardPath = join(root, 'entries', shard);
-    if (!(await isDirectory(shardPath, problems))) continue;
+    if (!(await directoryElseRemoved(shardPath, problems))) continue;
     for (const key of await readdir(shardPath).catch(() => [] as string[])) {
       const path = join(shardPath, key);
-      if (!(await isDirectory(path, problems))) continue;
+      if (!(await directoryElseRemoved(path, problems))) continue;
       try {
         entries.push({ path, size: await treeSize(path), used: await lastUse(path) });
       } catch {
@@ -99,7 +99,7 @@ export async function pruneCache(dir: string, opts: { maxSizeBytes: number }): P
  * Whether `path` is a directory of its own; anything else where the cache keeps a directory (a symbolic link, a
  * file) is damage, removed as itself, never what a link leads to.
  */
-async function isDirectory(path: string, problems: string[]): Promise<boolean> {
+async function directoryElseRemoved(path: string, problems: string[]): Promise<boolean> {
   const st = await lstat(path).catch(() => undefined);
   if (st === undefined || st.isDirectory()) return st !== undefined;
   await unlink(path).catch((e: Error) => problems.push(`${path}: ${e.message}`));

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitText } from '../ids/git-command.js';
 import { NAMES_AS_ON_DISK } from '../ids/names-as-on-disk.js';
@@ -6,6 +6,7 @@ import { compareCodeUnits } from '../ids/canonical.js';
 import type { WorkTreeListings } from '../ids/file-digest.js';
 import { ok } from '../util/result.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
+import { realPathIfAny } from '../util/real-path.js';
 import { lstatIfAny, statIfAny } from '../util/stat-if-any.js';
 
 /** The paths of each listing that git does not track (see untrackedOf). */
@@ -281,11 +282,7 @@ function targetOf(path: string): LinkTarget {
 
 /** `path` with every link resolved; empty when it leads nowhere. */
 function resolvedOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return '';
-  }
+  return realPathIfAny(path) ?? '';
 }
 
 /**

@@ -1,14 +1,7 @@
-import {
-  type Dirent,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  symlinkSync,
-} from 'node:fs';
+import { type Dirent, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { gitText } from '../ids/git-command.js';
+import { realPathIfAny } from '../util/real-path.js';
 
 /** What a worktree's links ask of the graph: whether it writes a file, and the directories its outputs lie under. */
 export interface GraphOutputs {
@@ -45,8 +38,8 @@ export async function linkWorkspacePackages(
   worktree: string,
   outputs: GraphOutputs,
 ): Promise<void> {
-  const root = realOrUndefined(checkout) ?? checkout;
-  const topAbove = realOrUndefined(worktree)?.startsWith(`${root}${sep}`) === true;
+  const root = realPathIfAny(checkout) ?? checkout;
+  const topAbove = realPathIfAny(worktree)?.startsWith(`${root}${sep}`) === true;
   const manifests = await gitPaths(worktree, ['ls-files', '-z', '--', 'package.json', '*/package.json']);
   const candidates: string[] = [];
   for (const m of manifests) {
@@ -103,7 +96,7 @@ export async function linkWorkspacePackages(
   };
   /** The worktree's copy of the workspace package a link at `at` leads to, when the worktree is to use it. */
   const worktreeCopy = (at: string): string | undefined => {
-    const real = realOrUndefined(join(checkout, at));
+    const real = realPathIfAny(join(checkout, at));
     const pkg = real === undefined ? undefined : relative(root, real);
     const parts = pkg?.split(sep) ?? [];
     // A package of the workspace: inside the checkout, not installed (under no node_modules), not git's.
@@ -132,14 +125,6 @@ export async function linkWorkspacePackages(
         linkAt(join(worktree, at, bin.name), join(checkout, at, bin.name));
       }
     }
-  }
-}
-
-function realOrUndefined(path: string): string | undefined {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return undefined;
   }
 }
 

@@ -11,3 +11,12 @@ export function realPathOr(path: string): string {
     return path;
   }
 }
+
+/** `path` with its links resolved; undefined when that fails (it leads nowhere, or loops). */
+export function realPathIfAny(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
