@@ -522,12 +522,7 @@ function readOwnFileIfAny(file) {
  * directory are relative to this, not to a link leading to it); `path` itself when that fails.
  */
 function realPathOr(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
+    return realPathIfAny(path) ?? path;
 }
 /** `path` with its links resolved; undefined when that fails (it leads nowhere, or loops). */
 function realPathIfAny(path) {

@@ -349,10 +349,11 @@ function readlinkText(path) {
 /* harmony import */ var _cache_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8445);
 /* harmony import */ var _ids_git_output_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9766);
 /* harmony import */ var _ids_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4313);
-/* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5510);
-/* harmony import */ var _util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5184);
-/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8750);
-/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4807);
+/* harmony import */ var _util_is_alive_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5510);
+/* harmony import */ var _util_real_path_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3516);
+/* harmony import */ var _util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5184);
+/* harmony import */ var _ids_git_command_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8750);
+/* harmony import */ var _link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4807);
 /**
  * In-place outputs (a job's `Outputs`): files the commands write inside the source directory (`dist/**`).
  *
@@ -362,6 +363,7 @@ function readlinkText(path) {
  * Does not deal with: when any of this happens (execution.ts decides) or caching (the artifact is the job's
  * output directory, saved and restored as a whole).
  */
+
 
 
 
@@ -393,7 +395,7 @@ function presentOutputs(root, globs, records, leftovers) {
     for (const base of globs.bases) {
         // Recorded directories are checked by inode, and a directory moved elsewhere keeps its inode: only where no
         // link leads to the base (as a walk checks) do the records say what is there.
-        const throughLink = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) !== undefined;
+        const throughLink = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__/* .linkOnTheWay */ .K)(root, base) !== undefined;
         if (leftovers !== undefined && !throughLink)
             tempsBeside(root, base, globs, leftovers);
         const known = remember && !throughLink ? records.listing(root, base) : undefined;
@@ -439,7 +441,7 @@ function deadTemp(rel, st, globs) {
     if (idle >= ABANDONED_MS)
         return true;
     const pid = m[2] === undefined ? undefined : Number(m[2]);
-    return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !(0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_10__/* .isAlive */ ._)(pid);
+    return pid !== undefined && pid !== process.pid && idle >= ORPHANED_MS && !(0,_util_is_alive_js__WEBPACK_IMPORTED_MODULE_11__/* .isAlive */ ._)(pid);
 }
 /**
  * The dead temps of placements of a base that is no directory (an output naming a file, `out.txt`), into
@@ -485,7 +487,7 @@ function removeLeftovers(root, leftovers, keep) {
             continue;
         const path = `${root}/${rel}`;
         try {
-            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .inWritableDir */ .ZW)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(path, { force: true }));
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .inWritableDir */ .ZW)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(path, { force: true }));
         }
         catch {
             // Left for a later run.
@@ -568,7 +570,7 @@ function walkOutputs(root, base, dirs, entries, everything = false) {
         else if (st.isFile() || st.isSymbolicLink())
             entries.push([rel, st]);
     };
-    if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(root, base) === undefined)
+    if ((0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__/* .linkOnTheWay */ .K)(root, base) === undefined)
         walk(base);
     return complete;
 }
@@ -627,7 +629,7 @@ function isGitlink(dir, name, inSubmodule) {
             delete env.GIT_CEILING_DIRECTORIES;
         }
         // git refuses --literal-pathspecs beside any other global pathspec setting the user's environment may hold.
-        env = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutPathspecSettings */ .UW)(env);
+        env = (0,_ids_git_command_js__WEBPACK_IMPORTED_MODULE_9__/* .withoutPathspecSettings */ .UW)(env);
         try {
             // The name as it is on disk, never read as pathspec magic (`:(glob)…`).
             const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['--literal-pathspecs', 'ls-files', '-s', '-v', '-z', '--', name], {
@@ -722,7 +724,7 @@ function captureOutputs(sourceDir, globs, outputDir, protect = () => false, sinc
     let through;
     for (const base of globs.bases) {
         // A link above the base, or the base itself a link to a directory (a link to a file is an output like another).
-        const above = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(sourceDir, base);
+        const above = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__/* .linkOnTheWay */ .K)(sourceDir, base);
         const link = above ?? base;
         if (link !== '' &&
             (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)(`${sourceDir}/${link}`, { throwIfNoEntry: false })?.isSymbolicLink() &&
@@ -781,14 +783,8 @@ function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
 }
 /** Where the link `rel` leads, relative to `sourceDir` (a real path); undefined when nowhere, or out of it. */
 function targetInCheckout(sourceDir, rel) {
-    let real;
-    try {
-        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(`${sourceDir}/${rel}`);
-    }
-    catch {
-        return undefined;
-    }
-    return real.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
+    const real = (0,_util_real_path_js__WEBPACK_IMPORTED_MODULE_7__/* .realPathIfAny */ .b)(`${sourceDir}/${rel}`);
+    return real?.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
 }
 /**
  * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
@@ -830,7 +826,7 @@ function makeEmptyDirs(sourceDir, dirs, globs) {
             continue;
         // Anything else standing there or on the way (a file git tracks, say) is left as it is, as a source a file
         // would meet; a link is not passed through.
-        const inTheWay = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(sourceDir, dir, real);
+        const inTheWay = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__/* .linkOnTheWay */ .K)(sourceDir, dir, real);
         if (inTheWay !== undefined) {
             if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(sourceDir, inTheWay)).isSymbolicLink())
                 return throughLink(dir, inTheWay);
@@ -838,7 +834,7 @@ function makeEmptyDirs(sourceDir, dirs, globs) {
         }
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(sourceDir, dir), { throwIfNoEntry: false }) !== undefined)
             continue;
-        (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .makeDirs */ .X2)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(sourceDir, dir));
+        (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .makeDirs */ .X2)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(sourceDir, dir));
         made++;
     }
     return made;
@@ -875,7 +871,7 @@ function clearOutputs(sourceDir, globs, keep, protect) {
         if (keep.has(rel) || protect(rel))
             continue;
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(sourceDir, rel);
-        (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .inWritableDir */ .ZW)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(path, { force: true }));
+        (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .inWritableDir */ .ZW)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), () => (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(path, { force: true }));
     }
     removeLeftovers(sourceDir, leftovers, protect);
 }
@@ -922,7 +918,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
     const made = new Set();
     const real = new Set();
     for (const rel of placing) {
-        const link = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_9__/* .linkOnTheWay */ .K)(sourceDir, rel, real);
+        const link = (0,_link_on_the_way_js__WEBPACK_IMPORTED_MODULE_10__/* .linkOnTheWay */ .K)(sourceDir, rel, real);
         if (link !== undefined)
             return failed({ message: throughLink(rel, link) });
         const from = describe((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(base, rel));
@@ -931,7 +927,7 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
             continue;
         const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(to);
         if (!made.has(parent)) {
-            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .makeDirs */ .X2)(parent);
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .makeDirs */ .X2)(parent);
             made.add(parent);
         }
         // A directory where the file goes (a stale tree) is replaced too, when all it holds are the job's outputs.
@@ -943,13 +939,13 @@ function placeOutputs(artifactDir, sourceDir, globs, protect, sources, move = fa
             continue;
         const temp = `${to}.disbuild-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(4).toString('hex')}`;
         try {
-            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .inWritableDir */ .ZW)(parent, () => copyEntry(from.path, temp));
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .inWritableDir */ .ZW)(parent, () => copyEntry(from.path, temp));
             if (!sameEntry(from, temp)) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(temp, { force: true });
                 return failed({ message: `${rel} could not be written in place` });
             }
             if (inTheWay)
-                (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .removeOutputTree */ .kh)(to);
+                (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .removeOutputTree */ .kh)(to);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.renameSync)(temp, to);
         }
         catch (e) {
@@ -1025,7 +1021,7 @@ function moveFile(from, to, dirInTheWay) {
     try {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.chmodSync)(from.path, from.stat.mode & 0o100 ? 0o755 : 0o644);
         if (dirInTheWay)
-            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_7__/* .removeOutputTree */ .kh)(to);
+            (0,_util_writable_dir_js__WEBPACK_IMPORTED_MODULE_8__/* .removeOutputTree */ .kh)(to);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.renameSync)(from.path, to);
         return true;
     }

@@ -43332,6 +43332,7 @@ function linkOnTheWay(root, rel, checked = new Set()) {
 
 
 
+
 /** Where in a job's output directory its in-place outputs are kept, by their path in the source directory. */
 const IN_PLACE_DIR = '.in-place';
 /** The files and symlinks under `root` that the globs match, relative, sorted; never inside `.git`. */
@@ -43740,14 +43741,8 @@ function linkToLeftFile(sourceDir, globs, files, entries, everywhere) {
 }
 /** Where the link `rel` leads, relative to `sourceDir` (a real path); undefined when nowhere, or out of it. */
 function targetInCheckout(sourceDir, rel) {
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(`${sourceDir}/${rel}`);
-    }
-    catch {
-        return undefined;
-    }
-    return real.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
+    const real = (0,real_path/* realPathIfAny */.b)(`${sourceDir}/${rel}`);
+    return real?.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
 }
 /**
  * Whether what lies below the link `link` (to a directory) is taken where it really is: the link leads to a
@@ -55873,12 +55868,7 @@ function readOwnFileIfAny(file) {
  * directory are relative to this, not to a link leading to it); `path` itself when that fails.
  */
 function realPathOr(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
-    }
-    catch {
-        return path;
-    }
+    return realPathIfAny(path) ?? path;
 }
 /** `path` with its links resolved; undefined when that fails (it leads nowhere, or loops). */
 function realPathIfAny(path) {

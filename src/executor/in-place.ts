@@ -18,7 +18,6 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -31,6 +30,7 @@ import { linkLeavingTree } from '../cache/manifest.js';
 import { parseIndexListingWithPaths } from '../ids/git-output.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
 import { isAlive } from '../util/is-alive.js';
+import { realPathIfAny } from '../util/real-path.js';
 import type { Result } from '../util/result.js';
 import { inWritableDir, makeDirs, removeOutputTree } from '../util/writable-dir.js';
 import type { OutputStatRecords } from './output-stat-records.js';
@@ -487,13 +487,8 @@ function linkToLeftFile(
 
 /** Where the link `rel` leads, relative to `sourceDir` (a real path); undefined when nowhere, or out of it. */
 function targetInCheckout(sourceDir: string, rel: string): string | undefined {
-  let real: string;
-  try {
-    real = realpathSync(`${sourceDir}/${rel}`);
-  } catch {
-    return undefined;
-  }
-  return real.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
+  const real = realPathIfAny(`${sourceDir}/${rel}`);
+  return real?.startsWith(`${sourceDir}/`) ? real.slice(sourceDir.length + 1) : undefined;
 }
 
 /**

@@ -5,11 +5,7 @@ import { realpathSync } from 'node:fs';
  * directory are relative to this, not to a link leading to it); `path` itself when that fails.
  */
 export function realPathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+  return realPathIfAny(path) ?? path;
 }
 
 /** `path` with its links resolved; undefined when that fails (it leads nowhere, or loops). */
