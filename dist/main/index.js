@@ -48464,8 +48464,9 @@ function readJob(raw, index, cx) {
     return depOrigin.every((o, k) => o === k) ? { job } : { job, depOrigin };
 }
 /**
- * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
- * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
+ * Normalises input paths (`./a//b` → `a/b`; a `..` after a name is kept, see withoutEmptyOrDot), refusing empty,
+ * absolute and escaping ones (a backslash is an ordinary character, as it is in a POSIX file name); sorted by
+ * UTF-16 code units, deduplicated. When the
  * options can look paths up, a missing input is reported with the producer's index.
  */
 function readInputs(raw, job, cx) {
@@ -48497,11 +48498,12 @@ function readInputs(raw, job, cx) {
         }
         if (norm === '.')
             return cx.add(job, where(), `must name a file, got ${(0,util_printable/* quoted */.TL)(p)}`);
-        if (out.has(norm))
+        const path = hasDotDot(p) ? withoutEmptyOrDot(p) : norm;
+        if (out.has(path))
             return;
-        out.add(cx.intern(norm));
+        out.add(cx.intern(path));
         if (kind !== undefined)
-            inputKindProblem(kind(norm), norm, job, where, cx);
+            inputKindProblem(kind(path), path, job, where, cx);
     });
     const sorted = [...out];
     // Producers usually list inputs in order already: checking is cheaper than sorting.
@@ -48539,6 +48541,22 @@ function inOrderAndNormal(raw) {
         prev = p;
     }
     return true;
+}
+/** Whether a segment of `p` is `..`. */
+function hasDotDot(p) {
+    return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
+}
+/**
+ * `p` without its empty and `.` segments, and no trailing slash, its `..` segments kept: after a symbolic link,
+ * `..` climbs from the directory the link leads to (`lnk/../x.txt` with `lnk -> sub/dir` reads `sub/x.txt`), which
+ * only the walk over the tree can say (resolve-input.ts). Lexical normalising named another file, which keys then
+ * digested in its place.
+ */
+function withoutEmptyOrDot(p) {
+    return p
+        .split('/')
+        .filter((s) => s !== '' && s !== '.')
+        .join('/');
 }
 const SLASH = 0x2f;
 const DOT = 0x2e;
@@ -48642,7 +48660,7 @@ var external_node_buffer_ = __nccwpck_require__(4573);
 
 
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const validated_graph_cache_FORMAT = 2;
+const validated_graph_cache_FORMAT = 3;
 const validated_graph_cache_MAGIC = 'disbuild-validated-graph';
 /**
  * The key of a graph's text: what a cached validation must have been made from. The file's bytes, as read, when

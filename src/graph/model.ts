@@ -31,7 +31,10 @@ export type Cmd =
 export interface Job {
   label: JobLabel;
   name: string;
-  /** Paths relative to the source directory, normalised with '/', sorted by UTF-16 code units, deduplicated. */
+  /**
+   * Paths relative to the source directory, normalised with '/' (a `..` after a name kept: a link may precede it),
+   * sorted by UTF-16 code units, deduplicated.
+   */
   inputs: readonly string[];
   /** Labels of the jobs this one depends on, deduplicated, in the producer's order. */
   deps: readonly JobLabel[];

@@ -157,8 +157,9 @@ function readJob(raw: unknown, index: number, cx: ValidateContext): ReadJob | un
 }
 
 /**
- * Normalises input paths (`./a//b` → `a/b`), refusing empty, absolute and escaping ones (a backslash is an
- * ordinary character, as it is in a POSIX file name); sorted by UTF-16 code units, deduplicated. When the
+ * Normalises input paths (`./a//b` → `a/b`; a `..` after a name is kept, see withoutEmptyOrDot), refusing empty,
+ * absolute and escaping ones (a backslash is an ordinary character, as it is in a POSIX file name); sorted by
+ * UTF-16 code units, deduplicated. When the
  * options can look paths up, a missing input is reported with the producer's index.
  */
 function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContext): string[] {
@@ -186,9 +187,10 @@ function readInputs(raw: (string | undefined)[], job: string, cx: ValidateContex
       return cx.add(job, where(), `must not leave the source directory, got ${quoted(p)}`);
     }
     if (norm === '.') return cx.add(job, where(), `must name a file, got ${quoted(p)}`);
-    if (out.has(norm)) return;
-    out.add(cx.intern(norm));
-    if (kind !== undefined) inputKindProblem(kind(norm), norm, job, where, cx);
+    const path = hasDotDot(p) ? withoutEmptyOrDot(p) : norm;
+    if (out.has(path)) return;
+    out.add(cx.intern(path));
+    if (kind !== undefined) inputKindProblem(kind(path), path, job, where, cx);
   });
   const sorted = [...out];
   // Producers usually list inputs in order already: checking is cheaper than sorting.
@@ -227,6 +229,24 @@ function inOrderAndNormal(raw: readonly (string | undefined)[]): raw is string[]
     prev = p;
   }
   return true;
+}
+
+/** Whether a segment of `p` is `..`. */
+function hasDotDot(p: string): boolean {
+  return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
+}
+
+/**
+ * `p` without its empty and `.` segments, and no trailing slash, its `..` segments kept: after a symbolic link,
+ * `..` climbs from the directory the link leads to (`lnk/../x.txt` with `lnk -> sub/dir` reads `sub/x.txt`), which
+ * only the walk over the tree can say (resolve-input.ts). Lexical normalising named another file, which keys then
+ * digested in its place.
+ */
+function withoutEmptyOrDot(p: string): string {
+  return p
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .join('/');
 }
 
 const SLASH = 0x2f;

@@ -23,7 +23,7 @@ import { writeStateFile } from '../util/state-file.js';
 import type { Cmd, Graph, Job, JobLabel } from './model.js';
 
 /** Raised whenever the cached form's meaning changes in a way the code's file identity might not show. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'disbuild-validated-graph';
 
 /**

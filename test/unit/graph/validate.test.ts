@@ -53,7 +53,7 @@ describe('graph parsing with Go JSON conventions', () => {
     ]);
   });
 
-  it('normalises every input exactly as posix.normalize does, on the fast path and off it', () => {
+  it('normalises every input as posix.normalize does but for a `..` after a name, on the fast path and off it', () => {
     const paths = [
       'a',
       'a/b',
@@ -79,7 +79,11 @@ describe('graph parsing with Go JSON conventions', () => {
         job(`${String(i).padStart(2, '0')}`.padEnd(40, 'a'), `j${i}`, { Inputs: [p] }),
       ),
     });
-    expect(g.jobs.map((j) => j.inputs[0])).toEqual(paths.map((p) => posix.normalize(p).replace(/\/$/, '')));
+    // A `..` after a name stays: were `b` a link, `a/b/../c` would read where it leads (see keys-dotdot-links).
+    const kept: Record<string, string> = { 'a/b/..': 'a/b/..', 'a/../b': 'a/../b', 'x/./../y': 'x/../y' };
+    expect(g.jobs.map((j) => j.inputs[0])).toEqual(
+      paths.map((p) => kept[p] ?? posix.normalize(p).replace(/\/$/, '')),
+    );
   });
 
   it('reads inputs listed in order as it reads the same inputs out of order, problems at their own index', () => {
