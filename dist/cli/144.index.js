@@ -23,6 +23,8 @@ var lazy_coordinator = __webpack_require__(3413);
 var engine = __webpack_require__(2442);
 // EXTERNAL MODULE: ./src/ids/file-digest.ts
 var file_digest = __webpack_require__(679);
+// EXTERNAL MODULE: ./src/ids/inputs-as-read.ts
+var inputs_as_read = __webpack_require__(9527);
 // EXTERNAL MODULE: ./src/graph/model.ts
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -90,7 +92,10 @@ function writeReportFile(path, report) {
     }
 }
 
+// EXTERNAL MODULE: ./src/graph/input-spelling.ts
+var input_spelling = __webpack_require__(1535);
 ;// CONCATENATED MODULE: ./src/cli/report-among-inputs.ts
+
 
 /**
  * A warning when the `--report` file is an input of some job: it lies in the source directory, untracked and not
@@ -102,7 +107,9 @@ function reportAmongInputs(graph, sourceDir, report) {
     if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
         return undefined;
     const path = rel.split(external_node_path_.sep).join('/');
-    const readers = graph.jobs.filter((j) => j.inputs.includes(path)).map((j) => j.name || j.label);
+    const readers = graph.jobs
+        .filter((j) => j.inputs.some((i) => i === path || (0,input_spelling/* lexicalPath */.Q)(i) === path))
+        .map((j) => j.name || j.label);
     if (readers.length === 0)
         return undefined;
     const named = `${readers.slice(0, 3).join(', ')}${readers.length > 3 ? ', ...' : ''}`;
@@ -134,6 +141,7 @@ var stat_if_any = __webpack_require__(9293);
 // EXTERNAL MODULE: ./src/cli/commands/run.ts
 var run = __webpack_require__(7948);
 ;// CONCATENATED MODULE: ./src/cli/commands/run-graph.ts
+
 
 
 
@@ -328,7 +336,7 @@ async function runGraphCommand(io, request) {
                     lookups: result.value.jobs.map((j) => j.key),
                     listings: workTreeListings,
                     // Made only when a write-back would be allowed otherwise: a graph's every input.
-                    inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
+                    inputs: () => (0,inputs_as_read/* inputsAsRead */.K)(graph, sourceDir),
                 });
             if (alone &&
                 vouched &&

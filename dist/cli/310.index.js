@@ -851,7 +851,10 @@ var output_stat_records = __webpack_require__(72);
 var worker_pool = __webpack_require__(1082);
 // EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
 var submodule_checkout = __webpack_require__(4313);
+// EXTERNAL MODULE: ./src/ids/inputs-as-read.ts
+var inputs_as_read = __webpack_require__(9527);
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
 
 
 
@@ -959,10 +962,9 @@ class InPlaceOutputs {
         }
         if (!this.#inputs) {
             this.#stamp = this.#indexStamp();
-            this.#inputs = new Set(this.#tracked());
-            for (const j of this.#graph.jobs)
-                for (const i of j.inputs)
-                    this.#inputs.add(i);
+            this.#inputs = (0,inputs_as_read/* inputsAsRead */.K)(this.#graph, this.#sourceDir);
+            for (const p of this.#tracked())
+                this.#inputs.add(p);
         }
         return this.#inputs.has(path);
     };
@@ -3420,6 +3422,42 @@ class FileTimings {
         (0,_util_state_file_js__WEBPACK_IMPORTED_MODULE_1__/* .writeStateFile */ .V)(this.#path, JSON.stringify(Object.fromEntries(this.#data)));
         return Promise.resolve();
     }
+}
+
+
+/***/ }),
+
+/***/ 9527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ inputsAsRead)
+/* harmony export */ });
+/* harmony import */ var _graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1535);
+/* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9236);
+/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6915);
+
+
+
+/**
+ * The files of `sourceDir` the inputs of `graph` name: each input as spelled and, for one spelled with `..` after a
+ * name, the file the walk over the disk reaches (`lnk/../x.txt` with `lnk -> sub/dir`: `sub/x.txt`), or where no walk
+ * reaches one, its lexical form. What is kept from a stale output's removal, or from an output's capture, because a
+ * job reads it must be found whatever the input's spelling.
+ */
+function inputsAsRead(graph, sourceDir) {
+    const paths = new Set();
+    let view;
+    for (const j of graph.jobs) {
+        for (const i of j.inputs) {
+            paths.add(i);
+            if (!(0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__/* .hasDotDot */ .n)(i))
+                continue;
+            const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .xI)((view ??= new _git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .DiskView */ .Vm(sourceDir)), i);
+            paths.add(r.ok && r.directory === undefined ? r.real : (0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__/* .lexicalPath */ .Q)(i));
+        }
+    }
+    return paths;
 }
 
 

@@ -756,6 +756,8 @@ var engine = __webpack_require__(2442);
 var model = __webpack_require__(2573);
 // EXTERNAL MODULE: ./src/graph/parse.ts + 2 modules
 var parse = __webpack_require__(1905);
+// EXTERNAL MODULE: ./src/graph/input-spelling.ts
+var input_spelling = __webpack_require__(1535);
 // EXTERNAL MODULE: ./src/ids/job-key.ts + 3 modules
 var job_key = __webpack_require__(371);
 // EXTERNAL MODULE: ./src/report/console-reporter.ts
@@ -1482,6 +1484,7 @@ var printable = __webpack_require__(1095);
 
 
 
+
 const sh = (0,external_node_util_.promisify)(external_node_child_process_.exec);
 /**
  * `disbuild hook run pre-push <remote> <url>`: builds what is being pushed, from the pushed commits' trees.
@@ -1886,9 +1889,10 @@ function touchesGraph(changed, graphPath, graph, dir) {
     // The graph's paths are relative to `dir`; git's, to the top.
     const prefix = dir === '' ? '' : `${dir}/`;
     const inputs = new Set([graphFile, prefix + config_file/* CONFIG_FILE */.g2]);
+    // Asked only of a tree without links (the caller checks): there `a/../x.txt` reads `x.txt`, as git names it.
     for (const j of graph.jobs)
         for (const i of j.inputs)
-            inputs.add(prefix + i);
+            inputs.add(prefix + (0,input_spelling/* lexicalPath */.Q)(i));
     // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
     for (const path of graph.sourceFiles.values())
         inputs.add(prefix + path);

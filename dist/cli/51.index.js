@@ -543,14 +543,15 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8251);
+/* harmony import */ var _util_result_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8251);
 /* harmony import */ var _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4340);
 /* harmony import */ var _git_blob_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9236);
 /* harmony import */ var _git_command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8750);
 /* harmony import */ var _git_conversions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5782);
 /* harmony import */ var _git_output_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9766);
-/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6915);
-/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4313);
+/* harmony import */ var _graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1535);
+/* harmony import */ var _resolve_input_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6915);
+/* harmony import */ var _submodule_checkout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4313);
 /**
  * Digests as of a commit (the pre-push hook): what a checkout of that commit would hold, without making one.
  *
@@ -560,6 +561,7 @@ function checkFilesExist(graph, sourceDir, opts = { inputs: true }) {
  * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
  * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
  */
+
 
 
 
@@ -580,7 +582,7 @@ async function commitTreeDigests(repoDir, commit, paths,
 /** Where `repoDir` lies in the source directory the keys are of (`sm/` for a submodule's): a link to a directory is keyed by its path from there. */
 at = '') {
     if (commit.startsWith('-'))
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`not a commit: ${JSON.stringify(commit)}`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)(`not a commit: ${JSON.stringify(commit)}`);
     const [prefix = '', listed, settings] = await Promise.all([
         (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .workTreePrefix */ .wP)(repoDir),
         (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(repoDir, ['ls-tree', '-r', '-z', '--full-tree', commit]),
@@ -588,25 +590,40 @@ at = '') {
     ]);
     if (!listed.ok)
         return listed;
-    const tree = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_6__/* .parseListing */ ._S)(listed.value, 'ls-tree', paths, prefix);
+    let view;
+    // An input spelled with `..` after a name is looked up where its climbing leads (see climbed): out of a
+    // submodule (`sm/../x.txt`), or into one (`a/../sm/x.txt`), which the walk over this tree alone cannot enter.
+    const climbs = new Map();
+    if (paths.some(_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_7__/* .hasDotDot */ .n)) {
+        const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+        if (!loaded.ok)
+            return loaded;
+        view = loaded.value;
+        for (const p of paths) {
+            const c = (0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_7__/* .hasDotDot */ .n)(p) ? climbed(view, p) : undefined;
+            if (c !== undefined)
+                climbs.set(p, c);
+        }
+    }
+    const tree = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_6__/* .parseListing */ ._S)(listed.value, 'ls-tree', [...paths, ...climbs.values()], prefix);
     const out = new Map();
     const resolved = new Map();
     const gitlinks = (0,_git_output_js__WEBPACK_IMPORTED_MODULE_6__/* .gitlinkEntries */ .RU)(listed.value, prefix);
     const inSubmodules = new Map();
-    let view;
     for (const p of paths) {
-        const e = tree.get(p);
+        const listedAs = climbs.get(p) ?? p;
+        const e = tree.get(listedAs);
         if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
-            resolved.set(p, { real: p, ...fileOf(e) });
+            resolved.set(p, { real: listedAs, ...fileOf(e) });
             continue;
         }
-        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, listedAs) : undefined;
         if (submodule !== undefined) {
             const inside = inSubmodules.get(submodule);
             if (inside)
-                inside.push(p);
+                inside.push([p, listedAs]);
             else
-                inSubmodules.set(submodule, [p]);
+                inSubmodules.set(submodule, [[p, listedAs]]);
             continue;
         }
         if (view === undefined) {
@@ -615,20 +632,20 @@ at = '') {
                 return loaded;
             view = loaded.value;
         }
-        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .resolveInput */ .xI)(view, p);
+        const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveInput */ .xI)(view, p);
         if (!r.ok) {
             out.set(p, r.missing ? { missing: true } : { problem: r.problem });
             continue;
         }
         if (r.directory) {
             // As the disk's walk records it (git-blob.ts): where the link leads, and its text.
-            const own = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p);
+            const own = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_10__/* .ownLink */ .RL)(view, p);
             out.set(p, own === undefined
-                ? { problem: (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .notALink */ .bv)(p).problem }
+                ? { problem: (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_10__/* .notALink */ .bv)(p).problem }
                 : { mode: 'directory', digest: (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(at + r.real), link: view.entry(own).digest });
             continue;
         }
-        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_9__/* .ownLink */ .RL)(view, p) : undefined;
+        const own = r.linked ? (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_10__/* .ownLink */ .RL)(view, p) : undefined;
         const target = view.entry(r.real);
         resolved.set(p, { real: r.real, ...fileOf(target), ...(own ? { link: view.entry(own).digest } : {}) });
     }
@@ -640,13 +657,26 @@ at = '') {
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
     for (const [submodule, inside] of inSubmodules) {
-        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside, at);
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside.map(([, path]) => path), at);
         if (!digests.ok)
             return digests;
-        for (const [p, state] of digests.value)
-            out.set(p, state);
+        for (const [p, path] of inside)
+            out.set(p, digests.value.get(path));
     }
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(out);
+}
+/**
+ * The path `p` (with a `..` after a name) leads to, its climbing done: the directory its last `..` reaches, resolved
+ * in `view` (links followed, a submodule a directory), then the rest as written. Undefined when that walk fails, or
+ * enters a submodule, whose files `view` does not hold (`sm/d/../x.txt`: the submodule resolves it).
+ */
+function climbed(view, p) {
+    const last = p.endsWith('/..') ? p.length - 2 : p.lastIndexOf('/../') + 1;
+    const rest = p.slice(last + 3);
+    if (rest === '' || last < 1)
+        return undefined;
+    const dir = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_10__/* .resolveDir */ .m$)(view, p.slice(0, last + 2));
+    return dir === undefined ? undefined : dir === '' ? rest : `${dir}/${rest}`;
 }
 /** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */
 function gitlinkAbove(gitlinks, path) {
@@ -664,16 +694,16 @@ function gitlinkAbove(gitlinks, path) {
  */
 async function submoduleDigests(repoDir, submodule, commit, paths, at) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, submodule);
-    const missing = () => (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Map(paths.map((p) => [p, { missing: true }])));
-    if (!(0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_7__/* .isCheckedOutSubmodule */ .cf)(repoDir, submodule))
+    const missing = () => (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(new Map(paths.map((p) => [p, { missing: true }])));
+    if (!(0,_submodule_checkout_js__WEBPACK_IMPORTED_MODULE_8__/* .isCheckedOutSubmodule */ .cf)(repoDir, submodule))
         return missing();
     const known = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(dir, ['cat-file', '-e', `${commit}^{commit}`]);
     if (!known.ok)
         return missing();
     const inner = await commitTreeDigests(dir, commit, paths.map((p) => p.slice(submodule.length + 1)), `${at}${submodule}/`);
     if (!inner.ok)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`submodule ${submodule}: ${inner.error}`);
-    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)(`submodule ${submodule}: ${inner.error}`);
+    return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(new Map(paths.map((p) => [p, inner.value.get(p.slice(submodule.length + 1))])));
 }
 /** A blob entry as a file: with `core.symlinks=false` a link is checked out as a file holding its text. */
 function fileOf(e) {
@@ -691,7 +721,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         files.set(r.real, r);
     const out = new Map();
     if (files.size === 0)
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(out);
     // A hook killed while it converted leaves its directory behind: the next one removes it.
     await (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .removeDeadPidTemps */ .Xw)(CHECKOUT_PREFIX, _util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .ABANDONED_MS */ .YF);
     let temp;
@@ -699,7 +729,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         temp = (0,_util_pid_temp_js__WEBPACK_IMPORTED_MODULE_2__/* .makePidTemp */ .Gp)(CHECKOUT_PREFIX);
     }
     catch (e) {
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__/* .err */ ._)(`no temporary directory to check converted files out into (${e.message})`);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__/* .err */ ._)(`no temporary directory to check converted files out into (${e.message})`);
     }
     try {
         const index = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(temp, 'index');
@@ -720,7 +750,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
         if (!converted.ok)
             return converted;
         if (converted.value.size === 0)
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(out);
         const gitDir = await (0,_git_command_js__WEBPACK_IMPORTED_MODULE_4__/* .gitText */ .q_)(repoDir, ['rev-parse', '--absolute-git-dir']);
         if (!gitDir.ok)
             return gitDir;
@@ -747,7 +777,7 @@ async function convertedDigests(repoDir, prefix, listing, resolved, settings) {
             return written;
         for (const real of converted.value)
             out.set(real, (0,_git_blob_js__WEBPACK_IMPORTED_MODULE_3__/* .blobId */ .zA)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(wt, prefix + real))));
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(out);
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(out);
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { recursive: true, force: true }).catch(() => { });
@@ -789,7 +819,7 @@ class CommitView {
             for (const [path, id] of linkIds)
                 links.set(path, texts.get(id) ?? '');
         }
-        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_8__.ok)(new CommitView(entries, dirs, links, settings.symlinks));
+        return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_9__.ok)(new CommitView(entries, dirs, links, settings.symlinks));
     }
     entry(path) {
         const e = this.entries.get(path);
@@ -2089,6 +2119,7 @@ async function keyGraphAtCommit(graph, repoDir, commit, salt) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RL: () => (/* binding */ ownLink),
 /* harmony export */   bv: () => (/* binding */ notALink),
+/* harmony export */   m$: () => (/* binding */ resolveDir),
 /* harmony export */   xI: () => (/* binding */ resolveInput)
 /* harmony export */ });
 /**
@@ -2139,7 +2170,10 @@ function resolveInput(view, path) {
         if (kind === 'missing' || (!last && kind !== 'dir')) {
             return via === undefined
                 ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
-                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+                : {
+                    ok: false,
+                    problem: `input ${path} is a dangling symbolic link (${via}: ${kind === 'missing' ? 'no such file' : 'not a directory'})`,
+                };
         }
         // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
         // fails (ENOTDIR) where a file is.
@@ -2177,6 +2211,7 @@ function ownLink(view, path) {
     const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
     return view.kind(candidate) === 'link' ? candidate : undefined;
 }
+/** The path with no link in it of the directory `dir` leads to, or undefined when it leads to none. */
 function resolveDir(view, dir) {
     // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
     const probe = {

@@ -255,6 +255,33 @@ function graphIdentity(graph) {
 
 /***/ }),
 
+/***/ 1535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ lexicalPath),
+/* harmony export */   n: () => (/* binding */ hasDotDot)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Inputs are kept as spelled where a `..` follows a name (see validate.ts): after a symbolic link, `..` climbs from
+ * where the link leads, which only a walk over the tree can say (resolve-input.ts). Code that matches inputs with
+ * paths as git or a listing names them must take such a spelling into account.
+ */
+/** Whether a segment of the relative path `p` is `..`. */
+function hasDotDot(p) {
+    return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
+}
+/** The path `p` names where no symbolic link precedes a `..` in it: `a/../x.txt` is `x.txt`. */
+function lexicalPath(p) {
+    return hasDotDot(p) ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(p) : p;
+}
+
+
+/***/ }),
+
 /***/ 8602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -599,6 +626,8 @@ function readCmd(raw, job, deps, where, cx) {
     };
 }
 
+// EXTERNAL MODULE: ./src/graph/input-spelling.ts
+var input_spelling = __webpack_require__(1535);
 // EXTERNAL MODULE: ./src/graph/template.ts
 var template = __webpack_require__(6244);
 ;// CONCATENATED MODULE: ./src/graph/validate-context.ts
@@ -713,6 +742,7 @@ var whole_tree_glob = __webpack_require__(5191);
 // EXTERNAL MODULE: ./src/util/result.ts
 var result = __webpack_require__(8251);
 ;// CONCATENATED MODULE: ./src/graph/validate.ts
+
 
 
 
@@ -894,7 +924,7 @@ function readInputs(raw, job, cx) {
         }
         if (norm === '.')
             return cx.add(job, where(), `must name a file, got ${(0,printable/* quoted */.TL)(p)}`);
-        const path = hasDotDot(p) ? withoutEmptyOrDot(p) : norm;
+        const path = (0,input_spelling/* hasDotDot */.n)(p) ? withoutEmptyOrDot(p) : norm;
         if (out.has(path))
             return;
         out.add(cx.intern(path));
@@ -937,10 +967,6 @@ function inOrderAndNormal(raw) {
         prev = p;
     }
     return true;
-}
-/** Whether a segment of `p` is `..`. */
-function hasDotDot(p) {
-    return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
 }
 /**
  * `p` without its empty and `.` segments, and no trailing slash, its `..` segments kept: after a symbolic link,

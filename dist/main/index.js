@@ -30949,7 +30949,7 @@ async function forceExit() {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _force_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7754);
-/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1157);
+/* harmony import */ var _run_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2039);
 
 
 
@@ -30961,7 +30961,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1157:
+/***/ 2039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40798,7 +40798,10 @@ function resolveInput(view, path) {
         if (kind === 'missing' || (!last && kind !== 'dir')) {
             return via === undefined
                 ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
-                : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+                : {
+                    ok: false,
+                    problem: `input ${path} is a dangling symbolic link (${via}: ${kind === 'missing' ? 'no such file' : 'not a directory'})`,
+                };
         }
         // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
         // fails (ENOTDIR) where a file is.
@@ -40836,6 +40839,7 @@ function ownLink(view, path) {
     const candidate = (dir === '' ? '' : dir + '/') + path.slice(slash + 1);
     return view.kind(candidate) === 'link' ? candidate : undefined;
 }
+/** The path with no link in it of the directory `dir` leads to, or undefined when it leads to none. */
 function resolveDir(view, dir) {
     // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
     const probe = {
@@ -41657,6 +41661,22 @@ async function removeDeadPidTemps(prefix, minAgeMs = 0) {
  */
 const ABANDONED_MS = 10 * 60_000;
 
+;// CONCATENATED MODULE: ./src/graph/input-spelling.ts
+
+/**
+ * Inputs are kept as spelled where a `..` follows a name (see validate.ts): after a symbolic link, `..` climbs from
+ * where the link leads, which only a walk over the tree can say (resolve-input.ts). Code that matches inputs with
+ * paths as git or a listing names them must take such a spelling into account.
+ */
+/** Whether a segment of the relative path `p` is `..`. */
+function hasDotDot(p) {
+    return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
+}
+/** The path `p` names where no symbolic link precedes a `..` in it: `a/../x.txt` is `x.txt`. */
+function lexicalPath(p) {
+    return hasDotDot(p) ? external_node_path_.posix.normalize(p) : p;
+}
+
 // EXTERNAL MODULE: ./src/ids/submodule-checkout.ts
 var submodule_checkout = __nccwpck_require__(4313);
 ;// CONCATENATED MODULE: ./src/ids/commit-digests.ts
@@ -41669,6 +41689,7 @@ var submodule_checkout = __nccwpck_require__(4313);
  * directory through a temporary index holding only them and the attribute files, and hashed from there: the same
  * code path as a real checkout, filters (LFS) and `ident` included. Only converted paths pay for this.
  */
+
 
 
 
@@ -41697,25 +41718,40 @@ at = '') {
     ]);
     if (!listed.ok)
         return listed;
-    const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+    let view;
+    // An input spelled with `..` after a name is looked up where its climbing leads (see climbed): out of a
+    // submodule (`sm/../x.txt`), or into one (`a/../sm/x.txt`), which the walk over this tree alone cannot enter.
+    const climbs = new Map();
+    if (paths.some(hasDotDot)) {
+        const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+        if (!loaded.ok)
+            return loaded;
+        view = loaded.value;
+        for (const p of paths) {
+            const c = hasDotDot(p) ? climbed(view, p) : undefined;
+            if (c !== undefined)
+                climbs.set(p, c);
+        }
+    }
+    const tree = parseListing(listed.value, 'ls-tree', [...paths, ...climbs.values()], prefix);
     const out = new Map();
     const resolved = new Map();
     const gitlinks = gitlinkEntries(listed.value, prefix);
     const inSubmodules = new Map();
-    let view;
     for (const p of paths) {
-        const e = tree.get(p);
+        const listedAs = climbs.get(p) ?? p;
+        const e = tree.get(listedAs);
         if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
-            resolved.set(p, { real: p, ...fileOf(e) });
+            resolved.set(p, { real: listedAs, ...fileOf(e) });
             continue;
         }
-        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+        const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, listedAs) : undefined;
         if (submodule !== undefined) {
             const inside = inSubmodules.get(submodule);
             if (inside)
-                inside.push(p);
+                inside.push([p, listedAs]);
             else
-                inSubmodules.set(submodule, [p]);
+                inSubmodules.set(submodule, [[p, listedAs]]);
             continue;
         }
         if (view === undefined) {
@@ -41749,13 +41785,26 @@ at = '') {
         out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
     }
     for (const [submodule, inside] of inSubmodules) {
-        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside, at);
+        const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule), inside.map(([, path]) => path), at);
         if (!digests.ok)
             return digests;
-        for (const [p, state] of digests.value)
-            out.set(p, state);
+        for (const [p, path] of inside)
+            out.set(p, digests.value.get(path));
     }
     return (0,util_result.ok)(out);
+}
+/**
+ * The path `p` (with a `..` after a name) leads to, its climbing done: the directory its last `..` reaches, resolved
+ * in `view` (links followed, a submodule a directory), then the rest as written. Undefined when that walk fails, or
+ * enters a submodule, whose files `view` does not hold (`sm/d/../x.txt`: the submodule resolves it).
+ */
+function climbed(view, p) {
+    const last = p.endsWith('/..') ? p.length - 2 : p.lastIndexOf('/../') + 1;
+    const rest = p.slice(last + 3);
+    if (rest === '' || last < 1)
+        return undefined;
+    const dir = resolveDir(view, p.slice(0, last + 2));
+    return dir === undefined ? undefined : dir === '' ? rest : `${dir}/${rest}`;
 }
 /** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */
 function gitlinkAbove(gitlinks, path) {
@@ -44984,7 +45033,33 @@ class WorkerPool {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ids/inputs-as-read.ts
+
+
+
+/**
+ * The files of `sourceDir` the inputs of `graph` name: each input as spelled and, for one spelled with `..` after a
+ * name, the file the walk over the disk reaches (`lnk/../x.txt` with `lnk -> sub/dir`: `sub/x.txt`), or where no walk
+ * reaches one, its lexical form. What is kept from a stale output's removal, or from an output's capture, because a
+ * job reads it must be found whatever the input's spelling.
+ */
+function inputsAsRead(graph, sourceDir) {
+    const paths = new Set();
+    let view;
+    for (const j of graph.jobs) {
+        for (const i of j.inputs) {
+            paths.add(i);
+            if (!hasDotDot(i))
+                continue;
+            const r = resolveInput((view ??= new DiskView(sourceDir)), i);
+            paths.add(r.ok && r.directory === undefined ? r.real : lexicalPath(i));
+        }
+    }
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/executor/in-place-outputs.ts
+
 
 
 
@@ -45092,10 +45167,9 @@ class InPlaceOutputs {
         }
         if (!this.#inputs) {
             this.#stamp = this.#indexStamp();
-            this.#inputs = new Set(this.#tracked());
-            for (const j of this.#graph.jobs)
-                for (const i of j.inputs)
-                    this.#inputs.add(i);
+            this.#inputs = inputsAsRead(this.#graph, this.#sourceDir);
+            for (const p of this.#tracked())
+                this.#inputs.add(p);
         }
         return this.#inputs.has(path);
     };
@@ -48327,6 +48401,7 @@ var whole_tree_glob = __nccwpck_require__(5191);
 
 
 
+
 const GRAPH = (0,go_json/* structType */.YX)('SourceFiles', 'Jobs');
 const JOB = (0,go_json/* structType */.YX)('ID', 'Name', 'Inputs', 'Deps', 'Cmds', 'Outputs');
 /** Validates decoded graph JSON (DESIGN.md §1) into a Graph, or every problem found. */
@@ -48541,10 +48616,6 @@ function inOrderAndNormal(raw) {
         prev = p;
     }
     return true;
-}
-/** Whether a segment of `p` is `..`. */
-function hasDotDot(p) {
-    return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
 }
 /**
  * `p` without its empty and `.` segments, and no trailing slash, its `..` segments kept: after a symbolic link,

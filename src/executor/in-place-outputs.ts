@@ -22,6 +22,7 @@ import { LaterOwners } from './later-owners.js';
 import { OutputStatRecords, verdictNow, verdictOutputs } from './output-stat-records.js';
 import { WorkerPool } from './worker-pool.js';
 import { checkedOutSubmodules, submoduleEnv } from '../ids/submodule-checkout.js';
+import { inputsAsRead } from '../ids/inputs-as-read.js';
 
 /** How far the file system's clock may lag the wall clock (one tick of the kernel's coarse clock, with room). */
 const FS_CLOCK_SLACK_MS = 50;
@@ -159,8 +160,8 @@ export class InPlaceOutputs {
     }
     if (!this.#inputs) {
       this.#stamp = this.#indexStamp();
-      this.#inputs = new Set(this.#tracked());
-      for (const j of this.#graph.jobs) for (const i of j.inputs) this.#inputs.add(i);
+      this.#inputs = inputsAsRead(this.#graph, this.#sourceDir);
+      for (const p of this.#tracked()) this.#inputs.add(p);
     }
     return this.#inputs.has(path);
   };

@@ -5,6 +5,7 @@ import { findCycles } from './cycles.js';
 import { describe, isObject, readStruct, structType } from './go-json.js';
 import { readCmd } from './validate-cmd.js';
 import type { InputKind, ValidateOptions } from './validate-context.js';
+import { hasDotDot } from './input-spelling.js';
 import { isHex40, ValidateContext } from './validate-context.js';
 import { printable, quoted } from '../util/printable.js';
 import { insideGitDir } from '../util/git-dir-path.js';
@@ -229,11 +230,6 @@ function inOrderAndNormal(raw: readonly (string | undefined)[]): raw is string[]
     prev = p;
   }
   return true;
-}
-
-/** Whether a segment of `p` is `..`. */
-function hasDotDot(p: string): boolean {
-  return p === '..' || p.startsWith('../') || p.endsWith('/..') || p.includes('/../');
 }
 
 /**

@@ -14,6 +14,7 @@ import { runGraph, safeName } from '../engine.js';
 import type { Graph, JobLabel } from '../graph/model.js';
 import { formatProblem } from '../graph/model.js';
 import { parseGraphText } from '../graph/parse.js';
+import { lexicalPath } from '../graph/input-spelling.js';
 import { keyGraphAtCommit } from '../ids/job-key.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import { exitCodeToSay } from '../report/exit-code.js';
@@ -527,7 +528,8 @@ function touchesGraph(changed: string[], graphPath: string, graph: Graph, dir: s
   // The graph's paths are relative to `dir`; git's, to the top.
   const prefix = dir === '' ? '' : `${dir}/`;
   const inputs = new Set<string>([graphFile, prefix + CONFIG_FILE]);
-  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(prefix + i);
+  // Asked only of a tree without links (the caller checks): there `a/../x.txt` reads `x.txt`, as git names it.
+  for (const j of graph.jobs) for (const i of j.inputs) inputs.add(prefix + lexicalPath(i));
   // SourceFiles must exist in the commit (keyGraphAtCommit checks): deleting one is a change to check.
   for (const path of graph.sourceFiles.values()) inputs.add(prefix + path);
   return changed.some((p) => inputs.has(p) || isAttributesFile(p));

@@ -24,7 +24,15 @@ import {
   type GitEntry,
 } from './git-output.js';
 import type { DigestMap } from './input-state.js';
-import { notALink, ownLink, resolveInput, type EntryKind, type TreeView } from './resolve-input.js';
+import { hasDotDot } from '../graph/input-spelling.js';
+import {
+  notALink,
+  ownLink,
+  resolveDir,
+  resolveInput,
+  type EntryKind,
+  type TreeView,
+} from './resolve-input.js';
 import { isCheckedOutSubmodule } from './submodule-checkout.js';
 
 /** A resolved input: the tree path of the file it reads, that file's mode and blob, and its own link's blob. */
@@ -55,23 +63,36 @@ export async function commitTreeDigests(
     readSettings(repoDir),
   ]);
   if (!listed.ok) return listed;
-  const tree = parseListing(listed.value, 'ls-tree', paths, prefix);
+  let view: CommitView | undefined;
+  // An input spelled with `..` after a name is looked up where its climbing leads (see climbed): out of a
+  // submodule (`sm/../x.txt`), or into one (`a/../sm/x.txt`), which the walk over this tree alone cannot enter.
+  const climbs = new Map<string, string>();
+  if (paths.some(hasDotDot)) {
+    const loaded = await CommitView.load(repoDir, listed.value, prefix, settings);
+    if (!loaded.ok) return loaded;
+    view = loaded.value;
+    for (const p of paths) {
+      const c = hasDotDot(p) ? climbed(view, p) : undefined;
+      if (c !== undefined) climbs.set(p, c);
+    }
+  }
+  const tree = parseListing(listed.value, 'ls-tree', [...paths, ...climbs.values()], prefix);
   const out: DigestMap = new Map();
   const resolved = new Map<string, Resolved>();
   const gitlinks = gitlinkEntries(listed.value, prefix);
-  const inSubmodules = new Map<string, string[]>();
-  let view: CommitView | undefined;
+  const inSubmodules = new Map<string, [input: string, path: string][]>();
   for (const p of paths) {
-    const e = tree.get(p);
+    const listedAs = climbs.get(p) ?? p;
+    const e = tree.get(listedAs);
     if (e !== undefined && (e.mode !== 'symlink' || !settings.symlinks)) {
-      resolved.set(p, { real: p, ...fileOf(e) });
+      resolved.set(p, { real: listedAs, ...fileOf(e) });
       continue;
     }
-    const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, p) : undefined;
+    const submodule = gitlinks.size > 0 && e === undefined ? gitlinkAbove(gitlinks, listedAs) : undefined;
     if (submodule !== undefined) {
       const inside = inSubmodules.get(submodule);
-      if (inside) inside.push(p);
-      else inSubmodules.set(submodule, [p]);
+      if (inside) inside.push([p, listedAs]);
+      else inSubmodules.set(submodule, [[p, listedAs]]);
       continue;
     }
     if (view === undefined) {
@@ -106,11 +127,30 @@ export async function commitTreeDigests(
     out.set(p, r.link === undefined ? { mode: r.mode, digest } : { mode: r.mode, digest, link: r.link });
   }
   for (const [submodule, inside] of inSubmodules) {
-    const digests = await submoduleDigests(repoDir, submodule, gitlinks.get(submodule)!, inside, at);
+    const digests = await submoduleDigests(
+      repoDir,
+      submodule,
+      gitlinks.get(submodule)!,
+      inside.map(([, path]) => path),
+      at,
+    );
     if (!digests.ok) return digests;
-    for (const [p, state] of digests.value) out.set(p, state);
+    for (const [p, path] of inside) out.set(p, digests.value.get(path)!);
   }
   return ok(out);
+}
+
+/**
+ * The path `p` (with a `..` after a name) leads to, its climbing done: the directory its last `..` reaches, resolved
+ * in `view` (links followed, a submodule a directory), then the rest as written. Undefined when that walk fails, or
+ * enters a submodule, whose files `view` does not hold (`sm/d/../x.txt`: the submodule resolves it).
+ */
+function climbed(view: CommitView, p: string): string | undefined {
+  const last = p.endsWith('/..') ? p.length - 2 : p.lastIndexOf('/../') + 1;
+  const rest = p.slice(last + 3);
+  if (rest === '' || last < 1) return undefined;
+  const dir = resolveDir(view, p.slice(0, last + 2));
+  return dir === undefined ? undefined : dir === '' ? rest : `${dir}/${rest}`;
 }
 
 /** The gitlink whose directory holds `path`, the innermost first (a tree holds no gitlink inside another). */

@@ -65,7 +65,10 @@ export function resolveInput(view: TreeView, path: string): Resolution {
     if (kind === 'missing' || (!last && kind !== 'dir')) {
       return via === undefined
         ? { ok: false, problem: `input file ${path} does not exist`, missing: true }
-        : { ok: false, problem: `input ${path} is a dangling symbolic link (${via}: no such file)` };
+        : {
+            ok: false,
+            problem: `input ${path} is a dangling symbolic link (${via}: ${kind === 'missing' ? 'no such file' : 'not a directory'})`,
+          };
     }
     // A link whose text ends in `/` (`a.txt/`) leads only to a directory, as the system resolves it: reading it
     // fails (ENOTDIR) where a file is.
@@ -100,7 +103,8 @@ export function ownLink(view: TreeView, path: string): string | undefined {
   return view.kind(candidate) === 'link' ? candidate : undefined;
 }
 
-function resolveDir(view: TreeView, dir: string): string | undefined {
+/** The path with no link in it of the directory `dir` leads to, or undefined when it leads to none. */
+export function resolveDir(view: TreeView, dir: string): string | undefined {
   // A directory resolves as a file does, but must end at a directory: walk it with a marker file name and drop it.
   const probe: TreeView = {
     kind: (p) => (p.endsWith('/\0') || p === '\0' ? 'file' : view.kind(p)),

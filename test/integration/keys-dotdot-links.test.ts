@@ -5,12 +5,12 @@
  * and its old output was restored (a false hit); editing `x.txt` rebuilt a job that does not read it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { PushRig } from '../helpers/git-repo.js';
-import { Rig } from '../helpers/rig.js';
+import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 const graph = (log?: string): string =>
   graphJson([
@@ -72,6 +72,31 @@ describe('an input spelled with `..` after a link (CLI)', () => {
     });
   }
 
+  it("keeps a file read through such a spelling from another job's removal of stale outputs", async () => {
+    rig = await Rig.create();
+    await rig.write({ 'gen/cfg.txt': 'precious\n', 'lib/keep.txt': 'l\n' });
+    const doc = JSON.parse(
+      graphJson([
+        {
+          name: 'reader',
+          inputs: ['lib/../gen/cfg.txt'],
+          cmds: [{ exec: ['sh', '-c', 'cat lib/../gen/cfg.txt > <out>/o'] }],
+        },
+        {
+          name: 'gen',
+          inputs: ['lib/keep.txt'],
+          cmds: [{ exec: ['sh', '-c', 'echo generated > gen/out.txt'] }],
+        },
+      ]),
+    ) as { Jobs: Record<string, unknown>[] };
+    doc.Jobs[1]!.Outputs = ['gen/**'];
+    await rig.write({ 'graph.json': JSON.stringify(doc) });
+    const r = await rig.runGraph();
+    // Before: `gen` removed gen/cfg.txt as a stale output before its command, and `reader` failed.
+    expect(r.code, r.stderr).toBe(0);
+    expect(await rig.read('src/gen/cfg.txt')).toBe('precious\n');
+  });
+
   it('refuses such a spelling that leads out of the source directory through the link', async () => {
     rig = await Rig.create();
     await rig.write({ 'x.txt': 'top\n', 'graph.json': graph() });
@@ -86,6 +111,65 @@ describe('an input spelled with `..` after a link (CLI)', () => {
 describe('an input spelled with `..` after a link (pre-push hook)', () => {
   let rig: PushRig;
   afterEach(() => rig.cleanup());
+
+  it('runs the job when the file is edited in a tree without links, which the hook judges by its diff', async () => {
+    rig = await PushRig.create();
+    const log = rig.path('runs.log');
+    const graph = graphJson([
+      {
+        name: 'j',
+        inputs: ['a/../x.txt'],
+        cmds: [{ exec: ['sh', '-c', `echo j >> ${log}; cat a/../x.txt > <out>/o`] }],
+      },
+    ]);
+    await rig.commit({ 'x.txt': 'one\n', 'a/keep.txt': 'k\n', 'graph.json': graph });
+    await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    expect((await rig.push('-q', 'origin', 'main')).code).toBe(0);
+    await rm(log, { force: true });
+    await rig.commit({ 'x.txt': 'two\n' });
+    const pushed = await rig.push('-q', 'origin', 'main');
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // Before: nothing ran; the diff names `x.txt`, which the inputs as spelled did not hold.
+    expect(await readFile(log, 'utf8').catch(() => '')).toBe('j\n');
+  });
+
+  it('keys one climbing out of a submodule or into one as a run in the checkout does', async () => {
+    rig = await PushRig.create();
+    const log = rig.path('runs.log');
+    const sub = rig.path('sub');
+    await mkdir(sub);
+    await writeFile(join(sub, 'f.txt'), 'inner\n');
+    await rig.git(rig.root, 'init', '-q', 'sub');
+    await rig.git(sub, 'add', '-A');
+    await rig.git(sub, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 's');
+    await rig.git(rig.clone, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'sm');
+    const inputs = ['sm/../x.txt', 'a/../sm/f.txt'];
+    await rig.commit({
+      'x.txt': 'top\n',
+      'a/keep.txt': 'k\n',
+      'graph.json': graphJson([
+        {
+          name: 'j',
+          inputs,
+          cmds: [{ exec: ['sh', '-c', `echo j >> ${log}; cat ${inputs.join(' ')} > <out>/o`] }],
+        },
+      ]),
+    });
+    await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
+    const built = await runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '-q'], {
+      cwd: rig.clone,
+      env: rig.env,
+    });
+    expect(built.code, built.stderr).toBe(0);
+    await rm(log, { force: true });
+    expect((await rig.cli('hook', 'install')).code).toBe(0);
+    const pushed = await rig.push('-q', 'origin', 'main');
+    // Before: refused, "input ../x.txt resolves outside the source directory" and "input file a/../sm/f.txt does
+    // not exist".
+    expect(pushed.code, pushed.stderr).toBe(0);
+    expect(await readFile(log, 'utf8').catch(() => '')).toBe('');
+  });
 
   it('runs the job when the file the spelling reads changes, and nothing when the other one does', async () => {
     rig = await PushRig.create();

@@ -4,6 +4,7 @@ import { NullCache } from '../../cache/null-cache.js';
 import { openOnFirstClaim } from '../../coordinator/lazy-coordinator.js';
 import { closeLauncher, runGraph, startLauncherAhead } from '../../engine.js';
 import { startWorkTreeListings, unchangedIndexedFiles } from '../../ids/file-digest.js';
+import { inputsAsRead } from '../../ids/inputs-as-read.js';
 import { formatProblem, type Graph, NO_JOBS, type PathSet } from '../../graph/model.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import type { JobRef, Reporter, RunEvent } from '../../report/events.js';
@@ -221,7 +222,7 @@ export async function runGraphCommand(io: CliIo, request: RunRequest): Promise<n
               lookups: result.value.jobs.map((j) => j.key),
               listings: workTreeListings,
               // Made only when a write-back would be allowed otherwise: a graph's every input.
-              inputs: () => new Set(graph.jobs.flatMap((j) => j.inputs)),
+              inputs: () => inputsAsRead(graph, sourceDir),
             });
       if (
         alone &&
