@@ -446,10 +446,15 @@ function pathKinds(sourceDir, knownFiles) {
         if (k === undefined) {
             const slash = rel.lastIndexOf('/');
             const dir = slash < 0 ? '' : rel.slice(0, slash);
-            const listedKind = isRealDir(dir)
-                ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
-                : 'link';
-            k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+            try {
+                const listedKind = isRealDir(dir)
+                    ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind((0,external_node_path_.join)(sourceDir, rel)))
+                    : 'link';
+                k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+            }
+            catch (e) {
+                k = { problem: (0,git_blob/* unreadable */.O$)(rel, e) };
+            }
             memo.set(rel, k);
         }
         return k;
@@ -1182,6 +1187,7 @@ async function chooseDigestSource(sourceDir) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AS: () => (/* binding */ statStamp),
+/* harmony export */   O$: () => (/* binding */ unreadable),
 /* harmony export */   Vm: () => (/* binding */ DiskView),
 /* harmony export */   Zs: () => (/* binding */ stampOf),
 /* harmony export */   _h: () => (/* binding */ streamDigests),
@@ -1287,6 +1293,30 @@ class DiskView {
  * `git hash-object --no-filters` prints it.
  */
 async function digestFromDisk(root, rel, view = new DiskView(root)) {
+    try {
+        return await readDigest(root, rel, view);
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === undefined)
+            throw e;
+        // Gone between the look and the read.
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { missing: true };
+        return { problem: unreadable(rel, e) };
+    }
+}
+/**
+ * The problem of an input the system refuses to look at or read (a directory on its way without search permission
+ * for this user, a file without read permission, an I/O error): no key can say what it holds.
+ */
+function unreadable(rel, e) {
+    const code = e.code;
+    if (code === undefined)
+        throw e;
+    return `input ${rel} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}`;
+}
+async function readDigest(root, rel, view) {
     // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
     // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
     const slash = rel.lastIndexOf('/');

@@ -13,7 +13,7 @@ import {
   validatedGraphKey,
   writeValidatedGraph,
 } from './validated-graph-cache.js';
-import { DiskView } from '../ids/git-blob.js';
+import { DiskView, unreadable } from '../ids/git-blob.js';
 import { notALink, ownLink, resolveInput } from '../ids/resolve-input.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import { printable } from '../util/printable.js';
@@ -249,10 +249,14 @@ export function pathKinds(sourceDir: string, knownFiles?: PathSet): (rel: string
     if (k === undefined) {
       const slash = rel.lastIndexOf('/');
       const dir = slash < 0 ? '' : rel.slice(0, slash);
-      const listedKind = isRealDir(dir)
-        ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind(join(sourceDir, rel)))
-        : 'link';
-      k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+      try {
+        const listedKind = isRealDir(dir)
+          ? (listed(dir)?.get(rel.slice(slash + 1)) ?? lstatKind(join(sourceDir, rel)))
+          : 'link';
+        k = listedKind === 'link' ? resolvedKind(disk, rel) : listedKind;
+      } catch (e) {
+        k = { problem: unreadable(rel, e) };
+      }
       memo.set(rel, k);
     }
     return k;

@@ -110,6 +110,28 @@ export async function digestFromDisk(
   rel: string,
   view: DiskView = new DiskView(root),
 ): Promise<InputState> {
+  try {
+    return await readDigest(root, rel, view);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    // Gone between the look and the read.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    return { problem: unreadable(rel, e) };
+  }
+}
+
+/**
+ * The problem of an input the system refuses to look at or read (a directory on its way without search permission
+ * for this user, a file without read permission, an I/O error): no key can say what it holds.
+ */
+export function unreadable(rel: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === undefined) throw e;
+  return `input ${rel} cannot be read: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code}`;
+}
+
+async function readDigest(root: string, rel: string, view: DiskView): Promise<InputState> {
   // Synchronous metadata and small reads: per-call thread-pool round trips cost more than the work itself.
   // The usual input, a file in a directory reached without links, is one lstat; anything else takes the walk.
   const slash = rel.lastIndexOf('/');
