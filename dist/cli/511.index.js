@@ -894,6 +894,12 @@ class AnswerReader {
     #chunk = 'size';
     #chunkLeft = 0;
     #line = '';
+    /**
+     * Framing lines read so far (sizes, line ends, trailers), in bytes: capped, or a server sending trailer lines (or
+     * sizes with long extensions) forever would keep the pace check content and the answer never end.
+     */
+    #framed = 0;
+    #trailed = 0;
     #keepAlive = false;
     started = false;
     constructor(limit, memory) {
@@ -1089,6 +1095,12 @@ class AnswerReader {
                 return 'reading a response failed: a chunk line too long';
             if (nl < 0)
                 continue;
+            this.#framed += this.#line.length;
+            if (this.#chunk === 'trailers')
+                this.#trailed += this.#line.length;
+            // A body of 1-byte chunks takes 5 bytes of framing a byte.
+            if (this.#framed > get_connections_HEAD_LIMIT + 8 * this.#bodyLimit() || this.#trailed > get_connections_HEAD_LIMIT)
+                return 'reading a response failed: more chunk framing or trailers than an answer needs';
             const line = this.#line.replace(/\r?\n$/, '');
             this.#line = '';
             if (this.#chunk === 'data-end') {
@@ -1505,16 +1517,21 @@ class HttpClient {
         // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
         // server that no longer reads) is abandoned here.
         const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
-        const abort = upload ? new AbortController() : undefined;
+        const abort = new AbortController();
         let stalled;
         let stalledOut = false;
-        const watch = () => {
+        const watch = (ms = this.#timeoutMs) => {
             clearTimeout(stalled);
             stalled = setTimeout(() => {
                 stalledOut = true;
-                abort.abort(new Error('the upload made no progress'));
-            }, this.#timeoutMs);
+                abort.abort(new Error(upload ? 'the upload made no progress' : 'no answer'));
+            }, ms);
         };
+        // An answer's head must come within a bound of its own: undici's wait for it starts again at each interim
+        // answer (`102 Processing`), and a server sending one every so often would hold the run forever. For an
+        // upload, the bound runs from its last piece sent.
+        if (!upload)
+            watch(2 * this.#timeoutMs);
         // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
         // (a 'data' listener): what it read before undici's socket connected would be lost.
         const sent = upload
@@ -1540,8 +1557,9 @@ class HttpClient {
                 path: target,
                 headers,
                 ...(body === undefined ? {} : { body: sent ?? body }),
-                ...(abort ? { signal: abort.signal } : {}),
+                signal: abort.signal,
             });
+            clearTimeout(stalled);
             // A HEAD's answer has no body to pace (and a thousand lookups need no timer each).
             const answer = method === 'HEAD' ? res.body : pacedBody(res.body, this.#timeoutMs);
             return (0,result.ok)({ status: res.statusCode, headers: res.headers, body: answer });
@@ -2464,6 +2482,17 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * anything unexpected makes it unusable.
  */
 function parseRecord(bytes, key) {
+    // Whatever a server sends is refused as a bad record, never taken for the run's own failure.
+    try {
+        return checkRecord(bytes, key);
+    }
+    catch (e) {
+        return (0,result/* err */._)(`the record cannot be checked (${e instanceof Error ? e.message : String(e)})`);
+    }
+}
+/** The longest text a link may have (Linux's PATH_MAX, less its NUL). */
+const MAX_LINK_TEXT = 4095;
+function checkRecord(bytes, key) {
     const split = splitRecord(bytes, false);
     let r;
     try {
@@ -2541,6 +2570,9 @@ function entryProblem(e) {
         case 'symlink': {
             const target = typeof e.target === 'string' ? e.target : '';
             const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            // No system makes a link of a longer text (ENAMETOOLONG): only a forged list holds one.
+            if (Buffer.byteLength(target) > MAX_LINK_TEXT)
+                return `the file list has a link ${label} longer than a link can be`;
             if (target === '' ||
                 target.startsWith('/') ||
                 target.includes('\0') ||
@@ -3986,12 +4018,26 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
 }
 /**
  * `url` with everything between `//` and its last `@` masked: a password written unencoded may hold `/`, `?`
- * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed.
+ * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed. So are
+ * the query's values and any fragment: a signed URL's signature, or a token, is a secret too (`?sig=***`).
  */
 function withoutCredentials(url) {
     const start = url.indexOf('//');
     const at = url.lastIndexOf('@');
-    return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+    const masked = start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+    const query = masked.indexOf('?', start === -1 ? 0 : start + 2);
+    const hash = masked.indexOf('#', start === -1 ? 0 : start + 2);
+    const end = hash === -1 ? masked.length : hash;
+    const head = query === -1 || query > end ? masked.slice(0, end) : masked.slice(0, query);
+    const params = query === -1 || query > end
+        ? ''
+        : '?' +
+            masked
+                .slice(query + 1, end)
+                .split('&')
+                .map((p) => (p.includes('=') ? `${p.slice(0, p.indexOf('='))}=***` : p === '' ? p : '***'))
+                .join('&');
+    return `${head}${params}${hash === -1 ? '' : '#***'}`;
 }
 /** Connections per server: lookups run this many at once over kept-alive sockets. */
 const SOCKETS = 32;

@@ -122,9 +122,20 @@ function checkManifest(v, key, opts = { entries: true }) {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
     for (const e of v.entries) {
         if (!isEntry(e))
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${entryLabel(e)}`);
     }
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+}
+/**
+ * What names an entry in a message: its path when it has one, cut. Not the entry whole: a forged one can be nested
+ * deeper than JSON.stringify's stack goes, or be megabytes long.
+ */
+function entryLabel(e) {
+    if (!isObject(e))
+        return e === null ? 'null' : Array.isArray(e) ? 'a list' : `a ${typeof e}`;
+    if (typeof e.path !== 'string')
+        return 'with no path';
+    return e.path.length > 200 ? `${JSON.stringify(e.path.slice(0, 200))}...` : JSON.stringify(e.path);
 }
 function isEntry(e) {
     if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
@@ -2077,6 +2088,8 @@ function symlinkEscapes(path, target) {
 }
 /** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
 const MAX_LINK_HOPS = 40;
+/** Directories deeper than a path the system takes (4,096 bytes) can spell: such a tree is refused. */
+const MAX_DEPTH = 2048;
 /**
  * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
  * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
@@ -2087,12 +2100,19 @@ function linkLeavingTree(entries) {
     for (const e of entries)
         if (e.type === 'symlink' && e.target !== undefined)
             links.set(e.path, e.target);
+    // Parts walked over the whole tree, and the depth of a walk: bounded, so that a forged list of long, looping
+    // links costs little to refuse (one of 300,000 parts took the stack; thirty looping ones, ten seconds). A tree
+    // that needs more is refused as though it led out: the links of a package tree take a few parts each.
+    let budget = 64 * 1024 + 32 * links.size;
     const leaves = (path, target) => {
         const at = path.split('/').slice(0, -1);
-        const todo = target.split('/');
+        // Parts still to walk, the next one last.
+        const todo = target.split('/').reverse();
         let hops = 0;
         while (todo.length > 0) {
-            const part = todo.shift();
+            if (--budget < 0 || at.length > MAX_DEPTH)
+                return true;
+            const part = todo.pop();
             if (part === '' || part === '.')
                 continue;
             if (part === '..') {
@@ -2110,7 +2130,9 @@ function linkLeavingTree(entries) {
             if (++hops > MAX_LINK_HOPS)
                 return false;
             at.pop();
-            todo.unshift(...next.split('/'));
+            const parts = next.split('/');
+            for (let i = parts.length - 1; i >= 0; i--)
+                todo.push(parts[i]);
         }
         return false;
     };

@@ -70,9 +70,20 @@ function checkManifest(v, key, opts = { entries: true }) {
         return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
     for (const e of v.entries) {
         if (!isEntry(e))
-            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+            return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__/* .err */ ._)(`the manifest lists an invalid entry ${entryLabel(e)}`);
     }
     return (0,_util_result_js__WEBPACK_IMPORTED_MODULE_0__.ok)(v);
+}
+/**
+ * What names an entry in a message: its path when it has one, cut. Not the entry whole: a forged one can be nested
+ * deeper than JSON.stringify's stack goes, or be megabytes long.
+ */
+function entryLabel(e) {
+    if (!isObject(e))
+        return e === null ? 'null' : Array.isArray(e) ? 'a list' : `a ${typeof e}`;
+    if (typeof e.path !== 'string')
+        return 'with no path';
+    return e.path.length > 200 ? `${JSON.stringify(e.path.slice(0, 200))}...` : JSON.stringify(e.path);
 }
 function isEntry(e) {
     if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))

@@ -31268,6 +31268,8 @@ function symlinkEscapes(path, target) {
 }
 /** More link expansions than Linux follows in one lookup: such a chain cannot be followed at all. */
 const MAX_LINK_HOPS = 40;
+/** Directories deeper than a path the system takes (4,096 bytes) can spell: such a tree is refused. */
+const MAX_DEPTH = 2048;
 /**
  * The first symlink of a tree that leads out of it when followed through the tree's other links, or undefined.
  * Each link checked alone is not enough: with `a/b -> ..`, the link `c -> a/b/..` stays inside on paper and
@@ -31278,12 +31280,19 @@ function linkLeavingTree(entries) {
     for (const e of entries)
         if (e.type === 'symlink' && e.target !== undefined)
             links.set(e.path, e.target);
+    // Parts walked over the whole tree, and the depth of a walk: bounded, so that a forged list of long, looping
+    // links costs little to refuse (one of 300,000 parts took the stack; thirty looping ones, ten seconds). A tree
+    // that needs more is refused as though it led out: the links of a package tree take a few parts each.
+    let budget = 64 * 1024 + 32 * links.size;
     const leaves = (path, target) => {
         const at = path.split('/').slice(0, -1);
-        const todo = target.split('/');
+        // Parts still to walk, the next one last.
+        const todo = target.split('/').reverse();
         let hops = 0;
         while (todo.length > 0) {
-            const part = todo.shift();
+            if (--budget < 0 || at.length > MAX_DEPTH)
+                return true;
+            const part = todo.pop();
             if (part === '' || part === '.')
                 continue;
             if (part === '..') {
@@ -31301,7 +31310,9 @@ function linkLeavingTree(entries) {
             if (++hops > MAX_LINK_HOPS)
                 return false;
             at.pop();
-            todo.unshift(...next.split('/'));
+            const parts = next.split('/');
+            for (let i = parts.length - 1; i >= 0; i--)
+                todo.push(parts[i]);
         }
         return false;
     };
@@ -31965,9 +31976,20 @@ function checkManifest(v, key, opts = { entries: true }) {
         return (0,util_result.ok)(v);
     for (const e of v.entries) {
         if (!isEntry(e))
-            return (0,util_result/* err */._)(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+            return (0,util_result/* err */._)(`the manifest lists an invalid entry ${entryLabel(e)}`);
     }
     return (0,util_result.ok)(v);
+}
+/**
+ * What names an entry in a message: its path when it has one, cut. Not the entry whole: a forged one can be nested
+ * deeper than JSON.stringify's stack goes, or be megabytes long.
+ */
+function entryLabel(e) {
+    if (!isObject(e))
+        return e === null ? 'null' : Array.isArray(e) ? 'a list' : `a ${typeof e}`;
+    if (typeof e.path !== 'string')
+        return 'with no path';
+    return e.path.length > 200 ? `${JSON.stringify(e.path.slice(0, 200))}...` : JSON.stringify(e.path);
 }
 function isEntry(e) {
     if (!isObject(e) || typeof e.path !== 'string' || !isSafeRelativePath(e.path))
@@ -36118,6 +36140,12 @@ class AnswerReader {
     #chunk = 'size';
     #chunkLeft = 0;
     #line = '';
+    /**
+     * Framing lines read so far (sizes, line ends, trailers), in bytes: capped, or a server sending trailer lines (or
+     * sizes with long extensions) forever would keep the pace check content and the answer never end.
+     */
+    #framed = 0;
+    #trailed = 0;
     #keepAlive = false;
     started = false;
     constructor(limit, memory) {
@@ -36313,6 +36341,12 @@ class AnswerReader {
                 return 'reading a response failed: a chunk line too long';
             if (nl < 0)
                 continue;
+            this.#framed += this.#line.length;
+            if (this.#chunk === 'trailers')
+                this.#trailed += this.#line.length;
+            // A body of 1-byte chunks takes 5 bytes of framing a byte.
+            if (this.#framed > get_connections_HEAD_LIMIT + 8 * this.#bodyLimit() || this.#trailed > get_connections_HEAD_LIMIT)
+                return 'reading a response failed: more chunk framing or trailers than an answer needs';
             const line = this.#line.replace(/\r?\n$/, '');
             this.#line = '';
             if (this.#chunk === 'data-end') {
@@ -36745,16 +36779,21 @@ class HttpClient {
         // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
         // server that no longer reads) is abandoned here.
         const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
-        const abort = upload ? new AbortController() : undefined;
+        const abort = new AbortController();
         let stalled;
         let stalledOut = false;
-        const watch = () => {
+        const watch = (ms = this.#timeoutMs) => {
             clearTimeout(stalled);
             stalled = setTimeout(() => {
                 stalledOut = true;
-                abort.abort(new Error('the upload made no progress'));
-            }, this.#timeoutMs);
+                abort.abort(new Error(upload ? 'the upload made no progress' : 'no answer'));
+            }, ms);
         };
+        // An answer's head must come within a bound of its own: undici's wait for it starts again at each interim
+        // answer (`102 Processing`), and a server sending one every so often would hold the run forever. For an
+        // upload, the bound runs from its last piece sent.
+        if (!upload)
+            watch(2 * this.#timeoutMs);
         // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
         // (a 'data' listener): what it read before undici's socket connected would be lost.
         const sent = upload
@@ -36780,8 +36819,9 @@ class HttpClient {
                 path: target,
                 headers,
                 ...(body === undefined ? {} : { body: sent ?? body }),
-                ...(abort ? { signal: abort.signal } : {}),
+                signal: abort.signal,
             });
+            clearTimeout(stalled);
             // A HEAD's answer has no body to pace (and a thousand lookups need no timer each).
             const answer = method === 'HEAD' ? res.body : pacedBody(res.body, this.#timeoutMs);
             return (0,util_result.ok)({ status: res.statusCode, headers: res.headers, body: answer });
@@ -37684,6 +37724,17 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * anything unexpected makes it unusable.
  */
 function parseRecord(bytes, key) {
+    // Whatever a server sends is refused as a bad record, never taken for the run's own failure.
+    try {
+        return checkRecord(bytes, key);
+    }
+    catch (e) {
+        return (0,util_result/* err */._)(`the record cannot be checked (${e instanceof Error ? e.message : String(e)})`);
+    }
+}
+/** The longest text a link may have (Linux's PATH_MAX, less its NUL). */
+const MAX_LINK_TEXT = 4095;
+function checkRecord(bytes, key) {
     const split = splitRecord(bytes, false);
     let r;
     try {
@@ -37761,6 +37812,9 @@ function entryProblem(e) {
         case 'symlink': {
             const target = typeof e.target === 'string' ? e.target : '';
             const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(path), target));
+            // No system makes a link of a longer text (ENAMETOOLONG): only a forged list holds one.
+            if (Buffer.byteLength(target) > MAX_LINK_TEXT)
+                return `the file list has a link ${label} longer than a link can be`;
             if (target === '' ||
                 target.startsWith('/') ||
                 target.includes('\0') ||
@@ -39200,12 +39254,26 @@ function parseRemoteCacheOptions(raw, names, env, defaultMode) {
 }
 /**
  * `url` with everything between `//` and its last `@` masked: a password written unencoded may hold `/`, `?`
- * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed.
+ * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed. So are
+ * the query's values and any fragment: a signed URL's signature, or a token, is a secret too (`?sig=***`).
  */
 function withoutCredentials(url) {
     const start = url.indexOf('//');
     const at = url.lastIndexOf('@');
-    return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+    const masked = start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+    const query = masked.indexOf('?', start === -1 ? 0 : start + 2);
+    const hash = masked.indexOf('#', start === -1 ? 0 : start + 2);
+    const end = hash === -1 ? masked.length : hash;
+    const head = query === -1 || query > end ? masked.slice(0, end) : masked.slice(0, query);
+    const params = query === -1 || query > end
+        ? ''
+        : '?' +
+            masked
+                .slice(query + 1, end)
+                .split('&')
+                .map((p) => (p.includes('=') ? `${p.slice(0, p.indexOf('='))}=***` : p === '' ? p : '***'))
+                .join('&');
+    return `${head}${params}${hash === -1 ? '' : '#***'}`;
 }
 /** Connections per server: lookups run this many at once over kept-alive sockets. */
 const SOCKETS = 32;

@@ -66,9 +66,19 @@ export function checkManifest(
   if (!Array.isArray(v.entries)) return err('the manifest has no entry list');
   if (!opts.entries) return ok(v as unknown as Manifest);
   for (const e of v.entries as unknown[]) {
-    if (!isEntry(e)) return err(`the manifest lists an invalid entry ${JSON.stringify(e)}`);
+    if (!isEntry(e)) return err(`the manifest lists an invalid entry ${entryLabel(e)}`);
   }
   return ok(v as unknown as Manifest);
+}
+
+/**
+ * What names an entry in a message: its path when it has one, cut. Not the entry whole: a forged one can be nested
+ * deeper than JSON.stringify's stack goes, or be megabytes long.
+ */
+function entryLabel(e: unknown): string {
+  if (!isObject(e)) return e === null ? 'null' : Array.isArray(e) ? 'a list' : `a ${typeof e}`;
+  if (typeof e.path !== 'string') return 'with no path';
+  return e.path.length > 200 ? `${JSON.stringify(e.path.slice(0, 200))}...` : JSON.stringify(e.path);
 }
 
 function isEntry(e: unknown): e is ManifestEntry {

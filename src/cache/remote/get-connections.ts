@@ -541,6 +541,12 @@ class AnswerReader {
   #chunk: 'size' | 'data' | 'data-end' | 'trailers' = 'size';
   #chunkLeft = 0;
   #line = '';
+  /**
+   * Framing lines read so far (sizes, line ends, trailers), in bytes: capped, or a server sending trailer lines (or
+   * sizes with long extensions) forever would keep the pace check content and the answer never end.
+   */
+  #framed = 0;
+  #trailed = 0;
   #keepAlive = false;
   started = false;
 
@@ -731,6 +737,11 @@ class AnswerReader {
       rest = rest.subarray(take);
       if (this.#line.length > HEAD_LIMIT) return 'reading a response failed: a chunk line too long';
       if (nl < 0) continue;
+      this.#framed += this.#line.length;
+      if (this.#chunk === 'trailers') this.#trailed += this.#line.length;
+      // A body of 1-byte chunks takes 5 bytes of framing a byte.
+      if (this.#framed > HEAD_LIMIT + 8 * this.#bodyLimit() || this.#trailed > HEAD_LIMIT)
+        return 'reading a response failed: more chunk framing or trailers than an answer needs';
       const line = this.#line.replace(/\r?\n$/, '');
       this.#line = '';
       if (this.#chunk === 'data-end') {

@@ -176,16 +176,20 @@ export class HttpClient {
     // undici times out waiting for headers and between body chunks; a streamed upload that stops moving (a
     // server that no longer reads) is abandoned here.
     const upload = body !== undefined && !Buffer.isBuffer(body) ? body : undefined;
-    const abort = upload ? new AbortController() : undefined;
+    const abort = new AbortController();
     let stalled: NodeJS.Timeout | undefined;
     let stalledOut = false;
-    const watch = (): void => {
+    const watch = (ms = this.#timeoutMs): void => {
       clearTimeout(stalled);
       stalled = setTimeout(() => {
         stalledOut = true;
-        abort!.abort(new Error('the upload made no progress'));
-      }, this.#timeoutMs);
+        abort.abort(new Error(upload ? 'the upload made no progress' : 'no answer'));
+      }, ms);
     };
+    // An answer's head must come within a bound of its own: undici's wait for it starts again at each interim
+    // answer (`102 Processing`), and a server sending one every so often would hold the run forever. For an
+    // upload, the bound runs from its last piece sent.
+    if (!upload) watch(2 * this.#timeoutMs);
     // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
     // (a 'data' listener): what it read before undici's socket connected would be lost.
     const sent = upload
@@ -213,8 +217,9 @@ export class HttpClient {
         path: target,
         headers,
         ...(body === undefined ? {} : { body: sent ?? body }),
-        ...(abort ? { signal: abort.signal } : {}),
+        signal: abort.signal,
       });
+      clearTimeout(stalled);
       // A HEAD's answer has no body to pace (and a thousand lookups need no timer each).
       const answer = method === 'HEAD' ? res.body : pacedBody(res.body, this.#timeoutMs);
       return ok({ status: res.statusCode, headers: res.headers, body: answer });

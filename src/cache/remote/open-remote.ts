@@ -111,12 +111,27 @@ export function parseRemoteCacheOptions(
 
 /**
  * `url` with everything between `//` and its last `@` masked: a password written unencoded may hold `/`, `?`
- * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed.
+ * or `#`, where a URL's own parse would end the user information. An `@` in a path masks more than needed. So are
+ * the query's values and any fragment: a signed URL's signature, or a token, is a secret too (`?sig=***`).
  */
 function withoutCredentials(url: string): string {
   const start = url.indexOf('//');
   const at = url.lastIndexOf('@');
-  return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+  const masked = start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
+  const query = masked.indexOf('?', start === -1 ? 0 : start + 2);
+  const hash = masked.indexOf('#', start === -1 ? 0 : start + 2);
+  const end = hash === -1 ? masked.length : hash;
+  const head = query === -1 || query > end ? masked.slice(0, end) : masked.slice(0, query);
+  const params =
+    query === -1 || query > end
+      ? ''
+      : '?' +
+        masked
+          .slice(query + 1, end)
+          .split('&')
+          .map((p) => (p.includes('=') ? `${p.slice(0, p.indexOf('='))}=***` : p === '' ? p : '***'))
+          .join('&');
+  return `${head}${params}${hash === -1 ? '' : '#***'}`;
 }
 
 /** Connections per server: lookups run this many at once over kept-alive sockets. */

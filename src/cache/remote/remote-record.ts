@@ -72,6 +72,18 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * anything unexpected makes it unusable.
  */
 export function parseRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, string> {
+  // Whatever a server sends is refused as a bad record, never taken for the run's own failure.
+  try {
+    return checkRecord(bytes, key);
+  } catch (e) {
+    return err(`the record cannot be checked (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** The longest text a link may have (Linux's PATH_MAX, less its NUL). */
+const MAX_LINK_TEXT = 4095;
+
+function checkRecord(bytes: Buffer, key: JobKey): Result<RemoteRecord, string> {
   const split = splitRecord(bytes, false)!;
   let r: RemoteRecord;
   try {
@@ -142,6 +154,9 @@ function entryProblem(e: ManifestEntry): string | undefined {
     case 'symlink': {
       const target = typeof e.target === 'string' ? e.target : '';
       const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+      // No system makes a link of a longer text (ENAMETOOLONG): only a forged list holds one.
+      if (Buffer.byteLength(target) > MAX_LINK_TEXT)
+        return `the file list has a link ${label} longer than a link can be`;
       if (
         target === '' ||
         target.startsWith('/') ||

@@ -24,6 +24,22 @@ describe('a cache URL that cannot be used', () => {
     }
   });
 
+  it("is quoted without its query's values or its fragment, which may be a signature or a token", () => {
+    // Before: quoted whole, `?sig=SECRETSIG123` included.
+    for (const url of [
+      'http://127.0.0.1:1/c?sig=SECRETSIG123#x',
+      'ftp://127.0.0.1/c?v=1&sig=SECRETSIG123',
+      'http://127.0.0.1:99999/?SECRETSIG123',
+      'http://127.0.0.1:1/c#SECRETSIG123',
+    ]) {
+      const r = parse(url);
+      expect(r.ok, url).toBe(false);
+      if (!r.ok) expect(r.error).not.toContain('SECRET');
+    }
+    const r = parse('ftp://127.0.0.1/c?v=1&sig=SECRETSIG123');
+    expect(r.ok ? '' : r.error).toContain('"ftp://127.0.0.1/c?v=***&sig=***"');
+  });
+
   it('is refused with a fragment: a password of digits and a #, not encoded, parsed as a port and a fragment', () => {
     const r = parse('http://ci:4242#S3cretTail@127.0.0.1:9/');
     expect(r.ok).toBe(false);

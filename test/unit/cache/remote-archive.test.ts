@@ -409,6 +409,45 @@ describe('remote artifacts: pack, verify, refuse', () => {
       expect(parseRecord(Buffer.from(JSON.stringify({ ...record, ...changed })), KEY).ok).toBe(false);
     }
     expect(parseRecord(Buffer.from('not json'), KEY).ok).toBe(false);
+
+    // Forged to cost the reader: each refused, in little time, never thrown. Before: an entry nested 100,000 deep
+    // and a link of 300,000 parts each overflowed the stack (the run died), and thirty links of 20,000 looping
+    // parts took ten seconds.
+    const link = (path: string, target: string) => ({
+      path,
+      type: 'symlink',
+      mode: 0o777,
+      size: 1,
+      sha256: 'd'.repeat(64),
+      target,
+    });
+    const loop = Array.from({ length: 30 }, (_, i) => link(`l${i}`, Array(20_000).fill(`l${i}`).join('/')));
+    const started = performance.now();
+    for (const forged of [
+      Buffer.from(
+        base([])
+          .toString()
+          .replace('"entries":[]', `"entries":[${'['.repeat(100_000)}${']'.repeat(100_000)}]`),
+      ),
+      base([link('l', Array(300_000).fill('l').join('/'))]),
+      base(loop),
+    ]) {
+      const r = parseRecord(forged, KEY);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.length).toBeLessThan(400);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    // The links of a package tree, as many as a large one holds, some through one another, are checked whole.
+    const short = Array.from({ length: 5000 }, (_, i) =>
+      link(`node_modules/p${i}`, `../.pnpm/p${i}@1/node_modules/${i % 2 ? `p${i - 1}` : `p${i}`}`),
+    ).concat(
+      Array.from({ length: 2500 }, (_, i) =>
+        link(`.pnpm/p${2 * i + 1}@1/node_modules/p${2 * i}`, `../../../node_modules/p${2 * i}`),
+      ),
+    );
+    const t0 = performance.now();
+    expect(parseRecord(base(short), KEY).ok).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   describe('records that carry their archive', () => {

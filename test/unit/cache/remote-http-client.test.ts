@@ -149,6 +149,28 @@ describe.each(Object.entries(reads))('the cache HTTP client, reading by %s', (_n
     }
   });
 
+  it('ends the wait for a server that sends interim answers, or trailers, without end', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const s = await rawServer((socket, request) => {
+      const every = (ms: number, text: string): void =>
+        void timers.push(setInterval(() => socket.destroyed || socket.write(text), ms));
+      if (request.includes('/interim')) every(50, 'HTTP/1.1 102 Processing\r\n\r\n');
+      else {
+        socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n');
+        every(5, `x-more: ${'t'.repeat(1000)}\r\n`);
+      }
+    });
+    cleanups.push(() => timers.forEach(clearInterval), s.close);
+    const c = client(s.url, 300);
+    for (const path of ['/interim', '/trailers']) {
+      const t0 = Date.now();
+      // Before: waited for ever, each interim answer or trailer line taken as the server still at work.
+      const r = await get(c, path);
+      expect(r.ok, path).toBe(false);
+      expect(Date.now() - t0, path).toBeLessThan(5000);
+    }
+  });
+
   it('abandons a streamed upload the server stops reading', async () => {
     const s = await rawServer(() => undefined);
     cleanups.push(async () => {
