@@ -2562,7 +2562,10 @@ function entryProblem(e) {
         return `the file list gives ${label} a bad size`;
     switch (e.type) {
         case 'dir':
-            return undefined;
+            // As the tree's own description gives a directory (describeTree): else every restore calls it damaged.
+            return e.size === 0 && e.sha256 === ''
+                ? undefined
+                : `the file list gives the directory ${label} a size`;
         case 'file':
             if (e.mode !== 0o644 && e.mode !== 0o755)
                 return `the file list gives ${label} a bad mode`;
@@ -2579,6 +2582,8 @@ function entryProblem(e) {
                 resolved === '..' ||
                 resolved.startsWith('../'))
                 return `the file list has a link ${label} that points outside the output`;
+            if (e.size !== target.length || e.sha256 !== (0,cache_manifest/* sha256 */.sc)(target))
+                return `the file list gives the link ${label} a size or digest not of its text`;
             return undefined;
         }
         default:

@@ -5,7 +5,7 @@ import type { Result } from '../../util/result.js';
 import { err, ok } from '../../util/result.js';
 import type { Manifest, ManifestEntry } from '../cache.js';
 import type { ArchiveInfo } from './archive.js';
-import { linkLeavingTree, pathUnderNonDirectory } from '../manifest.js';
+import { linkLeavingTree, pathUnderNonDirectory, sha256 } from '../manifest.js';
 import { checkManifest } from '../entry-meta.js';
 
 /** Logs up to this size travel inside the record; longer ones are blobs named by their SHA-256. */
@@ -147,7 +147,10 @@ function entryProblem(e: ManifestEntry): string | undefined {
   if (!isSize(e.size)) return `the file list gives ${label} a bad size`;
   switch (e.type) {
     case 'dir':
-      return undefined;
+      // As the tree's own description gives a directory (describeTree): else every restore calls it damaged.
+      return e.size === 0 && e.sha256 === ''
+        ? undefined
+        : `the file list gives the directory ${label} a size`;
     case 'file':
       if (e.mode !== 0o644 && e.mode !== 0o755) return `the file list gives ${label} a bad mode`;
       return HEX64.test(String(e.sha256)) ? undefined : `the file list gives ${label} a bad digest`;
@@ -165,6 +168,8 @@ function entryProblem(e: ManifestEntry): string | undefined {
         resolved.startsWith('../')
       )
         return `the file list has a link ${label} that points outside the output`;
+      if (e.size !== target.length || e.sha256 !== sha256(target))
+        return `the file list gives the link ${label} a size or digest not of its text`;
       return undefined;
     }
     default:

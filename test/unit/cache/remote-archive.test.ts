@@ -417,10 +417,17 @@ describe('remote artifacts: pack, verify, refuse', () => {
       path,
       type: 'symlink',
       mode: 0o777,
-      size: 1,
-      sha256: 'd'.repeat(64),
+      size: target.length,
+      sha256: createHash('sha256').update(target).digest('hex'),
       target,
     });
+    // Before: taken, and committed to the local cache, whose next read of it called it damaged.
+    expect(parseRecord(base([{ ...link('l', 'a'), sha256: 'd'.repeat(64) }, file('a')]), KEY).ok).toBe(false);
+    expect(parseRecord(base([{ ...link('l', 'a'), size: 7 }, file('a')]), KEY).ok).toBe(false);
+    expect(parseRecord(base([{ path: 'd', type: 'dir', mode: 0o755, size: 77, sha256: '' }]), KEY).ok).toBe(
+      false,
+    );
+    expect(parseRecord(base([link('l', 'a'), file('a')]), KEY).ok).toBe(true);
     const loop = Array.from({ length: 30 }, (_, i) => link(`l${i}`, Array(20_000).fill(`l${i}`).join('/')));
     const started = performance.now();
     for (const forged of [
