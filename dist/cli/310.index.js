@@ -3453,8 +3453,16 @@ function inputsAsRead(graph, sourceDir) {
             paths.add(i);
             if (!(0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__/* .hasDotDot */ .n)(i))
                 continue;
-            const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .xI)((view ??= new _git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .DiskView */ .Vm(sourceDir)), i);
-            paths.add(r.ok && r.directory === undefined ? r.real : (0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__/* .lexicalPath */ .Q)(i));
+            let real;
+            try {
+                const r = (0,_resolve_input_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveInput */ .xI)((view ??= new _git_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .DiskView */ .Vm(sourceDir)), i);
+                if (r.ok && r.directory === undefined)
+                    real = r.real;
+            }
+            catch {
+                // A directory on the way this user may not search: the keys named the input's problem already.
+            }
+            paths.add(real ?? (0,_graph_input_spelling_js__WEBPACK_IMPORTED_MODULE_0__/* .lexicalPath */ .Q)(i));
         }
     }
     return paths;

@@ -892,8 +892,8 @@ function readJob(raw, index, cx) {
 /**
  * Normalises input paths (`./a//b` → `a/b`; a `..` after a name is kept, see withoutEmptyOrDot), refusing empty,
  * absolute and escaping ones (a backslash is an ordinary character, as it is in a POSIX file name); sorted by
- * UTF-16 code units, deduplicated. When the
- * options can look paths up, a missing input is reported with the producer's index.
+ * UTF-16 code units, deduplicated. When the options can look paths up, a missing input is reported with the
+ * producer's index.
  */
 function readInputs(raw, job, cx) {
     const kind = cx.options.inputKind;

@@ -45148,8 +45148,16 @@ function inputsAsRead(graph, sourceDir) {
             paths.add(i);
             if (!hasDotDot(i))
                 continue;
-            const r = resolveInput((view ??= new DiskView(sourceDir)), i);
-            paths.add(r.ok && r.directory === undefined ? r.real : lexicalPath(i));
+            let real;
+            try {
+                const r = resolveInput((view ??= new DiskView(sourceDir)), i);
+                if (r.ok && r.directory === undefined)
+                    real = r.real;
+            }
+            catch {
+                // A directory on the way this user may not search: the keys named the input's problem already.
+            }
+            paths.add(real ?? lexicalPath(i));
         }
     }
     return paths;
@@ -48638,8 +48646,8 @@ function readJob(raw, index, cx) {
 /**
  * Normalises input paths (`./a//b` → `a/b`; a `..` after a name is kept, see withoutEmptyOrDot), refusing empty,
  * absolute and escaping ones (a backslash is an ordinary character, as it is in a POSIX file name); sorted by
- * UTF-16 code units, deduplicated. When the
- * options can look paths up, a missing input is reported with the producer's index.
+ * UTF-16 code units, deduplicated. When the options can look paths up, a missing input is reported with the
+ * producer's index.
  */
 function readInputs(raw, job, cx) {
     const kind = cx.options.inputKind;

@@ -16,8 +16,14 @@ export function inputsAsRead(graph: Graph, sourceDir: string): Set<string> {
     for (const i of j.inputs) {
       paths.add(i);
       if (!hasDotDot(i)) continue;
-      const r = resolveInput((view ??= new DiskView(sourceDir)), i);
-      paths.add(r.ok && r.directory === undefined ? r.real : lexicalPath(i));
+      let real: string | undefined;
+      try {
+        const r = resolveInput((view ??= new DiskView(sourceDir)), i);
+        if (r.ok && r.directory === undefined) real = r.real;
+      } catch {
+        // A directory on the way this user may not search: the keys named the input's problem already.
+      }
+      paths.add(real ?? lexicalPath(i));
     }
   }
   return paths;
