@@ -186,10 +186,10 @@ export class HttpClient {
         abort.abort(new Error(upload ? 'the upload made no progress' : 'no answer'));
       }, ms);
     };
-    // An answer's head must come within a bound of its own: undici's wait for it starts again at each interim
-    // answer (`102 Processing`), and a server sending one every so often would hold the run forever. For an
-    // upload, the bound runs from its last piece sent.
-    if (!upload) watch(2 * this.#timeoutMs);
+    // A download's answer must begin within a bound of its own: undici's wait for its head starts again at each
+    // interim answer (`102 Processing`), and a server sending one every so often would hold the run forever. An
+    // upload's bound runs from its last piece sent; one from memory is sent whole first, however long that takes.
+    if (body === undefined) watch(2 * this.#timeoutMs);
     // undici reads the caller's stream through this one, which marks each chunk's passing. Never set flowing here
     // (a 'data' listener): what it read before undici's socket connected would be lost.
     const sent = upload
