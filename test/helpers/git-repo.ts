@@ -1,8 +1,16 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI, runProcess, type CliResult } from './rig.js';
+
+/** Commits every file of the work tree at `dir` (a test's repository, with a committer of its own). */
+export function commitAll(dir: string): void {
+  const git = (...args: string[]): void =>
+    void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
+  git('add', '-A');
+  git('commit', '-qm', 'c');
+}
 
 /**
  * A bare remote and a clone of it in a temp dir, with a private HOME and cache, for tests that push for real.

@@ -9,15 +9,8 @@ import { mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { PushRig } from '../helpers/git-repo.js';
+import { commitAll, PushRig } from '../helpers/git-repo.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
-
-const commitAll = (dir: string): void => {
-  const git = (...args: string[]): void =>
-    void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
-  git('add', '-A');
-  git('commit', '-qm', 'c');
-};
 
 describe('a link to a directory among the inputs (CLI)', () => {
   let rig: Rig;

@@ -9,7 +9,7 @@ import { mkdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
-import { PushRig } from '../helpers/git-repo.js';
+import { commitAll, PushRig } from '../helpers/git-repo.js';
 import { CLI, Rig, runProcess } from '../helpers/rig.js';
 
 const graph = (log?: string): string =>
@@ -20,13 +20,6 @@ const graph = (log?: string): string =>
       cmds: [{ exec: ['sh', '-c', `${log ? `echo j >> ${log}; ` : ''}cat lnk/../x.txt > <out>/o`] }],
     },
   ]);
-
-const commitAll = (dir: string): void => {
-  const git = (...args: string[]): void =>
-    void execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
-  git('add', '-A');
-  git('commit', '-qm', 'c');
-};
 
 describe('an input spelled with `..` after a link (CLI)', () => {
   let rig: Rig;
