@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { commitAll, PushRig } from '../helpers/git-repo.js';
-import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { Rig } from '../helpers/rig.js';
 
 describe('a link to a directory among the inputs (CLI)', () => {
   let rig: Rig;
@@ -163,7 +163,7 @@ describe('a link to a directory among the inputs (pre-push hook)', () => {
     await unlink(join(rig.clone, 'cur'));
     await symlink('a', join(rig.clone, 'cur'));
     await rig.commit({});
-    const built = await runProcess(process.execPath, [CLI, 'run', '-q'], { cwd: rig.clone, env: rig.env });
+    const built = await rig.cli('run', '-q');
     expect(built.code, built.stderr).toBe(0);
     expect(built.stdout).toContain('1 cached');
     await rm(log, { force: true });
@@ -188,7 +188,7 @@ describe('a link to a directory among the inputs (pre-push hook)', () => {
         tasks: { t: { command: `echo t >> ${log}; cat sm/cur/x.txt > out.txt`, outputs: ['out.txt'] } },
       }),
     });
-    const built = await runProcess(process.execPath, [CLI, 'run', '-q'], { cwd: rig.clone, env: rig.env });
+    const built = await rig.cli('run', '-q');
     expect(built.code, built.stderr).toBe(0);
     await rm(log, { force: true });
     expect((await rig.cli('hook', 'install')).code).toBe(0);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { commitAll, PushRig } from '../helpers/git-repo.js';
-import { CLI, Rig, runProcess } from '../helpers/rig.js';
+import { Rig } from '../helpers/rig.js';
 
 const graph = (log?: string): string =>
   graphJson([
@@ -150,10 +150,7 @@ describe('an input spelled with `..` after a link (pre-push hook)', () => {
       ]),
     });
     await rig.git(rig.clone, 'config', 'disbuild.graph', 'graph.json');
-    const built = await runProcess(process.execPath, [CLI, 'run', '--graph', 'graph.json', '-q'], {
-      cwd: rig.clone,
-      env: rig.env,
-    });
+    const built = await rig.cli('run', '--graph', 'graph.json', '-q');
     expect(built.code, built.stderr).toBe(0);
     await rm(log, { force: true });
     expect((await rig.cli('hook', 'install')).code).toBe(0);
