@@ -43,6 +43,23 @@ export async function runGraph(
   options: EngineOptions,
   deps: EngineDeps,
 ): Promise<Result<RunSummary, GraphProblem[]>> {
+  // A stopped run waits for no server: what the cache still waits for is abandoned (see Cache.interrupt).
+  const signal = options.signal;
+  const interrupt = (): void => deps.cache.interrupt?.();
+  if (signal?.aborted) interrupt();
+  else signal?.addEventListener('abort', interrupt, { once: true });
+  try {
+    return await runSelected(graph, options, deps);
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
+  }
+}
+
+async function runSelected(
+  graph: Graph,
+  options: EngineOptions,
+  deps: EngineDeps,
+): Promise<Result<RunSummary, GraphProblem[]>> {
   // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
   // for nothing else.
   const started = process.hrtime.bigint();

@@ -2157,6 +2157,21 @@ var result = __webpack_require__(8251);
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
 async function runGraph(graph, options, deps) {
+    // A stopped run waits for no server: what the cache still waits for is abandoned (see Cache.interrupt).
+    const signal = options.signal;
+    const interrupt = () => deps.cache.interrupt?.();
+    if (signal?.aborted)
+        interrupt();
+    else
+        signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+        return await runSelected(graph, options, deps);
+    }
+    finally {
+        signal?.removeEventListener('abort', interrupt);
+    }
+}
+async function runSelected(graph, options, deps) {
     // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
     // for nothing else.
     const started = process.hrtime.bigint();

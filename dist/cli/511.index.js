@@ -2659,6 +2659,8 @@ class RemoteTier {
     #active = 0;
     #pending = 0;
     #closing = false;
+    /** Set by `interrupt`. */
+    #interrupted = false;
     #scratchMade = false;
     #spills = 0;
     /** Each record's logs, fetched once (see logs). */
@@ -2758,7 +2760,7 @@ class RemoteTier {
                 ? RECORD_HEAD
                 : early !== undefined
                     ? async (id) => {
-                        while (this.#keptBytes >= KEPT_AHEAD)
+                        while (this.#keptBytes >= KEPT_AHEAD && !this.#down)
                             await new Promise((r) => this.#waitingForRoom.push(r));
                         await budget.take(wholeRecord);
                         whole.set(id, wholeRecord);
@@ -3294,6 +3296,25 @@ class RemoteTier {
                 await (0,promises_.unlink)(file).catch(() => undefined);
         }
     }
+    /**
+     * The run was stopped: every request still under way is abandoned (its sockets closed), the upload process
+     * killed, and nothing more is asked of the server; one warning counts the uploads given up.
+     */
+    interrupt() {
+        if (this.#interrupted)
+            return;
+        this.#interrupted = true;
+        const abandoned = (this.#child?.pending ?? 0) + this.#pending;
+        if (!this.#down && this.#o.mode !== 'read' && abandoned > 0) {
+            this.#o.onWarning(`remote cache ${this.#o.store.display}: ${abandoned} artifacts were not uploaded: the run was interrupted; later runs will build them again`);
+        }
+        this.#down = true;
+        this.#child?.kill();
+        this.#queue.length = 0;
+        this.#o.store.close();
+        for (const wake of this.#waitingForRoom.splice(0))
+            wake();
+    }
     /** The upload process reported the first failure: the same breaker as a failure here. */
     #failedInChild(message) {
         if (this.#down)
@@ -3626,6 +3647,9 @@ class TieredCache {
         await this.#local.discard?.(key);
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    interrupt() {
+        this.#remote.interrupt();
+    }
     async close() {
         // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
         // are complete, or removed with the rest of what the local cache handed out.

@@ -37901,6 +37901,8 @@ class RemoteTier {
     #active = 0;
     #pending = 0;
     #closing = false;
+    /** Set by `interrupt`. */
+    #interrupted = false;
     #scratchMade = false;
     #spills = 0;
     /** Each record's logs, fetched once (see logs). */
@@ -38000,7 +38002,7 @@ class RemoteTier {
                 ? RECORD_HEAD
                 : early !== undefined
                     ? async (id) => {
-                        while (this.#keptBytes >= KEPT_AHEAD)
+                        while (this.#keptBytes >= KEPT_AHEAD && !this.#down)
                             await new Promise((r) => this.#waitingForRoom.push(r));
                         await budget.take(wholeRecord);
                         whole.set(id, wholeRecord);
@@ -38536,6 +38538,25 @@ class RemoteTier {
                 await (0,promises_.unlink)(file).catch(() => undefined);
         }
     }
+    /**
+     * The run was stopped: every request still under way is abandoned (its sockets closed), the upload process
+     * killed, and nothing more is asked of the server; one warning counts the uploads given up.
+     */
+    interrupt() {
+        if (this.#interrupted)
+            return;
+        this.#interrupted = true;
+        const abandoned = (this.#child?.pending ?? 0) + this.#pending;
+        if (!this.#down && this.#o.mode !== 'read' && abandoned > 0) {
+            this.#o.onWarning(`remote cache ${this.#o.store.display}: ${abandoned} artifacts were not uploaded: the run was interrupted; later runs will build them again`);
+        }
+        this.#down = true;
+        this.#child?.kill();
+        this.#queue.length = 0;
+        this.#o.store.close();
+        for (const wake of this.#waitingForRoom.splice(0))
+            wake();
+    }
     /** The upload process reported the first failure: the same breaker as a failure here. */
     #failedInChild(message) {
         if (this.#down)
@@ -38868,6 +38889,9 @@ class TieredCache {
         await this.#local.discard?.(key);
     }
     /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+    interrupt() {
+        this.#remote.interrupt();
+    }
     async close() {
         // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
         // are complete, or removed with the rest of what the local cache handed out.
@@ -46739,6 +46763,21 @@ var jit_tiers = __nccwpck_require__(3779);
  * Returns problems (bad targets, missing inputs) before anything runs; job failures are in the summary.
  */
 async function runGraph(graph, options, deps) {
+    // A stopped run waits for no server: what the cache still waits for is abandoned (see Cache.interrupt).
+    const signal = options.signal;
+    const interrupt = () => deps.cache.interrupt?.();
+    if (signal?.aborted)
+        interrupt();
+    else
+        signal?.addEventListener('abort', interrupt, { once: true });
+    try {
+        return await runSelected(graph, options, deps);
+    }
+    finally {
+        signal?.removeEventListener('abort', interrupt);
+    }
+}
+async function runSelected(graph, options, deps) {
     // Not performance.now(): the global loads perf_hooks (seven of Node's modules), which a fully cached run needs
     // for nothing else.
     const started = process.hrtime.bigint();
@@ -51387,6 +51426,9 @@ class ImportingCache {
                 seen = Math.max(seen, (now - at) / 1000 / planned);
         }
         return Math.min(Math.max(seen, 1), this.#o.maxScale ?? MAX_SCALE);
+    }
+    interrupt() {
+        this.#base.interrupt?.();
     }
     async close() {
         await Promise.allSettled(this.#pending);

@@ -54,6 +54,11 @@ export interface Cache {
    * still have (see dirKey); undefined when nothing does.
    */
   vouchedHits?(keys: readonly JobKey[]): VouchedHits | undefined;
+  /**
+   * Optional: the run was asked to stop (a signal). A backend that waits on a server abandons what it still
+   * waits for (lookups, uploads) at once, and asks nothing more: its lookups then miss, and `close` does not wait.
+   */
+  interrupt?(): void;
   /** Called once at the end of a run (backends that batch writes, such as packs, flush here). */
   close(): Promise<void>;
 }

@@ -168,6 +168,10 @@ export class ImportingCache implements Cache {
     return Math.min(Math.max(seen, 1), this.#o.maxScale ?? MAX_SCALE);
   }
 
+  interrupt(): void {
+    this.#base.interrupt?.();
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled(this.#pending);
     await this.#base.close();

@@ -133,6 +133,8 @@ export class RemoteTier {
   #active = 0;
   #pending = 0;
   #closing = false;
+  /** Set by `interrupt`. */
+  #interrupted = false;
   #scratchMade = false;
   #spills = 0;
   /** Each record's logs, fetched once (see logs). */
@@ -243,7 +245,7 @@ export class RemoteTier {
         ? RECORD_HEAD
         : early !== undefined
           ? async (id: string): Promise<number> => {
-              while (this.#keptBytes >= KEPT_AHEAD)
+              while (this.#keptBytes >= KEPT_AHEAD && !this.#down)
                 await new Promise<void>((r) => this.#waitingForRoom.push(r));
               await budget.take(wholeRecord);
               whole.set(id, wholeRecord);
@@ -757,6 +759,26 @@ export class RemoteTier {
       release?.();
       if (spilled) await unlink(file).catch(() => undefined);
     }
+  }
+
+  /**
+   * The run was stopped: every request still under way is abandoned (its sockets closed), the upload process
+   * killed, and nothing more is asked of the server; one warning counts the uploads given up.
+   */
+  interrupt(): void {
+    if (this.#interrupted) return;
+    this.#interrupted = true;
+    const abandoned = (this.#child?.pending ?? 0) + this.#pending;
+    if (!this.#down && this.#o.mode !== 'read' && abandoned > 0) {
+      this.#o.onWarning(
+        `remote cache ${this.#o.store.display}: ${abandoned} artifacts were not uploaded: the run was interrupted; later runs will build them again`,
+      );
+    }
+    this.#down = true;
+    this.#child?.kill();
+    this.#queue.length = 0;
+    this.#o.store.close();
+    for (const wake of this.#waitingForRoom.splice(0)) wake();
   }
 
   /** The upload process reported the first failure: the same breaker as a failure here. */

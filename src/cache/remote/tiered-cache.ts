@@ -267,6 +267,10 @@ export class TieredCache implements Cache {
   }
 
   /** Uploads and local copies first: they read directories the local cache removes when it closes. */
+  interrupt(): void {
+    this.#remote.interrupt();
+  }
+
   async close(): Promise<void> {
     // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
     // are complete, or removed with the rest of what the local cache handed out.

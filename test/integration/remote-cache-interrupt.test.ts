@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { graphJson } from '../helpers/graph-json.js';
+import { CLI, Rig } from '../helpers/rig.js';
+
+/**
+ * A cache server that takes every request and answers none of some: `lookups` hang (every request), or only
+ * `uploads` do (a lookup is a quick 404; a PUT's body is read, and its answer never comes). Counts what it received.
+ */
+function silentServer(hang: 'lookups' | 'uploads'): { server: Server; received: string[] } {
+  const received: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('latin1');
+      for (;;) {
+        const end = pending.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = pending.slice(0, end);
+        const line = head.split('\r\n')[0]!;
+        received.push(line);
+        const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+        // A body (a PUT's) is skipped as it comes: nothing after it is parsed.
+        pending = length ? '' : pending.slice(end + 4);
+        if (hang === 'uploads' && !line.startsWith('PUT ') && !line.startsWith('POST ')) {
+          socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n');
+        }
+        if (length) return;
+      }
+    });
+  });
+  server.on('close', () => {
+    for (const s of sockets) s.destroy();
+  });
+  return { server, received };
+}
+
+/**
+ * A signal stops a run whose remote cache does not answer at once: its requests are abandoned, not waited for
+ * until they time out (DISBUILD_CACHE_TIMEOUT, 30 s) or, at the end of a run, until its uploads may no longer
+ * (DISBUILD_CACHE_UPLOAD_WAIT, 300 s).
+ */
+describe('a signal while the remote cache does not answer', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await Rig.create();
+  });
+  afterEach(async () => {
+    await rig.cleanup();
+  });
+
+  const start = (
+    args: string[],
+  ): { exited: Promise<number | null>; output: () => string; kill: (s: NodeJS.Signals) => void } => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'run', '--graph', 'graph.json', '--cache-dir', rig.cacheDir, ...args],
+      {
+        cwd: rig.src,
+        env: {
+          PATH: process.env.PATH,
+          HOME: rig.path('home'),
+          CI: '1',
+          DISBUILD_CACHE_TOKEN: 'secret-token',
+        },
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    return { exited, output: () => out, kill: (s) => child.kill(s) };
+  };
+  const until = async (what: () => boolean, ms: number): Promise<void> => {
+    const end = Date.now() + ms;
+    while (!what()) {
+      if (Date.now() > end) throw new Error('timed out waiting');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  describe('lookups that hang', () => {
+    const { server, received } = silentServer('lookups');
+    let url: string;
+    beforeAll(async () => {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(async () => {
+      await new Promise((r) => server.close(r));
+    });
+
+    for (const [protocol, signal] of [
+      ['http', 'SIGINT'],
+      ['turbo', 'SIGTERM'],
+    ] as const) {
+      it(`${signal} ends a run waiting for a ${protocol} lookup at once: nothing runs, no warning`, async () => {
+        const marker = rig.path('ran');
+        await rig.write({ 'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['touch', marker] }] }]) });
+        received.length = 0;
+        const run = start(['--cache', protocol, '--cache-url', url, '--cache-team', 'team']);
+        await until(() => received.length > 0, 15_000);
+        const signalled = Date.now();
+        run.kill(signal);
+        expect(await run.exited, run.output()).toBe(130);
+        expect(Date.now() - signalled).toBeLessThan(5_000);
+        expect(run.output()).toMatch(/a skipped: not started: the run was interrupted/);
+        expect(run.output()).not.toMatch(/warning/);
+        expect(run.output()).not.toContain('secret-token');
+      }, 60_000);
+    }
+  });
+
+  describe('uploads that hang at the end of a run', () => {
+    const { server, received } = silentServer('uploads');
+    let url: string;
+    beforeAll(async () => {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    });
+    afterAll(async () => {
+      await new Promise((r) => server.close(r));
+    });
+
+    it('SIGINT ends the wait for them: the build is kept locally, and one warning says what was not uploaded', async () => {
+      await rig.write({
+        'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo built > <out>/a.txt'] }] }]),
+      });
+      received.length = 0;
+      const run = start(['--cache', 'http', '--cache-url', url]);
+      await until(() => received.some((l) => l.startsWith('PUT ')), 15_000);
+      const signalled = Date.now();
+      run.kill('SIGINT');
+      expect(await run.exited, run.output()).toBe(130);
+      expect(Date.now() - signalled).toBeLessThan(5_000);
+      expect(run.output()).toMatch(/✓ a built/);
+      const warnings = run.output().match(/warning:.*/g) ?? [];
+      expect(warnings, run.output()).toHaveLength(1);
+      expect(warnings[0]).toMatch(/1 artifacts? (was|were) not uploaded: the run was interrupted/);
+      // What was built is in the local cache.
+      const again = await rig.runGraph();
+      expect(again.jobs.get('a')?.status, again.stdout + again.stderr).toBe('cached');
+    }, 60_000);
+  });
+});
