@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { graphJson } from '../helpers/graph-json.js';
 import { CLI, Rig } from '../helpers/rig.js';
 
 /**
- * A cache server that takes every request and answers none of some: `lookups` hang (every request), or only
- * `uploads` do (a lookup is a quick 404; a PUT's body is read, and its answer never comes). Counts what it received.
+ * A cache server, listening for the tests of the enclosing `describe`, that takes every request and answers none of
+ * some: `lookups` hang (every request), or only `uploads` do (a lookup is a quick 404; a PUT's body is read, and its
+ * answer never comes). Counts what it received; `url` is known once it listens.
  */
-function silentServer(hang: 'lookups' | 'uploads'): { server: Server; received: string[] } {
+function silentServer(hang: 'lookups' | 'uploads'): { url: () => string; received: string[] } {
   const received: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -37,7 +38,13 @@ function silentServer(hang: 'lookups' | 'uploads'): { server: Server; received: 
   server.on('close', () => {
     for (const s of sockets) s.destroy();
   });
-  return { server, received };
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+  });
+  return { url: () => `http://127.0.0.1:${(server.address() as { port: number }).port}`, received };
 }
 
 /**
@@ -85,15 +92,7 @@ describe('a signal while the remote cache does not answer', () => {
   };
 
   describe('lookups that hang', () => {
-    const { server, received } = silentServer('lookups');
-    let url: string;
-    beforeAll(async () => {
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    });
-    afterAll(async () => {
-      await new Promise((r) => server.close(r));
-    });
+    const { url, received } = silentServer('lookups');
 
     for (const [protocol, signal] of [
       ['http', 'SIGINT'],
@@ -103,7 +102,7 @@ describe('a signal while the remote cache does not answer', () => {
         const marker = rig.path('ran');
         await rig.write({ 'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['touch', marker] }] }]) });
         received.length = 0;
-        const run = start(['--cache', protocol, '--cache-url', url, '--cache-team', 'team']);
+        const run = start(['--cache', protocol, '--cache-url', url(), '--cache-team', 'team']);
         await until(() => received.length > 0, 15_000);
         const signalled = Date.now();
         run.kill(signal);
@@ -117,22 +116,14 @@ describe('a signal while the remote cache does not answer', () => {
   });
 
   describe('uploads that hang at the end of a run', () => {
-    const { server, received } = silentServer('uploads');
-    let url: string;
-    beforeAll(async () => {
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    });
-    afterAll(async () => {
-      await new Promise((r) => server.close(r));
-    });
+    const { url, received } = silentServer('uploads');
 
     it('SIGINT ends the wait for them: the build is kept locally, and one warning says what was not uploaded', async () => {
       await rig.write({
         'graph.json': graphJson([{ name: 'a', cmds: [{ exec: ['sh', '-c', 'echo built > <out>/a.txt'] }] }]),
       });
       received.length = 0;
-      const run = start(['--cache', 'http', '--cache-url', url]);
+      const run = start(['--cache', 'http', '--cache-url', url()]);
       await until(() => received.some((l) => l.startsWith('PUT ')), 15_000);
       const signalled = Date.now();
       run.kill('SIGINT');
