@@ -1534,6 +1534,8 @@ async function runPrePush(remote, io, opts = {}) {
     });
     const live = new Set();
     const controller = new AbortController();
+    // The lookups of a commit's keys come before its build: a stopped push waits for no server there either.
+    controller.signal.addEventListener('abort', () => cache.interrupt?.(), { once: true });
     const onSignal = () => controller.abort();
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
@@ -1572,6 +1574,11 @@ async function runPrePush(remote, io, opts = {}) {
                 io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
                 unbuildable++;
                 continue;
+            }
+            if (controller.signal.aborted) {
+                if (plan.worktree)
+                    await worktrees.remove(plan.worktree);
+                return 130;
             }
             if (plan.toRun.length === 0 || plan.graph === undefined) {
                 if (plan.changed > 0)

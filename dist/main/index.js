@@ -37903,6 +37903,12 @@ class RemoteTier {
     #closing = false;
     /** Set by `interrupt`. */
     #interrupted = false;
+    /**
+     * Uploads given up by `interrupt` (those under way, and saves that end after it), told once: at `close`, or at
+     * once when it comes during `close`. Some may have reached the server: the upload process reports what it
+     * finished in batches, and is killed.
+     */
+    #givenUp;
     #scratchMade = false;
     #spills = 0;
     /** Each record's logs, fetched once (see logs). */
@@ -38409,6 +38415,8 @@ class RemoteTier {
      * the local cache just built for these files, so that the upload does not hash them again.
      */
     upload(key, dir, artifact, manifest) {
+        if (this.#givenUp)
+            this.#givenUp.count++;
         if (this.#o.mode === 'read' || this.#down || this.#closing)
             return;
         if (this.#child === undefined && this.#o.startUploadChild) {
@@ -38546,16 +38554,26 @@ class RemoteTier {
         if (this.#interrupted)
             return;
         this.#interrupted = true;
-        const abandoned = (this.#child?.pending ?? 0) + this.#pending;
-        if (!this.#down && this.#o.mode !== 'read' && abandoned > 0) {
-            this.#o.onWarning(`remote cache ${this.#o.store.display}: ${abandoned} artifacts were not uploaded: the run was interrupted; later runs will build them again`);
+        // Counted only while the remote was up: after a failure, its warning said that nothing more is uploaded.
+        if (!this.#down && this.#o.mode !== 'read') {
+            this.#givenUp = { count: (this.#child?.pending ?? 0) + this.#pending };
         }
         this.#down = true;
+        // Stopped while `close` waits for the uploads: no save can follow, the count is final.
+        if (this.#closing)
+            this.#tellGivenUp();
         this.#child?.kill();
         this.#queue.length = 0;
         this.#o.store.close();
         for (const wake of this.#waitingForRoom.splice(0))
             wake();
+    }
+    #tellGivenUp() {
+        const count = this.#givenUp?.count ?? 0;
+        this.#givenUp = undefined;
+        if (count === 0)
+            return;
+        this.#o.onWarning(`remote cache ${this.#o.store.display}: the run was interrupted before ${count} uploads were known to be done; what the server did not get, later runs will build again`);
     }
     /** The upload process reported the first failure: the same breaker as a failure here. */
     #failedInChild(message) {
@@ -38577,6 +38595,7 @@ class RemoteTier {
     /** Waits for the uploads, at most `uploadWaitMs`; warns about what did not make it, then closes the sockets. */
     async close() {
         this.#closing = true;
+        this.#tellGivenUp();
         if (this.#child) {
             const child = this.#child;
             const unfinished = await child.close(this.#o.uploadWaitMs);

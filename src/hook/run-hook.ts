@@ -82,6 +82,8 @@ export async function runPrePush(
   });
   const live = new Set<string>();
   const controller = new AbortController();
+  // The lookups of a commit's keys come before its build: a stopped push waits for no server there either.
+  controller.signal.addEventListener('abort', () => cache.interrupt?.(), { once: true });
   const onSignal = (): void => controller.abort();
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -127,6 +129,10 @@ export async function runPrePush(
         io.stderr.write(`${plan.problem}\n${blocked(sha)}`);
         unbuildable++;
         continue;
+      }
+      if (controller.signal.aborted) {
+        if (plan.worktree) await worktrees.remove(plan.worktree);
+        return 130;
       }
       if (plan.toRun.length === 0 || plan.graph === undefined) {
         if (plan.changed > 0) io.stderr.write(`disbuild: ${plan.changed} changed jobs, all cached\n`);

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PushRig } from '../helpers/git-repo.js';
 import { graphJson } from '../helpers/graph-json.js';
 import { CLI, Rig } from '../helpers/rig.js';
 
@@ -132,10 +134,71 @@ describe('a signal while the remote cache does not answer', () => {
       expect(run.output()).toMatch(/✓ a built/);
       const warnings = run.output().match(/warning:.*/g) ?? [];
       expect(warnings, run.output()).toHaveLength(1);
-      expect(warnings[0]).toMatch(/1 artifacts? (was|were) not uploaded: the run was interrupted/);
+      expect(warnings[0]).toMatch(/the run was interrupted before 1 uploads were known to be done/);
       // What was built is in the local cache.
       const again = await rig.runGraph();
       expect(again.jobs.get('a')?.status, again.stdout + again.stderr).toBe('cached');
+    }, 60_000);
+
+    it('SIGINT while a build is being saved: its upload, asked for after the signal, is counted too', async () => {
+      const done = rig.path('command-done');
+      // 300 MB to save locally (read and hashed): the signal comes once the command is over, before the save is.
+      await rig.write({
+        'graph.json': graphJson([
+          {
+            name: 'big',
+            cmds: [{ exec: ['sh', '-c', `head -c 300000000 /dev/zero > <out>/big.bin; touch ${done}`] }],
+          },
+        ]),
+      });
+      received.length = 0;
+      const run = start(['--cache', 'http', '--cache-url', url()]);
+      await until(() => existsSync(done), 30_000);
+      await new Promise((r) => setTimeout(r, 50));
+      run.kill('SIGINT');
+      expect(await run.exited, run.output()).toBe(130);
+      expect(run.output()).toMatch(/✓ big built/);
+      const warnings = run.output().match(/warning:.*/g) ?? [];
+      expect(warnings, run.output()).toHaveLength(1);
+      expect(warnings[0]).toMatch(/the run was interrupted before 1 uploads were known to be done/);
+    }, 60_000);
+  });
+
+  describe('the pre-push hook', () => {
+    const { url, received } = silentServer('lookups');
+
+    it('Ctrl-C while its lookups wait: the push stops at once, without a warning', async () => {
+      const push = await PushRig.create();
+      try {
+        const marker = push.path('ran');
+        await push.commit({
+          'graph.json': graphJson([{ name: 'a', inputs: ['a.txt'], cmds: [{ exec: ['touch', marker] }] }]),
+          'a.txt': 'a\n',
+        });
+        await push.git(push.clone, 'config', 'disbuild.graph', 'graph.json');
+        await push.git(push.clone, 'config', 'disbuild.cacheUrl', url());
+        expect((await push.cli('hook', 'install')).code).toBe(0);
+        received.length = 0;
+        const git = spawn('git', ['push', '-q', 'origin', 'main'], {
+          cwd: push.clone,
+          env: push.env,
+          detached: true,
+        });
+        let out = '';
+        git.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        const exited = new Promise<number | null>((resolve) => git.on('close', (code) => resolve(code)));
+        await until(() => received.length > 0, 15_000);
+        const signalled = Date.now();
+        // As a terminal does: to the whole process group, git and its hook.
+        process.kill(-git.pid!, 'SIGINT');
+        await exited;
+        expect(Date.now() - signalled, out).toBeLessThan(5_000);
+        expect(out).not.toMatch(/warning/);
+        expect(existsSync(marker)).toBe(false);
+        expect(await push.remoteRef()).toBeUndefined();
+      } finally {
+        await push.cleanup();
+      }
     }, 60_000);
   });
 });
