@@ -3665,10 +3665,10 @@ class TieredCache {
         this.#kept.delete(key);
         await this.#local.discard?.(key);
     }
-    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     interrupt() {
         this.#remote.interrupt();
     }
+    /** Uploads and local copies first: they read directories the local cache removes when it closes. */
     async close() {
         // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
         // are complete, or removed with the rest of what the local cache handed out.

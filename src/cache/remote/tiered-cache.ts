@@ -266,11 +266,11 @@ export class TieredCache implements Cache {
     await this.#local.discard?.(key);
   }
 
-  /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   interrupt(): void {
     this.#remote.interrupt();
   }
 
+  /** Uploads and local copies first: they read directories the local cache removes when it closes. */
   async close(): Promise<void> {
     // Restores begun early that no one asked for (lookups that failed after their archives came): their entries
     // are complete, or removed with the rest of what the local cache handed out.
