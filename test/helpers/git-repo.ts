@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI, runProcess, type CliResult } from './rig.js';
@@ -76,6 +76,21 @@ export class PushRig {
   }
 
   extraEnv: Record<string, string> = {};
+
+  /**
+   * `disbuild run <runArgs>` in the checkout, then the hook installed and the branch pushed, with `log` (where the
+   * graph's commands note that they ran) emptied in between: what the push then ran is what `logged` holds.
+   */
+  async runThenPush(
+    log: string,
+    ...runArgs: string[]
+  ): Promise<{ built: CliResult; installed: CliResult; pushed: CliResult; logged: string }> {
+    const built = await this.cli('run', ...runArgs);
+    await rm(log, { force: true });
+    const installed = await this.cli('hook', 'install');
+    const pushed = await this.push('-q', 'origin', 'main');
+    return { built, installed, pushed, logged: await readFile(log, 'utf8').catch(() => '') };
+  }
 
   cli(...args: string[]): Promise<CliResult> {
     return runProcess(process.execPath, [CLI, ...args], { cwd: this.clone, env: this.env });
